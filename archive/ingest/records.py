@@ -1,0 +1,95 @@
+"""Dataclasses the importer produces.
+
+They mirror the export format (``tests/data/SCHEMA.md``): ``ParsedArticle.as_export``
+gives the article's fields in that shape, minus the page-level fields the Django
+side adds (source file, publication date, edition, page).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+ARTICLE_KINDS = ("news", "photo", "notice", "commentary", "feature", "brief", "ad", "index")
+ROLES = ("presided", "spoke", "attended", "mentioned")
+
+
+@dataclass
+class PersonMention:
+    """A named person in one article, with every title stated for them there."""
+
+    name: str
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    def as_export(self) -> dict:
+        return {"name": self.name, "titles": list(self.titles), "roles": list(self.roles)}
+
+
+@dataclass
+class MeetingRecord:
+    """A meeting, visit or ceremony an article reports; people are given by name."""
+
+    name: str
+    date: date | None = None
+    location: str | None = None
+    presided_by: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    attended_by: list[str] = field(default_factory=list)
+
+    def as_export(self) -> dict:
+        return {
+            "name": self.name,
+            "date": self.date.isoformat() if self.date else None,
+            "location": self.location,
+            "presided_by": list(self.presided_by),
+            "speakers": list(self.speakers),
+            "attended_by": list(self.attended_by),
+        }
+
+
+@dataclass
+class ParsedArticle:
+    """One article of a page, in reading order; ``paragraphs`` is the normalized body after the byline."""
+
+    order: int
+    kind: str = "news"
+    headline: str | None = None
+    subtitles: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    event_date: date | None = None
+    continued_to: str | None = None
+    persons: list[PersonMention] = field(default_factory=list)
+    meeting: MeetingRecord | None = None
+    districts: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def as_export(self) -> dict:
+        return {
+            "order": self.order,
+            "kind": self.kind,
+            "headline": self.headline,
+            "subtitles": list(self.subtitles),
+            "body": self.body,
+            "reporters": list(self.reporters),
+            "contributors": list(self.contributors),
+            "photographers": list(self.photographers),
+            "event_date": self.event_date.isoformat() if self.event_date else None,
+            "continued_to": self.continued_to,
+            "persons": [p.as_export() for p in self.persons],
+            "meeting": self.meeting.as_export() if self.meeting else None,
+            "districts": list(self.districts),
+        }
+
+
+@dataclass
+class ParsedPage:
+    """Everything the importer found on one page, plus warnings for the editor's preview."""
+
+    articles: list[ParsedArticle] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

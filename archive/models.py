@@ -1,0 +1,258 @@
+"""The archive's data: issues and their pages, articles, people and their
+mentions, meetings and districts.
+
+Importer output (``archive.ingest.records``) is loaded into these tables by
+``archive.loading``; nothing here parses text.
+"""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class District(models.Model):
+    """One of 焦作's eleven county-level units."""
+
+    name = models.CharField("名称", max_length=20, unique=True)
+    slug = models.SlugField("英文标识", max_length=30, unique=True)
+    position = models.PositiveSmallIntegerField("排序", default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "区县"
+        verbose_name_plural = "区县"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:district_detail", kwargs={"slug": self.slug})
+
+
+class DistrictAlias(models.Model):
+    """Another name that resolves to a district: an alias, a town or a street office."""
+
+    class Kind(models.TextChoices):
+        ALIAS = "alias", "别称"
+        TOWN = "town", "乡镇/街道"
+
+    district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="aliases", verbose_name="区县")
+    name = models.CharField("名称", max_length=40, unique=True)
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices, default=Kind.ALIAS)
+
+    class Meta:
+        ordering = ["district__position", "kind", "name"]
+        verbose_name = "地名别称"
+        verbose_name_plural = "地名别称"
+
+    def __str__(self):
+        return f"{self.name} → {self.district.name}"
+
+    def get_absolute_url(self):
+        return self.district.get_absolute_url()
+
+
+class Issue(models.Model):
+    """One edition of the paper on one day (焦作日报 or a district edition such as 示范区)."""
+
+    paper = models.CharField("报纸", max_length=40, default="焦作日报")
+    edition = models.CharField("版别", max_length=40, default="焦作日报")
+    date = models.DateField("出版日期", db_index=True)
+
+    class Meta:
+        ordering = ["-date", "edition"]
+        verbose_name = "期次"
+        verbose_name_plural = "期次"
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "edition", "date"], name="issue_unique_paper_edition_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.paper}·{self.edition} {self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("archive:issue_detail", kwargs={"date": self.date.isoformat(), "edition": self.edition})
+
+
+class Page(models.Model):
+    """One imported page file; its raw text is kept verbatim so it can be re-parsed and shown."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期次")
+    label = models.CharField("版号", max_length=20, blank=True)
+    source_file = models.CharField("源文件", max_length=255)
+    raw_text = models.TextField("原始文本")
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    imported_at = models.DateTimeField("导入时间", auto_now=True)
+
+    class Meta:
+        ordering = ["issue", "label", "source_file"]
+        verbose_name = "版面"
+        verbose_name_plural = "版面"
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "source_file"], name="page_unique_issue_source_file"),
+        ]
+
+    def __str__(self):
+        return f"{self.issue} {self.label or self.source_file}"
+
+    def get_absolute_url(self):
+        return reverse("archive:page_detail", kwargs={"pk": self.pk})
+
+
+class Person(models.Model):
+    """A named person. Names are not unique: two people may share one, and editors can split or merge."""
+
+    name = models.CharField("姓名", max_length=20, db_index=True)
+    note = models.CharField("备注", max_length=100, blank=True, help_text="区分同名者的说明")
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = "人物"
+        verbose_name_plural = "人物"
+
+    def __str__(self):
+        return f"{self.name}（{self.note}）" if self.note else self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:person_detail", kwargs={"pk": self.pk})
+
+
+class Article(models.Model):
+    """One article of a page, in reading order."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", "消息"
+        PHOTO = "photo", "图片新闻"
+        NOTICE = "notice", "通知公告"
+        COMMENTARY = "commentary", "评论"
+        FEATURE = "feature", "通讯特写"
+        BRIEF = "brief", "简讯"
+        AD = "ad", "广告"
+        INDEX = "index", "导读"
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版面")
+    order = models.PositiveIntegerField("版内顺序")
+    kind = models.CharField("类型", max_length=12, choices=Kind.choices, default=Kind.NEWS)
+    headline = models.CharField("标题", max_length=300, blank=True)
+    subtitles = models.JSONField("引题/副题", default=list, blank=True)
+    body = models.TextField("正文", blank=True, help_text="段落以换行分隔")
+    reporters = models.JSONField("记者", default=list, blank=True)
+    contributors = models.JSONField("通讯员/实习生", default=list, blank=True)
+    photographers = models.JSONField("摄影", default=list, blank=True)
+    publication_date = models.DateField("出版日期", db_index=True)
+    event_date = models.DateField("事件日期", null=True, blank=True, db_index=True)
+    continued_to = models.CharField("转版", max_length=40, blank=True)
+    districts = models.ManyToManyField(District, related_name="articles", blank=True, verbose_name="区县")
+    people = models.ManyToManyField(Person, through="Mention", related_name="articles", verbose_name="人物")
+
+    class Meta:
+        ordering = ["-publication_date", "page_id", "order"]
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "order"], name="article_unique_page_order"),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "publication_date"], name="article_kind_date_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("archive:article_detail", kwargs={"pk": self.pk})
+
+    @property
+    def title(self):
+        """The headline, or the start of the body for untitled items (photos, ads)."""
+        if self.headline:
+            return self.headline
+        first = self.body.split("\n", 1)[0]
+        return first[:30] + ("…" if len(first) > 30 else "") if first else f"第{self.order}篇"
+
+    @property
+    def paragraphs(self):
+        return [p for p in self.body.split("\n") if p]
+
+
+class Mention(models.Model):
+    """A person named in an article, with the titles stated for them there and their roles."""
+
+    class Role(models.TextChoices):
+        PRESIDED = "presided", "主持"
+        SPOKE = "spoke", "讲话"
+        ATTENDED = "attended", "出席"
+        MENTIONED = "mentioned", "提及"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions", verbose_name="文章")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions", verbose_name="人物")
+    position = models.PositiveSmallIntegerField("文中顺序", default=0)
+    titles = models.JSONField("职务", default=list, blank=True)
+    roles = models.JSONField("角色", default=list, blank=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+        verbose_name = "人物提及"
+        verbose_name_plural = "人物提及"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="mention_unique_article_person"),
+        ]
+
+    def __str__(self):
+        titles = "、".join(self.titles)
+        return f"{titles}{self.person.name}" if titles else self.person.name
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
+
+
+class Meeting(models.Model):
+    """A meeting, visit or ceremony reported by one article."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="meeting", verbose_name="文章")
+    name = models.CharField("会议名称", max_length=200)
+    date = models.DateField("日期", null=True, blank=True, db_index=True)
+    location = models.CharField("地点", max_length=200, blank=True)
+    presided_by = models.ManyToManyField(Person, related_name="meetings_presided", blank=True, verbose_name="主持")
+    speakers = models.ManyToManyField(Person, related_name="meetings_spoken", blank=True, verbose_name="讲话")
+    attendees = models.ManyToManyField(Person, related_name="meetings_attended", blank=True, verbose_name="出席")
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        verbose_name = "会议活动"
+        verbose_name_plural = "会议活动"
+
+    def __str__(self):
+        return f"{self.name}（{self.date:%Y-%m-%d}）" if self.date else self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:meeting_detail", kwargs={"pk": self.pk})
+
+
+class ImportRun(models.Model):
+    """One import attempt (command or admin), kept whatever its outcome, for the editors' audit trail."""
+
+    class Outcome(models.TextChoices):
+        IMPORTED = "imported", "已导入"
+        UNCHANGED = "unchanged", "未变化，已跳过"
+        FAILED = "failed", "失败"
+
+    started_at = models.DateTimeField("时间", auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="操作人"
+    )
+    source = models.CharField("来源", max_length=20, default="command")
+    files = models.JSONField("文件", default=list)
+    counts = models.JSONField("数量", default=dict, blank=True)
+    outcome = models.CharField("结果", max_length=12, choices=Outcome.choices)
+    error = models.TextField("错误信息", blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = "导入记录"
+        verbose_name_plural = "导入记录"
+
+    def __str__(self):
+        return f"{self.started_at:%Y-%m-%d %H:%M} {self.get_outcome_display()}"
+
+    def get_absolute_url(self):
+        return reverse("admin:archive_importrun_change", args=[self.pk])

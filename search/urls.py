@@ -1,0 +1,10 @@
+"""Search page and its JSON/CSV API."""
+from django.urls import path
+
+from search import views
+
+app_name = "search"
+
+urlpatterns = [
+    path("search/", views.SearchView.as_view(), name="search"),
+]
