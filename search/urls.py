@@ -7,4 +7,6 @@ app_name = "search"
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
+    path("api/search", views.SearchApiView.as_view(), name="api"),
+    path("api/search.csv", views.SearchCsvView.as_view(), name="csv"),
 ]

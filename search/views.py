@@ -1,6 +1,92 @@
-"""Search views."""
+"""Search page, JSON API and CSV export: three renderings of one ``SearchResults``.
+
+Bad parameters are repaired on the page (with a notice) and refused by the API
+and the export (HTTP 400 with the same Chinese messages); a query the engine
+cannot parse gives 400 everywhere, with a friendly page for readers.
+"""
+from dataclasses import replace
+
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views import View
 from django.views.generic import TemplateView
+
+from search.engine import QuerySyntaxError
+from search.export import CSV_MAX_ROWS, export_rows, render_csv
+from search.forms import SearchForm, query_items, query_string
+from search.presentation import build_results
+
+JSON_OPTIONS = {"ensure_ascii": False}
+
+
+def json_error(message, problems=()):
+    return JsonResponse({"error": message, "problems": list(problems)}, status=400, json_dumps_params=JSON_OPTIONS)
+
+
+def hidden_fields(search_request, *left_out):
+    """The request's parameters except ``left_out``, for a form that sets those itself."""
+    return [(name, value) for name, value in query_items(search_request) if name not in left_out]
 
 
 class SearchView(TemplateView):
+    """``/search/``: results, facets, person cards; always renders, 400 for an unparsable query."""
+
     template_name = "search/search.html"
+
+    def get(self, request, *args, **kwargs):
+        form = SearchForm(request.GET)
+        search_request = form.search_request()
+        context = {"form": form, "problems": form.problems, "results": None, "csv_max_rows": CSV_MAX_ROWS}
+        status = 200
+        try:
+            results = build_results(search_request, request.path)
+        except QuerySyntaxError as error:
+            context["syntax_error"] = str(error)
+            status = 400
+        else:
+            context["results"] = results
+            search_request = results.request
+        params = query_string(search_request)
+        context.update(
+            search_request=search_request,
+            api_url=reverse("search:api") + params,
+            csv_url=reverse("search:csv") + query_string(replace(search_request, page=1)),
+            query_hidden=hidden_fields(search_request, "q", "page"),
+            range_hidden=hidden_fields(search_request, "date_from", "date_to", "page"),
+        )
+        return self.render_to_response(self.get_context_data(**context), status=status)
+
+
+class SearchApiView(View):
+    """``/api/search``: the page's data as JSON."""
+
+    def get(self, request):
+        form = SearchForm(request.GET)
+        search_request = form.search_request()
+        if form.problems:
+            return json_error("参数有误", form.problems)
+        try:
+            results = build_results(search_request, request.path)
+        except QuerySyntaxError as error:
+            return json_error(str(error))
+        return JsonResponse(results.as_json(), json_dumps_params=JSON_OPTIONS)
+
+
+class SearchCsvView(View):
+    """``/api/search.csv``: the whole result set (capped) as a spreadsheet."""
+
+    def get(self, request):
+        form = SearchForm(request.GET)
+        search_request = form.search_request(page=1)
+        plain = "text/plain; charset=utf-8"
+        if form.problems:
+            return HttpResponse("参数有误：" + " ".join(form.problems), status=400, content_type=plain)
+        try:
+            total, rows = export_rows(search_request, request.build_absolute_uri)
+        except QuerySyntaxError as error:
+            return HttpResponse(str(error), status=400, content_type=plain)
+        response = HttpResponse(render_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="search.csv"'
+        response["X-Total-Count"] = str(total)
+        response["X-Exported-Count"] = str(len(rows))
+        return response

@@ -1,0 +1,162 @@
+"""Search parameters: GET query string in, ``SearchRequest`` out, and back again.
+
+``SearchForm`` repairs what it can: an invalid value falls back to its default,
+an unknown person or district is dropped, an over-long query is cut. Every
+repair is reported in ``problems`` (Chinese, for the reader), so the page can
+show them and the API can refuse the request instead.
+``query_string`` is the inverse: the canonical parameters of a request, used
+for every link the page builds (toggles, sorting, pagination).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from urllib.parse import urlencode
+
+from django import forms
+
+from archive.models import District, Person
+from search.engine import SORTS, SearchRequest
+
+SORT_LABELS = {"relevance": "相关度", "date_desc": "日期（新→旧）", "date_asc": "日期（旧→新）"}
+MAX_QUERY_LENGTH = 100
+MAX_FILTER_VALUES = 10
+MAX_PAGE = 10_000
+MAX_DATABASE_ID = 2**63 - 1
+
+
+def clean_text(value: str) -> str:
+    """Drop control and format characters (NUL, bidi overrides…) and collapse whitespace runs."""
+    kept = "".join(" " if ch.isspace() else ch for ch in value if unicodedata.category(ch)[0] != "C" or ch.isspace())
+    return " ".join(kept.split())
+
+
+class QueryField(forms.CharField):
+    """Free text with control characters removed before validation, so a stray NUL repairs instead of failing."""
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
+
+
+class SearchForm(forms.Form):
+    """The search page's GET parameters; ``search_request()`` gives the repaired request."""
+
+    q = QueryField(label="关键词", required=False)
+    official = forms.Field(label="人物", required=False, widget=forms.MultipleHiddenInput)
+    district = forms.Field(label="区县", required=False, widget=forms.MultipleHiddenInput)
+    year = forms.IntegerField(label="年份", required=False, min_value=1900, max_value=2100)
+    month = forms.IntegerField(label="月份", required=False, min_value=1, max_value=12)
+    date_from = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sort = forms.ChoiceField(label="排序", required=False, choices=[(s, SORT_LABELS[s]) for s in SORTS])
+    page = forms.IntegerField(label="页码", required=False, min_value=1, max_value=MAX_PAGE)
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        self.repairs: list[str] = []
+        self.people: dict[int, Person] = {}
+        self.districts: dict[str, District] = {}
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        if len(text) > MAX_QUERY_LENGTH:
+            self.repairs.append(f"关键词过长，只检索前{MAX_QUERY_LENGTH}个字。")
+            text = text[:MAX_QUERY_LENGTH].rstrip()
+        return text
+
+    def clean_official(self):
+        ids, bad = [], []
+        for raw in self._values("official"):
+            try:
+                person_id = int(raw)
+            except ValueError:
+                bad.append(raw)
+                continue
+            if 0 < person_id <= MAX_DATABASE_ID and person_id not in ids:
+                ids.append(person_id)
+            elif person_id not in ids:
+                bad.append(raw)
+        self.people = Person.objects.in_bulk(ids)
+        bad += [str(i) for i in ids if i not in self.people]
+        if bad:
+            self.repairs.append(f"没有找到人物（编号 {self._quote(bad)}），已忽略该条件。")
+        return [i for i in ids if i in self.people]
+
+    def clean_district(self):
+        slugs = list(dict.fromkeys(self._values("district")))
+        self.districts = District.objects.in_bulk([s for s in slugs if len(s) <= 30], field_name="slug")
+        bad = [s for s in slugs if s not in self.districts]
+        if bad:
+            self.repairs.append(f"没有找到区县“{self._quote(bad)}”，已忽略该条件。")
+        return [s for s in slugs if s in self.districts]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("month") and not data.get("year"):
+            self.repairs.append("只给了月份没有年份，已忽略月份。")
+            data["month"] = None
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.repairs.append("起始日期晚于截止日期，已对调。")
+            data["date_from"], data["date_to"] = end, start
+        return data
+
+    @property
+    def problems(self) -> list[str]:
+        """Every invalid or repaired parameter, as sentences for the reader."""
+        invalid = [f"{self.fields[name].label}：{'；'.join(errors)}已忽略。" for name, errors in self.errors.items()]
+        return invalid + self.repairs
+
+    def search_request(self, **overrides) -> SearchRequest:
+        """The request to run: valid parameters as given, invalid ones at their defaults."""
+        self.is_valid()
+        data = self.cleaned_data
+        request = SearchRequest(
+            q=data.get("q") or "",
+            officials=data.get("official") or [],
+            districts=data.get("district") or [],
+            year=data.get("year"),
+            month=data.get("month") if data.get("year") else None,
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            sort=data.get("sort") or "relevance",
+            page=data.get("page") or 1,
+        )
+        return replace(request, **overrides)
+
+    def _values(self, name):
+        values = [clean_text(v) for v in self.data.getlist(name) if clean_text(v)] if self.data else []
+        if len(values) > MAX_FILTER_VALUES:
+            self.repairs.append(f"{self.fields[name].label}条件最多{MAX_FILTER_VALUES}个，其余已忽略。")
+            values = values[:MAX_FILTER_VALUES]
+        return values
+
+    @staticmethod
+    def _quote(values):
+        return "、".join(v[:30] for v in values)
+
+
+def query_items(request: SearchRequest) -> list[tuple[str, str]]:
+    """The canonical GET parameters of ``request``; defaults are left out."""
+    items = [("q", request.q)] if request.q else []
+    items += [("official", str(i)) for i in request.officials]
+    items += [("district", s) for s in request.districts]
+    if request.year:
+        items.append(("year", str(request.year)))
+        if request.month:
+            items.append(("month", str(request.month)))
+    if request.date_from:
+        items.append(("date_from", request.date_from.isoformat()))
+    if request.date_to:
+        items.append(("date_to", request.date_to.isoformat()))
+    if request.sort != "relevance":
+        items.append(("sort", request.sort))
+    if request.page > 1:
+        items.append(("page", str(request.page)))
+    return items
+
+
+def query_string(request: SearchRequest) -> str:
+    """``?``-prefixed query string of ``request`` ("" when it has no parameters)."""
+    items = query_items(request)
+    return "?" + urlencode(items) if items else ""

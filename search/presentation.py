@@ -1,0 +1,388 @@
+"""Turn a ``SearchResponse`` into what the reader sees: one structure for the page and the API.
+
+``build_results(request, base_url)`` runs the search and returns ``SearchResults``:
+rows with their articles' dates, editions, officials and districts; facets with
+labels, counts, selected flags and toggle URLs; the date histogram; removable
+chips; person cards; sort and page links. The page renders it, the API
+serializes ``as_json()``. Every URL points at ``base_url`` with the canonical
+parameters of ``search.forms.query_string``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from django.db.models import Count, JSONField, OuterRef, Prefetch, Subquery
+
+from archive.models import Article, District, Mention, Person
+from search import engine
+from search.engine import SearchRequest, SearchResponse
+from search.forms import SORT_LABELS, query_string
+
+TOP_OFFICIALS = 20
+PAGE_WINDOW = 2
+
+
+@dataclass
+class Link:
+    label: str
+    url: str
+
+    def as_json(self):
+        return {"name": self.label, "url": self.url}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    toggle_url: str
+
+    def as_json(self):
+        return {
+            "value": self.value,
+            "label": self.label,
+            "count": self.count,
+            "selected": self.selected,
+            "toggle_url": self.toggle_url,
+        }
+
+
+@dataclass
+class Facet:
+    name: str
+    title: str
+    values: list[FacetValue]
+
+    @property
+    def top(self):
+        return self.values[:TOP_OFFICIALS]
+
+    @property
+    def more(self):
+        return self.values[TOP_OFFICIALS:]
+
+
+@dataclass
+class Bar:
+    """One histogram column; ``url`` is None for an empty year or month (nothing to select)."""
+
+    label: str
+    count: int
+    percent: int
+    selected: bool
+    url: str | None
+
+
+@dataclass
+class Row:
+    url: str
+    headline: str
+    publication_date: date
+    edition: str
+    page: str
+    snippet_html: str
+    officials: list[Link]
+    districts: list[Link]
+
+    def as_json(self):
+        return {
+            "url": self.url,
+            "headline": self.headline,
+            "publication_date": self.publication_date.isoformat(),
+            "edition": self.edition,
+            "page": self.page,
+            "snippet": self.snippet_html,
+            "officials": [o.as_json() for o in self.officials],
+            "districts": [d.as_json() for d in self.districts],
+        }
+
+
+@dataclass
+class PersonCard:
+    name: str
+    note: str
+    titles: list[str]
+    article_count: int
+    url: str
+
+    def as_json(self):
+        return {
+            "name": self.name,
+            "note": self.note,
+            "titles": self.titles,
+            "article_count": self.article_count,
+            "url": self.url,
+        }
+
+
+@dataclass
+class PageLink:
+    number: int | None  # None marks a gap (…)
+    url: str = ""
+    current: bool = False
+
+
+@dataclass
+class SortLink:
+    label: str
+    url: str
+    selected: bool
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    count: int
+    num_pages: int
+    rows: list[Row]
+    facets: dict[str, Facet]
+    histogram: list[Bar]
+    histogram_title: str
+    histogram_up_url: str | None  # back from a year's months to all years
+    chips: list[Link]
+    people: list[PersonCard]
+    sorts: list[SortLink]
+    pages: list[PageLink]
+    previous_url: str | None
+    next_url: str | None
+    clear_url: str
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def page(self):
+        return self.request.page
+
+    @property
+    def first_number(self):
+        """The position of the first row in the whole result list, for ``<ol start>``."""
+        return (self.request.page - 1) * self.request.per_page + 1
+
+    def as_json(self):
+        return {
+            "count": self.count,
+            "page": self.page,
+            "num_pages": self.num_pages,
+            "results": [r.as_json() for r in self.rows],
+            "facets": {name: [v.as_json() for v in facet.values] for name, facet in self.facets.items()},
+            "people": [p.as_json() for p in self.people],
+            "notices": self.notices,
+        }
+
+
+def num_pages(total: int, per_page: int) -> int:
+    return max(1, -(-total // per_page))
+
+
+def build_results(request: SearchRequest, base_url: str) -> SearchResults:
+    """Search and present. A page past the end is moved to the last page and noted.
+
+    Raises ``engine.QuerySyntaxError`` unchanged.
+    """
+    response = engine.run_search(request)
+    notices = []
+    last = num_pages(response.total, request.per_page)
+    if request.page > last:
+        notices.append(f"共{last}页，已显示第{last}页。")
+        request = replace(request, page=last)
+        response = engine.run_search(request)
+    links = UrlMaker(request, base_url)
+    people = Person.objects.in_bulk(
+        {pid for pid, _ in response.facets.get("official", [])} | set(request.officials)
+    )
+    districts = District.objects.in_bulk(field_name="slug")
+    dates = date_facet(request, response, links)
+    histogram_title, histogram, histogram_up_url = date_histogram(request, dates)
+    return SearchResults(
+        request=request,
+        count=response.total,
+        num_pages=last,
+        rows=result_rows(response),
+        facets={
+            "date": dates,
+            "official": official_facet(request, response, links, people),
+            "district": district_facet(request, response, links, districts),
+        },
+        histogram=histogram,
+        histogram_title=histogram_title,
+        histogram_up_url=histogram_up_url,
+        chips=chips(request, links, people, districts),
+        people=person_cards(request.q),
+        sorts=[
+            SortLink(label, links.url(sort=sort, page=1), request.sort == sort) for sort, label in SORT_LABELS.items()
+        ],
+        pages=page_links(request.page, last, links),
+        previous_url=links.url(page=request.page - 1) if request.page > 1 else None,
+        next_url=links.url(page=request.page + 1) if request.page < last else None,
+        clear_url=links.url(
+            officials=[], districts=[], year=None, month=None, date_from=None, date_to=None, page=1
+        ),
+        notices=notices,
+    )
+
+
+class UrlMaker:
+    """URLs of ``request`` with some fields changed; lists are copied so toggles never alias."""
+
+    def __init__(self, request: SearchRequest, base_url: str):
+        self.request = request
+        self.base_url = base_url
+
+    def url(self, **changes) -> str:
+        return self.base_url + query_string(replace(self.request, **changes))
+
+    def toggle(self, name: str, value) -> str:
+        """Add ``value`` to the list field ``name`` or remove it, back on page 1."""
+        values = list(getattr(self.request, name))
+        values = [v for v in values if v != value] if value in values else [*values, value]
+        return self.url(**{name: values, "page": 1})
+
+
+def load_articles(ids) -> dict[int, Article]:
+    """Articles by id with issue, people and districts, in a constant number of queries (three).
+
+    The people are everyone the article mentions: the same set the index's official facet counts.
+    """
+    mentions = Mention.objects.select_related("person").order_by("position")
+    articles = Article.objects.filter(pk__in=list(ids)).select_related("page__issue").prefetch_related(
+        Prefetch("mentions", queryset=mentions), "districts"
+    )
+    return {a.pk: a for a in articles}
+
+
+def article_row(article: Article, snippet_html: str = "") -> Row:
+    return Row(
+        url=article.get_absolute_url(),
+        headline=article.title,
+        publication_date=article.publication_date,
+        edition=article.page.issue.edition,
+        page=article.page.label,
+        snippet_html=snippet_html,
+        officials=[Link(m.person.name, m.person.get_absolute_url()) for m in article.mentions.all()],
+        districts=[Link(d.name, d.get_absolute_url()) for d in article.districts.all()],
+    )
+
+
+def result_rows(response: SearchResponse) -> list[Row]:
+    """Rows in hit order; hits whose article is gone (stale index) are skipped."""
+    articles = load_articles(hit.article_id for hit in response.hits)
+    return [article_row(articles[h.article_id], h.snippet_html) for h in response.hits if h.article_id in articles]
+
+
+def date_facet(request, response, links) -> Facet:
+    """Years; once a year is selected, also that year's months ("2016-09")."""
+    values = [
+        FacetValue(
+            str(year),
+            f"{year}年",
+            count,
+            year == request.year,
+            links.url(year=None if year == request.year else year, month=None, page=1),
+        )
+        for year, count in sorted(response.facets.get("year", []))
+    ]
+    if request.year:
+        values += [
+            FacetValue(
+                f"{request.year}-{month:02d}",
+                f"{request.year}年{month}月",
+                count,
+                month == request.month,
+                links.url(month=None if month == request.month else month, page=1),
+            )
+            for month, count in sorted(response.facets.get("month", []))
+        ]
+    return Facet("date", "日期", values)
+
+
+def date_histogram(request, facet: Facet) -> tuple[str, list[Bar], str | None]:
+    """The date facet as bars: every year from the first to the last with hits, or the selected year's months.
+
+    Empty years and months get a bar without a link. Returns the title, the bars
+    and, for months, the URL back to all years.
+    """
+    years = {int(v.value): v for v in facet.values if "-" not in v.value}
+    if request.year:
+        prefix = f"{request.year}-"
+        by_key = {int(v.value.removeprefix(prefix)): v for v in facet.values if v.value.startswith(prefix)}
+        keys, title, short = range(1, 13), f"{request.year}年各月", "{}月"
+        up_url = years[request.year].toggle_url if request.year in years else None
+    else:
+        by_key = years
+        keys, title, short = (range(min(years), max(years) + 1) if years else []), "各年份", "{}年"
+        up_url = None
+    peak = max((v.count for v in by_key.values()), default=0) or 1
+    bars = [
+        Bar(short.format(k), v.count, round(100 * v.count / peak), v.selected, v.toggle_url)
+        if (v := by_key.get(k)) and v.count
+        else Bar(short.format(k), 0, 0, False, None)
+        for k in keys
+    ]
+    return title, bars, up_url
+
+
+def official_facet(request, response, links, people) -> Facet:
+    values = [
+        FacetValue(str(pid), str(people[pid]), count, pid in request.officials, links.toggle("officials", pid))
+        for pid, count in response.facets.get("official", [])
+        if pid in people
+    ]
+    return Facet("official", "人物", values)
+
+
+def district_facet(request, response, links, districts) -> Facet:
+    values = [
+        FacetValue(slug, districts[slug].name, count, slug in request.districts, links.toggle("districts", slug))
+        for slug, count in response.facets.get("district", [])
+        if slug in districts
+    ]
+    return Facet("district", "区县", values)
+
+
+def chips(request, links, people, districts) -> list[Link]:
+    """The active filters, each with the URL that removes it."""
+    found = []
+    if request.year:
+        found.append(Link(f"{request.year}年", links.url(year=None, month=None, page=1)))
+        if request.month:
+            found.append(Link(f"{request.year}年{request.month}月", links.url(month=None, page=1)))
+    if request.date_from:
+        found.append(Link(f"自 {request.date_from:%Y-%m-%d}", links.url(date_from=None, page=1)))
+    if request.date_to:
+        found.append(Link(f"至 {request.date_to:%Y-%m-%d}", links.url(date_to=None, page=1)))
+    found += [Link(str(people[p]), links.toggle("officials", p)) for p in request.officials if p in people]
+    found += [Link(districts[s].name, links.toggle("districts", s)) for s in request.districts if s in districts]
+    return found
+
+
+def person_cards(query: str) -> list[PersonCard]:
+    """A card for each person whose name is exactly the query, with the titles of their latest titled mention."""
+    if not query:
+        return []
+    latest_titles = (
+        Mention.objects.filter(person=OuterRef("pk"))
+        .exclude(titles=[])
+        .order_by("-article__publication_date", "-article_id")
+        .values("titles")[:1]
+    )
+    people = Person.objects.filter(name=query).annotate(
+        article_count=Count("mentions__article", distinct=True),
+        latest_titles=Subquery(latest_titles, output_field=JSONField()),
+    )
+    return [
+        PersonCard(p.name, p.note, p.latest_titles or [], p.article_count, p.get_absolute_url())
+        for p in people.order_by("-article_count", "pk")
+    ]
+
+
+def page_links(current: int, last: int, links) -> list[PageLink]:
+    """First, last and a window around the current page, with gaps marked."""
+    numbers = sorted({1, last, *range(max(1, current - PAGE_WINDOW), min(last, current + PAGE_WINDOW) + 1)})
+    found = []
+    for number in numbers:
+        if found and number - found[-1].number > 1:
+            found.append(PageLink(None))
+        found.append(PageLink(number, links.url(page=number), number == current))
+    return found
