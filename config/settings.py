@@ -112,6 +112,7 @@ HAYSTACK_CONNECTIONS = {
     }
 }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+HAYSTACK_SIGNAL_PROCESSOR = "search.indexing.IndexFollowsDatabase"
 
 LOGGING = {
     "version": 1,

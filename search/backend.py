@@ -1,6 +1,109 @@
-"""Haystack engine for the archive's Whoosh index (jieba analysis is added in search/analysis.py)."""
-from haystack.backends.whoosh_backend import WhooshEngine
+"""haystack's Whoosh backend, made fit for the archive.
+
+- Every text field is analysed by ``search.analysis`` (jieba words + character
+  bigrams); parsing a query through haystack gives a phrase of bigrams.
+- Writes go through ``search.indexing.index_writer``: one writer at a time across
+  processes, waiting instead of raising LockError or dropping changes.
+- ``update`` prepares a whole batch with one writer and no spelling graph
+  (haystack opens a searcher per document and analyses the text twice).
+- Big text is not stored; snippets are cut from the database text.
+"""
+from __future__ import annotations
+
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.exceptions import SkipDocument
+from haystack.fields import FacetField
+from haystack.utils import get_identifier
+from whoosh.fields import DATETIME, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.fields import ID as WHOOSH_ID
+from whoosh.writing import CLEAR
+
+from search import dictionary
+from search.analysis import analyzer
+from search.indexing import index_writer, writer_lock
+
+
+def schema_field(field):
+    """The Whoosh field for one haystack field (see module docstring for why each choice)."""
+    if field.is_multivalued:
+        return KEYWORD(stored=True, commas=True, scorable=True)
+    if field.field_type in ("date", "datetime"):
+        return DATETIME(stored=True)
+    if field.field_type == "integer":
+        return NUMERIC(numtype=int, stored=True, sortable=True)
+    if isinstance(field, FacetField):
+        return WHOOSH_ID(stored=True)
+    text = TEXT(analyzer=analyzer(), phrase=True, stored=not field.document, field_boost=field.boost)
+    text.multitoken_query = "phrase"
+    return text
+
+
+class JiebaWhooshSearchBackend(WhooshSearchBackend):
+    def build_schema(self, fields):
+        schema_fields = {
+            ID: WHOOSH_ID(stored=True, unique=True),
+            DJANGO_CT: WHOOSH_ID(stored=True),
+            DJANGO_ID: WHOOSH_ID(stored=True),
+        }
+        content_field_name = ""
+        for field in fields.values():
+            schema_fields[field.index_fieldname] = schema_field(field)
+            if field.document:
+                content_field_name = field.index_fieldname
+        return content_field_name, Schema(**schema_fields)
+
+    def ready(self):
+        if not self.setup_complete:
+            self.setup()
+        return self
+
+    def prepare_document(self, index, obj):
+        """The Whoosh document for ``obj``, or None when the index skips it."""
+        try:
+            doc = index.full_prepare(obj)
+        except SkipDocument:
+            return None
+        doc.pop("boost", None)
+        return {key: self._from_python(value) for key, value in doc.items() if value is not None}
+
+    def update(self, index, iterable, commit=True):
+        """Index a batch with one writer; documents already in the index are replaced."""
+        self.write(index, iterable)
+
+    def remove(self, obj_or_string, commit=True):
+        self.ready()
+        with index_writer(self) as writer:
+            writer.delete_by_term(ID, get_identifier(obj_or_string))
+
+    def write(self, index, objects, remove_identifiers=()):
+        """Add or replace ``objects`` and delete ``remove_identifiers`` ("archive.article.12") in one commit."""
+        self.ready()
+        dictionary.refresh_user_words()
+        documents = [doc for doc in (self.prepare_document(index, obj) for obj in objects) if doc]
+        if not documents and not remove_identifiers:
+            return
+        with index_writer(self) as writer:
+            for identifier in [*remove_identifiers, *(doc[ID] for doc in documents)]:
+                writer.delete_by_term(ID, identifier)
+            for doc in documents:
+                writer.add_document(**doc)
+
+    def clear(self, models=None, commit=True):
+        """Empty the index (or drop the given models' documents) without racing other writers.
+
+        A full clear keeps the generation counter growing so other processes'
+        searchers notice; only a changed schema needs the files deleted.
+        """
+        self.ready()
+        if models is None and self.storage.open_index().schema != self.schema:
+            with writer_lock(self):
+                self.delete_index()
+            return
+        with index_writer(self, mergetype=CLEAR if models is None else None) as writer:
+            for model in models or ():
+                writer.delete_by_term(DJANGO_CT, f"{model._meta.app_label}.{model._meta.model_name}")
 
 
 class JiebaWhooshEngine(WhooshEngine):
-    pass
+    backend = JiebaWhooshSearchBackend

@@ -1,0 +1,169 @@
+"""The one place that decides how text becomes index terms (index time, query time, highlighting).
+
+Recall must never depend on how jieba segments a sentence, so every run of
+Chinese characters is indexed as overlapping character bigrams (a lone
+character as itself) at consecutive positions: any substring of two or more
+characters is then a phrase of bigrams, found whatever the dictionary says.
+jieba's precise-mode words of three or more characters (names, places, set
+phrases; two-character words equal a bigram) are added at the position of
+their first bigram, so whole words rank higher without changing which
+documents match. Latin letters and digits form lower-cased words.
+
+Spaces between two Chinese characters are layout, not word breaks, and are
+skipped; offsets always point into the original text so highlighting can mark it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from whoosh.analysis import Token, Tokenizer
+
+from search import dictionary
+
+CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_RUN = re.compile(rf"[{CJK_CHARS}]+(?:[ \t\u3000]+[{CJK_CHARS}]+)*|[0-9a-z]+(?:\.[0-9]+)?")
+_LAYOUT_CHARS = frozenset(" \t\u3000")
+_CJK = re.compile(rf"[{CJK_CHARS}]")
+MIN_WORD_LENGTH = 3
+
+
+def normalize(text: str) -> str:
+    """Full-width ASCII to half-width and lower case, one character for one, so offsets survive."""
+    return text.translate(_FULLWIDTH).lower()
+
+
+def is_chinese(text: str) -> bool:
+    return bool(_CJK.match(text))
+
+
+@dataclass
+class Term:
+    """One index term: its text, position and [start, end) offsets in the original text."""
+
+    text: str
+    pos: int
+    start: int
+    end: int
+
+
+@dataclass
+class Run:
+    """A run of Chinese characters (layout spaces removed) or one latin/digit word, with offsets per character."""
+
+    text: str
+    offsets: list[int]
+    chinese: bool
+
+
+def runs(text: str) -> Iterator[Run]:
+    """Split ``text`` into the runs that terms are made of, in order."""
+    for match in _RUN.finditer(normalize(text)):
+        chunk = match.group()
+        if not is_chinese(chunk):
+            yield Run(chunk, [match.start()], chinese=False)
+            continue
+        kept = [(match.start() + i, ch) for i, ch in enumerate(chunk) if ch not in _LAYOUT_CHARS]
+        yield Run("".join(ch for _, ch in kept), [offset for offset, _ in kept], chinese=True)
+
+
+def run_terms(run: Run, pos: int, with_words: bool) -> Iterator[Term]:
+    """Terms of one run starting at position ``pos``; the run takes max(1, len - 1) positions."""
+    text, offsets = run.text, run.offsets
+    if not run.chinese:
+        yield Term(text, pos, offsets[0], offsets[0] + len(text))
+        return
+    if len(text) == 1:
+        yield Term(text, pos, offsets[0], offsets[0] + 1)
+        return
+    for i in range(len(text) - 1):
+        yield Term(text[i : i + 2], pos + i, offsets[i], offsets[i + 1] + 1)
+    if with_words and len(text) >= MIN_WORD_LENGTH:
+        last_bigram = len(text) - 2
+        start = 0
+        for word in dictionary.segment(text):
+            if len(word) >= MIN_WORD_LENGTH:
+                yield Term(word, pos + min(start, last_bigram), offsets[start], offsets[start + len(word) - 1] + 1)
+            start += len(word)
+
+
+def run_width(run: Run) -> int:
+    return max(1, len(run.text) - 1) if run.chinese else 1
+
+
+def terms(text: str, with_words: bool = True) -> Iterator[Term]:
+    """All terms of ``text``; ``with_words=False`` gives only the recall chain (bigrams, lone characters, words)."""
+    pos = 0
+    for run in runs(text):
+        yield from run_terms(run, pos, with_words)
+        pos += run_width(run)
+
+
+class JiebaBigramTokenizer(Tokenizer):
+    """Whoosh tokenizer over ``terms``: jieba words are added when indexing, never when parsing a query.
+
+    Whoosh pickles this class's import path into the index schema: do not rename or move it.
+    """
+
+    def __eq__(self, other):
+        return other.__class__ is self.__class__
+
+    def __call__(
+        self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
+        start_char=0, tokenize=True, mode="", **kwargs,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for term in terms(value, with_words=mode != "query"):
+            token.text = term.text
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = term.text
+            if positions:
+                token.pos = start_pos + term.pos
+            if chars:
+                token.startchar = start_char + term.start
+                token.endchar = start_char + term.end
+            yield token
+
+
+def analyzer() -> JiebaBigramTokenizer:
+    """The analyzer every text field of the index uses."""
+    return JiebaBigramTokenizer()
+
+
+_TOKEN_CHAR = rf"0-9a-z{CJK_CHARS}"
+_SEPARATOR = rf"[^{_TOKEN_CHAR}]*"
+_RUN_BREAK = rf"[ \t]*[^ \t{_TOKEN_CHAR}]{_SEPARATOR}"
+
+
+def phrase_pattern(text: str) -> re.Pattern | None:
+    """A regex over ``normalize(document)`` matching exactly where ``text`` matches as a phrase of the chain.
+
+    Highlighting uses it instead of re-tokenizing every hit: a Chinese run may sit
+    inside a longer run (bigrams), layout spaces between its characters are
+    skipped, latin words are whole, and consecutive query runs must be separate
+    runs in the document too.
+    """
+    parts = list(runs(text))
+    if not parts:
+        return None
+    pattern = ""
+    for index, run in enumerate(parts):
+        if run.chinese:
+            body = "[ \t]*".join(re.escape(char) for char in run.text)
+            if index and parts[index - 1].chinese:
+                pattern += _RUN_BREAK
+            elif index:
+                pattern += _SEPARATOR
+            elif len(run.text) == 1:
+                pattern += rf"(?<![{CJK_CHARS}])(?<![{CJK_CHARS}][ \t])"
+            pattern += body
+            if len(run.text) == 1 and index == len(parts) - 1:
+                pattern += rf"(?![ \t]*[{CJK_CHARS}])"
+        else:
+            pattern += (_SEPARATOR if index else "") + rf"(?<![0-9a-z.]){re.escape(run.text)}(?![0-9a-z])"
+    return re.compile(pattern)

@@ -1,0 +1,84 @@
+"""Fixtures for the search engine: a real Whoosh index in a temporary directory, and seed articles.
+
+``seed_articles`` builds articles through the ORM from the two gold-annotated seed
+pages: headline, subtitles, people and districts from the annotation, the body cut
+from the seed text between the annotated body start and end (line wraps joined).
+"""
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from haystack import connections
+
+from archive.districts import sync_districts
+from archive.models import Article, District, Issue, Mention, Page, Person
+from search import generation
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = sorted((ROOT / "tests" / "data").glob("*.json"))
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
+@pytest.fixture
+def search_index(tmp_path):
+    """Point haystack's default connection at an empty index under ``tmp_path``; yields the backend."""
+    info = connections.connections_info
+    original = info["default"]
+    info["default"] = {**original, "PATH": str(tmp_path / "whoosh_index")}
+    connections.reload("default")
+    generation.forget()
+    yield connections["default"].get_backend().ready()
+    generation.forget()
+    info["default"] = original
+    connections.reload("default")
+
+
+def seed_text(name):
+    text = (ROOT / "seeds" / name).read_text(encoding="utf-8").replace("\n", "")
+    return CJK_GAP.sub("", text)
+
+
+def create_article(page, order, headline="", body="", people=(), districts=(), subtitles=(), **fields):
+    """An article with mentions of ``people`` (names, created if new) and the given district names."""
+    article = Article.objects.create(
+        page=page, order=order, headline=headline or "", subtitles=list(subtitles), body=body,
+        publication_date=fields.pop("publication_date", page.issue.date), **fields,
+    )
+    for position, name in enumerate(people):
+        person = Person.objects.filter(name=name).first() or Person.objects.create(name=name)
+        Mention.objects.get_or_create(article=article, person=person, defaults={"position": position})
+    article.districts.set(District.objects.filter(name__in=districts))
+    return article
+
+
+def load_gold_page(path):
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    issue, _ = Issue.objects.get_or_create(date=date.fromisoformat(gold["publication_date"]))
+    page = Page.objects.create(issue=issue, source_file=gold["file"], raw_text="", sha256="0" * 64)
+    text = seed_text(gold["file"])
+    articles, cursor = [], 0
+    for order, entry in enumerate(gold["articles"], start=1):
+        start = text.find(entry["body_start"], cursor)
+        if start < 0:
+            start = text.find(entry["body_start"])
+        end = text.find(entry["body_end"], start)
+        body = text[start : end + len(entry["body_end"])] if end >= start else text[start : start + 200]
+        cursor = max(cursor, start)
+        articles.append(create_article(
+            page, order, headline=entry["headline"], subtitles=entry["subtitles"], body=body,
+            kind=entry["kind"], people=[p["name"] for p in entry["persons"]], districts=entry["districts"],
+            event_date=date.fromisoformat(entry["event_date"]) if entry["event_date"] else None,
+        ))
+    return articles
+
+
+@pytest.fixture
+def seed_articles(db, search_index):
+    """The gold pages' articles in the database and in a freshly rebuilt index."""
+    sync_districts()
+    articles = [article for path in GOLD for article in load_gold_page(path)]
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    return articles
