@@ -1,0 +1,420 @@
+"""Importer output → database: one page file at a time, atomically and idempotently.
+
+API for the commands and the admin import (upload → preview → confirm):
+
+- ``preview_page(data, source_file=..., date=...)`` decodes and parses without
+  writing and returns a ``PagePreview``: the ``ParsedPage``, warnings for the
+  editor, whether the stored page is byte-for-byte the same, and a ``PageDiff``
+  (articles added/changed/removed) against the stored page.
+- ``load_page(data, source_file=..., date=...)`` writes it and returns a
+  ``LoadResult``; on any failure it raises ``PageImportError`` (Chinese message)
+  and the database is as it was.
+
+A page is identified by its issue (paper, edition, date) and ``source_file``.
+A file whose text has the stored SHA-256 is ``unchanged`` and nothing is
+written (``force=True`` re-parses it anyway, e.g. after the importer improved).
+A changed file replaces the page's articles, mentions and meetings in one
+transaction; an article whose headline (or, untitled, body start) is still on
+the page keeps its id, so links and the search index stay valid. Every attempt
+is recorded as an ``ImportRun`` (a failure's record is written after the
+rollback, so it survives). After commit ``archive.signals.articles_changed``
+is sent with the ids of the page's articles and of the removed ones.
+"""
+from __future__ import annotations
+
+import hashlib
+import traceback
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+
+from archive.districts import gazetteer_from_db
+from archive.export import article_record, articles_for_export
+from archive.ingest.decode import PageDecodeError, decode_page
+from archive.ingest.pipeline import parse_page
+from archive.ingest.records import ParsedArticle, ParsedPage
+from archive.models import Article, District, ImportRun, Issue, Meeting, Mention, Page, Person
+from archive.signals import articles_changed
+
+DEFAULT_PAPER = "焦作日报"
+# Added to kept articles' order while a page is rewritten, so (page, order) stays unique throughout.
+ORDER_SHIFT = 1_000_000
+
+
+class PageImportError(Exception):
+    """One file could not be imported; ``str(error)`` is the editor's message, ``import_run`` its audit record."""
+
+    def __init__(self, message: str, import_run: ImportRun | None = None):
+        super().__init__(message)
+        self.import_run = import_run
+
+
+@dataclass
+class PageDiff:
+    """How a parse differs from the stored page; each list holds article titles (as ``Article.title`` shows them)."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def as_counts(self) -> dict:
+        return {"added": len(self.added), "changed": len(self.changed), "removed": len(self.removed)}
+
+
+@dataclass
+class PagePreview:
+    """What importing a file would do; ``existing`` is the stored page with the same identity, if any."""
+
+    text: str
+    encoding: str
+    sha256: str
+    parsed: ParsedPage
+    warnings: list[str]
+    existing: Page | None
+    unchanged: bool
+    diff: PageDiff
+
+
+@dataclass
+class LoadResult:
+    """The outcome of one ``load_page`` (``ImportRun.Outcome.IMPORTED`` or ``UNCHANGED``) and what the page holds."""
+
+    outcome: str
+    page: Page
+    counts: dict
+    diff: PageDiff
+    warnings: list[str]
+    import_run: ImportRun
+
+    @property
+    def unchanged(self) -> bool:
+        return self.outcome == ImportRun.Outcome.UNCHANGED
+
+
+def preview_page(
+    data: bytes | str,
+    *,
+    source_file: str,
+    date: Date,
+    edition: str = DEFAULT_PAPER,
+    paper: str = DEFAULT_PAPER,
+) -> PagePreview:
+    """Decode and parse ``data`` without writing anything; raises ``PageDecodeError`` for unusable files."""
+    decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
+    sha256 = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
+    existing = (
+        Page.objects.filter(issue__paper=paper, issue__edition=edition, issue__date=date, source_file=source_file)
+        .select_related("issue")
+        .first()
+    )
+    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
+    warnings = list(parsed.warnings)
+    plan = _plan(existing, parsed, warnings)
+    return PagePreview(
+        text=decoded.text,
+        encoding=decoded.encoding,
+        sha256=sha256,
+        parsed=parsed,
+        warnings=warnings,
+        existing=existing,
+        unchanged=existing is not None and existing.sha256 == sha256,
+        diff=plan.diff,
+    )
+
+
+def load_page(
+    data: bytes | str,
+    *,
+    source_file: str,
+    date: Date,
+    edition: str = DEFAULT_PAPER,
+    paper: str = DEFAULT_PAPER,
+    label: str = "",
+    user=None,
+    source: str = "command",
+    force: bool = False,
+) -> LoadResult:
+    """Import one page file (bytes in UTF-8/GBK, or text); see the module docstring for the rules."""
+    run = ImportRun(user=user, source=source, files=[source_file])
+    try:
+        with transaction.atomic():
+            result = _load(data, source_file, date, edition, paper, label, force, run)
+    except Exception as error:
+        if isinstance(error, PageDecodeError):
+            message = detail = str(error)
+        else:
+            message = f"导入失败（{type(error).__name__}: {error}）"
+            detail = f"{message}\n\n{traceback.format_exc()}"
+        run.outcome = ImportRun.Outcome.FAILED
+        run.counts = {}
+        run.error = detail
+        run.save()
+        raise PageImportError(f"{source_file}：{message}", run) from error
+    run.save()
+    return result
+
+
+def _load(data, source_file, date, edition, paper, label, force, run) -> LoadResult:
+    decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
+    sha256 = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
+    issue, _ = Issue.objects.get_or_create(paper=paper, edition=edition, date=date)
+    page = Page.objects.filter(issue=issue, source_file=source_file).first()
+    if page is not None and page.sha256 == sha256 and not force:
+        run.outcome = ImportRun.Outcome.UNCHANGED
+        run.counts = page_counts(page)
+        return LoadResult(run.outcome, page, run.counts, PageDiff(unchanged=run.counts["articles"]), [], run)
+
+    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
+    warnings = list(parsed.warnings)
+    plan = _plan(page, parsed, warnings)
+    if page is None:
+        page = Page(issue=issue, source_file=source_file)
+    page.label = label
+    page.raw_text = decoded.text
+    page.sha256 = sha256
+    page.save()
+    article_ids = _write_articles(page, parsed.articles, plan, date, warnings)
+    removed_ids = list(plan.removed_ids)
+    transaction.on_commit(partial(articles_changed.send, sender=Article, changed=article_ids, deleted=removed_ids))
+
+    run.outcome = ImportRun.Outcome.IMPORTED
+    run.counts = page_counts(page) | {"diff": plan.diff.as_counts()}
+    return LoadResult(run.outcome, page, run.counts, plan.diff, warnings, run)
+
+
+def page_counts(page: Page) -> dict:
+    """Articles, distinct people, mentions, meetings and distinct districts stored for ``page``."""
+    mentions = Mention.objects.filter(article__page=page)
+    return {
+        "articles": page.articles.count(),
+        "people": mentions.values("person").distinct().count(),
+        "mentions": mentions.count(),
+        "meetings": Meeting.objects.filter(article__page=page).count(),
+        "districts": District.objects.filter(articles__page=page).distinct().count(),
+    }
+
+
+@dataclass
+class _Plan:
+    """Which stored article each parsed article replaces (by index), which are removed, and the diff."""
+
+    diff: PageDiff
+    kept: dict[int, int]
+    removed_ids: list[int]
+
+
+def _plan(page: Page | None, parsed: ParsedPage, warnings: list[str]) -> _Plan:
+    """Pair parsed articles with stored ones by headline (or body start) and classify the differences."""
+    stored = {} if page is None else {a.pk: article_record(a) for a in articles_for_export(page.articles.all())}
+    by_key = defaultdict(list)
+    for pk, record in stored.items():
+        by_key[_match_key(record)].append(pk)
+    diff, kept = PageDiff(), {}
+    for index, article in enumerate(parsed.articles):
+        record = article.as_export()
+        candidates = by_key.get(_match_key(record))
+        if not candidates:
+            diff.added.append(_title(record))
+            continue
+        pk = candidates.pop(0)
+        kept[index] = pk
+        if _comparable(stored[pk]) == _comparable(record):
+            diff.unchanged += 1
+        else:
+            diff.changed.append(_title(record))
+    removed_ids = [pk for pk in stored if pk not in kept.values()]
+    diff.removed = [_title(stored[pk]) for pk in removed_ids]
+    return _Plan(diff, kept, removed_ids)
+
+
+def _match_key(record: dict) -> str:
+    return record["headline"] or record["body"][:40]
+
+
+def _title(record: dict) -> str:
+    return Article(headline=record["headline"] or "", body=record["body"], order=record["order"]).title
+
+
+def _comparable(record: dict) -> dict:
+    """The article-level content of an export record, with unordered parts sorted and empties as None."""
+    keys = ParsedArticle(order=0).as_export().keys() - {"order"}
+    content = {key: record[key] or None for key in keys}
+    content["districts"] = sorted(record["districts"])
+    content["persons"] = [(p["name"], p["titles"], p["roles"]) for p in record["persons"]]
+    if meeting := record["meeting"]:
+        content["meeting"] = {key: sorted(v) if isinstance(v, list) else v or None for key, v in meeting.items()}
+    return content
+
+
+def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date: Date, warnings: list[str]):
+    """Rewrite the page's articles from ``articles``; returns their ids in order."""
+    old_people = set(
+        Person.objects.filter(
+            Q(mentions__article__page=page)
+            | Q(meetings_presided__article__page=page)
+            | Q(meetings_spoken__article__page=page)
+            | Q(meetings_attended__article__page=page)
+        ).values_list("pk", flat=True)
+    )
+    Article.objects.filter(pk__in=plan.removed_ids).delete()
+    kept_ids = list(plan.kept.values())
+    Mention.objects.filter(article_id__in=kept_ids).delete()
+    Meeting.objects.filter(article_id__in=kept_ids).delete()
+    Article.districts.through.objects.filter(article_id__in=kept_ids).delete()
+    Article.objects.filter(pk__in=kept_ids).update(order=F("order") + ORDER_SHIFT)
+
+    districts = {d.name: d for d in District.objects.all()}
+    people = PersonResolver()
+    ids = []
+    for index, parsed in enumerate(articles):
+        article = _save_article(page, parsed, plan.kept.get(index), date, warnings)
+        article.districts.set(_districts(parsed, districts, warnings))
+        persons = _save_mentions(article, parsed, people, warnings)
+        if parsed.meeting is not None:
+            _save_meeting(article, parsed, persons, people, warnings)
+        ids.append(article.pk)
+    _delete_orphans(old_people)
+    return ids
+
+
+def _save_article(page: Page, parsed: ParsedArticle, pk: int | None, date: Date, warnings: list[str]) -> Article:
+    kind = parsed.kind
+    if kind not in Article.Kind.values:
+        warnings.append(f"第{parsed.order}篇：未知的文章类型“{kind}”，按消息处理。")
+        kind = Article.Kind.NEWS
+    article = Article(
+        pk=pk,
+        page=page,
+        order=parsed.order,
+        kind=kind,
+        headline=_fit(Article, "headline", parsed.headline or "", warnings),
+        subtitles=list(parsed.subtitles),
+        body=parsed.body,
+        reporters=list(parsed.reporters),
+        contributors=list(parsed.contributors),
+        photographers=list(parsed.photographers),
+        publication_date=date,
+        event_date=parsed.event_date,
+        continued_to=_fit(Article, "continued_to", parsed.continued_to or "", warnings),
+    )
+    article.save(force_insert=pk is None, force_update=pk is not None)
+    return article
+
+
+def _districts(parsed: ParsedArticle, districts: dict[str, District], warnings: list[str]) -> list[District]:
+    found = []
+    for name in dict.fromkeys(parsed.districts):
+        if name in districts:
+            found.append(districts[name])
+        else:
+            warnings.append(f"第{parsed.order}篇：区县“{name}”不在区县表中，已忽略。")
+    return found
+
+
+def _save_mentions(article: Article, parsed: ParsedArticle, people: PersonResolver, warnings: list[str]):
+    """Store the article's mentions in order (a name given twice is merged); returns name → Person."""
+    mentions: dict[int, Mention] = {}
+    by_name: dict[str, Person] = {}
+    for mention in parsed.persons:
+        name = mention.name.strip()
+        if not _valid_name(name, parsed.order, warnings):
+            continue
+        person = by_name.get(name) or people.resolve(name, mention.titles)
+        by_name[name] = person
+        row = mentions.setdefault(
+            person.pk, Mention(article=article, person=person, position=len(mentions), titles=[], roles=[])
+        )
+        row.titles += [t for t in mention.titles if t not in row.titles]
+        row.roles += [r for r in mention.roles if r not in row.roles]
+    Mention.objects.bulk_create(mentions.values())
+    return by_name
+
+
+def _save_meeting(article: Article, parsed: ParsedArticle, persons: dict[str, Person], people, warnings) -> None:
+    record = parsed.meeting
+    meeting = Meeting.objects.create(
+        article=article,
+        name=_fit(Meeting, "name", record.name, warnings),
+        date=record.date,
+        location=_fit(Meeting, "location", record.location or "", warnings),
+    )
+
+    def resolve(names):
+        return [
+            persons.get(name) or people.resolve(name, [])
+            for name in dict.fromkeys(n.strip() for n in names)
+            if _valid_name(name, parsed.order, warnings)
+        ]
+
+    meeting.presided_by.set(resolve(record.presided_by))
+    meeting.speakers.set(resolve(record.speakers))
+    meeting.attendees.set(resolve(record.attended_by))
+
+
+def _valid_name(name: str, order: int, warnings: list[str]) -> bool:
+    if not name:
+        return False
+    if len(name) > Person._meta.get_field("name").max_length:
+        warnings.append(f"第{order}篇：人名“{name}”过长，已忽略。")
+        return False
+    return True
+
+
+def _fit(model, field_name: str, value: str, warnings: list[str]) -> str:
+    """``value`` cut to the field's length, with a warning when it had to be cut."""
+    limit = model._meta.get_field(field_name).max_length
+    if len(value) <= limit:
+        return value
+    warnings.append(f"{model._meta.get_field(field_name).verbose_name}过长（{len(value)}字），已截断为{limit}字。")
+    return value[:limit]
+
+
+def _delete_orphans(person_ids: set[int]) -> None:
+    """Delete people this re-import no longer refers to, unless something else (or an editor's note) keeps them."""
+    Person.objects.filter(
+        pk__in=person_ids,
+        note="",
+        mentions=None,
+        meetings_presided=None,
+        meetings_spoken=None,
+        meetings_attended=None,
+    ).delete()
+
+
+class PersonResolver:
+    """Finds the Person a name refers to during one load, creating one when the name is new.
+
+    Names are not unique: among several people with the name, the one whose
+    known titles overlap the stated ones wins (a title matches with or without
+    its organisation prefix: 副市长 ~ 焦作市副市长), else the oldest.
+    """
+
+    def __init__(self):
+        self._known: dict[str, list[tuple[Person, set[str]]]] = {}
+
+    def resolve(self, name: str, titles: list[str]) -> Person:
+        candidates = self._known.get(name)
+        if candidates is None:
+            candidates = self._known[name] = self._load(name)
+        if not candidates:
+            candidates.append((Person.objects.create(name=name), set()))
+        person, known = max(candidates, key=lambda c: _title_overlap(c[1], titles))
+        known.update(titles)
+        return person
+
+    @staticmethod
+    def _load(name: str) -> list[tuple[Person, set[str]]]:
+        titles = defaultdict(set)
+        for person_id, stated in Mention.objects.filter(person__name=name).values_list("person_id", "titles"):
+            titles[person_id].update(stated)
+        return [(p, titles[p.pk]) for p in Person.objects.filter(name=name).order_by("pk")]
+
+
+def _title_overlap(known: set[str], titles: list[str]) -> int:
+    return sum(1 for t in titles if any(k.endswith(t) or t.endswith(k) for k in known))

@@ -1,0 +1,28 @@
+"""``manage.py import_pages FILE... --date YYYY-MM-DD``: import page files of one issue, each atomically."""
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.loading import DEFAULT_PAPER
+from archive.management.page_import import PageSpec, import_specs, parse_date
+
+
+class Command(BaseCommand):
+    help = "导入同一期的版面文本文件（UTF-8 或 GBK）；每个文件单独提交，未变化的文件跳过。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE", help="版面文本文件")
+        parser.add_argument("--date", required=True, help="出版日期，格式 YYYY-MM-DD")
+        parser.add_argument("--edition", default=DEFAULT_PAPER, help=f"版别（默认：{DEFAULT_PAPER}）")
+        parser.add_argument("--paper", default=DEFAULT_PAPER, help=f"报纸（默认：{DEFAULT_PAPER}）")
+        parser.add_argument("--page", default="", help="版号，如 A01（只能用于单个文件）")
+        parser.add_argument("--force", action="store_true", help="即使文件未变化也重新解析导入")
+
+    def handle(self, *args, files, date, edition, paper, page, force, **options):
+        issue_date = parse_date(date)
+        if page and len(files) > 1:
+            raise CommandError("--page 只能用于单个文件；多个文件请分别导入。")
+        if not edition.strip():
+            raise CommandError("--edition 不能为空。")
+        specs = [PageSpec(Path(f), issue_date, edition.strip(), paper, page.strip()) for f in files]
+        import_specs(self, specs, force=force)
