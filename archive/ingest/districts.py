@@ -1,9 +1,54 @@
-"""County-level units an article names or is about; towns and streets roll up to their county."""
+"""County-level units an article names or is about; towns and streets roll up to their county.
+
+Every place name the gazetteer knows is looked up longest first, so "武陟县经济技术开发区"
+counts once for 武陟县 and "城乡一体化示范区" is not read as a bare "示范区". Two names
+are also common nouns: "示范区"/"高新区" in "国家全域旅游示范区" or "郑州高新区" name
+no unit of 焦作, so they count only when the words before them are not a generic
+modifier or another city. A few county names hide inside ordinary words ("高温县城").
+"""
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 from archive.ingest.gazetteer import Gazetteer
 
+# Place name -> endings of the text before it that show it is not that place.
+NOT_A_PLACE_AFTER: dict[str, tuple[str, ...]] = {
+    "示范区": (
+        "旅游", "生态", "文明", "国家", "国家级", "省级", "市级", "全国", "农业", "科技", "创新", "改革", "试验",
+        "试点", "产业", "先行", "发展", "循环", "经济", "开放", "合作", "物流", "品牌", "标准化", "乡村", "振兴",
+        "健康", "卫生", "安全", "文化", "教育", "创业", "融合", "转型", "绿色", "低碳", "智慧", "数字", "服务", "现代",
+        "特色", "示范", "综合", "建设", "治理", "区域",
+    ),
+    "高新区": ("国家", "国家级", "省级", "郑州", "洛阳", "新乡", "安阳", "许昌", "南阳", "北京", "上海", "苏州"),
+    "温县": ("高", "低", "气", "体", "水", "保", "恒", "升", "降", "常", "室", "地", "油", "增"),
+    "解放区": ("老", "各", "抗日", "边区", "和"),
+}
+
 
 def find_districts(text: str, gazetteer: Gazetteer, edition: str | None = None) -> list[str]:
-    """County-level units for ``text``, in order of first mention; a district edition gives its own."""
-    return []
+    """County-level units for ``text``, in order of first mention; a district edition gives its own.
+
+    ``edition`` is the page's edition name; when it is itself a county-level unit
+    (a district's own page) that unit comes first for every article.
+    """
+    found: list[str] = []
+    own = gazetteer.county_of(edition) if edition else None
+    if own:
+        found.append(own)
+    for match in _place_pattern(tuple(sorted(gazetteer.places))).finditer(text):
+        name = match.group()
+        if text[: match.start()].endswith(NOT_A_PLACE_AFTER.get(name, ())):
+            continue
+        county = gazetteer.county_of(name)
+        if county and county not in found:
+            found.append(county)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _place_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One alternation of every place name, longest first so the longest name wins."""
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)) or r"(?!)")

@@ -1,0 +1,68 @@
+"""Event dates resolved from composed article leads (not the seed pages)."""
+from datetime import date
+
+import pytest
+
+from archive.ingest.dates import resolve_event_date
+
+ISSUE = date(2019, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("昨日下午，市政协召开主席会议。", date(2019, 3, 5)),
+        ("昨天，全市春耕生产现场会在孟州市举行。", date(2019, 3, 5)),
+        ("昨晚，一场文艺演出在人民广场上演。", date(2019, 3, 5)),
+        ("前日上午，市长带队检查安全生产。", date(2019, 3, 4)),
+        ("前天，记者来到修武县七贤镇。", date(2019, 3, 4)),
+        ("今日，第二届太极拳交流大赛开幕。", ISSUE),
+        ("3月1日上午，市委召开常委会议。", date(2019, 3, 1)),
+        ("3 月\n1 日，市委召开常委会议。", date(2019, 3, 1)),
+        ("３月２日，孟州市举行植树活动。", date(2019, 3, 2)),
+        ("2月26日至28日，市人大常委会组织视察。", date(2019, 2, 26)),
+        ("2月26日-28日，市人大常委会组织视察。", date(2019, 2, 26)),
+        ("2018年11月20日，一场招聘会在温县举行。", date(2018, 11, 20)),
+        ("去年12月30日，该项目正式签约。", date(2018, 12, 30)),
+        ("12月28日，市政府召开廉政工作会议。", date(2018, 12, 28)),
+        ("4日上午，市委理论学习中心组举行学习会。", date(2019, 3, 4)),
+        ("28日上午，市委理论学习中心组举行学习会。", date(2019, 2, 28)),
+        ("三月五日，市妇联举行表彰会。", date(2019, 3, 5)),
+        ("本报讯 市委书记昨日上午主持召开专题会议。", date(2019, 3, 5)),
+        ("全市安全生产大会之后，3月2日，市应急管理局立即召开动员会。", date(2019, 3, 2)),
+        ("市委、市政府决定，从3月1日开始，在全市开展环境整治。昨日，整治正式启动。", date(2019, 3, 5)),
+    ],
+)
+def test_event_date_from_the_lead(text, expected):
+    assert resolve_event_date(text, ISSUE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近日，市文化馆举办书法展览。3月1日开展以来参观者众多。",
+        "日前，记者从市交通运输局获悉，3月5日起调整公交线路。",
+        "连日来，各县（市）区加紧春灌。",
+        "市委、市政府决定，从3月1日开始，在全市开展环境整治。",
+        "自3月10日起，市区禁止燃放烟花爆竹。",
+        "截至2月28日，全市累计完成投资30亿元。",
+        "详见今日本报A02版",
+        "电话：17538216666 地址：人民路",
+        "近年来，我市持续推进大气污染防治。2018年，全市优良天数增加。",
+    ],
+)
+def test_undated_items_and_period_bounds_give_none(text):
+    assert resolve_event_date(text, ISSUE) is None
+
+
+def test_only_the_lead_counts():
+    text = "市文化馆举办书法展览，吸引众多市民。展览内容丰富。展览将持续到月底，3月1日曾举行研讨会。"
+    assert resolve_event_date(text, ISSUE) is None
+
+
+def test_impossible_dates_are_skipped():
+    assert resolve_event_date("2月30日，某活动举行。昨日，会议召开。", ISSUE) == date(2019, 3, 5)
+
+
+def test_january_issue_reads_december_as_last_year():
+    assert resolve_event_date("12月31日，全市举行跨年活动。", date(2020, 1, 2)) == date(2019, 12, 31)
