@@ -14,7 +14,7 @@ from search.engine import SearchRequest
 from search.presentation import article_row, load_articles
 
 CSV_MAX_ROWS = 5000
-CSV_BATCH = 500
+CSV_BATCH = 100  # the engine's largest page
 CSV_COLUMNS = ("日期", "版别", "版面", "标题", "人物", "区县", "链接")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,16 +24,15 @@ def spreadsheet_safe(value: str) -> str:
 
 
 def export_rows(request: SearchRequest, absolute_url):
-    """Yield ``(total, rows)``: the matching articles in the request's sort order, at most CSV_MAX_ROWS.
+    """Return ``(total, rows)``: the matching articles in the request's sort order, at most CSV_MAX_ROWS.
 
     ``absolute_url`` turns a path into a full link. Raises ``engine.QuerySyntaxError``.
     """
-    total, rows = 0, []
-    page = 1
-    while len(rows) < CSV_MAX_ROWS:
+    rows, seen, page = [], 0, 1
+    while True:
         response = engine.run_search(replace(request, page=page, per_page=CSV_BATCH))
-        total = response.total
         articles = load_articles(hit.article_id for hit in response.hits)
+        seen += len(response.hits)
         for hit in response.hits[: CSV_MAX_ROWS - len(rows)]:
             if hit.article_id in articles:
                 row = article_row(articles[hit.article_id])
@@ -48,10 +47,9 @@ def export_rows(request: SearchRequest, absolute_url):
                         absolute_url(row.url),
                     ]
                 )
-        if page * CSV_BATCH >= total or not response.hits:
-            break
+        if not response.hits or seen >= min(response.total, CSV_MAX_ROWS):
+            return response.total, rows
         page += 1
-    return total, rows
 
 
 def render_csv(rows) -> bytes:
