@@ -4,7 +4,8 @@ A page file is the text a PDF extractor wrote: UTF-8 (with or without BOM) or
 GBK/GB18030, which older Windows tools still produce. Strict UTF-8 is tried
 first because it almost never decodes non-UTF-8 by accident; GB18030 decodes
 nearly any byte string, so its result is accepted only when it reads like
-Chinese (its Han characters are mostly common ones). Everything else is
+Chinese: real text draws ~99.5% of its Han characters from GB2312's 3,755
+most frequent ones, mis-decoded Latin-1 or binary well under 60%. Everything else is
 refused with ``PageDecodeError``, whose message is meant for editors.
 """
 from __future__ import annotations
@@ -18,8 +19,9 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 ALLOWED_CONTROLS = frozenset("\n\t\f")
 # Most control characters a text file may hold before it is taken for binary data.
 MAX_CONTROL_SHARE = 0.01
-# Least share of Han characters that must be common (GB2312) ones for a GB18030 reading to be believed.
-MIN_COMMON_HAN_SHARE = 0.9
+# Least share of Han characters that must be frequent ones (GB2312 level 1) for a GB18030 reading to be believed.
+MIN_COMMON_HAN_SHARE = 0.8
+GB2312_LEVEL1_LEAD_BYTES = range(0xB0, 0xD8)
 
 
 class PageDecodeError(ValueError):
@@ -91,17 +93,14 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _reads_like_chinese(text: str) -> bool:
-    """Whether a GB18030 reading is plausible: enough of its Han characters are in the common GB2312 set."""
+    """Whether a GB18030 reading is plausible: enough of its Han characters are frequent ones."""
     han = HAN.findall(text)
-    if not han:
-        return False
-    common = sum(1 for ch in han if _in_gb2312(ch))
-    return common >= len(han) * MIN_COMMON_HAN_SHARE
+    common = sum(1 for ch in han if _is_frequent_han(ch))
+    return bool(han) and common >= len(han) * MIN_COMMON_HAN_SHARE
 
 
-def _in_gb2312(ch: str) -> bool:
+def _is_frequent_han(ch: str) -> bool:
     try:
-        ch.encode("gb2312")
+        return ch.encode("gb2312")[0] in GB2312_LEVEL1_LEAD_BYTES
     except UnicodeEncodeError:
         return False
-    return True
