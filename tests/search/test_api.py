@@ -132,3 +132,26 @@ def test_page_offers_the_export_with_its_cap(client, small_archive):
     html = client.get(SEARCH, {"q": "城市建设", "page": "1"}).content.decode()
     assert f'href="{CSV}?q=%E5%9F%8E%E5%B8%82%E5%BB%BA%E8%AE%BE"' in html
     assert f"最多 {export.CSV_MAX_ROWS} 条" in html
+
+
+# End to end: the real engine over the gold seed pages in a temporary Whoosh index.
+
+
+def test_seed_api_finds_an_official(client, seed_articles):
+    data = client.get(API, {"q": "王小平", "sort": "date_desc"}).json()
+    assert data["count"] == len(data["results"]) > 0
+    assert all("<mark>王小平</mark>" in r["snippet"] or "王小平" in r["headline"] for r in data["results"])
+    assert any("王小平" in [o["name"] for o in r["officials"]] for r in data["results"])
+    dates = [r["publication_date"] for r in data["results"]]
+    assert dates == sorted(dates, reverse=True)
+    official = next(v for v in data["facets"]["official"] if v["label"] == "王小平")
+    assert official["count"] == data["people"][0]["article_count"]
+
+
+def test_seed_csv_exports_the_whole_result_set(client, seed_articles, monkeypatch):
+    monkeypatch.setattr(export, "CSV_BATCH", 7)
+    response = client.get(CSV, {"sort": "date_asc"})
+    rows = csv_rows(response)[1:]
+    assert len(rows) == len(seed_articles) == int(response["X-Total-Count"])
+    assert len({r[6] for r in rows}) == len(rows)
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)

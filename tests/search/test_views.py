@@ -295,3 +295,48 @@ def test_empty_archive_page_renders(client, search_index):
     response = client.get(SEARCH)
     assert response.status_code == 200
     assert "没有找到符合条件的文章" in response.content.decode()
+
+
+# End to end: the real engine over the gold seed pages in a temporary Whoosh index.
+
+
+def test_seed_official_gets_a_person_card(client, seed_articles):
+    from archive.models import Person
+
+    person = Person.objects.get(name="王小平")
+    response = get(client, q="王小平")
+    assert response.status_code == 200
+    results = response.context["results"]
+    assert [(c.name, c.article_count, c.url) for c in results.people] == [
+        ("王小平", person.articles.count(), person.get_absolute_url())
+    ]
+    assert results.count >= person.articles.count() > 0
+    html = response.content.decode()
+    assert html.index("person-card") < html.index('class="hits"')
+    assert "<mark>王小平</mark>" in html
+
+
+def test_seed_facet_toggles_narrow_and_restore(client, seed_articles):
+    everything = get(client).context["results"]
+    assert everything.count == len(seed_articles)
+    district = max(everything.facets["district"].values, key=lambda v: v.count)
+    narrowed = client.get(district.toggle_url).context["results"]
+    assert narrowed.count == district.count < everything.count
+    selected = next(v for v in narrowed.facets["district"].values if v.value == district.value)
+    assert selected.selected
+    official = next(v for v in narrowed.facets["official"].values if v.count < narrowed.count)
+    both = client.get(official.toggle_url).context["results"]
+    assert both.count == official.count < narrowed.count
+    assert {c.label for c in both.chips} == {district.label, official.label}
+    assert client.get(selected.toggle_url).context["results"].count == everything.count
+
+
+def test_seed_years_drill_down_to_months(client, seed_articles):
+    results = get(client).context["results"]
+    bars = {b.label: b for b in results.histogram}
+    assert bars["2016年"].count > 0 and bars["2022年"].count > 0
+    assert bars["2019年"].count == 0 and bars["2019年"].url is None
+    months = client.get(bars["2016年"].url).context["results"]
+    assert months.count == bars["2016年"].count
+    assert [b.label for b in months.histogram] == [f"{m}月" for m in range(1, 13)]
+    assert next(b for b in months.histogram if b.label == "9月").count == months.count
