@@ -1,59 +1,263 @@
-"""Admin registration for the archive's tables (the import and correction workflow builds on this)."""
-from django.contrib import admin
+"""The editors' admin: import pages (see ``archive.admin_import``), correct articles and their
+people inline, merge and split people, edit district aliases, read the import audit trail.
 
+The search index follows these edits through model signals and ``articles_changed``.
+"""
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from archive.admin_import import PageImportView
+from archive.corrections import merge_people, split_person
+from archive.forms import ListTextField
 from archive.models import Article, District, DistrictAlias, ImportRun, Issue, Meeting, Mention, Page, Person
 
 
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "position")
+    list_display = ("name", "slug", "position", "alias_count")
+    search_fields = ("name", "aliases__name")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(alias_count=Count("aliases"))
+
+    @admin.display(description="别称数", ordering="alias_count")
+    def alias_count(self, obj):
+        return obj.alias_count
 
 
 @admin.register(DistrictAlias)
 class DistrictAliasAdmin(admin.ModelAdmin):
     list_display = ("name", "district", "kind")
+    list_editable = ("district", "kind")
     list_filter = ("district", "kind")
-    search_fields = ("name",)
+    list_select_related = ("district",)
+    search_fields = ("name", "district__name")
+    list_per_page = 100
 
 
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
     list_display = ("date", "paper", "edition")
+    list_filter = ("edition",)
     date_hierarchy = "date"
 
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ("issue", "label", "source_file", "imported_at")
+    list_display = ("issue", "label", "source_file", "article_count", "imported_at")
+    list_filter = ("issue__edition",)
     list_select_related = ("issue",)
+    search_fields = ("source_file", "label")
+    date_hierarchy = "issue__date"
+    fields = ("issue", "label", "source_file", "sha256", "imported_at", "raw_text")
+    readonly_fields = ("issue", "source_file", "sha256", "imported_at", "raw_text")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="文章数", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(PageImportView.as_view(model_admin=self))
+        return [path("import/", view, name="archive_page_import"), *super().get_urls()]
+
+
+class MentionForm(forms.ModelForm):
+    titles = ListTextField(label="职务", required=False, help_text="多个以“、”分隔")
+    roles = ListTextField(label="角色", required=False, help_text="主持、讲话、出席、提及")
+
+    class Meta:
+        model = Mention
+        fields = ("person", "position", "titles", "roles")
+
+    def clean_roles(self):
+        by_label = {label: value for value, label in Mention.Role.choices}
+        roles = [by_label.get(role, role) for role in self.cleaned_data["roles"]]
+        unknown = [role for role in roles if role not in Mention.Role.values]
+        if unknown:
+            raise forms.ValidationError(f"未知角色：{'、'.join(unknown)}。可用：{'、'.join(Mention.Role.labels)}")
+        return list(dict.fromkeys(roles))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Mention.Role.choices)
+        self.initial["roles"] = [labels.get(role, role) for role in self.initial.get("roles", [])]
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    form = MentionForm
+    extra = 0
+    autocomplete_fields = ("person",)
+    ordering = ("position",)
+
+
+class ArticleForm(forms.ModelForm):
+    reporters = ListTextField(label="记者", required=False)
+    contributors = ListTextField(label="通讯员/实习生", required=False)
+    photographers = ListTextField(label="摄影", required=False)
+
+    subtitles = ListTextField(label="引题/副题", required=False, separator="\n", help_text="每行一条")
+
+    class Meta:
+        model = Article
+        fields = (
+            "kind", "headline", "subtitles", "publication_date", "event_date", "reporters", "contributors",
+            "photographers", "body", "continued_to", "districts",
+        )
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "kind", "publication_date", "page")
-    list_filter = ("kind",)
+    form = ArticleForm
+    list_display = ("title", "kind", "publication_date", "event_date", "page")
+    list_filter = ("kind", "publication_date", "districts")
     list_select_related = ("page__issue",)
-    search_fields = ("headline",)
+    search_fields = ("headline", "body")
+    date_hierarchy = "publication_date"
+    filter_horizontal = ("districts",)
+    readonly_fields = ("page", "order")
+    fieldsets = (
+        (None, {"fields": ("page", "order", "kind", "headline", "subtitles", "publication_date", "event_date")}),
+        ("署名", {"fields": ("reporters", "contributors", "photographers")}),
+        ("正文", {"fields": ("body", "continued_to", "districts")}),
+    )
+    inlines = (MentionInline,)
+
+
+class SplitPersonForm(forms.Form):
+    mentions = forms.ModelMultipleChoiceField(
+        label="属于新人物的提及", queryset=Mention.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    name = forms.CharField(label="新人物姓名", max_length=20, required=False, help_text="留空则与原人物同名")
+    note = forms.CharField(label="新人物备注", max_length=100, help_text="用于区分同名者，如单位、职务")
+
+    def __init__(self, person, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentions"].queryset = person.mentions.select_related("article__page__issue")
+        self.fields["mentions"].label_from_instance = mention_label
+
+
+def mention_label(mention):
+    article = mention.article
+    titles = "、".join(mention.titles) or "无职务"
+    return f"{article.publication_date:%Y-%m-%d}《{article.title}》— {titles}"
 
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ("name", "note")
-    search_fields = ("name",)
+    list_display = ("name", "note", "mention_count")
+    search_fields = ("name", "note")
+    actions = ("merge_selected",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(mention_count=Count("mentions"))
+
+    @admin.display(description="提及次数", ordering="mention_count")
+    def mention_count(self, obj):
+        return obj.mention_count
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.split_view)
+        return [path("<int:pk>/split/", view, name="archive_person_split"), *super().get_urls()]
+
+    @admin.action(description="合并所选人物（同一人）", permissions=["change"])
+    def merge_selected(self, request, queryset):
+        people = list(queryset.order_by("-mention_count", "pk"))
+        if len(people) < 2:
+            self.message_user(request, "请至少选择两个人物进行合并。", messages.WARNING)
+            return None
+        target_pk = request.POST.get("target")
+        target = next((person for person in people if str(person.pk) == target_pk), None)
+        if target is None:
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "合并人物",
+                "opts": self.model._meta,
+                "people": people,
+                "action_name": "merge_selected",
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/archive/person/merge.html", context)
+        articles = merge_people(target, people)
+        self.message_user(
+            request, f"已将 {len(people) - 1} 个人物合并到“{target}”，涉及 {len(articles)} 篇文章。", messages.SUCCESS
+        )
+        return None
+
+    def split_view(self, request, pk):
+        """Choose the mentions that belong to a different person of the same name, and move them to a new Person."""
+        person = get_object_or_404(Person, pk=pk)
+        if not self.has_change_permission(request, person) or not self.has_add_permission(request):
+            raise PermissionDenied
+        form = SplitPersonForm(person, request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            chosen = form.cleaned_data["mentions"]
+            newcomer = split_person(person, chosen, form.cleaned_data["note"], form.cleaned_data["name"])
+            self.message_user(request, f"已拆分出新人物“{newcomer}”（{len(chosen)} 条提及）。", messages.SUCCESS)
+            return redirect(reverse("admin:archive_person_change", args=[newcomer.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"拆分人物：{person}",
+            "opts": self.model._meta,
+            "original": person,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/archive/person/split.html", context)
 
 
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
+    form = MentionForm
     list_display = ("person", "article", "titles", "roles")
     list_select_related = ("person", "article")
+    search_fields = ("person__name", "article__headline")
+    autocomplete_fields = ("person",)
+    raw_id_fields = ("article",)
+
+    fields = ("article", "person", "position", "titles", "roles")
 
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ("name", "date", "location")
+    search_fields = ("name", "location")
+    date_hierarchy = "date"
+    raw_id_fields = ("article",)
+    autocomplete_fields = ("presided_by", "speakers", "attendees")
 
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    list_display = ("started_at", "user", "source", "outcome")
+    """The audit trail: read-only for everyone, failed runs included."""
+
+    list_display = ("started_at", "user", "source", "outcome", "file_list", "count_summary")
     list_filter = ("outcome", "source")
+    list_select_related = ("user",)
+    date_hierarchy = "started_at"
+    fields = ("started_at", "user", "source", "outcome", "file_list", "count_summary", "error")
+    readonly_fields = fields
+
+    @admin.display(description="文件")
+    def file_list(self, obj):
+        return "、".join(str(item.get("name", item) if isinstance(item, dict) else item) for item in obj.files)
+
+    @admin.display(description="数量")
+    def count_summary(self, obj):
+        return "，".join(f"{key} {value}" for key, value in obj.counts.items())
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

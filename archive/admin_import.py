@@ -1,0 +1,170 @@
+"""The admin's 导入版面 workflow: upload → preview → confirm (or cancel).
+
+Upload validates every file (``PageUploadForm``) and refuses the whole upload if
+one is bad, recording a failed ``ImportRun``. Good files are staged server-side
+(``archive.import_staging``) and previewed with ``archive.loading.preview_page``.
+Confirm re-reads the staged texts (digests re-checked) and loads them one by one
+with ``load_page``, which records an ``ImportRun`` per file and is atomic per
+file; the editor sees a per-file result list. Work per request is bounded by
+``MAX_FILES_PER_UPLOAD`` files of at most ``ARCHIVE_MAX_UPLOAD_BYTES`` each.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views import View
+
+from archive.forms import MAX_FILES_PER_UPLOAD, PageUploadForm
+from archive.import_review import review_warnings
+from archive.import_staging import StagingError, discard, fetch, stage
+from archive.loading import PageImportError, load_page, preview_page
+from archive.models import Article, ImportRun, Mention
+
+IMPORT_PERMISSIONS = ("archive.add_page", "archive.change_page")
+IMPORT_SOURCE = "admin"
+
+
+@dataclass
+class FilePreview:
+    """One staged file as the preview shows it."""
+
+    staged: object
+    preview: object
+    warnings: list
+
+    @property
+    def articles(self):
+        kinds = dict(Article.Kind.choices)
+        roles = dict(Mention.Role.choices)
+        for article in self.preview.parsed.articles:
+            yield {
+                "order": article.order,
+                "kind": kinds.get(article.kind, article.kind),
+                "headline": article.headline or Article(body=article.body, order=article.order).title,
+                "people": [
+                    {
+                        "name": p.name,
+                        "titles": "、".join(p.titles),
+                        "roles": "、".join(roles.get(r, r) for r in p.roles),
+                    }
+                    for p in article.persons
+                ],
+                "meeting": article.meeting,
+                "districts": "、".join(article.districts),
+                "event_date": article.event_date,
+            }
+
+
+@dataclass
+class FileResult:
+    """The outcome of confirming one file."""
+
+    name: str
+    outcome: str
+    message: str
+    page: object = None
+
+
+class PageImportView(View):
+    """Upload, preview, confirm or cancel page imports; only for staff allowed to add and change pages."""
+
+    model_admin = None
+    template_name = "admin/archive/page/import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perms(IMPORT_PERMISSIONS):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.render(request, form=PageUploadForm())
+
+    def post(self, request):
+        step = request.POST.get("step")
+        if step == "confirm":
+            return self.confirm(request)
+        if step == "cancel":
+            discard(request, request.POST.get("token"))
+            messages.info(request, "已取消导入，未保存任何内容。")
+            return redirect("admin:archive_page_import")
+        return self.upload(request)
+
+    def upload(self, request):
+        form = PageUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            record_refusal(request, form)
+            return self.render(request, form=form)
+        pages = form.cleaned_data["pages"]
+        previews = []
+        for page in pages:
+            preview = preview_page(page.text, source_file=page.name, date=page.issue_date, edition=page.edition)
+            warnings = preview.warnings + review_warnings(preview.parsed, page.issue_date, page.text)
+            previews.append(FilePreview(page, preview, warnings))
+        return self.render(request, step="preview", previews=previews, token=stage(request, pages))
+
+    def confirm(self, request):
+        token = request.POST.get("token")
+        try:
+            pages = fetch(request, token)
+        except StagingError as error:
+            messages.error(request, str(error))
+            return redirect("admin:archive_page_import")
+        results = [confirm_one(request, page) for page in pages]
+        discard(request, token)
+        return self.render(request, step="done", results=results)
+
+    def render(self, request, step="upload", **context):
+        opts = self.model_admin.model._meta
+        context = {
+            **self.model_admin.admin_site.each_context(request),
+            "title": "导入版面",
+            "opts": opts,
+            "step": step,
+            "max_files": MAX_FILES_PER_UPLOAD,
+            "changelist_url": reverse("admin:archive_page_changelist"),
+            "importrun_url": reverse("admin:archive_importrun_changelist"),
+            **context,
+        }
+        return TemplateResponse(request, self.template_name, context)
+
+
+def confirm_one(request, page):
+    """Load one staged page; a failure is reported and recorded, and leaves the other files unaffected."""
+    try:
+        result = load_page(
+            page.text,
+            source_file=page.name,
+            date=page.issue_date,
+            edition=page.edition,
+            label=page.label,
+            user=request.user,
+            source=IMPORT_SOURCE,
+        )
+    except PageImportError as error:
+        return FileResult(page.name, ImportRun.Outcome.FAILED, str(error))
+    if result.unchanged:
+        return FileResult(page.name, result.outcome, "内容未变化，已跳过", result.page)
+    counts = result.counts
+    message = f"已导入：{counts['articles']} 篇文章，{counts['people']} 位人物，{counts['meetings']} 个会议活动"
+    return FileResult(page.name, result.outcome, message, result.page)
+
+
+def record_refusal(request, form):
+    """Record a refused upload in the audit trail (only when files or text were actually sent)."""
+    names = [upload.name for upload in request.FILES.getlist("files")]
+    if form.data.get("pasted_text", "").strip():
+        names.append(form.data.get("pasted_name") or "粘贴文本")
+    if names:
+        errors = [error for errors in form.errors.values() for error in errors]
+        ImportRun.objects.create(
+            user=request.user,
+            source=IMPORT_SOURCE,
+            files=names,
+            outcome=ImportRun.Outcome.FAILED,
+            error="\n".join(errors),
+        )

@@ -1,0 +1,68 @@
+"""What an editor should double-check before confirming an import.
+
+``review_warnings`` looks at a parsed page (``archive.ingest.records.ParsedPage``)
+and returns Chinese warnings: no articles, suspicious person names, event dates
+after publication, a masthead date disagreeing with the chosen one.
+``issue_date_from`` finds a page's publication date in its file name or masthead
+when the editor left the date empty.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+NAME_LENGTHS = range(2, 5)
+DATE_IN_FILE_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]?\s*)?星\s*期")
+MASTHEAD_SEARCH_CHARS = 600
+
+
+def checked_date(year, month, day):
+    """The date, or None when the numbers do not form one (2月30日)."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def masthead_date(text):
+    """The publication date printed with its weekday near the top of the page, if any."""
+    match = MASTHEAD_DATE.search(text[:MASTHEAD_SEARCH_CHARS])
+    return checked_date(*match.groups()) if match else None
+
+
+def issue_date_from(file_name, text):
+    """The publication date from the file name (2016-09-02, 20160902) or else the masthead; None if neither."""
+    match = DATE_IN_FILE_NAME.search(file_name)
+    return (checked_date(*match.groups()) if match else None) or masthead_date(text)
+
+
+def suspicious_name_reason(name):
+    """Why ``name`` does not look like a Chinese personal name, or None when it does."""
+    if any(ch.isdigit() for ch in name):
+        return "含数字"
+    if any(unicodedata.category(ch)[0] in "PSZ" for ch in name):
+        return "含标点或空格"
+    if len(name) not in NAME_LENGTHS:
+        return f"长度为{len(name)}个字"
+    return None
+
+
+def review_warnings(parsed, issue_date, text):
+    """Chinese warnings for one parsed page published on ``issue_date`` (beyond the importer's own)."""
+    warnings = []
+    if not parsed.articles:
+        warnings.append("未识别出任何文章，请检查文件内容。")
+    printed = masthead_date(text)
+    if printed and printed != issue_date:
+        warnings.append(f"版面上印的日期 {printed:%Y-%m-%d} 与所填出版日期 {issue_date:%Y-%m-%d} 不一致。")
+    for article in parsed.articles:
+        label = article.headline or f"第{article.order}篇"
+        if article.event_date and article.event_date > issue_date:
+            warnings.append(f"《{label}》的事件日期 {article.event_date:%Y-%m-%d} 晚于出版日期。")
+        for person in article.persons:
+            reason = suspicious_name_reason(person.name)
+            if reason:
+                warnings.append(f"《{label}》中的人名“{person.name}”可疑（{reason}）。")
+    return warnings

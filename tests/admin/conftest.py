@@ -1,0 +1,45 @@
+"""Fixtures for driving the admin as different users, and the seed pages as uploads."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+FRONT_PAGE = "000_aa96861d60fbaec3.txt"
+FRONT_PAGE_DATE = date(2016, 9, 2)
+IMPORT_URL = "/admin/archive/page/import/"
+
+
+def seed_bytes(name=FRONT_PAGE):
+    return (SEEDS / name).read_bytes()
+
+
+def upload(name=FRONT_PAGE, data=None):
+    return SimpleUploadedFile(name, seed_bytes(name) if data is None else data, content_type="text/plain")
+
+
+def upload_form(*files, **fields):
+    """POST data for the upload step."""
+    return {"step": "upload", "files": list(files), "issue_date": FRONT_PAGE_DATE.isoformat(),
+            "edition": "焦作日报", "label": "", "pasted_text": "", "pasted_name": "", **fields}
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("bianji", password="pw-editor-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="编辑"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def plain_staff_client(client, db):
+    client.force_login(User.objects.create_user("staff", password="pw-staff-123", is_staff=True))
+    return client

@@ -1,0 +1,155 @@
+"""Upload → preview → confirm through the admin, re-imports, and cancel, with the real importer and index."""
+import pytest
+
+from archive.import_staging import SESSION_KEY, staging_dir
+from archive.models import Article, ImportRun, Page
+from tests.admin.conftest import FRONT_PAGE, FRONT_PAGE_DATE, IMPORT_URL, seed_bytes, upload, upload_form
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def preview(client, *files, **fields):
+    response = client.post(IMPORT_URL, upload_form(*files, **fields))
+    assert response.status_code == 200
+    assert response.context["step"] == "preview", response.context.get("form") and response.context["form"].errors
+    return response
+
+
+def confirm(client, response, capture):
+    with capture(execute=True):
+        return client.post(IMPORT_URL, {"step": "confirm", "token": response.context["token"]})
+
+
+def test_upload_preview_confirm_saves_the_page(editor_client, editor, django_capture_on_commit_callbacks):
+    response = preview(editor_client, upload())
+    page_preview = response.context["previews"][0].preview
+    assert page_preview.parsed.articles
+    assert Page.objects.count() == 0 and Article.objects.count() == 0 and ImportRun.objects.count() == 0
+    body = response.content.decode()
+    for article in page_preview.parsed.articles:
+        if article.headline:
+            assert article.headline in body
+    assert "确认导入" in body
+
+    done = confirm(editor_client, response, django_capture_on_commit_callbacks)
+    page = Page.objects.get()
+    assert page.source_file == FRONT_PAGE and page.issue.date == FRONT_PAGE_DATE
+    assert page.articles.count() == len(page_preview.parsed.articles)
+    run = ImportRun.objects.get()
+    assert (run.user, run.source, run.outcome, run.files) == (editor, "admin", "imported", [FRONT_PAGE])
+    assert run.counts["articles"] == page.articles.count()
+    assert done.context["results"][0].outcome == "imported"
+    assert "已导入" in done.content.decode()
+    assert not editor_client.session.get(SESSION_KEY)
+    assert not list(staging_dir().glob("*.json"))
+
+
+def test_people_and_titles_are_previewed(editor_client):
+    response = preview(editor_client, upload())
+    body = response.content.decode()
+    people = [p for a in response.context["previews"][0].preview.parsed.articles for p in a.persons]
+    assert people
+    for person in people:
+        assert person.name in body
+        for title in person.titles:
+            assert title in body
+
+
+def test_cancel_saves_nothing_and_forgets_the_upload(editor_client):
+    response = preview(editor_client, upload())
+    token = response.context["token"]
+    cancelled = editor_client.post(IMPORT_URL, {"step": "cancel", "token": token}, follow=True)
+    assert "已取消导入" in cancelled.content.decode()
+    assert Page.objects.count() == 0 and ImportRun.objects.count() == 0
+    assert not (staging_dir() / f"{token}.json").exists()
+    again = editor_client.post(IMPORT_URL, {"step": "confirm", "token": token}, follow=True)
+    assert "预览已失效" in again.content.decode()
+    assert Page.objects.count() == 0
+
+
+def test_identical_reimport_is_recognised_and_skipped(editor_client, django_capture_on_commit_callbacks):
+    confirm(editor_client, preview(editor_client, upload()), django_capture_on_commit_callbacks)
+    ids = sorted(Article.objects.values_list("pk", flat=True))
+
+    response = preview(editor_client, upload())
+    assert response.context["previews"][0].preview.unchanged
+    assert "内容未变化，将跳过" in response.content.decode()
+    done = confirm(editor_client, response, django_capture_on_commit_callbacks)
+    assert "内容未变化，已跳过" in done.content.decode()
+    assert sorted(Article.objects.values_list("pk", flat=True)) == ids
+    assert list(ImportRun.objects.order_by("pk").values_list("outcome", flat=True)) == ["imported", "unchanged"]
+
+
+def test_changed_reimport_shows_the_diff_and_replaces_the_page(editor_client, django_capture_on_commit_callbacks):
+    confirm(editor_client, preview(editor_client, upload()), django_capture_on_commit_callbacks)
+    before = Article.objects.count()
+    text = seed_bytes().decode("utf-8")
+    shortened = text[: len(text) // 2].rsplit("\n\n", 1)[0]
+
+    response = preview(editor_client, upload(data=shortened.encode("utf-8")))
+    page_preview = response.context["previews"][0].preview
+    diff = page_preview.diff
+    assert not page_preview.unchanged
+    assert diff.added or diff.changed or diff.removed
+    body = response.content.decode()
+    assert "该版面已导入过" in body
+    counts = f"新增 {len(diff.added)} 篇，修改 {len(diff.changed)} 篇，删除 {len(diff.removed)} 篇"
+    assert counts in body
+    for label, titles in (("新增", diff.added), ("修改", diff.changed), ("删除", diff.removed)):
+        for title in titles:
+            assert f"{label}：{title}" in body
+    assert Article.objects.count() == before, "preview must not write"
+
+    confirm(editor_client, response, django_capture_on_commit_callbacks)
+    page = Page.objects.get()
+    assert page.raw_text == shortened
+    assert page.articles.count() == len(page_preview.parsed.articles)
+    assert sorted(page.articles.values_list("body", flat=True)) == sorted(
+        a.body for a in page_preview.parsed.articles
+    )
+    assert ImportRun.objects.latest("pk").counts["diff"] == diff.as_counts()
+
+
+def test_several_files_get_per_file_results(editor_client, django_capture_on_commit_callbacks):
+    names = ["001_f762c55c90316b62.txt", "003_3dbcab82a71f30bf.txt", FRONT_PAGE]
+    response = preview(editor_client, *[upload(name) for name in names], edition="示范区")
+    assert [item.staged.name for item in response.context["previews"]] == names
+    done = confirm(editor_client, response, django_capture_on_commit_callbacks)
+    assert [(r.name, r.outcome) for r in done.context["results"]] == [(name, "imported") for name in names]
+    assert set(Page.objects.values_list("source_file", flat=True)) == set(names)
+    assert ImportRun.objects.filter(outcome="imported").count() == len(names)
+
+
+def test_pasted_text_and_date_from_file_name(editor_client, django_capture_on_commit_callbacks):
+    response = preview(
+        editor_client,
+        issue_date="",
+        pasted_text=seed_bytes().decode("utf-8"),
+        pasted_name="2016-09-02-A01.txt",
+        label="A01",
+    )
+    staged = response.context["previews"][0].staged
+    assert (staged.name, staged.issue_date, staged.label) == ("2016-09-02-A01.txt", FRONT_PAGE_DATE, "A01")
+    confirm(editor_client, response, django_capture_on_commit_callbacks)
+    assert Page.objects.get().label == "A01"
+
+
+def test_confirm_rechecks_the_staged_text(editor_client):
+    response = preview(editor_client, upload())
+    token = response.context["token"]
+    path = staging_dir() / f"{token}.json"
+    path.write_bytes(path.read_bytes().replace("市委".encode(), "省委".encode()))
+    refused = editor_client.post(IMPORT_URL, {"step": "confirm", "token": token}, follow=True)
+    assert "校验失败" in refused.content.decode()
+    assert Page.objects.count() == 0
+
+
+def test_a_token_from_another_session_is_refused(editor_client, client, editor):
+    token = preview(editor_client, upload()).context["token"]
+    from django.test import Client
+
+    other = Client()
+    other.force_login(editor)
+    refused = other.post(IMPORT_URL, {"step": "confirm", "token": token}, follow=True)
+    assert "预览已失效" in refused.content.decode()
+    assert Page.objects.count() == 0
