@@ -1,9 +1,236 @@
-"""People named in an article, each with every title stated for them there."""
+"""People named in an article, each with every title stated for them there.
+
+Candidates come from four readings of the text, strongest first:
+
+- titles before names (市委副书记、市长徐衣显), with name lists sharing them
+  (副主任乔学达、许竹英) and an organisation carried along a roll call
+  (市人大常委会主任王建设，党组书记葛探宇 → 市人大常委会党组书记);
+- titles after names (谢伏瞻省长, 习近平总书记);
+- names jieba recognises, kept only with a cue: a speech verb after them, a second
+  mention, or a headline of the form "姓名：…";
+- appointments (正式入职…管委会副主任) give their title to the person just named.
+
+Every later mention of a name found once is the same person.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from archive.ingest.names import NameReader, Segmentation
 from archive.ingest.records import PersonMention
+from archive.ingest.surnames import surname_length
+from archive.ingest.titles import POST_NAME_TITLES, TitleMatch, after_appointment_verb, find_titles, is_word_char
+
+_LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
+_LIST_SEPARATOR = "、"
+_CHAIN_SEPARATORS = "，,、"
+_SENTENCE_END = "。！？!?；;"
+
+# Words after which a name is a byline or credit, not a person of the story.
+_CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄影", "责编", "校对", "作者", "报道员")
+# Words after a name that show it is a person being reported on.
+_CUE_RE = re.compile(
+    "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
+)
+_HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
+_HEADLINE_COLONS = ("：", ":")
+
+
+@dataclass
+class _Person:
+    name: str
+    titles: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, titles: list[tuple[str, str]]) -> None:
+        for title in titles:
+            if title not in self.titles:
+                self.titles.append(title)
+
+    def normalized_titles(self) -> list[str]:
+        """Titles in order, without one restated shorter (锦江集团董事长 beside 杭州锦江集团董事长)."""
+        kept = []
+        for title, core in self.titles:
+            longer = any(t != title and c == core and t.endswith(title) for t, c in self.titles)
+            if not longer:
+                kept.append(title)
+        return kept
+
+
+class _Extraction:
+    """The state of reading one text: its segmentation, titles, and the people found so far."""
+
+    def __init__(self, text: str):
+        self.text, self.breaks = _flatten(text)
+        self.segmentation = Segmentation(self.text)
+        self.titles = find_titles(self.text, self.segmentation.word_start, self.breaks)
+        self.title_at = {t.start: t for t in self.titles}
+        title_starts = {t.start for t in self.titles} | {t.core_start for t in self.titles}
+        self.reader = NameReader(self.text, self.segmentation, title_starts)
+        self.people: dict[str, _Person] = {}
+        self.appointments: list[TitleMatch] = []
+
+    def add(self, name: str, titles: list[tuple[str, str]]) -> None:
+        self.people.setdefault(name, _Person(name)).add(titles)
+
+    def read_title_chains(self) -> set[int]:
+        """Titles followed by names; returns the start of every title that was read with a name."""
+        used: set[int] = set()
+        carried = ""
+        k = 0
+        while k < len(self.titles):
+            chain = self._chain(k)
+            k += len(chain)
+            end = chain[-1].end
+            name = self.reader.read(end) if end < len(self.text) else None
+            if name is None:
+                if after_appointment_verb(self.text, chain[0]):
+                    self.appointments.append(chain[-1])
+                carried = ""
+                continue
+            titles, carried = _resolve(chain, carried)
+            used.update(t.start for t in chain)
+            self.add(name, titles)
+            end = self._read_list(end + len(name), titles)
+            if not (end < len(self.text) - 1 and self.text[end] in _CHAIN_SEPARATORS and end + 1 in self.title_at):
+                carried = ""
+        return used
+
+    def _chain(self, k: int) -> list[TitleMatch]:
+        chain = [self.titles[k]]
+        for title in self.titles[k + 1 :]:
+            last = chain[-1]
+            if title.start != last.end + 1 or self.text[last.end] != _LIST_SEPARATOR:
+                break
+            chain.append(title)
+        return chain
+
+    def _read_list(self, end: int, titles: list[tuple[str, str]]) -> int:
+        """Names after the first sharing its titles (副主任乔学达、许竹英、李平启); returns where the list ends."""
+        text = self.text
+        while end < len(text) - 1 and text[end] == _LIST_SEPARATOR and end + 1 not in self.title_at:
+            name = self.reader.read(end + 1)
+            if name is None or not self.reader.ends_at(end + 1 + len(name)):
+                break
+            self.add(name, titles)
+            end += 1 + len(name)
+        return end
+
+    def read_post_name_titles(self, used: set[int]) -> None:
+        """Titles written after a name: 谢伏瞻省长, 习近平总书记."""
+        for title in self.titles:
+            if title.start in used or title.prefix or title.core not in POST_NAME_TITLES:
+                continue
+            name = self._name_before(title.core_start)
+            if name:
+                self.add(name, [(title.core, title.core)])
+
+    def _name_before(self, end: int) -> str | None:
+        text = self.text
+        for length in (4, 3, 2):
+            start = end - length
+            if start < 0 or not all(map(is_word_char, text[start:end])):
+                continue
+            candidate = text[start:end]
+            surname = surname_length(text, start)
+            if not surname or length - surname not in (1, 2):
+                continue
+            if candidate in self.people or (
+                self.segmentation.word_at.get(start) == candidate and self.segmentation.is_name_word(candidate)
+            ):
+                return candidate
+        return None
+
+    def read_untitled(self) -> None:
+        """Names right before a cue (…说, …表示, …告诉记者) and at the head of a "姓名：…" headline line."""
+        text = self.text
+        for cue in _CUE_RE.finditer(text):
+            name = self._name_ending_at(cue.start())
+            if name and name not in self.people:
+                self.add(name, [])
+        for start in [0, *sorted(self.breaks)]:
+            name = self.reader.read(start) if start < len(text) else None
+            if name and text.startswith(_HEADLINE_COLONS, start + len(name)):
+                self.add(name, [])
+
+    def _name_ending_at(self, end: int) -> str | None:
+        text = self.text
+        for length in (4, 3, 2):
+            start = end - length
+            if start < 0 or text.endswith(_CREDIT_WORDS, 0, start) or text[start + 1 : end] in _HONORIFICS:
+                continue
+            if self._word_may_start(start) and self.reader.read(start) == text[start:end]:
+                return text[start:end]
+        return None
+
+    def _word_may_start(self, start: int) -> bool:
+        return start == 0 or not is_word_char(self.text[start - 1]) or self.segmentation.word_start[start] == start
+
+    def read_appointments(self) -> None:
+        """正式入职…副主任: the title goes to the last person named before it in the same sentence."""
+        for title in self.appointments:
+            sentence_start = max(self.text.rfind(ch, 0, title.start) for ch in _SENTENCE_END + "\n") + 1
+            before = [(self.text.rfind(name, sentence_start, title.start), name) for name in self.people]
+            position, name = max(before, default=(-1, ""))
+            if position >= 0:
+                self.add(name, [(title.title, title.core)])
+
+    def mentions(self) -> list[PersonMention]:
+        """People in order of first mention, a short reading merged into a longer one it always is."""
+        people = dict(self.people)
+        for short in list(people):
+            for name in people:
+                if name != short and short in name and self._always_within(short, name):
+                    people[name].add(people.pop(short).titles)
+                    break
+        ordered = sorted(people.values(), key=lambda p: self.text.find(p.name))
+        return [PersonMention(p.name, p.normalized_titles()) for p in ordered]
+
+    def _always_within(self, short: str, name: str) -> bool:
+        """Every mention of ``short`` is part of a mention of ``name`` (a misread of its start or end)."""
+        offset = name.find(short)
+        return all(self.text.startswith(name, start - offset) for start in _positions(self.text, short))
+
+
+def _positions(text: str, word: str) -> list[int]:
+    return [match.start() for match in re.finditer(re.escape(word), text)]
+
+
+def _resolve(chain: list[TitleMatch], carried: str) -> tuple[list[tuple[str, str]], str]:
+    """Each title of a chain as stated, a bare one taking the organisation stated before it in the roll call."""
+    titles = []
+    for title in chain:
+        if title.prefix:
+            carried = title.prefix
+            titles.append((title.title, title.core))
+        elif carried and not title.self_contained:
+            titles.append((carried + title.core, title.core))
+        else:
+            titles.append((title.core, title.core))
+    return titles, carried
+
+
+def _flatten(text: str) -> tuple[str, set[int]]:
+    """``text`` without layout spaces and line breaks between words, and where the breaks were."""
+    pieces = []
+    breaks = set()
+    position = 0
+    last = 0
+    for match in _LAYOUT.finditer(text):
+        pieces.append(text[last : match.start()])
+        position += match.start() - last
+        if "\n" in match.group():
+            breaks.add(position)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), breaks
 
 
 def extract_people(text: str) -> list[PersonMention]:
     """Every individually named person in ``text`` (an article body), once each, in order of first mention."""
-    return []
+    extraction = _Extraction(text)
+    used = extraction.read_title_chains()
+    extraction.read_post_name_titles(used)
+    extraction.read_untitled()
+    extraction.read_appointments()
+    return extraction.mentions()

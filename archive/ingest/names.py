@@ -1,0 +1,186 @@
+"""Where a person's name starts and ends in Chinese news text.
+
+Names are often glued to the next word (李亦博作工作部署, 宫卫红到…, 常鸿首先传达),
+so a name is read as a family name plus one or two given-name characters and the
+length is chosen from what follows it here, how the same characters end elsewhere
+in the text, and how jieba segments them. jieba is loaded once per process; its
+dictionary is never changed (the search index depends on it staying as it is).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Container
+from pathlib import Path
+
+import jieba
+
+from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
+from archive.ingest.titles import is_word_char
+
+# Words that often follow a name: the name ends right before them.
+AFTER_NAME_WORDS: frozenset[str] = frozenset(
+    {
+        "说", "讲", "称", "问", "答", "表示", "强调", "指出", "要求", "介绍", "认为", "坦言", "感慨", "告诉", "透露",
+        "希望", "建议", "提出", "主持", "出席", "参加", "陪同", "一同", "一起", "一行", "等", "等人", "在", "到", "和",
+        "与", "及", "同志", "作", "作了", "代表", "率", "率队", "带领", "带队", "先后", "还", "也", "就", "对", "向",
+        "为", "是", "的", "了", "首先", "最后", "随后", "又", "认真", "详细", "莅临", "莅会", "深入", "来到", "赴",
+        "走进", "看望", "会见", "会上", "听取", "察看", "查看", "调研", "督导", "检查", "考察", "批示", "讲话", "致辞",
+        "宣读", "通报", "传达", "感谢", "感觉", "曾", "现", "已", "将", "从", "把", "被", "让", "给", "并", "则",
+        "亲切", "分别", "共同", "同时", "当选", "入职", "担任", "接受", "获得", "荣获", "获", "进行", "指导",
+        "主讲", "回答", "发言", "汇报", "点评", "总结", "部署", "安排", "签署", "签订", "出发", "一直", "正在",
+        "已经", "不仅", "不时", "专题", "专门", "主动", "积极", "亲自", "同", "跟", "对此", "说道", "笑着",
+        "摄", "所", "们", "以", "于", "自", "刚", "多次", "前往", "抵达", "带来", "一道", "再次", "充分",
+    }
+)
+_MAX_FOLLOWER = max(map(len, AFTER_NAME_WORDS))
+
+# Characters that end a sentence part, not a given name: a three-character reading ending in one is unlikely.
+FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获")
+
+# Characters never found in a given name (punctuation aside).
+_NOT_IN_NAMES = frozenset("的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒")
+
+
+class Segmentation:
+    """jieba's precise-mode words of one text, with where each character's word begins."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: list[tuple[str, int, int]] = list(_tokenizer().tokenize(text))
+        self.word_start = [0] * len(text)
+        self.word_at: dict[int, str] = {}
+        for word, start, end in self.words:
+            self.word_at[start] = word
+            for i in range(start, end):
+                self.word_start[i] = start
+
+    def is_name_word(self, word: str) -> bool:
+        """jieba knows ``word`` as a person's name, or it is a new word jieba's HMM made up (often a name)."""
+        tag = _word_tags().get(word)
+        if tag is None:
+            return _tokenizer().FREQ.get(word, 0) == 0
+        return tag.startswith("nr")
+
+
+class NameReader:
+    """Reads the name starting at a position of one text, consistently for every mention."""
+
+    def __init__(self, text: str, segmentation: Segmentation, title_starts: Container[int]):
+        self.text = text
+        self.segmentation = segmentation
+        self.title_starts = title_starts
+
+    def read(self, pos: int) -> str | None:
+        """The person's name beginning at ``text[pos]``, or None if no plausible name starts there."""
+        surname = surname_length(self.text, pos)
+        if not surname:
+            return None
+        lengths = [n for n in (surname + 1, surname + 2) if self._possible(pos, surname, n)]
+        if not lengths:
+            return None
+        best = max(lengths, key=lambda n: (self._score(pos, n), n))
+        if self._inside_word(pos, surname, best):
+            return None
+        return self.text[pos : pos + best]
+
+    def _inside_word(self, pos: int, surname: int, length: int) -> bool:
+        """The family name is really inside a common word (关于国企, 领导班子成员) or a lone function word (和幸福)."""
+        segmentation = self.segmentation
+        word_start = segmentation.word_start[pos]
+        if word_start < pos:
+            word = segmentation.word_at[word_start]
+            return word_start + len(word) > pos + 1 and not segmentation.is_name_word(word)
+        word = segmentation.word_at[pos]
+        if segmentation.is_name_word(word):
+            return False
+        if len(word) > 1:
+            return len(word) >= length or not self.ends_at(pos + length)
+        given = segmentation.word_at.get(pos + surname)
+        return word in FUNCTION_WORD_SURNAMES and given == self.text[pos + surname : pos + length] and len(given) > 1
+
+    def ends_at(self, end: int) -> bool:
+        """Whether a name may end right before ``text[end]`` (end of text, punctuation, a follower word, a title)."""
+        text = self.text
+        if end >= len(text) or not is_word_char(text[end]):
+            return True
+        if end in self.title_starts:
+            return True
+        return any(text.startswith(word, end) for word in _prefixes(text, end))
+
+    def _possible(self, pos: int, surname: int, length: int) -> bool:
+        given = self.text[pos + surname : pos + length]
+        if len(given) != length - surname or pos + length > len(self.text):
+            return False
+        if not all(map(is_word_char, given)) or any(ch in _NOT_IN_NAMES or ch.isascii() for ch in given):
+            return False
+        return not any(i in self.title_starts for i in range(pos + 1, pos + length))
+
+    def _score(self, pos: int, length: int) -> int:
+        text = self.text
+        end = pos + length
+        score = 0
+        if end >= len(text) or not is_word_char(text[end]):
+            score += 3
+        elif self.ends_at(end):
+            score += 2
+        if length - surname_length(text, pos) == 2 and text[end - 1] in FUNCTION_CHARS:
+            score -= 3
+        score += 2 * min(self._evidence(text[pos:end], pos), 2)
+        word = self.segmentation.word_at.get(pos)
+        if word is not None and len(word) == length and self.segmentation.is_name_word(word):
+            score += 2
+        return score
+
+    def _evidence(self, name: str, here: int) -> int:
+        """How many other mentions of ``name`` end cleanly (punctuation or a follower word after them)."""
+        count = 0
+        start = self.text.find(name)
+        while start >= 0:
+            if start != here and self.ends_at(start + len(name)):
+                count += 1
+            start = self.text.find(name, start + 1)
+        return count
+
+
+def _prefixes(text: str, end: int) -> list[str]:
+    return [text[end : end + n] for n in range(1, _MAX_FOLLOWER + 1) if text[end : end + n] in AFTER_NAME_WORDS]
+
+
+_lock = threading.Lock()
+
+
+def _tokenizer() -> jieba.Tokenizer:
+    """jieba's default tokenizer, initialised once with its cache outside the shared /tmp file."""
+    tokenizer = jieba.dt
+    if not tokenizer.initialized:
+        with _lock:
+            if not tokenizer.initialized:
+                jieba.setLogLevel(logging.WARNING)
+                if tokenizer.tmp_dir is None:
+                    tokenizer.tmp_dir = str(_cache_dir())
+                tokenizer.initialize()
+    return tokenizer
+
+
+def _cache_dir() -> Path:
+    data_dir = os.environ.get("ARCHIVE_DATA_DIR")
+    folder = Path(data_dir) / "jieba" if data_dir else Path(tempfile.gettempdir()) / f"jieba-{os.getuid()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+_tags: dict[str, str] | None = None
+
+
+def _word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of every dictionary word (``nr`` = person's name)."""
+    global _tags
+    if _tags is None:
+        _tokenizer()
+        import jieba.posseg
+
+        _tags = jieba.posseg.dt.word_tag_tab
+    return _tags

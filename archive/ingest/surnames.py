@@ -1,0 +1,45 @@
+"""Chinese family names: the 百家姓 plus common modern ones, single and compound.
+
+A person's name in news text is a family name followed by one or two given-name
+characters, so the importer uses this table to decide where a name may start and
+how long it is (复姓 such as 欧阳 take two characters).
+"""
+from __future__ import annotations
+
+_BAIJIAXING = (
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎"
+    "鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄"
+    "和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭"
+    "梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚"
+    "程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫"
+    "宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴鬱胥能苍双"
+    "闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍卻璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容"
+    "向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东殴殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空"
+    "曾毋沙乜养鞠须丰巢关蒯相查後荆红游竺权逯盖益桓公晋楚闫法汝鄢涂钦岳帅缑亢况郈有琴商牟佘佴伯赏墨哈"
+    "谯笪年爱阳佟言福"
+)
+
+# Frequent modern family names missing from the 百家姓 text above.
+_MODERN = "付肖兰覃粟邸揭冼练栗原位苑芦庹才过操户眭母仝禚战代银谌占邝植迟仉楼檀敬雒贠郄菅智豆琚"
+
+SINGLE_SURNAMES: frozenset[str] = frozenset(_BAIJIAXING + _MODERN)
+
+COMPOUND_SURNAMES: frozenset[str] = frozenset(
+    {
+        "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
+        "司徒", "司空", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "公冶",
+        "万俟", "闻人", "申屠", "赫连", "公羊", "宗政", "濮阳", "淳于", "单于", "太叔", "仲孙", "钟离",
+        "鲜于", "闾丘", "亓官", "司寇", "子车", "颛孙", "巫马", "公西", "漆雕", "乐正", "壤驷", "公良",
+        "拓跋", "夹谷", "宰父", "谷梁", "段干", "东郭", "南门", "羊舌", "微生", "梁丘", "左丘", "东门",
+    }
+)
+
+# Family names that are far more often a function word (和 "and", 于 "at", 从 "from"…).
+FUNCTION_WORD_SURNAMES: frozenset[str] = frozenset("和于从向时全都能通有相应干解经那空终过才来")
+
+
+def surname_length(text: str, start: int) -> int:
+    """Length of the family name beginning at ``text[start]``: 2 (复姓), 1, or 0 if none starts there."""
+    if text[start : start + 2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if text[start : start + 1] in SINGLE_SURNAMES else 0

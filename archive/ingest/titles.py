@@ -1,0 +1,182 @@
+"""Titles of officials and office holders, and how to read them in Chinese news text.
+
+A stated title is an organisation prefix plus a core title (市委 + 副书记,
+杭州锦江集团 + 董事长, 省工信厅电子信息处 + 二级调研员). ``find_titles`` finds every
+core title and extends it leftwards over its organisation prefix, stopping at
+punctuation and at words that cannot belong to an organisation's name (verbs,
+particles, time words). A prefix is kept only when it ends like an organisation
+or place does; otherwise the core title stands alone.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+
+# Titles that name their level themselves: an organisation prefix stated before
+# another person's title is never carried over to them (市长, not 市委市长).
+SELF_CONTAINED_TITLES: frozenset[str] = frozenset(
+    {
+        "总书记", "国家主席", "总理", "副总理", "国务委员", "委员长", "副委员长",
+        "省长", "副省长", "常务副省长", "市长", "副市长", "常务副市长", "县长", "副县长", "常务副县长",
+        "区长", "副区长", "常务副区长", "镇长", "副镇长", "乡长", "副乡长", "村长", "村支书", "村主任",
+        "省领导", "市领导", "县领导", "区领导", "镇领导", "乡领导",
+        "宣传部长", "组织部长", "统战部长", "政法委书记", "纪委书记", "纪工委书记",
+        "人大代表", "政协委员", "党代表", "院士",
+    }
+)
+
+_GENERIC_TITLES = (
+    # party and government
+    "书记", "副书记", "常务副书记", "第一书记", "党组书记", "党组副书记", "党委书记", "党委副书记",
+    "党支部书记", "党支部副书记", "党总支书记", "支部书记", "支书",
+    "常委", "委员", "主任", "副主任", "常务副主任", "主任委员", "副主任委员", "主委", "副主委",
+    "秘书长", "副秘书长", "常务副秘书长", "部长", "副部长", "常务副部长", "局长", "副局长", "常务副局长",
+    "厅长", "副厅长", "处长", "副处长", "科长", "副科长", "股长", "督查专员",
+    "调研员", "副调研员", "一级调研员", "二级调研员", "三级调研员", "四级调研员",
+    "巡视员", "副巡视员", "一级巡视员", "二级巡视员", "主席", "副主席", "常务副主席",
+    "组长", "副组长", "队长", "副队长", "站长", "副站长", "所长", "副所长", "主任科员",
+    "政委", "教导员", "司令员", "参谋长", "检察长", "副检察长", "院长", "副院长", "庭长", "副庭长",
+    "审判长", "监察官",
+    # institutions
+    "校长", "副校长", "馆长", "副馆长", "社长", "副社长", "总编辑", "副总编辑", "台长", "副台长",
+    "行长", "副行长", "会长", "副会长", "常务副会长", "理事长", "副理事长", "秘书",
+    "教授", "副教授", "研究员", "副研究员", "主任医师", "园长", "网格长", "河长",
+    # companies
+    "董事长", "副董事长", "董事", "执行董事", "总经理", "副总经理", "常务副总经理", "经理", "副经理",
+    "总裁", "副总裁", "总监", "总工程师", "总经济师", "总会计师", "监事长", "监事会主席", "负责人代表",
+    "厂长", "副厂长", "矿长", "副矿长", "场长", "店长", "董秘",
+)
+
+CORE_TITLES: tuple[str, ...] = tuple(sorted(set(_GENERIC_TITLES) | SELF_CONTAINED_TITLES, key=len, reverse=True))
+
+# Core titles that are words of their own in a sentence, never written after a name (王刚常委 is not said).
+_NOT_AFTER_NAME = frozenset({"常委", "委员", "秘书", "董事", "支书", "负责人代表", "主委"})
+POST_NAME_TITLES: frozenset[str] = frozenset(CORE_TITLES) - _NOT_AFTER_NAME
+
+# Whole titles as commonly printed, for other stages' dictionaries (e.g. jieba user words).
+TITLES: frozenset[str] = frozenset(CORE_TITLES) | frozenset(
+    {
+        "市委书记", "市委副书记", "市委常委", "县委书记", "县委副书记", "区委书记", "省委书记", "省委副书记",
+        "党工委书记", "党工委副书记", "管委会主任", "管委会副主任", "市人大常委会主任", "市政协主席",
+        "市纪委书记", "市监委主任", "村委会主任", "居委会主任",
+    }
+)
+
+# How an organisation or place ends: a prefix must end with one of these to belong to the title.
+ORG_SUFFIXES: tuple[str, ...] = (
+    "委", "会", "局", "厅", "处", "科", "室", "办", "部", "院", "所", "组", "队", "站", "馆", "社", "台",
+    "行", "校", "园", "区", "县", "市", "省", "州", "镇", "乡", "村", "街道", "社区", "司", "署", "府",
+    "厂", "矿", "场", "团", "庭", "中心", "党组", "支部", "总支", "集团", "公司", "银行", "大学", "学院",
+    "中学", "小学", "人大", "协", "联", "盟", "中央", "国家", "关", "报", "网",
+)
+PLACE_SUFFIXES: tuple[str, ...] = ("省", "市", "县", "区", "州", "镇", "乡", "村")
+
+# Words (whole jieba words) right before an organisation prefix that are not part of it.
+PREFIX_STOPS: frozenset[str] = frozenset(
+    {
+        "了", "的", "在", "与", "和", "及", "同", "向", "对", "由", "是", "为", "给", "请", "被", "将", "把", "让",
+        "等", "即", "并", "经", "到", "见", "于", "从", "据", "称", "系", "原", "前", "也", "还", "都", "时", "该",
+        "入职", "担任", "出任", "任职", "兼任", "现任", "升任", "调任", "改任", "当选", "任命", "选举", "聘任",
+        "聘请", "会见", "看望", "慰问", "陪同", "邀请", "落实", "贯彻", "贯彻落实", "学习", "听取", "接见",
+        "带领", "率领", "宣布", "来自", "包括", "感谢", "欢迎", "会同", "联合", "作为", "以及", "其中", "分别",
+        "先后", "一行", "特邀", "介绍", "指出", "表示", "说", "强调", "要求", "主持", "出席", "参加", "传达",
+        "批示", "精神", "正式", "同志", "昨日", "昨天", "今日", "今天", "近日", "日前", "上午", "下午", "晚上",
+        "中午", "凌晨", "本报讯", "记者", "通讯员", "实习生",
+    }
+)
+_VERB_STOPS = tuple(word for word in PREFIX_STOPS if len(word) > 1)
+APPOINTMENT_VERBS: tuple[str, ...] = (
+    "入职", "担任", "出任", "任职", "兼任", "现任", "升任", "调任", "改任", "当选", "当选为", "任命为", "聘为",
+    "聘任为",
+)
+
+_MAX_PREFIX = 40
+_OPENERS = {"）": "（", ")": "(", "”": "“", "》": "《", "’": "‘"}
+_CORE_RE = re.compile("|".join(map(re.escape, CORE_TITLES)))
+_CJK_RE = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """One stated title: ``text[start:end]`` is ``prefix + core``; the core starts at ``core_start``."""
+
+    start: int
+    core_start: int
+    end: int
+    prefix: str
+    core: str
+
+    @property
+    def title(self) -> str:
+        return self.prefix + self.core
+
+    @property
+    def self_contained(self) -> bool:
+        return self.core in SELF_CONTAINED_TITLES
+
+
+def is_word_char(ch: str) -> bool:
+    """A character that can be part of a name or title (CJK, digit, latin letter)."""
+    return bool(_CJK_RE.match(ch))
+
+
+def find_titles(text: str, word_start: Sequence[int], breaks: Container[int] = ()) -> list[TitleMatch]:
+    """Every core title in ``text`` with the organisation prefix stated before it, left to right.
+
+    ``word_start[i]`` is where the word (jieba segmentation) holding ``text[i]`` begins:
+    the prefix is extended word by word so a stop word is never cut out of a longer word,
+    and never across a line break (``breaks`` holds the positions of removed ones).
+    """
+    matches = []
+    for found in _CORE_RE.finditer(text):
+        core_start = found.start()
+        start = _prefix_start(text, core_start, max(0, core_start - _MAX_PREFIX), word_start, breaks)
+        prefix = text[start:core_start]
+        if not _is_org(prefix, found.group()):
+            start, prefix = core_start, ""
+        matches.append(TitleMatch(start, core_start, found.end(), prefix, found.group()))
+    return _outermost(matches)
+
+
+def _outermost(matches: list[TitleMatch]) -> list[TitleMatch]:
+    """Drop core titles that are part of a later title's organisation (常委 in 省人大常委会主任)."""
+    kept: list[TitleMatch] = []
+    for match in matches:
+        while kept and kept[-1].start >= match.start:
+            kept.pop()
+        kept.append(match)
+    return kept
+
+
+def _prefix_start(text: str, core_start: int, limit: int, word_start: Sequence[int], breaks: Container[int]) -> int:
+    """Where the organisation prefix before ``core_start`` begins (``core_start`` if there is none)."""
+    i = core_start
+    while i > limit:
+        ch = text[i - 1]
+        if ch in _OPENERS:
+            opened = text.rfind(_OPENERS[ch], limit, i - 1)
+            if opened < 0 or not all(map(is_word_char, text[opened + 1 : i - 1])):
+                break
+            i = opened
+            continue
+        if not is_word_char(ch) or i in breaks:
+            break
+        begin = max(word_start[i - 1], limit)
+        if text[begin:i] in PREFIX_STOPS or text.endswith(_VERB_STOPS, begin, i):
+            break
+        i = begin
+    return i
+
+
+def _is_org(prefix: str, core: str) -> bool:
+    if not prefix:
+        return False
+    if core in SELF_CONTAINED_TITLES:
+        return prefix.endswith(PLACE_SUFFIXES)
+    return prefix.endswith(ORG_SUFFIXES)
+
+
+def after_appointment_verb(text: str, title: TitleMatch) -> bool:
+    """Whether the title is what someone was appointed to (正式入职…副主任), not followed by their name."""
+    return text.endswith(APPOINTMENT_VERBS, 0, title.start)

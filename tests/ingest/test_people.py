@@ -1,0 +1,205 @@
+"""People and their titles: rules on composed texts (names and organisations not on any seed page),
+then the figures on the gold pages' article texts."""
+from __future__ import annotations
+
+import pytest
+
+from archive.ingest.people import extract_people
+from tests.goldcompare import load_gold, same_title, squash
+
+
+def people(text: str) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in extract_people(text)}
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in extract_people(text)]
+
+
+def test_title_before_name():
+    assert people("昨日上午，县委书记张建国主持召开县委常委会议。") == {"张建国": ["县委书记"]}
+
+
+def test_titles_chained_with_enumeration_comma():
+    found = people("县委副书记、县长孙明远出席会议。省委常委、常务副省长、秘书长周立新作报告。")
+    assert found["孙明远"] == ["县委副书记", "县长"]
+    assert found["周立新"] == ["省委常委", "常务副省长", "省委秘书长"]
+
+
+def test_comma_separates_people_each_with_own_titles():
+    found = people("县委书记张建国，县委副书记、县长孙明远，县委常委、宣传部长毛丽娟出席。")
+    assert found == {
+        "张建国": ["县委书记"],
+        "孙明远": ["县委副书记", "县长"],
+        "毛丽娟": ["县委常委", "宣传部长"],
+    }
+
+
+def test_title_shared_by_a_list_of_names():
+    found = people("县领导马文斌、黄丽萍、邓志刚出席会议。副县长杜海涛、林晓燕、程光辉参加调研。")
+    assert found == {
+        "马文斌": ["县领导"],
+        "黄丽萍": ["县领导"],
+        "邓志刚": ["县领导"],
+        "杜海涛": ["副县长"],
+        "林晓燕": ["副县长"],
+        "程光辉": ["副县长"],
+    }
+
+
+def test_organisation_carried_along_a_roll_call():
+    found = people("县人大常委会主任蒋国栋，党组副书记韩立群，副主任曹美玲、彭建华，秘书长姚远带队视察。")
+    assert found == {
+        "蒋国栋": ["县人大常委会主任"],
+        "韩立群": ["县人大常委会党组副书记"],
+        "曹美玲": ["县人大常委会副主任"],
+        "彭建华": ["县人大常委会副主任"],
+        "姚远": ["县人大常委会秘书长"],
+    }
+
+
+def test_organisation_not_carried_to_self_contained_titles_or_across_sentences():
+    found = people("市委书记高建民，副市长冷秋菊出席。会上，主任委员田立章作了发言。")
+    assert found["冷秋菊"] == ["副市长"]
+    assert found["田立章"] == ["主任委员"]
+
+
+def test_company_titles_keep_the_company():
+    found = people("河南中原黄金集团董事长杨光辉、副总经理蔡明一行到我县考察。")
+    assert found == {"杨光辉": ["河南中原黄金集团董事长"], "蔡明": ["河南中原黄金集团副总经理"]}
+    found = people("会上，郑州宇通客车股份有限公司总经理宋建军介绍了企业情况。")
+    assert found == {"宋建军": ["郑州宇通客车股份有限公司总经理"]}
+
+
+def test_long_organisation_prefixes():
+    found = people("省发展改革委产业处一级调研员秦志远莅会指导。")
+    assert found == {"秦志远": ["省发展改革委产业处一级调研员"]}
+    found = people("“县‘两违’整治工作领导小组办公室主任、县住建局局长钱卫东说。")
+    assert found == {"钱卫东": ["县‘两违’整治工作领导小组办公室主任", "县住建局局长"]}
+    found = people("产业集聚区（经开区）党工委书记陆鸣出席，党工委副书记、管委会主任邹静主持。")
+    assert found == {"陆鸣": ["产业集聚区（经开区）党工委书记"], "邹静": ["党工委副书记", "管委会主任"]}
+
+
+def test_prefix_stops_at_verbs_and_time_words():
+    found = people("今天上午，省长助理魏东会见了新加坡丰泰集团董事长吴敬仁。要认真落实省委书记郑文山讲话精神。")
+    assert found["吴敬仁"] == ["新加坡丰泰集团董事长"]
+    assert found["郑文山"] == ["省委书记"]
+
+
+def test_titles_after_names_and_people_not_present():
+    found = people("深入学习贯彻习近平总书记重要讲话精神。会议传达了总书记习近平的重要指示。")
+    assert found == {"习近平": ["总书记"]}
+    found = people("市长蔡文杰主持会议。会后，蔡文杰市长深入企业调研。")
+    assert found == {"蔡文杰": ["市长"]}
+
+
+def test_appointment_gives_the_title_to_the_person_just_named():
+    text = (
+        "在签约仪式上，来自上海的陈晓峰与孟州市产业集聚区管委会签订了聘用合同，正式入职孟州市产业集聚区管委会副主任。"
+        "陈晓峰表示，将认真履职尽责。陈晓峰曾在多家企业任职。"
+    )
+    assert people(text) == {"陈晓峰": ["孟州市产业集聚区管委会副主任"]}
+
+
+def test_names_glued_to_the_next_word():
+    text = "县长孙明远作工作部署。镇党委书记崔浩到村检查。孙明远强调，要抓好落实。崔浩说，一定完成任务。"
+    text += "区长张伟在会上讲话。"
+    assert names(text) == ["孙明远", "崔浩", "张伟"]
+
+
+def test_name_ending_chosen_from_other_mentions():
+    text = "副县长王国强参加活动。王国强指出，要加大投入。"
+    assert names(text) == ["王国强"]
+    text = "镇长钱江出席。钱江要求，各村要落实责任。"
+    assert names(text) == ["钱江"]
+
+
+def test_compound_surnames():
+    found = people("副市长欧阳明辉、司马青出席仪式。欧阳明辉说，要抓好项目。")
+    assert found == {"欧阳明辉": ["副市长"], "司马青": ["副市长"]}
+
+
+def test_name_split_by_a_line_wrap_or_layout_space():
+    found = people("县领导马文\n斌、黄 丽萍出席会议。")
+    assert found == {"马文斌": ["县领导"], "黄丽萍": ["县领导"]}
+
+
+def test_later_untitled_mentions_are_the_same_person():
+    text = "县委书记张建国出席。张建国介绍了县情。张建国说，欢迎各位客商。"
+    assert extract_people(text)[0].titles == ["县委书记"]
+    assert names(text) == ["张建国"]
+
+
+def test_order_of_first_mention_includes_headlines():
+    text = "孙明远张建国调研秋粮收购\n昨日，县委书记张建国、县长孙明远调研秋粮收购工作。"
+    assert names(text) == ["孙明远", "张建国"]
+
+
+def test_untitled_people_need_a_cue():
+    found = people("退休教师刘桂兰说，现在村里的路越修越好。")
+    assert found == {"刘桂兰": []}
+    found = people("赵春来：乡村振兴路上的追梦人\n详见今日本报三版")
+    assert found == {"赵春来": []}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以多氟多、佰利联为引领的化工产业基础牢固，锦江集团将加强合作。",
+        "招聘会在温县招贤乡中辛村举行，市人社局负责人向贫困村代表赠送了手册。",
+        "本报记者刘婧实习生周唐为清除“污染围城”，昨日记者采访了相关负责人。",
+        "市直有关部门负责同志参加会议。全市上下要发扬“三股劲”精神。",
+        "建立市委书记、市长“双组长”协调推进工作机制，落实市委常委按片分包机制。",
+        "要认真学习领会总书记学习态度要踏实的指示，区领导班子成员要深入一线。",
+        "该县拿出经开区管委会副主任和幸福城公司2个总监岗位。",
+        "文明城市创建许可证办理工作要抓住“牛鼻子”，文明创建常抓不懈。",
+    ],
+)
+def test_not_people(text):
+    assert extract_people(text) == []
+
+
+def test_names_from_byline_credits_are_not_people():
+    assert names("12月18日，智慧工厂生产线正在运转。本报记者翟鹏程摄") == []
+
+
+def _gold_articles():
+    """Each gold article's text (headline, subtitles, body cut from its page) with its gold persons."""
+    for page in load_gold():
+        flat = squash(page.path.read_text(encoding="utf-8"))
+        position = 0
+        for article in page.articles:
+            start = flat.find(squash(article["body_start"]), position)
+            end = flat.find(squash(article["body_end"]), start) + len(squash(article["body_end"]))
+            position = start + 1
+            lines = [squash(article["headline"]), *map(squash, article["subtitles"]), flat[start:end]]
+            yield "\n".join(line for line in lines if line), article["persons"]
+
+
+def _gold_figures() -> tuple[float, float]:
+    person = [0, 0, 0]
+    title = [0, 0, 0]
+    for text, persons in _gold_articles():
+        gold = {squash(p["name"]): p["titles"] for p in persons}
+        got = people(text)
+        person[0] += len(gold.keys() & got.keys())
+        person[1] += len(got.keys() - gold.keys())
+        person[2] += len(gold.keys() - got.keys())
+        for name in gold.keys() & got.keys():
+            hits = sum(any(same_title(g, t) for t in got[name]) for g in gold[name])
+            title[0] += hits
+            title[1] += len(got[name]) - hits
+            title[2] += len(gold[name]) - hits
+    return _f1(*person), _f1(*title)
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def test_gold_pages_person_and_title_f1():
+    person_f1, title_f1 = _gold_figures()
+    assert person_f1 >= 0.97
+    assert title_f1 >= 0.95
