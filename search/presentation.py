@@ -16,7 +16,7 @@ from django.db.models import Count, JSONField, OuterRef, Prefetch, Subquery
 
 from archive.models import Article, District, Mention, Person
 from search import engine
-from search.engine import SearchRequest, SearchResponse
+from search.engine import Hit, SearchRequest, SearchResponse
 from search.forms import SORT_LABELS, query_string
 
 TOP_OFFICIALS = 20
@@ -86,6 +86,7 @@ class Row:
     snippet_html: str
     officials: list[Link]
     districts: list[Link]
+    headline_html: str = ""  # escaped headline with matches marked; empty when the engine gave none
 
     def as_json(self):
         return {
@@ -210,9 +211,7 @@ def build_results(request: SearchRequest, base_url: str) -> SearchResults:
         histogram_up_url=histogram_up_url,
         chips=chips(request, links, people, districts),
         people=person_cards(request.q),
-        sorts=[
-            SortLink(label, links.url(sort=sort, page=1), request.sort == sort) for sort, label in SORT_LABELS.items()
-        ],
+        sorts=sort_links(request, links),
         pages=page_links(request.page, last, links),
         previous_url=links.url(page=request.page - 1) if request.page > 1 else None,
         next_url=links.url(page=request.page + 1) if request.page < last else None,
@@ -252,14 +251,16 @@ def load_articles(ids) -> dict[int, Article]:
     return {a.pk: a for a in articles}
 
 
-def article_row(article: Article, snippet_html: str = "") -> Row:
+def article_row(article: Article, hit: Hit | None = None) -> Row:
+    """One result line; ``hit`` adds the engine's highlighted snippet and headline."""
     return Row(
         url=article.get_absolute_url(),
         headline=article.title,
         publication_date=article.publication_date,
         edition=article.page.issue.edition,
         page=article.page.label,
-        snippet_html=snippet_html,
+        snippet_html=hit.snippet_html if hit else "",
+        headline_html=hit.headline_html if hit and article.headline else "",
         officials=[Link(m.person.name, m.person.get_absolute_url()) for m in article.mentions.all()],
         districts=[Link(d.name, d.get_absolute_url()) for d in article.districts.all()],
     )
@@ -268,7 +269,7 @@ def article_row(article: Article, snippet_html: str = "") -> Row:
 def result_rows(response: SearchResponse) -> list[Row]:
     """Rows in hit order; hits whose article is gone (stale index) are skipped."""
     articles = load_articles(hit.article_id for hit in response.hits)
-    return [article_row(articles[h.article_id], h.snippet_html) for h in response.hits if h.article_id in articles]
+    return [article_row(articles[h.article_id], h) for h in response.hits if h.article_id in articles]
 
 
 def date_facet(request, response, links) -> Facet:
@@ -374,6 +375,16 @@ def person_cards(query: str) -> list[PersonCard]:
     return [
         PersonCard(p.name, p.note, p.latest_titles or [], p.article_count, p.get_absolute_url())
         for p in people.order_by("-article_count", "pk")
+    ]
+
+
+def sort_links(request, links) -> list[SortLink]:
+    """The sort choices; without a query relevance means nothing and the engine sorts newest first."""
+    if request.q:
+        return [SortLink(label, links.url(sort=s, page=1), request.sort == s) for s, label in SORT_LABELS.items()]
+    current = "date_desc" if request.sort == "relevance" else request.sort
+    return [
+        SortLink(label, links.url(sort=s, page=1), current == s) for s, label in SORT_LABELS.items() if s != "relevance"
     ]
 
 

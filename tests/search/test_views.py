@@ -202,6 +202,12 @@ def test_sort_links_reset_the_page(db, small_archive, fake_engine):
     assert params(sorts["日期（旧→新）"].url) == [("q", "城市建设"), ("sort", "date_asc")]
 
 
+def test_without_a_query_only_date_sorts_are_offered(db, small_archive, fake_engine):
+    sorts = build_results(SearchRequest(districts=["wenxian"]), SEARCH).sorts
+    assert [(s.label, s.selected) for s in sorts] == [("日期（新→旧）", True), ("日期（旧→新）", False)]
+    assert params(sorts[1].url) == [("district", "wenxian"), ("sort", "date_asc")]
+
+
 def test_results_follow_the_requested_date_order(client, small_archive):
     newest = get(client, q="城市建设", sort="date_desc").context["results"].rows
     oldest = get(client, q="城市建设", sort="date_asc").context["results"].rows
