@@ -224,7 +224,7 @@ def _plan(page: Page | None, parsed: ParsedPage, warnings: list[str]) -> _Plan:
             continue
         pk = candidates.pop(0)
         kept[index] = pk
-        if _comparable(stored[pk]) == _comparable(record):
+        if comparable_content(stored[pk]) == comparable_content(record):
             diff.unchanged += 1
         else:
             diff.changed.append(_title(record))
@@ -241,8 +241,11 @@ def _title(record: dict) -> str:
     return Article(headline=record["headline"] or "", body=record["body"], order=record["order"]).title
 
 
-def _comparable(record: dict) -> dict:
-    """The article-level content of an export record, with unordered parts sorted and empties as None."""
+def comparable_content(record: dict) -> dict:
+    """An export record's article-level content (no page fields, no order), unordered parts sorted, empties None.
+
+    Two records with equal content show the same article; used for diffs and round-trip checks.
+    """
     keys = ParsedArticle(order=0).as_export().keys() - {"order"}
     content = {key: record[key] or None for key in keys}
     content["districts"] = sorted(record["districts"])

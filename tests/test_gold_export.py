@@ -1,0 +1,69 @@
+"""The seeds imported through Django and exported with ``export_archive``, measured against the gold pages.
+
+The threshold tests are the issue's acceptance targets for the whole importer;
+the round-trip test checks that the database keeps everything the importer found.
+"""
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from archive.loading import comparable_content
+from tests.goldcompare import align, export_page, format_table, load_gold, score
+
+_EXPORTED = {}
+# The stages are still being improved; a target that is met shows as XPASS.
+TARGET_NOT_YET_MET = pytest.mark.xfail(strict=False, reason="importer stages do not meet this target yet")
+
+
+@pytest.fixture
+def exported(db, tmp_path):
+    """{source file: export records in page order} from ``import_seeds`` then ``export_archive --output``.
+
+    Imported and exported once for the module (the first test's transaction is rolled back as usual).
+    """
+    if not _EXPORTED:
+        output = tmp_path / "archive.jsonl"
+        call_command("import_seeds", stdout=io.StringIO())
+        call_command("export_archive", output=str(output), stderr=io.StringIO())
+        for line in output.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            _EXPORTED.setdefault(record["source_file"], []).append(record)
+    return _EXPORTED
+
+
+@pytest.fixture
+def figures(exported):
+    rows, all_pairs = [], []
+    for page in load_gold():
+        pairs = align(page.articles, exported[page.file])
+        all_pairs += pairs
+        rows.append((page.file, score(pairs), pairs))
+    total = score(all_pairs)
+    rows.append(("TOTAL", total, all_pairs))
+    print("\n" + format_table(rows))
+    return total
+
+
+def test_database_round_trip_keeps_what_the_importer_found(exported):
+    for page in load_gold():
+        parsed = export_page(page.path, page.date, page.edition)
+        assert [comparable_content(r) for r in exported[page.file]] == [comparable_content(a) for a in parsed]
+
+
+@TARGET_NOT_YET_MET
+@pytest.mark.parametrize("figure", ["found", "boundary", "headline"])
+def test_every_gold_article_found_with_boundaries_and_headline(figures, figure):
+    assert figures[figure] == figures["gold"], figures["mismatches"]
+
+
+@TARGET_NOT_YET_MET
+@pytest.mark.parametrize(("figure", "target"), [("persons", 0.97), ("titles", 0.95), ("districts", 0.95)])
+def test_f1_targets(figures, figure, target):
+    assert figures[figure]["f1"] >= target, figures[figure]
+
+
+@TARGET_NOT_YET_MET
+def test_event_dates_target(figures):
+    assert figures["event_date"] >= 0.95 * figures["gold"]
