@@ -14,6 +14,7 @@ from archive.ingest.gazetteer import Gazetteer
 from archive.ingest.meetings import assign_roles, extract_meeting
 from archive.ingest.people import extract_people
 from archive.ingest.records import ParsedArticle, ParsedPage
+from archive.ingest.segment import segment_page
 
 
 def parse_page(
@@ -21,17 +22,22 @@ def parse_page(
 ) -> ParsedPage:
     """Parse one page's decoded text published on ``issue_date`` in ``edition``."""
     gazetteer = gazetteer or Gazetteer.default()
-    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    article = ParsedArticle(order=1, paragraphs=paragraphs)
-    enrich(article, issue_date, edition, gazetteer)
-    return ParsedPage(articles=[article] if paragraphs else [])
+    articles, warnings = segment_page(text)
+    for article in articles:
+        enrich(article, issue_date, edition, gazetteer)
+    return ParsedPage(articles=articles, warnings=warnings)
 
 
 def enrich(article: ParsedArticle, issue_date: date, edition: str | None, gazetteer: Gazetteer) -> None:
-    """Fill the article's event date, people, meeting, roles and districts from its text."""
+    """Fill the article's event date, people, meeting, roles and districts from its text.
+
+    People and districts also read the headline and subtitles (an index teaser may name
+    its subject only there); the event date comes from the body alone.
+    """
     text = article.body
+    titled = "\n".join([*filter(None, [article.headline, *article.subtitles]), text])
     article.event_date = resolve_event_date(text, issue_date)
-    article.persons = extract_people(text)
+    article.persons = extract_people(titled)
     article.meeting = extract_meeting(article.headline, article.subtitles, text, article.persons, article.event_date)
     assign_roles(article.persons, article.meeting)
-    article.districts = find_districts(text, gazetteer, edition)
+    article.districts = find_districts(titled, gazetteer, edition)

@@ -1,0 +1,95 @@
+"""What a block of a page is: a dateline opening, a title, a photo credit, an ad, body text…
+
+``classify`` looks at one block (clean lines from ``normalize.page_blocks``) on its own;
+``segment`` decides from the sequence of block kinds where articles start and end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from archive.ingest.byline import Byline, parse_feature_byline, split_dateline, split_photo_credit
+from archive.ingest.markers import CJK_CHAR, CONTINUED_FROM, ENUMERATOR
+from archive.ingest.normalize import join_lines
+
+# Column headers and page furniture that are not articles.
+COLUMN_LABELS = frozenset(
+    {"一周动态", "一周要闻", "要闻", "本版导读", "今日导读", "导读", "图片新闻", "新闻速递", "简讯", "图片报道", "专题"}
+)
+EDITOR_NOTE = re.compile(r"^编者按[:：]?\s*")
+COMMENTARY = re.compile(r"^本报(特约)?评论员$")
+TEASER = re.compile(r"^[▶►>》\s]*(详见|见|请看)\s*(今日)?(本报)?\s*[A-Z]?\d*[0-9一二三四五六七八九十]*\s*版")
+AD_LINE = re.compile(r"^(电话|热线|地址|联系电话|咨询电话|订餐电话|服务热线|手机|联系人|网址|邮箱|微信)[：:]")
+TITLE_FORBIDDEN = re.compile("[，。；,;]")
+TITLE_MAX_LINES = 3
+TITLE_MAX_CHARS = 40
+
+
+class Kind(Enum):
+    SKIP = "skip"
+    TITLE = "title"
+    DATELINE = "dateline"
+    FEATURE_BYLINE = "feature_byline"
+    COMMENTARY = "commentary"
+    EDITOR_NOTE = "editor_note"
+    PHOTO_CREDIT = "photo_credit"
+    CAPTION = "caption"
+    TEASER = "teaser"
+    TABLE = "table"
+    AD = "ad"
+    BODY = "body"
+
+
+@dataclass
+class Block:
+    """One classified block: its lines, kind, and what the kind carries (byline, body text)."""
+
+    kind: Kind
+    lines: list[str]
+    byline: Byline | None = None
+    rest: str = ""
+
+
+def is_title(lines: list[str]) -> bool:
+    """Short unpunctuated lines that can only be a headline (not a body paragraph or section heading)."""
+    if len(lines) > TITLE_MAX_LINES:
+        return False
+    for line in lines:
+        bare = line.replace(" ", "")
+        if len(bare) > TITLE_MAX_CHARS or TITLE_FORBIDDEN.search(bare) or bare.endswith(("：", ":")):
+            return False
+        if re.search("[！？!?]", bare[:-1]):
+            return False
+    text = join_lines(lines)
+    return len(CJK_CHAR.findall(text)) >= 2 and not ENUMERATOR.match(text)
+
+
+def classify(lines: list[str]) -> Block:
+    """The kind of one block of clean lines."""
+    text = join_lines(lines)
+    if text in COLUMN_LABELS or CONTINUED_FROM.fullmatch(text):
+        return Block(Kind.SKIP, lines)
+    if "\t" in text:
+        return Block(Kind.TABLE, lines)
+    note = EDITOR_NOTE.match(text)
+    if note:
+        return Block(Kind.EDITOR_NOTE, lines, rest=text[note.end() :])
+    if COMMENTARY.match(text):
+        return Block(Kind.COMMENTARY, lines)
+    dateline = split_dateline(text)
+    if dateline and text.startswith("本报"):
+        return Block(Kind.DATELINE, lines, byline=dateline[0], rest=dateline[1])
+    credit = split_photo_credit(text)
+    if credit:
+        return Block(Kind.CAPTION if credit[0] else Kind.PHOTO_CREDIT, lines, byline=credit[1], rest=credit[0])
+    feature = parse_feature_byline(text)
+    if feature:
+        return Block(Kind.FEATURE_BYLINE, lines, byline=feature)
+    if TEASER.match(text) and len(text) <= TITLE_MAX_CHARS:
+        return Block(Kind.TEASER, lines, rest=re.sub(r"^[▶►>》\s]+", "", text))
+    if any(AD_LINE.match(line) for line in lines) and "。" not in text:
+        return Block(Kind.AD, lines)
+    if is_title(lines):
+        return Block(Kind.TITLE, lines)
+    return Block(Kind.BODY, lines)

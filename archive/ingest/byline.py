@@ -1,0 +1,78 @@
+"""Bylines: who wrote an article and who took its photos.
+
+Three printed forms: the dateline ``本报讯（记者董柏生 见习记者翟倩倩）``, a feature byline
+on its own line ``本报记者 刘婧 实习生 周唐``, and a photo credit ``本报记者 刘璐 摄``.
+Reporters are 记者; 实习生, 见习记者, 实习记者 and 通讯员 are contributors. Byline names
+are not part of the body.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.ingest.markers import CJK, DATELINE, PHOTO_CREDIT
+
+# Longest role first, so 见习记者 is not read as 记者.
+ROLE = re.compile(r"(本报特约记者|本报通讯员|本报记者|特约记者|首席记者|见习记者|实习记者|实习生|通讯员|记者)")
+CONTRIBUTOR_ROLES = ("见习记者", "实习记者", "实习生", "通讯员")
+NAME = re.compile(f"^[{CJK}·]{{2,5}}$")
+NAME_SEPARATOR = re.compile(r"[\s、，,/]+")
+MAX_FEATURE_BYLINE = 40
+
+
+@dataclass
+class Byline:
+    """Names from one byline, each list in printed order."""
+
+    reporters: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+
+
+def _names(text: str) -> list[str] | None:
+    names = [n for n in NAME_SEPARATOR.split(text.strip()) if n]
+    return names if names and all(NAME.match(n) for n in names) else None
+
+
+def parse_credit(text: str) -> Byline | None:
+    """Reporters and contributors from role-labelled names (``记者杨丽娜 见习记者翟倩倩``), or None."""
+    parts = ROLE.split(text.strip())
+    if parts[0].strip() or len(parts) < 3:
+        return None
+    byline = Byline()
+    for role, names_text in zip(parts[1::2], parts[2::2], strict=True):
+        names = _names(names_text)
+        if names is None:
+            return None
+        target = byline.contributors if role.endswith(CONTRIBUTOR_ROLES) else byline.reporters
+        target.extend(n for n in names if n not in target)
+    return byline
+
+
+def split_dateline(text: str) -> tuple[Byline, str] | None:
+    """(byline, rest of the text) when ``text`` opens with 本报讯（…）, else None."""
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    credit = match.group(1)
+    byline = (parse_credit(credit) if credit else None) or Byline()
+    return byline, text[match.end() :].lstrip()
+
+
+def parse_feature_byline(text: str) -> Byline | None:
+    """The byline of a feature printed on its own line (``本报记者 翟艳 韦冰``), or None."""
+    if len(text) > MAX_FEATURE_BYLINE or not text.startswith("本报"):
+        return None
+    byline = parse_credit(text)
+    return byline if byline and byline.reporters else None
+
+
+def split_photo_credit(text: str) -> tuple[str, Byline] | None:
+    """(caption, byline) when ``text`` ends with a photo credit (``… 本报记者 刘璐 摄``), else None."""
+    match = PHOTO_CREDIT.search(text)
+    if not match:
+        return None
+    names = _names(match.group(1))
+    if names is None:
+        return None
+    return text[: match.start()].rstrip(), Byline(photographers=names)

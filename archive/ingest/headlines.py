@@ -1,0 +1,142 @@
+"""Headlines: which article a block of title lines belongs to, and which line is the main title.
+
+Pages print headlines before their body or after it, and extraction keeps that order.
+Each page is read both ways; the reading that gives more articles a headline, and
+headlines that share more words with their body, wins. A headline left over is then
+tried on its other side. Photos never take a headline from a neighbour and do not
+separate a headline from its article.
+
+Inside a group of title lines, a line starting with —— is a 副题 (subtitle); a line that
+reports (``X在Y会上强调``, ``…召开…会``) is the 引题 when another line is not; otherwise
+the 引题 comes first and the main title last.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from archive.ingest.markers import CJK
+
+REPORTIVE = re.compile(
+    r"(强调|要求|指出|表示|提出|举行|召开|开幕|闭幕|讲话|致辞)$"
+    r"|在.{2,30}(会|时|上|中)(强调|要求|指出|表示)"
+    r"|^.{0,20}(召开|举行).{0,30}(会|会议)$"
+)
+SUBTITLE_DASH = "——"
+# A headline line this long is a title of its own, not half of a wrapped one.
+OWN_LINE = 22
+BIGRAM_TEXT = re.compile(f"[{CJK}]+")
+
+
+@dataclass
+class HeadlineGroup:
+    """Consecutive title blocks between two articles; ``titles`` in printed order."""
+
+    titles: list[str] = field(default_factory=list)
+    subtitles_below: list[str] = field(default_factory=list)
+
+    def add_block(self, lines: list[str]) -> None:
+        """Add one block of title lines: wrapped lines are joined, phrase lines keep a space."""
+        current = ""
+        first = True
+        for line in lines:
+            if current and len(current.replace(" ", "")) >= OWN_LINE and len(line) >= OWN_LINE:
+                self._add_title(current, first)
+                current, first = line, False
+            elif current:
+                current += (" " if " " in current else "") + line
+            else:
+                current = line
+        self._add_title(current, first)
+
+    def _add_title(self, title: str, first_in_block: bool) -> None:
+        main, dash, rest = title.partition(SUBTITLE_DASH)
+        parts = [main.strip(), dash + rest.strip()] if dash and main.strip() else [title]
+        for i, part in enumerate(parts):
+            below = not first_in_block or i > 0 or part.startswith(SUBTITLE_DASH)
+            (self.subtitles_below if below else self.titles).append(part)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.titles + self.subtitles_below)
+
+    def split(self) -> tuple[str | None, list[str]]:
+        """(main title, subtitles in printed order)."""
+        if not self.titles:
+            return (self.subtitles_below[0], self.subtitles_below[1:]) if self.subtitles_below else (None, [])
+        plain = [t for t in self.titles if not REPORTIVE.search(t)]
+        index = self.titles.index(plain[0]) if len(plain) == 1 else len(self.titles) - 1
+        others = self.titles[:index] + self.titles[index + 1 :]
+        return self.titles[index], others + self.subtitles_below
+
+
+class Slot(Protocol):
+    """What headline assignment needs to know about an article."""
+
+    group: HeadlineGroup | None
+
+    @property
+    def takes_headline(self) -> bool: ...
+
+    @property
+    def transparent(self) -> bool: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[i : i + 2] for run in BIGRAM_TEXT.findall(text) for i in range(len(run) - 1)}
+
+
+def overlap(headline: str, body: str) -> float:
+    """Share of the headline's character bigrams that occur in the body (0..1)."""
+    wanted = _bigrams(headline)
+    return len(wanted & _bigrams(body)) / len(wanted) if wanted else 0.0
+
+
+def _neighbour(items: list, index: int, step: int) -> int | None:
+    j = index + step
+    while 0 <= j < len(items):
+        item = items[j]
+        if isinstance(item, HeadlineGroup):
+            return None
+        if item.takes_headline:
+            return j
+        if not item.transparent:
+            return None
+        j += step
+    return None
+
+
+def _reading(items: list, step: int) -> tuple[dict[int, int], float]:
+    owners: dict[int, int] = {}
+    taken: set[int] = set()
+    score = 0.0
+    for i, item in enumerate(items):
+        if not isinstance(item, HeadlineGroup):
+            continue
+        owner = _neighbour(items, i, step)
+        if owner is not None and owner not in taken:
+            owners[i] = owner
+            taken.add(owner)
+            score += 1 + overlap(item.text, items[owner].text)
+    return owners, score
+
+
+def assign_headlines(items: list) -> list[HeadlineGroup]:
+    """Give each article (``Slot``) in ``items`` its headline group; return the groups left over."""
+    before, before_score = _reading(items, +1)
+    after, after_score = _reading(items, -1)
+    owners, other_step = (after, +1) if after_score > before_score else (before, -1)
+    taken = set(owners.values())
+    for i, item in enumerate(items):
+        if isinstance(item, HeadlineGroup) and i not in owners:
+            owner = _neighbour(items, i, other_step)
+            if owner is not None and owner not in taken:
+                owners[i] = owner
+                taken.add(owner)
+    for i, owner in owners.items():
+        items[owner].group = items[i]
+    return [item for i, item in enumerate(items) if isinstance(item, HeadlineGroup) and i not in owners]

@@ -1,0 +1,181 @@
+"""Layout clean-up of PDF-extracted page text: blocks of clean lines, ready to segment.
+
+What the extractor leaves behind and what we do about it:
+
+- letter-spacing and stray layout spaces (``会 上 ， 市 规 划 局``, ``7 月``, ``（记 者付凯明``)
+  are removed; a space between two multi-character Chinese phrases is kept, because
+  headlines separate their phrases that way (``发挥规划龙头作用 提升城市发展水平``);
+- ASCII ``,:;?!()`` next to Chinese text become their full-width forms. The printed page
+  uses full-width glyphs, the ASCII ones are an extraction artefact, and every later stage
+  (bylines, titles, dates) matches the full-width forms only;
+- a line printed twice (``让乡村净起来…让乡村净起来…``) is kept once, and a block that
+  repeats an earlier one verbatim is dropped;
+- blank lines separate blocks, but a block that stops mid-sentence followed by one that
+  carries on the sentence is a column break, and the two are joined;
+- a dateline sharing a line with the previous headline starts a block of its own.
+
+Lines inside a block stay separate (segmenting needs them); ``join_lines`` and
+``paragraphs`` glue them without spaces.
+"""
+from __future__ import annotations
+
+import re
+
+from archive.ingest.markers import CJK, CJK_CHAR, DATELINE, DATELINE_IN_LINE, ENUMERATOR, PHOTO_CREDIT, ends_sentence
+
+FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+# Punctuation around which layout spaces never carry meaning (dashes are left alone:
+# a space before ——副题 separates it from the main title).
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』·…"
+SPACE_RUN = re.compile(r"[ \u3000\u00a0\t]+")
+SEPARATOR_LINE = re.compile(r"^[-\s]+$")
+BODY_PUNCT = re.compile("[，。；！？]")
+OPENING_START = re.compile(r"^(本报讯|本报\s*[（(]|本报记者|本报评论员|编者按)")
+MIN_DUPLICATE_CHARS = 30
+MIN_BODY_CHARS = 16
+MIN_OPEN_CHARS = 6
+# Lines at least this long are typeset across the page, not in a narrow column.
+WIDE_LINE = 40
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(CJK_CHAR.match(ch))
+
+
+def _fullwidth_punctuation(line: str) -> str:
+    chars = list(line)
+    for i, ch in enumerate(chars):
+        if ch not in FULLWIDTH:
+            continue
+        before = line[:i].rstrip()[-1:]
+        after = line[i + 1 :].lstrip()[:1]
+        near_cjk = _is_cjk(before) or _is_cjk(after) or before in CJK_PUNCT or after in CJK_PUNCT
+        if ch == "(":
+            near_cjk = _is_cjk(after) or _is_cjk(before)
+        if near_cjk:
+            chars[i] = FULLWIDTH[ch]
+    return "".join(chars)
+
+
+def _core_length(token: str) -> int:
+    return len(re.sub(f"[^{CJK}0-9A-Za-z]", "", token))
+
+
+def _space_kept(left: str, right: str, left_token: str, right_token: str) -> bool:
+    a, b = left[-1:], right[:1]
+    if "—" in (a, b):
+        return True
+    if not a or not b or a in CJK_PUNCT or b in CJK_PUNCT:
+        return False
+    if _is_cjk(a) and _is_cjk(b):
+        return _core_length(left_token) > 1 and _core_length(right_token) > 1
+    return not (_is_cjk(a) or _is_cjk(b))
+
+
+def clean_line(line: str) -> str:
+    """One line without layout spaces, with full-width punctuation in Chinese context.
+
+    Tabs (table cells) are kept; a kept space is a single space.
+    """
+    line = _fullwidth_punctuation(line.strip())
+    pieces = SPACE_RUN.split(line)
+    gaps = SPACE_RUN.findall(line)
+    out = pieces[0]
+    for i, gap in enumerate(gaps):
+        left, right = pieces[i], pieces[i + 1]
+        if "\t" in gap:
+            out += "\t"
+        elif _space_kept(out, right, left, right):
+            out += " "
+        out += right
+    return undouble(out)
+
+
+def undouble(line: str) -> str:
+    """A line the extractor printed twice in a row, once."""
+    squeezed = line.replace(" ", "")
+    half = len(squeezed) // 2
+    if half >= 4 and len(squeezed) % 2 == 0 and squeezed[:half] == squeezed[half:]:
+        return squeezed[:half]
+    return line
+
+
+def join_lines(lines: list[str]) -> str:
+    """Hard-wrapped lines glued back together (a space only between two Latin words)."""
+    text = ""
+    for line in lines:
+        if text and text[-1].isascii() and text[-1].isalpha() and line[:1].isascii() and line[:1].isalpha():
+            text += " "
+        text += line
+    return text
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """A block's paragraphs: wide lines are paragraphs of their own; in a narrow column a
+    line that ends a sentence short of the column width ends its paragraph."""
+    width = max((len(line) for line in lines), default=0)
+    result: list[list[str]] = [[]]
+    for line in lines:
+        result[-1].append(line)
+        if width >= WIDE_LINE or (ends_sentence(line) and len(line) < width - 2):
+            result.append([])
+    return [join_lines(group) for group in result if group]
+
+
+def _split_at_datelines(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        line = line.strip()
+        match = next((m for m in DATELINE_IN_LINE.finditer(line)), None)
+        if match and (match.start() > 0 or blocks[-1]):
+            head = line[: match.start()].strip()
+            if head:
+                blocks[-1].append(head)
+            blocks.append([line[match.start() :]])
+        else:
+            blocks[-1].append(line)
+    return [b for b in blocks if b]
+
+
+def _body_like(text: str, min_chars: int = MIN_BODY_CHARS) -> bool:
+    return bool(BODY_PUNCT.search(text)) and len(text.replace(" ", "")) >= min_chars
+
+
+def _is_column_break(before: list[str], after: list[str]) -> bool:
+    first, last = join_lines(before), join_lines(after)
+    if "\t" in first or "\t" in last or ends_sentence(first) or ENUMERATOR.match(first):
+        return False
+    if not (_body_like(first, MIN_OPEN_CHARS) or DATELINE.match(first)):
+        return False
+    if OPENING_START.match(after[0]) or PHOTO_CREDIT.match(last):
+        return False
+    return _body_like(last) or ends_sentence(last)
+
+
+def page_blocks(text: str) -> list[list[str]]:
+    """The page as blocks of clean lines, in reading order of the file."""
+    raw = re.split(r"\n[ \t\u3000]*\n", text.replace("\r\n", "\n").replace("\f", "\n\n"))
+    blocks: list[list[str]] = []
+    seen: set[str] = set()
+    for chunk in raw:
+        for part in _split_at_datelines(chunk.split("\n")):
+            lines = [clean_line(line) for line in part]
+            lines = [line for line in lines if line and not SEPARATOR_LINE.match(line)]
+            if not lines:
+                continue
+            key = re.sub(r"\s+", "", join_lines(lines))
+            if len(key) >= MIN_DUPLICATE_CHARS and key in seen:
+                continue
+            seen.add(key)
+            blocks.append(lines)
+    merged: list[list[str]] = []
+    for lines in blocks:
+        if merged and _is_column_break(merged[-1], lines):
+            before = merged[-1]
+            if len(before[-1]) >= WIDE_LINE:
+                lines = [before[-1] + lines[0], *lines[1:]]
+                before = before[:-1]
+            merged[-1] = before + lines
+        else:
+            merged.append(lines)
+    return merged

@@ -1,0 +1,196 @@
+"""A page's blocks → its articles, in reading order, with headline, byline, kind and body.
+
+Where articles start: a dateline (本报讯（…）), a feature byline, 本报评论员, 编者按, a photo
+credit (its caption is the text block just before), an ad or an index teaser. Body text
+continues the open article; an article is closed by a continuation or page marker, and
+body text after a headline or after a closed article starts a new (dateline-less) one.
+A photo printed inside an article does not close it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.ingest.blocks import Block, Kind, classify
+from archive.ingest.byline import Byline
+from archive.ingest.headlines import HeadlineGroup, assign_headlines
+from archive.ingest.kinds import article_kind
+from archive.ingest.markers import CONTINUED_FROM, strip_end_markers
+from archive.ingest.normalize import join_lines, page_blocks, paragraphs
+from archive.ingest.records import ParsedArticle
+
+TEXT_KINDS = ("news", "feature", "commentary")
+CAPTION_POINTERS = re.compile(r"^[⬅➡⬆⬇←→↑↓▲▼◀▶►◄]+\s*")
+
+
+@dataclass
+class Draft:
+    """An article being assembled; ``blocks`` are body blocks (lists of lines)."""
+
+    opened_as: str
+    byline: Byline = field(default_factory=Byline)
+    blocks: list[list[str]] = field(default_factory=list)
+    group: HeadlineGroup | None = None
+    closed: bool = False
+    opening_blocks: int = 0
+    awaiting_byline: bool = False
+
+    @property
+    def takes_headline(self) -> bool:
+        return self.opened_as in TEXT_KINDS and self.group is None
+
+    @property
+    def transparent(self) -> bool:
+        return self.opened_as == "photo"
+
+    @property
+    def text(self) -> str:
+        return "".join(join_lines(block) for block in self.blocks)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.blocks or self.group or self.byline.photographers)
+
+    def add_body(self, lines: list[str]) -> None:
+        self.blocks.append(lines)
+        self.closed = strip_end_markers(join_lines(lines))[2]
+
+
+def _last_text_draft(items: list) -> Draft | None:
+    """The article body text may continue: the last item, looking through photos, if open."""
+    for item in reversed(items):
+        if isinstance(item, Draft) and item.transparent:
+            continue
+        if isinstance(item, Draft) and item.opened_as in TEXT_KINDS and not item.closed:
+            return item
+        return None
+    return None
+
+
+def _editor_note(items: list) -> Draft | None:
+    """The open 编者按 feature still waiting for its headline and byline, if any."""
+    last = _last_text_draft(items)
+    return last if last is not None and last.awaiting_byline else None
+
+
+def _take_caption(items: list) -> list[str] | None:
+    """Remove and return the text block printed just before a photo credit."""
+    if not items or not isinstance(items[-1], Draft):
+        return None
+    last = items[-1]
+    if last.opened_as not in TEXT_KINDS or len(last.blocks) <= last.opening_blocks:
+        return None
+    caption = last.blocks.pop()
+    if not last.blocks and last.group is None and not last.byline.reporters and last.opened_as == "news":
+        items.pop()
+    return caption
+
+
+def _add_title(items: list, lines: list[str]) -> None:
+    note = _editor_note(items)
+    if note is not None and note.group is None:
+        note.group = HeadlineGroup()
+    target = note.group if note is not None else None
+    if target is None:
+        if not (items and isinstance(items[-1], HeadlineGroup)):
+            items.append(HeadlineGroup())
+        target = items[-1]
+    target.add_block(lines)
+
+
+def _add(items: list, block: Block) -> None:
+    kind = block.kind
+    if kind is Kind.TITLE:
+        _add_title(items, block.lines)
+    elif kind is Kind.DATELINE:
+        draft = Draft("news", byline=block.byline)
+        if block.rest:
+            draft.add_body([block.rest])
+            draft.opening_blocks = 1
+        items.append(draft)
+    elif kind is Kind.FEATURE_BYLINE:
+        note = _editor_note(items)
+        if note is not None:
+            note.byline, note.awaiting_byline = block.byline, False
+        else:
+            items.append(Draft("feature", byline=block.byline))
+    elif kind is Kind.EDITOR_NOTE:
+        draft = Draft("feature", awaiting_byline=True)
+        if block.rest:
+            draft.add_body([block.rest])
+        items.append(draft)
+    elif kind is Kind.COMMENTARY:
+        items.append(Draft("commentary"))
+    elif kind in (Kind.PHOTO_CREDIT, Kind.CAPTION):
+        caption = [block.rest] if kind is Kind.CAPTION else _take_caption(items)
+        items.append(Draft("photo", byline=block.byline, blocks=[caption] if caption else []))
+    elif kind is Kind.TEASER:
+        group = items.pop() if items and isinstance(items[-1], HeadlineGroup) else None
+        items.append(Draft("index", blocks=[[block.rest]], group=group))
+    elif kind is Kind.TABLE:
+        cells = [cell.strip() for line in block.lines for cell in line.split("\t") if cell.strip()]
+        items.append(Draft("index", blocks=[[cell] for cell in cells]))
+    elif kind is Kind.AD:
+        if items and isinstance(items[-1], Draft) and items[-1].opened_as == "ad":
+            items[-1].blocks.append(block.lines)
+        else:
+            items.append(Draft("ad", blocks=[block.lines]))
+    else:
+        target = _last_text_draft(items)
+        if target is None:
+            target = Draft("news")
+            items.append(target)
+        target.add_body(block.lines)
+
+
+def _body_paragraphs(draft: Draft) -> tuple[list[str], str | None]:
+    if draft.opened_as == "ad":
+        paras = [line for block in draft.blocks for line in _ad_lines(block)]
+    else:
+        paras = [p for block in draft.blocks for p in paragraphs(block)]
+    if paras:
+        paras[0] = CAPTION_POINTERS.sub("", CONTINUED_FROM.sub("", paras[0]))
+    continued_to = None
+    if paras:
+        paras[-1], continued_to, _ = strip_end_markers(paras[-1])
+    return [p for p in paras if p], continued_to
+
+
+def _ad_lines(lines: list[str]) -> list[str]:
+    """An ad's labelled lines (电话：…, 地址：…), wrapped continuations joined to their label."""
+    result: list[str] = []
+    for line in lines:
+        if result and "：" not in line[:6]:
+            result[-1] += line
+        else:
+            result.append(line)
+    return result
+
+
+def _finish(draft: Draft, order: int) -> ParsedArticle:
+    headline, subtitles = draft.group.split() if draft.group else (None, [])
+    body, continued_to = _body_paragraphs(draft)
+    return ParsedArticle(
+        order=order,
+        kind=article_kind(draft.opened_as, headline, "".join(body)),
+        headline=headline,
+        subtitles=subtitles,
+        paragraphs=body,
+        reporters=list(draft.byline.reporters),
+        contributors=list(draft.byline.contributors),
+        photographers=list(draft.byline.photographers),
+        continued_to=continued_to,
+    )
+
+
+def segment_page(text: str) -> tuple[list[ParsedArticle], list[str]]:
+    """The page's articles (not yet enriched) and warnings for the editor, in Chinese."""
+    items: list = []
+    for lines in page_blocks(text):
+        block = classify(lines)
+        if block.kind is not Kind.SKIP:
+            _add(items, block)
+    leftovers = assign_headlines(items)
+    warnings = [f"标题“{group.text}”未能对应到正文，已忽略。" for group in leftovers]
+    drafts = [item for item in items if isinstance(item, Draft) and not item.empty]
+    return [_finish(draft, order) for order, draft in enumerate(drafts, start=1)], warnings
