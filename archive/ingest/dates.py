@@ -24,7 +24,7 @@ S = r"\s*"
 DATE_RE = re.compile(
     rf"(?P<year>(?:{NUMBER}){S}年|去年|前年|今年)?{S}"
     rf"(?P<month>{NUMBER}){S}月{S}(?P<day>{NUMBER}){S}[日号]"
-    rf"|(?P<lone_day>(?<![0-9〇零一二三四五六七八九十月年]){NUMBER}){S}日(?=[上中下凌傍晚早夜]|，)"
+    rf"|(?P<lone_day>(?<![0-9〇零一二三四五六七八九十月年]){NUMBER}){S}日(?=[上中下凌傍晚早夜]|[，,])"
     rf"|(?P<relative>{'|'.join(RELATIVE_DAYS)})"
     rf"|(?P<vague>{'|'.join(VAGUE)})"
 )
@@ -33,7 +33,7 @@ PERIOD_BEFORE = re.compile(r"(?:从|自|截至|截止|截止到|至|到|直到)\
 PERIOD_AFTER = re.compile(r"^\s*(?:开始|起|以来|前|之前|以前|之后|以后|后|至今|期间|为止|截止)")
 # 今日 in "详见今日本报" is the issue, not an event.
 NOT_EVENT_AFTER = re.compile(r"^\s*(?:本报|出版|起)")
-SENTENCE_END = re.compile(r"[。！？；\n]")
+SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 

@@ -1,9 +1,71 @@
-"""The meeting (or visit, ceremony) an article reports, and each person's role in it."""
+"""The meeting (or visit, ceremony) an article reports, and each person's role in it.
+
+The meeting's name is read from the article's lead ("主持召开X会议", "X推进会在Y举行",
+"在…举行的X签约仪式上") or, for visits (会见/调研/督导/视察), from the headline or
+subtitle that states it ("…在调研X时强调"). Roles come from clause-level patterns: a
+role verb (主持, 讲话/强调/指出…, 出席/参加/陪同…) belongs to the persons named just
+before it in its clause, to a list of "title+name" clauses right before that, or, when
+the clause opens with the verb or with 他/她, to the persons of the previous role verb.
+What follows 说/强调/指出/要求/表示 in a sentence is what was said, not who did what.
+People who take part without a stated role (who 会见, 调研, 带领 or 签约) count as
+attendees unless they presided or spoke.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from archive.ingest.records import MeetingRecord, PersonMention
+
+LEAD_SENTENCES = 2
+# Full-width and ASCII punctuation both occur in extracted pages.
+PUNCT = "，,。；;：:！!？?\n"
+SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+CLAUSE_END = re.compile(r"[，,：:]")
+
+MEETING_WORD = r"(?:会议|会|仪式|典礼|论坛)"
+NAME_CHARS = rf"[^{PUNCT}]"
+MEETING_IN_LEAD = (
+    re.compile(rf"(?:召开|举行|举办)了?(?!的)(?P<name>{NAME_CHARS}*{MEETING_WORD})"),
+    re.compile(rf"(?:^|[{PUNCT}])(?P<name>{NAME_CHARS}{{2,40}}?{MEETING_WORD})(?:在{NAME_CHARS}{{2,25}}?)?"
+               rf"(?:隆重|正式)?(?:举行|召开|开幕|举办)"),
+    re.compile(rf"举行的(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?:上|中|期间)"),
+    re.compile(rf"(?:出席|参加)了?(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?=并|[{PUNCT}]|$)"),
+)
+MEETING_IN_TITLE = (
+    re.compile(rf"在(?P<name>{NAME_CHARS}+?{MEETING_WORD})(?:上|中)"),
+    re.compile(rf"召开(?P<name>{NAME_CHARS}+{MEETING_WORD})"),
+    re.compile(rf"^(?P<name>{NAME_CHARS}+{MEETING_WORD})(?:举行|召开|开幕)"),
+)
+VISIT = re.compile(rf"(?P<verb>会见|调研|督导|视察)(?!员|组|数据|报告|成果|结果)(?P<object>{NAME_CHARS}*)")
+VISIT_TAIL = re.compile(r"(?:时|期间|中)?(?:强调|指出|要求|表示|说)?$")
+VISIT_START = re.compile(rf"(?:到|赴|深入){NAME_CHARS}*$")
+# Words before a meeting's name that say who held it or who came, not what it is called.
+NAME_PREFIX = re.compile(r"^(?:.*?(?:参加|出席|参与|举行|召开)的)|^(?:我市|本市|我县|我区|我省)")
+GENERIC_NAMES = frozenset({"会议", "会", "大会", "座谈会"})
+NOT_A_MEETING_TITLE = re.compile(r"(?:通知|公告|通告|启事|公示|决定)$")
+LOCATION = re.compile(
+    rf"在(?P<place>[^{PUNCT}在的]{{2,25}}?)(?:亲切|隆重|正式)?(?:会见|举行|举办|召开|开幕|调研|督导|视察|座谈|签约)"
+)
+NOT_A_LOCATION = frozenset({"我市", "全市", "本市", "当地", "这里", "此", "会上", "线上"})
+
+# Role verbs, longest first; a clause is cut where a reference to other occasions begins
+# ("贯彻落实…讲话精神" names no one present).
+ROLE_VERBS = (
+    ("attended", r"一同(?:会见|参加|出席|调研|督导|视察|考察)|出席|参加|陪同|莅会|列席|参会"),
+    ("presided", r"主持(?!人)"),
+    ("spoke", rf"讲话(?!精神)|致辞|作(?:了)?[^{PUNCT}]{{0,6}}?(?:部署|报告|总结)"),
+    ("said", r"强调|指出|要求|表示|说(?=[，,：:“]|$)"),
+    ("took_part", r"会见|调研(?!员|组|数据|报告)|督导(?!组)|视察|带领|率领|签订|签约|签署"),
+)
+VERB = re.compile("|".join(f"(?P<{role}>{pattern})" for role, pattern in ROLE_VERBS))
+REFERENCE = re.compile(r"学习|贯彻|落实|按照|根据|传达")
+SAME_SUBJECT = re.compile(r"^(?:[^，,]*并)?(?:同时|还|也|又|随后|最后|先后|专题|专门|认真|进一步)*$")
+PRONOUN = re.compile(r"^(?:他|她)(?!们)")
+LIST_TAIL = re.compile(r"(?:等领导|等同志|等人|一行|等)$")
+OBJECT_PREPOSITION = re.compile(r"[对向为给跟]")
+OBJECT_ROLES = frozenset({"took_part"})
 
 
 def extract_meeting(
@@ -13,11 +75,189 @@ def extract_meeting(
     persons: list[PersonMention],
     event_date: date | None,
 ) -> MeetingRecord | None:
-    """The meeting the article reports, or None."""
-    return None
+    """The meeting the article reports, or None.
+
+    ``text`` is the normalized body, ``persons`` the people found in it (their
+    names fill the role lists), ``event_date`` becomes the meeting's date.
+    """
+    if headline and NOT_A_MEETING_TITLE.search(headline):
+        return None
+    titles = [t for t in (headline, *subtitles) if t]
+    lead = _lead(text)
+    name = _visit_name(titles) or _lead_meeting_name(lead) or _title_meeting_name(titles)
+    if not name:
+        return None
+    roles = _roles(text, [p.name for p in persons])
+    return MeetingRecord(
+        name=name,
+        date=event_date,
+        location=_location(lead),
+        presided_by=roles.presided,
+        speakers=roles.spoke,
+        attended_by=roles.attended,
+    )
 
 
 def assign_roles(persons: list[PersonMention], meeting: MeetingRecord | None) -> None:
     """Set each person's roles (presided/spoke/attended/mentioned) from the meeting."""
     for person in persons:
-        person.roles = ["mentioned"]
+        person.roles = []
+        if meeting:
+            lists = (("presided", meeting.presided_by), ("spoke", meeting.speakers), ("attended", meeting.attended_by))
+            person.roles = [role for role, names in lists if person.name in names]
+        person.roles = person.roles or ["mentioned"]
+
+
+def _lead(text: str) -> str:
+    parts = [part for part in SENTENCE_END.split(text) if part.strip()]
+    return "。".join(parts[:LEAD_SENTENCES]) + "。"
+
+
+def _visit_name(titles: list[str]) -> str | None:
+    """A visit stated by a headline or subtitle: "X会见Y", "X在调研Y时强调"."""
+    for title in titles:
+        match = VISIT.search(title)
+        if match:
+            return _visit_text(title, match)
+    return None
+
+
+def _visit_text(text: str, match: re.Match) -> str:
+    obj = VISIT_TAIL.sub("", match["object"].removeprefix("了"))
+    if obj:
+        return match["verb"] + obj
+    start = VISIT_START.search(text[: match.start()])
+    return (start.group() if start else "") + match["verb"]
+
+
+def _lead_meeting_name(lead: str) -> str | None:
+    """The first meeting or visit the lead names."""
+    found: list[tuple[int, str]] = []
+    for pattern in MEETING_IN_LEAD:
+        for match in pattern.finditer(lead):
+            name = _clean_name(match["name"])
+            if name not in GENERIC_NAMES:
+                found.append((match.start("name"), name))
+                break
+    visit = VISIT.search(lead)
+    if visit and visit["object"]:
+        found.append((visit.start(), _visit_text(lead, visit)))
+    return min(found)[1] if found else None
+
+
+def _title_meeting_name(titles: list[str]) -> str | None:
+    for title in titles:
+        for pattern in MEETING_IN_TITLE:
+            match = pattern.search(title)
+            if match and _clean_name(match["name"]) not in GENERIC_NAMES:
+                return _clean_name(match["name"])
+    return None
+
+
+def _clean_name(name: str) -> str:
+    return NAME_PREFIX.sub("", name.strip())
+
+
+def _location(lead: str) -> str | None:
+    for match in LOCATION.finditer(lead):
+        if match["place"] not in NOT_A_LOCATION:
+            return match["place"]
+    return None
+
+
+@dataclass
+class _Roles:
+    presided: list[str] = field(default_factory=list)
+    spoke: list[str] = field(default_factory=list)
+    attended: list[str] = field(default_factory=list)
+
+
+def _roles(text: str, names: list[str]) -> _Roles:
+    """Who presided, spoke and attended, each list in order of first mention in ``text``."""
+    found: dict[str, set[str]] = {role: set() for role, _ in ROLE_VERBS}
+    if names:
+        last_group: list[str] = []
+        for sentence in SENTENCE_END.split(text):
+            last_group = _sentence_roles(sentence, names, found, last_group)
+    first_seen = {name: text.find(name) for name in names}
+
+    def ordered(selected: set[str]) -> list[str]:
+        return sorted(selected, key=first_seen.__getitem__)
+
+    speakers = found["spoke"] | found["said"]
+    implicit = found["took_part"] - found["presided"] - speakers
+    return _Roles(
+        presided=ordered(found["presided"]),
+        spoke=ordered(speakers),
+        attended=ordered(found["attended"] | implicit),
+    )
+
+
+def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]], last_group: list[str]) -> list[str]:
+    """Add the roles one sentence gives to ``found``; returns the latest group of subjects."""
+    clauses = [REFERENCE.split(clause, maxsplit=1)[0] for clause in CLAUSE_END.split(sentence)]
+    sentence_group: list[str] = []
+    for index, clause in enumerate(clauses):
+        start = 0
+        for verb in VERB.finditer(clause):
+            before = clause[start : verb.start()]
+            group = _names_in(_subject_part(before, names), names)
+            if group and not _names_in(clause[: start], names):
+                group = _listed_before(clauses[:index], names) + group
+            if not group:
+                if PRONOUN.match(before):
+                    group = last_group
+                elif SAME_SUBJECT.match(before):
+                    group = sentence_group
+            role = verb.lastgroup
+            found[role].update(group)
+            if role in OBJECT_ROLES:
+                found[role].update(_names_in(_until_next_verb(clause[verb.end() :]), names))
+            if group:
+                sentence_group = last_group = group
+            if role == "said":
+                return last_group
+            start = verb.end()
+    return last_group
+
+
+def _names_in(text: str, names: list[str]) -> list[str]:
+    """The persons named in ``text``, in order, longest name first where names overlap."""
+    hits: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            span = set(range(match.start(), match.end()))
+            if not span & taken:
+                taken |= span
+                hits.append((match.start(), name))
+    ordered: list[str] = []
+    for _, name in sorted(hits):
+        if name not in ordered:
+            ordered.append(name)
+    return ordered
+
+
+def _subject_part(before: str, names: list[str]) -> str:
+    """``before`` up to a preposition after its first name: "甲对乙表示欢迎" is said by 甲 alone."""
+    first = min((before.find(name) + len(name) for name in names if name in before), default=None)
+    if first is None:
+        return before
+    preposition = OBJECT_PREPOSITION.search(before, first)
+    return before[: preposition.start()] if preposition else before
+
+
+def _listed_before(clauses: list[str], names: list[str]) -> list[str]:
+    """Persons of the "title+name" clauses just before a verb's clause ("市长甲，副市长乙出席")."""
+    listed: list[str] = []
+    for clause in reversed(clauses):
+        bare = LIST_TAIL.sub("", clause.strip())
+        if VERB.search(clause) or not any(bare.endswith(name) for name in names):
+            break
+        listed = _names_in(clause, names) + listed
+    return listed
+
+
+def _until_next_verb(text: str) -> str:
+    verb = VERB.search(text)
+    return text[: verb.start()] if verb else text

@@ -1,0 +1,158 @@
+"""Meetings, visits and ceremonies in composed articles, and the roles given to people."""
+from datetime import date
+
+import pytest
+
+from archive.ingest.meetings import assign_roles, extract_meeting
+from archive.ingest.records import PersonMention
+
+DAY = date(2021, 5, 12)
+
+
+def people(*names):
+    return [PersonMention(name) for name in names]
+
+
+def meeting_of(text, *names, headline=None, subtitles=()):
+    return extract_meeting(headline, list(subtitles), text, people(*names), DAY)
+
+
+def test_presided_meeting_with_speaker_and_attendees():
+    text = (
+        "昨日下午，市委副书记、市长赵明远主持召开全市防汛工作调度会，研究部署防汛工作。"
+        "市委常委、常务副市长钱立新，副市长孙建华参加会议。\n"
+        "会上，市水利局汇报了汛前准备情况。赵明远强调，要压实责任，确保安全度汛。他要求，各县（市）区要加强值守。"
+    )
+    meeting = meeting_of(text, "赵明远", "钱立新", "孙建华")
+    assert meeting.name == "全市防汛工作调度会"
+    assert meeting.date == DAY
+    assert meeting.presided_by == ["赵明远"]
+    assert meeting.speakers == ["赵明远"]
+    assert meeting.attended_by == ["钱立新", "孙建华"]
+    assert meeting.location is None
+
+
+def test_attended_and_spoke_both_count_and_held_in_a_county():
+    text = (
+        "5月11日，全市秋粮生产现场观摩会在孟州市南庄镇举行。市委常委李晓光出席会议并讲话，"
+        "副市长周文博作工作部署。省农业农村厅种植业处处长吴海涛莅会指导。"
+    )
+    meeting = meeting_of(text, "李晓光", "周文博", "吴海涛")
+    assert meeting.name == "全市秋粮生产现场观摩会"
+    assert meeting.location == "孟州市南庄镇"
+    assert meeting.speakers == ["李晓光", "周文博"]
+    assert meeting.attended_by == ["李晓光", "吴海涛"]
+
+
+def test_meeting_organised_by_others_keeps_only_its_name():
+    text = "昨日，市妇联组织召开各界妇女代表参加的全市巾帼建功座谈会。市妇联主席王丽娟要求，广大妇女要争当表率。"
+    meeting = meeting_of(text, "王丽娟")
+    assert meeting.name == "全市巾帼建功座谈会"
+    assert meeting.speakers == ["王丽娟"]
+    assert meeting.attended_by == []
+
+
+def test_visit_named_by_the_headline_counts_hosts_and_guests():
+    text = (
+        "昨日上午，市委书记郑国强，市委副书记、市长赵明远在焦作宾馆会见了某某控股集团董事长冯志成、"
+        "总裁陈嘉一行。副市长孙建华一同会见。郑国强说，欢迎企业来焦投资。冯志成表示，将加快项目落地。"
+    )
+    meeting = meeting_of(
+        text, "郑国强", "赵明远", "冯志成", "陈嘉", "孙建华", headline="郑国强赵明远会见某某控股集团客人"
+    )
+    assert meeting.name == "会见某某控股集团客人"
+    assert meeting.location == "焦作宾馆"
+    assert meeting.speakers == ["郑国强", "冯志成"]
+    assert meeting.attended_by == ["赵明远", "陈嘉", "孙建华"]
+
+
+def test_visit_named_by_the_subtitle_and_inherited_subject():
+    text = (
+        "昨日，市长赵明远专题调研城市供水保障工作，强调要深入学习贯彻上级部署，确保群众用水安全。"
+        "赵明远先后到市自来水公司、南水北调配套工程现场察看。副市长周文博陪同调研。"
+    )
+    subtitle = "赵明远在调研城市供水保障工作时强调"
+    meeting = meeting_of(text, "赵明远", "周文博", headline="守牢供水安全底线", subtitles=[subtitle])
+    assert meeting.name == "调研城市供水保障工作"
+    assert meeting.speakers == ["赵明远"]
+    assert meeting.attended_by == ["周文博"]
+
+
+def test_visit_led_by_a_list_of_officials():
+    text = (
+        "昨日，市政协主席钱立新，副主席李晓光、王丽娟带领部分政协委员，对我市养老服务工作进行督导。"
+        "副市长周文博陪同督导。钱立新指出，要补齐养老服务短板。"
+    )
+    meeting = meeting_of(text, "钱立新", "李晓光", "王丽娟", "周文博", headline="市政协督导养老服务工作")
+    assert meeting.name == "督导养老服务工作"
+    assert meeting.speakers == ["钱立新"]
+    assert meeting.attended_by == ["李晓光", "王丽娟", "周文博"]
+
+
+def test_ceremony_in_the_lead():
+    text = "5月10日，在修武县举行的文旅项目集中签约仪式上，投资商代表陈嘉与县政府签订了合作协议。"
+    meeting = meeting_of(text, "陈嘉")
+    assert meeting.name == "文旅项目集中签约仪式"
+    assert meeting.location == "修武县"
+    assert meeting.attended_by == ["陈嘉"]
+
+
+def test_people_referred_to_are_not_present():
+    text = (
+        "5月11日上午，市委书记郑国强主持召开市委常委会会议，要认真贯彻落实省委书记黄思远来焦调研讲话精神。"
+        "会议指出，要深入学习贯彻习近平总书记重要讲话精神。"
+    )
+    meeting = meeting_of(text, "郑国强", "黄思远", "习近平")
+    assert meeting.name == "市委常委会会议"
+    assert meeting.presided_by == ["郑国强"]
+    assert meeting.speakers == []
+    assert meeting.attended_by == []
+
+
+def test_object_of_a_preposition_is_not_the_speaker():
+    text = "昨日，市委书记郑国强会见了客商冯志成。郑国强对冯志成一行的到来表示欢迎。"
+    meeting = meeting_of(text, "郑国强", "冯志成", headline="郑国强会见客商")
+    assert meeting.speakers == ["郑国强"]
+    assert meeting.attended_by == ["冯志成"]
+
+
+def test_words_after_said_are_speech_not_roles():
+    text = "昨日，市政府召开企业座谈会。赵明远说，参加会议的企业都是骨干企业，要出席的同志做好准备。"
+    meeting = meeting_of(text, "赵明远")
+    assert meeting.speakers == ["赵明远"]
+    assert meeting.attended_by == []
+
+
+def test_ascii_punctuation_is_understood():
+    text = "5月11日,示范区召开安全生产工作会议,区领导李晓光出席会议并讲话。"
+    meeting = meeting_of(text, "李晓光")
+    assert meeting.name == "安全生产工作会议"
+    assert meeting.speakers == ["李晓光"]
+    assert meeting.attended_by == ["李晓光"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text"),
+    [
+        ("全面开展环境卫生整治", "近日，我市全面开展环境卫生整治行动，各县（市）区迅速行动。局长吴海涛介绍了情况。"),
+        ("关于召开全市教育工作会议的通知", "定于5月20日召开全市教育工作会议，请各单位做好准备。"),
+        ("“逆袭”之路", "近年来，我市调研数据显示空气质量持续改善，二级调研员吴海涛说，成绩来之不易。"),
+        (None, "市第一督导组组长周文博介绍，整治工作进展顺利。"),
+    ],
+)
+def test_campaigns_notices_and_reports_are_not_meetings(headline, text):
+    assert meeting_of(text, "吴海涛", "周文博", headline=headline) is None
+
+
+def test_assign_roles_from_the_meeting():
+    text = "昨日，市委书记郑国强主持召开全市经济工作会议并讲话，市长赵明远出席。省委书记黄思远作出批示。"
+    persons = people("郑国强", "赵明远", "黄思远")
+    meeting = extract_meeting(None, [], text, persons, DAY)
+    assign_roles(persons, meeting)
+    assert [p.roles for p in persons] == [["presided", "spoke"], ["attended"], ["mentioned"]]
+
+
+def test_assign_roles_without_a_meeting_marks_everyone_mentioned():
+    persons = people("赵明远", "钱立新")
+    assign_roles(persons, None)
+    assert [p.roles for p in persons] == [["mentioned"], ["mentioned"]]
