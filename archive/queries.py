@@ -1,0 +1,218 @@
+"""Read-only queries the browse pages, feeds and sitemaps share.
+
+Each function takes model instances or plain values and returns querysets or small
+dataclasses, using a fixed number of SQL queries whatever the data size, so list
+pages stay free of N+1 queries.
+"""
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import ExtractYear
+
+from archive.models import Article, District, Issue, Meeting, Mention, Person
+
+ARTICLE_READING_ORDER = ("page__label", "page__source_file", "order")
+
+
+def articles_for_listing():
+    """Articles with what a list row shows (issue, page), newest first."""
+    return Article.objects.select_related("page__issue").order_by("-publication_date", "-page__issue_id", "page_id",
+                                                                  "order")
+
+
+def issue_articles(issue):
+    """The articles of ``issue`` in reading order: by page, then by position on the page."""
+    return Article.objects.filter(page__issue=issue).select_related("page").order_by(*ARTICLE_READING_ORDER)
+
+
+def neighbours_in_issue(article):
+    """(previous, next) article of the same issue in reading order; either may be None."""
+    ids = list(issue_articles(article.page.issue_id).values_list("pk", flat=True))
+    index = ids.index(article.pk)
+    previous_id = ids[index - 1] if index > 0 else None
+    next_id = ids[index + 1] if index + 1 < len(ids) else None
+    found = Article.objects.only("pk", "headline", "body", "order").in_bulk([i for i in (previous_id, next_id) if i])
+    return found.get(previous_id), found.get(next_id)
+
+
+def meetings_for_listing():
+    """Meetings with their article, issue and participants loaded in a fixed number of queries."""
+    return Meeting.objects.select_related("article__page__issue").prefetch_related(
+        "presided_by", "speakers", "attendees", "article__districts"
+    )
+
+
+def meetings_of_person(person):
+    """Meetings ``person`` took part in, each annotated with ``as_presider``, ``as_speaker``, ``as_attendee``."""
+    def role(through):
+        return Exists(through.objects.filter(meeting=OuterRef("pk"), person=person))
+
+    presided, spoke, attended = (
+        role(Meeting.presided_by.through), role(Meeting.speakers.through), role(Meeting.attendees.through)
+    )
+    return (
+        meetings_for_listing()
+        .annotate(as_presider=presided, as_speaker=spoke, as_attendee=attended)
+        .filter(Q(as_presider=True) | Q(as_speaker=True) | Q(as_attendee=True))
+    )
+
+
+def articles_of_person(person):
+    """``person``'s articles, newest first; ``own_mentions`` holds their mention in each (titles, roles)."""
+    own = Prefetch("mentions", queryset=Mention.objects.filter(person=person), to_attr="own_mentions")
+    return articles_for_listing().filter(mentions__person=person).prefetch_related(own)
+
+
+def most_mentioned_people(articles=None, limit=10):
+    """People named in the most articles of ``articles`` (all articles if None), as ``article_count``."""
+    mentions = Mention.objects.all() if articles is None else Mention.objects.filter(article__in=articles)
+    return (
+        Person.objects.filter(mentions__in=mentions)
+        .annotate(article_count=Count("mentions__article", distinct=True))
+        .order_by("-article_count", "name", "pk")[:limit]
+    )
+
+
+def co_appearing_people(person, limit=10):
+    """Other people named in the same articles as ``person``, with ``shared_count`` articles, most first."""
+    return (
+        Person.objects.filter(mentions__article__mentions__person=person)
+        .exclude(pk=person.pk)
+        .annotate(shared_count=Count("mentions__article", distinct=True))
+        .order_by("-shared_count", "name", "pk")[:limit]
+    )
+
+
+@dataclass
+class TitleSpan:
+    """One title a person was given, with its first and last dated appearance and the articles showing it."""
+
+    title: str
+    first: date
+    last: date
+    articles: list = field(default_factory=list)
+
+
+def title_timeline(person):
+    """The titles stated for ``person`` across the archive, ordered by first appearance.
+
+    A title's dates are the publication dates of the articles that state it, so a gap
+    between two spans is a period the archive has no evidence for, not a vacancy.
+    """
+    spans: dict[str, TitleSpan] = {}
+    mentions = Mention.objects.filter(person=person).select_related("article").order_by(
+        "article__publication_date", "article_id"
+    )
+    for mention in mentions:
+        article = mention.article
+        for title in mention.titles:
+            span = spans.get(title)
+            if span is None:
+                span = spans[title] = TitleSpan(title, article.publication_date, article.publication_date)
+            span.last = article.publication_date
+            span.articles.append(article)
+    return sorted(spans.values(), key=lambda s: (s.first, s.last, s.title))
+
+
+def latest_year_with_articles(today=None):
+    """``today``'s year if it has articles, else the latest year that has; None for an empty archive."""
+    latest = Article.objects.order_by("-publication_date").values_list("publication_date", flat=True).first()
+    if latest is None:
+        return None
+    this_year = (today or date.today()).year
+    return this_year if latest.year >= this_year else latest.year
+
+
+@dataclass
+class Bar:
+    """One bar of a histogram: its label, count and height as a percentage of the tallest bar."""
+
+    label: int
+    count: int
+    percent: int
+
+
+def articles_per_year():
+    """A bar per year from the first to the last year with articles, empty years included."""
+    counts = dict(
+        Article.objects.annotate(year=ExtractYear("publication_date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+    )
+    if not counts:
+        return []
+    tallest = max(counts.values())
+    return [
+        Bar(year, counts.get(year, 0), round(100 * counts.get(year, 0) / tallest))
+        for year in range(min(counts), max(counts) + 1)
+    ]
+
+
+def archive_counts():
+    """How many articles, people and meetings the archive holds, for the home page."""
+    return {
+        "articles": Article.objects.count(),
+        "people": Person.objects.count(),
+        "meetings": Meeting.objects.count(),
+    }
+
+
+def years_with_issues():
+    """(year, issue count) pairs, newest year first."""
+    return list(
+        Issue.objects.annotate(year=ExtractYear("date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+        .order_by("-year")
+    )
+
+
+@dataclass
+class MonthCalendar:
+    """A month as weeks of days (Monday first); each day is (date or None, its issues)."""
+
+    year: int
+    month: int
+    weeks: list
+    issue_count: int
+
+
+def month_calendars(year, month=None):
+    """Calendars of the months of ``year`` (or just ``month``) that have issues, in month order."""
+    issues = Issue.objects.filter(date__year=year).order_by("date", "edition")
+    if month is not None:
+        issues = issues.filter(date__month=month)
+    by_day = defaultdict(list)
+    for issue in issues:
+        by_day[issue.date].append(issue)
+    months = sorted({day.month for day in by_day})
+    weeks_of = calendar.Calendar(firstweekday=0)
+    return [
+        MonthCalendar(
+            year,
+            m,
+            [
+                [(day, by_day.get(day, [])) if day.month == m else (None, []) for day in week]
+                for week in weeks_of.monthdatescalendar(year, m)
+            ],
+            sum(len(v) for d, v in by_day.items() if d.month == m),
+        )
+        for m in months
+    ]
+
+
+def people_by_district(district, limit=10):
+    """The people most often named in ``district``'s articles."""
+    return most_mentioned_people(Article.objects.filter(districts=district), limit)
+
+
+def districts_with_counts():
+    """All districts with ``article_count`` and their aliases/towns loaded."""
+    return District.objects.annotate(article_count=Count("articles", distinct=True)).prefetch_related("aliases")
