@@ -37,11 +37,23 @@ AFTER_NAME_WORDS: frozenset[str] = frozenset(
 )
 _MAX_FOLLOWER = max(map(len, AFTER_NAME_WORDS))
 
+# Places and brands jieba's dictionary tags as people's names (许昌, 博爱, 华为…), as they appear in local news.
+NOT_PERSON_WORDS: frozenset[str] = frozenset(
+    {
+        "许昌", "武陟", "修武", "博爱", "温县", "沁阳", "孟州", "焦作", "郑州", "洛阳", "开封", "安阳", "鹤壁", "新乡",
+        "濮阳", "商丘", "周口", "信阳", "南阳", "漯河", "三门峡", "平顶山", "驻马店", "济源", "山阳", "解放", "中站",
+        "马村", "华为", "美的", "海尔", "白云", "文明", "许可", "牛鼻子", "万方", "蒙牛", "伊利", "联想", "国美",
+        "万达", "华夏", "方正", "长城", "黄河", "太行", "云台", "龙源", "丰收", "高新", "常委",
+    }
+)
+
 # Characters that end a sentence part, not a given name: a three-character reading ending in one is unlikely.
 FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获")
 
 # Characters never found in a given name (punctuation aside).
-_NOT_IN_NAMES = frozenset("的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒")
+_NOT_IN_NAMES = frozenset(
+    "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让向从在与及县市省镇乡局厅委届次项"
+)
 
 
 class Segmentation:
@@ -65,6 +77,10 @@ class Segmentation:
         return tag.startswith("nr")
 
 
+    def is_dictionary_word(self, word: str) -> bool:
+        return _tokenizer().FREQ.get(word, 0) > 0
+
+
 class NameReader:
     """Reads the name starting at a position of one text, consistently for every mention."""
 
@@ -82,9 +98,10 @@ class NameReader:
         if not lengths:
             return None
         best = max(lengths, key=lambda n: (self._score(pos, n), n))
-        if self._inside_word(pos, surname, best):
+        name = self.text[pos : pos + best]
+        if name in NOT_PERSON_WORDS or self._inside_word(pos, surname, best):
             return None
-        return self.text[pos : pos + best]
+        return name
 
     def _inside_word(self, pos: int, surname: int, length: int) -> bool:
         """The family name is really inside a common word (关于国企, 领导班子成员) or a lone function word (和幸福)."""
@@ -98,8 +115,10 @@ class NameReader:
             return False
         if len(word) > 1:
             return len(word) >= length or not self.ends_at(pos + length)
+        if word not in FUNCTION_WORD_SURNAMES:
+            return False
         given = segmentation.word_at.get(pos + surname)
-        return word in FUNCTION_WORD_SURNAMES and given == self.text[pos + surname : pos + length] and len(given) > 1
+        return given == self.text[pos + surname : pos + length] and len(given) > 1 and not self.ends_at(pos + length)
 
     def ends_at(self, end: int) -> bool:
         """Whether a name may end right before ``text[end]`` (end of text, punctuation, a follower word, a title)."""

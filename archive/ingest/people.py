@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from archive.ingest.names import NameReader, Segmentation
 from archive.ingest.records import PersonMention
-from archive.ingest.surnames import surname_length
+from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
 from archive.ingest.titles import POST_NAME_TITLES, TitleMatch, after_appointment_verb, find_titles, is_word_char
 
 _LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
@@ -33,28 +34,41 @@ _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄
 _CUE_RE = re.compile(
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
 )
+# Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
+_PERSON_CUES = frozenset({"说", "告诉", "感慨", "坦言", "回忆", "笑着", "同志", "一行", "等人", "感觉", "曾在", "曾任"})
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
 _HEADLINE_COLONS = ("：", ":")
+
+
+class _Stated(NamedTuple):
+    """A title as stated for someone: its text, its core title, and where the statement begins."""
+
+    text: str
+    core: str
+    at: int
 
 
 @dataclass
 class _Person:
     name: str
-    titles: list[tuple[str, str]] = field(default_factory=list)
+    titles: list[_Stated] = field(default_factory=list)
 
-    def add(self, titles: list[tuple[str, str]]) -> None:
+    def add(self, titles: list[_Stated]) -> None:
         for title in titles:
-            if title not in self.titles:
+            if all(title[:2] != known[:2] for known in self.titles):
                 self.titles.append(title)
 
     def normalized_titles(self) -> list[str]:
-        """Titles in order, without one restated shorter (锦江集团董事长 beside 杭州锦江集团董事长)."""
-        kept = []
-        for title, core in self.titles:
-            longer = any(t != title and c == core and t.endswith(title) for t, c in self.titles)
-            if not longer:
-                kept.append(title)
-        return kept
+        """Titles in order, without one restated shorter elsewhere (锦江集团董事长 beside 杭州锦江集团董事长)."""
+        return [
+            title.text
+            for title in self.titles
+            if not any(
+                other.core == title.core and other.text != title.text and other.text.endswith(title.text)
+                and other.at != title.at
+                for other in self.titles
+            )
+        ]
 
 
 class _Extraction:
@@ -70,7 +84,7 @@ class _Extraction:
         self.people: dict[str, _Person] = {}
         self.appointments: list[TitleMatch] = []
 
-    def add(self, name: str, titles: list[tuple[str, str]]) -> None:
+    def add(self, name: str, titles: list[_Stated]) -> None:
         self.people.setdefault(name, _Person(name)).add(titles)
 
     def read_title_chains(self) -> set[int]:
@@ -105,7 +119,7 @@ class _Extraction:
             chain.append(title)
         return chain
 
-    def _read_list(self, end: int, titles: list[tuple[str, str]]) -> int:
+    def _read_list(self, end: int, titles: list[_Stated]) -> int:
         """Names after the first sharing its titles (副主任乔学达、许竹英、李平启); returns where the list ends."""
         text = self.text
         while end < len(text) - 1 and text[end] == _LIST_SEPARATOR and end + 1 not in self.title_at:
@@ -123,7 +137,7 @@ class _Extraction:
                 continue
             name = self._name_before(title.core_start)
             if name:
-                self.add(name, [(title.core, title.core)])
+                self.add(name, [_Stated(title.core, title.core, title.start)])
 
     def _name_before(self, end: int) -> str | None:
         text = self.text
@@ -146,7 +160,9 @@ class _Extraction:
         text = self.text
         for cue in _CUE_RE.finditer(text):
             name = self._name_ending_at(cue.start())
-            if name and name not in self.people:
+            if not name or name in self.people or name[0] in FUNCTION_WORD_SURNAMES:
+                continue
+            if cue.group() in _PERSON_CUES or not self.segmentation.is_dictionary_word(name):
                 self.add(name, [])
         for start in [0, *sorted(self.breaks)]:
             name = self.reader.read(start) if start < len(text) else None
@@ -173,7 +189,7 @@ class _Extraction:
             before = [(self.text.rfind(name, sentence_start, title.start), name) for name in self.people]
             position, name = max(before, default=(-1, ""))
             if position >= 0:
-                self.add(name, [(title.title, title.core)])
+                self.add(name, [_Stated(title.title, title.core, title.start)])
 
     def mentions(self) -> list[PersonMention]:
         """People in order of first mention, a short reading merged into a longer one it always is."""
@@ -196,17 +212,18 @@ def _positions(text: str, word: str) -> list[int]:
     return [match.start() for match in re.finditer(re.escape(word), text)]
 
 
-def _resolve(chain: list[TitleMatch], carried: str) -> tuple[list[tuple[str, str]], str]:
+def _resolve(chain: list[TitleMatch], carried: str) -> tuple[list[_Stated], str]:
     """Each title of a chain as stated, a bare one taking the organisation stated before it in the roll call."""
     titles = []
+    at = chain[0].start
     for title in chain:
         if title.prefix:
             carried = title.prefix
-            titles.append((title.title, title.core))
+            titles.append(_Stated(title.title, title.core, at))
         elif carried and not title.self_contained:
-            titles.append((carried + title.core, title.core))
+            titles.append(_Stated(carried + title.core, title.core, at))
         else:
-            titles.append((title.core, title.core))
+            titles.append(_Stated(title.core, title.core, at))
     return titles, carried
 
 

@@ -159,6 +159,20 @@ def test_not_people(text):
     assert extract_people(text) == []
 
 
+def test_function_word_family_names():
+    assert people("市政府党组书记、市长于文华主持会议。") == {"于文华": ["市政府党组书记", "市长"]}
+    assert people("主席台就座的有市领导和各界代表。") == {}
+
+
+def test_organisations_and_places_before_cues_are_not_people():
+    assert names("华为表示，将加大在豫投资。许昌表示欢迎。") == []
+
+
+def test_distinct_titles_of_one_statement_are_all_kept():
+    found = people("城乡一体化示范区党工委副书记、管委会主任、高新区管委会主任苗青出席。")
+    assert found["苗青"] == ["城乡一体化示范区党工委副书记", "管委会主任", "高新区管委会主任"]
+
+
 def test_names_from_byline_credits_are_not_people():
     assert names("12月18日，智慧工厂生产线正在运转。本报记者翟鹏程摄") == []
 
