@@ -43,3 +43,9 @@ def editor_client(client, editor):
 def plain_staff_client(client, db):
     client.force_login(User.objects.create_user("staff", password="pw-staff-123", is_staff=True))
     return client
+
+
+@pytest.fixture(autouse=True)
+def _own_media_root(settings, tmp_path):
+    """Each test stages uploads in its own folder, so leftovers are visible and never shared."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"

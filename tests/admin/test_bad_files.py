@@ -1,0 +1,89 @@
+"""Bad uploads are refused with a Chinese message, recorded as failed imports, and nothing is staged or saved."""
+import codecs
+
+import pytest
+from django.test import override_settings
+
+from archive.forms import MAX_FILES_PER_UPLOAD
+from archive.import_staging import staging_dir
+from archive.models import Article, ImportRun, Page
+from tests.admin.conftest import IMPORT_URL, seed_bytes, upload, upload_form
+
+pytestmark = pytest.mark.django_db
+
+GBK_PAGE = "本报讯　市委召开常委会议，研究部署下一阶段工作。".encode("gbk")
+
+
+def refused(client, *files, **fields):
+    response = client.post(IMPORT_URL, upload_form(*files, **fields))
+    assert response.status_code == 200
+    assert response.context["step"] == "upload"
+    assert Page.objects.count() == 0 and Article.objects.count() == 0
+    assert not list(staging_dir().glob("*.json"))
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "文件为空"),
+        ("blank.txt", b" \n\n \t\n", "只有空白字符"),
+        ("binary.txt", bytes(range(256)) * 4, "二进制数据"),
+        ("utf16.txt", codecs.BOM_UTF16_LE + "本报讯".encode("utf-16-le"), "UTF-16"),
+        ("latin.txt", "Café crème, déjà vu".encode("latin-1") * 10, "无法识别文件编码"),
+        ("page.pdf", seed_bytes(), "只接受 .txt 文件"),
+        ("english.txt", b"No Chinese here at all.", "没有汉字"),
+    ],
+)
+def test_bad_file_is_refused_and_recorded(editor_client, editor, name, data, message):
+    body = refused(editor_client, upload(name, data))
+    assert message in body and name in body
+    run = ImportRun.objects.get()
+    assert (run.outcome, run.user, run.files, run.source) == ("failed", editor, [name], "admin")
+    assert message in run.error
+
+
+def test_oversized_file_is_refused(editor_client):
+    with override_settings(ARCHIVE_MAX_UPLOAD_BYTES=1000):
+        body = refused(editor_client, upload())
+    assert "文件过大" in body and "1,000" in body
+
+
+def test_upload_form_states_the_limits(editor_client):
+    body = editor_client.get(IMPORT_URL).content.decode()
+    assert "2.0 MB" in body or "2.0 MB" in body.replace("\xa0", " ")
+    assert f"最多 {MAX_FILES_PER_UPLOAD} 个" in body
+
+
+def test_one_bad_file_refuses_the_whole_upload(editor_client):
+    body = refused(editor_client, upload(), upload("broken.txt", b"\x00\x01\x02"))
+    assert "broken.txt" in body
+    assert ImportRun.objects.get().files == ["000_aa96861d60fbaec3.txt", "broken.txt"]
+
+
+def test_too_many_files_are_refused(editor_client):
+    files = [upload(f"{i:02}.txt", GBK_PAGE) for i in range(MAX_FILES_PER_UPLOAD + 1)]
+    body = refused(editor_client, *files)
+    assert f"一次最多导入 {MAX_FILES_PER_UPLOAD} 个文件" in body
+
+
+def test_gbk_file_is_accepted(editor_client):
+    response = editor_client.post(IMPORT_URL, upload_form(upload("gbk.txt", GBK_PAGE)))
+    assert response.context["step"] == "preview"
+    assert response.context["previews"][0].staged.text.startswith("本报讯")
+
+
+def test_missing_date_is_refused_when_it_cannot_be_inferred(editor_client):
+    body = refused(editor_client, upload("undated.txt", GBK_PAGE), issue_date="")
+    assert "无法从文件名或报头识别出版日期" in body
+
+
+def test_malformed_date_is_refused(editor_client):
+    refused(editor_client, upload(), issue_date="2016-02-30")
+    assert ImportRun.objects.get().outcome == "failed"
+
+
+def test_nothing_sent_is_refused_without_an_audit_record(editor_client):
+    body = refused(editor_client)
+    assert "请选择至少一个版面文件" in body
+    assert ImportRun.objects.count() == 0
