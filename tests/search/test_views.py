@@ -346,3 +346,16 @@ def test_seed_years_drill_down_to_months(client, seed_articles):
     assert months.count == bars["2016年"].count
     assert [b.label for b in months.histogram] == [f"{m}月" for m in range(1, 13)]
     assert next(b for b in months.histogram if b.label == "9月").count == months.count
+
+
+def test_imported_seed_official_gets_a_person_card(client, search_index, seeded_db):
+    from archive.models import Person
+
+    people = Person.objects.filter(name="王小平")
+    assert people.exists()
+    response = get(client, q="王小平")
+    cards = response.context["results"].people
+    assert {(c.url, c.article_count) for c in cards} == {(p.get_absolute_url(), p.articles.count()) for p in people}
+    assert cards[0].article_count > 0
+    assert any("市委书记" in title for title in cards[0].titles)
+    assert response.context["results"].count >= cards[0].article_count
