@@ -49,7 +49,7 @@ def _fullwidth_punctuation(line: str) -> str:
             continue
         before = line[:i].rstrip()[-1:]
         after = line[i + 1 :].lstrip()[:1]
-        near_cjk = _is_cjk(before) or _is_cjk(after) or before in CJK_PUNCT or after in CJK_PUNCT
+        near_cjk = any(_is_cjk(c) or (c and c in CJK_PUNCT) for c in (before, after))
         if ch == "(":
             near_cjk = _is_cjk(after) or _is_cjk(before)
         if near_cjk:
