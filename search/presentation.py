@@ -21,6 +21,7 @@ from search.forms import SORT_LABELS, query_string
 
 TOP_OFFICIALS = 20
 PAGE_WINDOW = 2
+NAME_QUOTES = "\"'“”‘’「」『』《》 "
 
 
 @dataclass
@@ -359,8 +360,12 @@ def chips(request, links, people, districts) -> list[Link]:
 
 
 def person_cards(query: str) -> list[PersonCard]:
-    """A card for each person whose name is exactly the query, with the titles of their latest titled mention."""
-    if not query:
+    """A card for each person whose name is exactly the query (quotes aside), with their latest titles.
+
+    The titles come from the person's most recent mention that states any.
+    """
+    name = query.strip(NAME_QUOTES)
+    if not name:
         return []
     latest_titles = (
         Mention.objects.filter(person=OuterRef("pk"))
@@ -368,7 +373,7 @@ def person_cards(query: str) -> list[PersonCard]:
         .order_by("-article__publication_date", "-article_id")
         .values("titles")[:1]
     )
-    people = Person.objects.filter(name=query).annotate(
+    people = Person.objects.filter(name=name).annotate(
         article_count=Count("mentions__article", distinct=True),
         latest_titles=Subquery(latest_titles, output_field=JSONField()),
     )

@@ -249,6 +249,10 @@ def test_person_card_titles_skip_untitled_latest_mentions(db, small_archive, fak
     assert [(c.titles, c.article_count) for c in cards] == [(["秘书长"], 3)]
 
 
+def test_person_card_for_a_quoted_name(db, small_archive, fake_engine):
+    assert [c.name for c in build_results(SearchRequest(q="“钱立新”"), SEARCH).people] == ["钱立新"]
+
+
 def test_no_person_card_for_a_partial_name(client, small_archive):
     assert get(client, q="赵建").context["results"].people == []
 
