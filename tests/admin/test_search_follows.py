@@ -1,0 +1,34 @@
+"""The real Whoosh index follows admin imports and person merges (no mocks)."""
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+
+from archive.models import Article, Mention, Person
+from search.engine import SearchRequest, run_search
+from tests.admin.conftest import IMPORT_URL, upload, upload_form
+from tests.search.conftest import search_index  # noqa: F401  (fixture: a real index in a temp dir)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def found(**request):
+    return {hit.article_id for hit in run_search(SearchRequest(per_page=100, **request)).hits}
+
+
+def test_confirmed_import_is_searchable_and_merges_move_the_official_facet(editor_client, search_index):  # noqa: F811
+    preview = editor_client.post(IMPORT_URL, upload_form(upload()))
+    editor_client.post(IMPORT_URL, {"step": "confirm", "token": preview.context["token"]})
+    articles = set(Article.objects.values_list("pk", flat=True))
+    assert articles and found(q="焦作") and found(q="焦作") <= articles
+
+    mention = Mention.objects.select_related("person").first()
+    official, article_id = mention.person, mention.article_id
+    copy = Person.objects.create(name=official.name)
+    Mention.objects.filter(pk=mention.pk).update(person=copy)
+    editor_client.post(
+        reverse("admin:archive_person_changelist"),
+        {"action": "merge_selected", ACTION_CHECKBOX_NAME: [official.pk, copy.pk], "target": copy.pk},
+    )
+    assert not Person.objects.filter(pk=official.pk).exists()
+    assert article_id in found(officials=[copy.pk])
+    assert not found(officials=[official.pk])
