@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from archive.ingest.sentences import sentences
+
 LEAD_SENTENCES = 2
 # A month/day later than the issue by more than this belongs to the previous year.
 FUTURE_TOLERANCE = timedelta(days=31)
@@ -33,7 +35,6 @@ PERIOD_BEFORE = re.compile(r"(?:从|自|截至|截止|截止到|至|到|直到)\
 PERIOD_AFTER = re.compile(r"^\s*(?:开始|起|以来|前|之前|以前|之后|以后|后|至今|期间|为止|截止)")
 # 今日 in "详见今日本报" is the issue, not an event.
 NOT_EVENT_AFTER = re.compile(r"^\s*(?:本报|出版|起)")
-SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -61,9 +62,12 @@ def resolve_event_date(text: str, issue_date: date) -> date | None:
 
 
 def _lead(text: str) -> str:
-    """The first sentences of ``text``, where an event's date is stated."""
-    parts = [part for part in SENTENCE_END.split(text) if part.strip()]
-    return "。".join(parts[:LEAD_SENTENCES])
+    """The first sentences of ``text``, where an event's date is stated.
+
+    Line breaks end sentences here: a lead rarely breaks before its date, while lists of
+    teasers (index boxes) put a date on every line.
+    """
+    return "".join(sentences(text, join_breaks=False)[:LEAD_SENTENCES])
 
 
 def _absolute(match: re.Match, issue_date: date) -> date | None:

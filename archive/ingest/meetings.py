@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from archive.ingest.records import MeetingRecord, PersonMention
+from archive.ingest.sentences import sentences
 
 LEAD_SENTENCES = 2
 # Full-width and ASCII punctuation both occur in extracted pages.
 PUNCT = "，,。；;：:！!？?\n"
-SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 CLAUSE_END = re.compile(r"[，,：:]")
 
 MEETING_WORD = r"(?:会议|会|仪式|典礼|论坛)"
@@ -109,8 +109,7 @@ def assign_roles(persons: list[PersonMention], meeting: MeetingRecord | None) ->
 
 
 def _lead(text: str) -> str:
-    parts = [part for part in SENTENCE_END.split(text) if part.strip()]
-    return "。".join(parts[:LEAD_SENTENCES]) + "。"
+    return "".join(sentences(text)[:LEAD_SENTENCES])
 
 
 def _visit_name(titles: list[str]) -> str | None:
@@ -177,7 +176,7 @@ def _roles(text: str, names: list[str]) -> _Roles:
     found: dict[str, set[str]] = {role: set() for role, _ in ROLE_VERBS}
     if names:
         last_group: list[str] = []
-        for sentence in SENTENCE_END.split(text):
+        for sentence in sentences(text):
             last_group = _sentence_roles(sentence, names, found, last_group)
     first_seen = {name: text.find(name) for name in names}
 

@@ -66,3 +66,8 @@ def test_impossible_dates_are_skipped():
 
 def test_january_issue_reads_december_as_last_year():
     assert resolve_event_date("12月31日，全市举行跨年活动。", date(2020, 1, 2)) == date(2019, 12, 31)
+
+
+def test_a_line_break_ends_the_lead_sentence():
+    teasers = "健康讲座 市人民医院开设健康课堂。扫码更精彩\n周末派对 青年联谊会3月9日晚举行。扫码更精彩"
+    assert resolve_event_date(teasers, ISSUE) is None

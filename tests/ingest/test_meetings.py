@@ -156,3 +156,11 @@ def test_assign_roles_without_a_meeting_marks_everyone_mentioned():
     persons = people("赵明远", "钱立新")
     assign_roles(persons, None)
     assert [p.roles for p in persons] == [["mentioned"], ["mentioned"]]
+
+
+def test_a_layout_break_inside_a_sentence_keeps_the_role():
+    text = "昨日，全市文旅工作推进会召开。省文旅厅处长吴海涛\n莅会指导，市长赵明远\n出席并讲话。"
+    meeting = meeting_of(text, "吴海涛", "赵明远")
+    assert meeting.name == "全市文旅工作推进会"
+    assert meeting.speakers == ["赵明远"]
+    assert meeting.attended_by == ["吴海涛", "赵明远"]
