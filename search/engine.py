@@ -117,6 +117,8 @@ def _day_range(request) -> tuple[int, int] | None:
 
 def _matching(current, parsed, request) -> set[int]:
     docs = current.live_docs() if parsed.query is None else set(current.searcher.docs_for_query(parsed.query))
+    if parsed.excluded is not None:
+        docs -= set(current.searcher.docs_for_query(parsed.excluded))
     wanted = {"official_ids": {str(pk) for pk in request.officials}, "district_slugs": set(request.districts)}
     for name, values in wanted.items():
         for value in values:

@@ -58,14 +58,18 @@ class Item:
                 pieces.append(run.text)
         return pieces
 
-    def query(self) -> wq.Query | None:
+    def required(self) -> wq.Query | None:
+        """What a matching document must contain (exclusions use only this)."""
         pieces = [piece_query(piece) for piece in self.pieces()]
         pieces = [piece for piece in pieces if piece is not None]
         if not pieces:
             return None
-        required = pieces[0] if len(pieces) == 1 else wq.And(pieces)
+        return pieces[0] if len(pieces) == 1 else wq.And(pieces)
+
+    def query(self, required: wq.Query) -> wq.Query:
+        """``required`` plus optional boosts: the item in the headline, a split word as a whole phrase."""
         boosts = [piece_query(self.text, HEADLINE_FIELD, HEADLINE_BOOST)]
-        if not self.quoted and len(pieces) > 1:
+        if not self.quoted and len(self.pieces()) > 1:
             boosts.append(piece_query(self.text))
         boosts = [boost for boost in boosts if boost is not None]
         return wq.AndMaybe(required, boosts[0] if len(boosts) == 1 else wq.Or(boosts))
@@ -85,15 +89,20 @@ def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> w
 
 @dataclass
 class ParsedQuery:
-    """``query`` is None for an empty query (browse everything); ``terms`` are the repaired items' texts."""
+    """``query`` (None: every document) minus ``excluded``; ``terms`` are the repaired items' texts.
+
+    Exclusions are subtracted as document sets by the engine: Whoosh's AndNot
+    over a phrase matcher let excluded documents through.
+    """
 
     query: wq.Query | None
+    excluded: wq.Query | None = None
     terms: list[str] = field(default_factory=list)
     highlight: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
-        return repr(self.query)
+        return f"{self.query!r} -{self.excluded!r}"
 
 
 def clean(text: str) -> str:
@@ -135,27 +144,25 @@ def parse(text: str) -> ParsedQuery:
         if token == "OR":
             join_next = bool(groups)
             continue
-        item_query = token.query()
-        if item_query is None:
+        required = token.required()
+        if required is None:
             continue
         if token.negative:
-            excluded.append((token, item_query))
+            excluded.append((token, required))
         elif join_next:
-            groups[-1].append((token, item_query))
+            groups[-1].append((token, token.query(required)))
         else:
-            groups.append([(token, item_query)])
+            groups.append([(token, token.query(required))])
         join_next = False
     if len(excluded) + sum(map(len, groups)) > MAX_ITEMS:
         raise QuerySyntaxError(f"检索词太多，请减少到 {MAX_ITEMS} 个以内。")
     if not groups and not excluded:
         raise QuerySyntaxError("检索词里没有可检索的文字或数字，请输入汉字、字母或数字。")
-    required = [group[0][1] if len(group) == 1 else wq.Or([q for _, q in group]) for group in groups]
-    positive = wq.Every() if not required else required[0] if len(required) == 1 else wq.And(required)
-    if excluded:
-        positive = wq.AndNot(positive, wq.Or([q for _, q in excluded]))
+    clauses = [group[0][1] if len(group) == 1 else wq.Or([q for _, q in group]) for group in groups]
     items = [item for group in groups for item, _ in group]
     return ParsedQuery(
-        positive,
+        None if not clauses else clauses[0] if len(clauses) == 1 else wq.And(clauses),
+        excluded=wq.Or([q for _, q in excluded]) if excluded else None,
         terms=[item.text for item in items] + [f"-{item.text}" for item, _ in excluded],
         highlight=[piece for item in items for piece in item.pieces()],
     )

@@ -1,0 +1,101 @@
+"""The analysis chain: recall of any Chinese substring, positions for phrases, offsets for highlighting."""
+import random
+import re
+
+import pytest
+
+from search import analysis, dictionary
+from tests.search.conftest import seed_text
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def chain(text):
+    return [(term.text, term.pos) for term in analysis.terms(text, with_words=False)]
+
+
+def occurs_as_phrase(query, document):
+    """True when the query's chain appears in the document's terms at consecutive positions."""
+    wanted = [text for text, _ in chain(query)]
+    positions = {}
+    for term in analysis.terms(document):
+        positions.setdefault(term.text, set()).add(term.pos)
+    starts = positions.get(wanted[0], set())
+    return any(all(start + i in positions.get(text, ()) for i, text in enumerate(wanted)) for start in starts)
+
+
+def random_substrings(count, seed):
+    rng = random.Random(seed)
+    runs = [run for name in ("000_aa96861d60fbaec3.txt", "002_0504d8e1677960ee.txt")
+            for run in CJK_RUN.findall(seed_text(name))]
+    for _ in range(count):
+        run = rng.choice(runs)
+        length = rng.randint(2, min(8, len(run)))
+        start = rng.randint(0, len(run) - length)
+        yield run[start : start + length], run
+
+
+def test_bigrams_at_consecutive_positions_and_words_at_their_first_bigram():
+    terms = [(t.text, t.pos) for t in analysis.terms("市委书记主持会议")]
+    assert ("市委", 0) in terms and ("委书", 1) in terms and ("会议", 6) in terms
+    assert ("市委书记", 0) in terms
+    assert all(len(text) != 2 or text in "市委书记主持会议" for text, _ in terms)
+
+
+def test_query_mode_has_only_the_chain():
+    tokenizer = analysis.analyzer()
+    query_terms = [t.text for t in tokenizer("市委书记主持会议", positions=True, mode="query")]
+    assert query_terms == ["市委", "委书", "书记", "记主", "主持", "持会", "会议"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_any_chinese_substring_is_a_phrase_of_its_run(seed):
+    for substring, run in random_substrings(200, seed):
+        assert occurs_as_phrase(substring, run), substring
+
+
+def test_adding_dictionary_words_never_loses_a_substring():
+    samples = list(random_substrings(150, 9))
+    tokenizer = dictionary.tokenizer()
+    for substring, run in samples:
+        tokenizer.add_word(substring)
+        if len(run) > 4:
+            tokenizer.add_word(run[1:-1])
+    for substring, run in samples:
+        assert occurs_as_phrase(substring, run), substring
+
+
+def test_order_matters_in_a_phrase():
+    assert occurs_as_phrase("文明城市", "创建全国文明城市")
+    assert not occurs_as_phrase("城市文明", "创建全国文明城市")
+
+
+def test_layout_spaces_and_full_width_characters_keep_original_offsets():
+    text = "焦 作　日报 ２０１６年 ＰＭ"
+    terms = list(analysis.terms(text, with_words=False))
+    assert [t.text for t in terms] == ["焦作", "作日", "日报", "2016", "年", "pm"]
+    assert [text[t.start : t.end] for t in terms] == ["焦 作", "作　日", "日报", "２０１６", "年", "ＰＭ"]
+    assert [t.pos for t in terms] == [0, 1, 2, 3, 4, 5]
+
+
+def test_runs_break_at_punctuation_and_newlines():
+    assert chain("焦作，日报") == [("焦作", 0), ("日报", 1)]
+    assert not occurs_as_phrase("作日", "焦作\n日报")
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_phrase_pattern_marks_exactly_the_substring(seed):
+    for substring, run in random_substrings(100, seed):
+        document = "前文。" + " ".join(run) + "。后文"
+        match = analysis.phrase_pattern(substring).search(analysis.normalize(document))
+        assert match is not None, substring
+        assert match.group().replace(" ", "") == substring
+
+
+def test_phrase_pattern_respects_run_boundaries_like_the_chain():
+    pattern = analysis.phrase_pattern("焦作，日报")
+    assert pattern.search("焦作。日报")
+    assert not pattern.search("焦作日报")
+    assert analysis.phrase_pattern("pm2.5").search("今天pm2.5指数")
+    assert not analysis.phrase_pattern("pm2").search("今天pm25指数")
+    assert analysis.phrase_pattern("，。") is None

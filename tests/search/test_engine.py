@@ -1,0 +1,176 @@
+"""run_search against a real Whoosh index built from the gold seed articles, checked against the ORM."""
+import random
+import re
+from datetime import date
+
+import pytest
+
+from archive.models import Article, Mention, Person
+from search import dictionary
+from search.engine import QuerySyntaxError, SearchRequest, run_search
+from tests.search.conftest import create_article
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def full_text(article):
+    return "\n".join([article.headline, *article.subtitles, article.body])
+
+
+def ids_for(q="", **filters):
+    response = run_search(SearchRequest(q=q, per_page=100, **filters))
+    assert response.total == len(response.hits) <= 100
+    return {hit.article_id for hit in response.hits}
+
+
+def orm_ids(predicate):
+    return {a.pk for a in Article.objects.all() if predicate(a)}
+
+
+def test_a_name_finds_exactly_the_articles_containing_it(seed_articles):
+    for name in ["王小平", "徐衣显", "葛巧红"]:
+        expected = orm_ids(lambda a, name=name: name in full_text(a))
+        assert expected
+        assert ids_for(name) == expected
+
+
+def test_official_facet_counts_equal_the_database(seed_articles):
+    facets = dict(run_search(SearchRequest()).facets["official"])
+    for person in Person.objects.all():
+        assert facets.get(person.pk, 0) == Mention.objects.filter(person=person).values("article").distinct().count()
+    counts = [n for _, n in run_search(SearchRequest()).facets["official"]]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_official_filter_equals_the_database(seed_articles):
+    person = Person.objects.get(name="王小平")
+    expected = set(Mention.objects.filter(person=person).values_list("article_id", flat=True))
+    assert ids_for(officials=[person.pk]) == expected
+
+
+def test_district_and_month_filter_equals_the_database(seed_articles):
+    for article in Article.objects.filter(districts__isnull=False).distinct():
+        district = article.districts.first()
+        day = article.publication_date
+        expected = set(
+            Article.objects.filter(districts=district, publication_date__year=day.year,
+                                   publication_date__month=day.month).values_list("pk", flat=True)
+        )
+        assert ids_for(districts=[district.slug], year=day.year, month=day.month) == expected
+        response = run_search(SearchRequest(districts=[district.slug], year=day.year))
+        assert dict(response.facets["month"])[day.month] == len(expected)
+
+
+def test_empty_query_browses_everything_newest_first_with_facets(seed_articles):
+    response = run_search(SearchRequest(per_page=100))
+    assert response.total == Article.objects.count()
+    dates = [Article.objects.get(pk=hit.article_id).publication_date for hit in response.hits]
+    assert dates == sorted(dates, reverse=True)
+    years = {}
+    for article in Article.objects.all():
+        years[article.publication_date.year] = years.get(article.publication_date.year, 0) + 1
+    assert dict(response.facets["year"]) == years
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_random_substrings_of_articles_find_their_article(seed_articles, seed):
+    rng = random.Random(seed)
+    for _ in range(40):
+        article = rng.choice(seed_articles)
+        runs = CJK_RUN.findall(full_text(article))
+        run = rng.choice(runs)
+        length = rng.randint(2, min(10, len(run)))
+        start = rng.randint(0, len(run) - length)
+        substring = run[start : start + length]
+        assert article.pk in ids_for(substring), substring
+        assert article.pk in ids_for(f'"{substring}"'), substring
+        assert ids_for(f"“{substring}”") == orm_ids(lambda a, s=substring: s in full_text(a).replace(" ", ""))
+
+
+def test_adding_names_to_the_dictionary_after_indexing_loses_nothing(seed_articles):
+    rng = random.Random(5)
+    samples = []
+    for article in seed_articles:
+        run = rng.choice(CJK_RUN.findall(full_text(article)))
+        samples.append((article, run[: rng.randint(2, min(6, len(run)))]))
+    for _, word in samples:
+        dictionary.tokenizer().add_word(word + "到")
+        dictionary.tokenizer().add_word(word[1:] + "同志")
+    for article, word in samples:
+        assert article.pk in ids_for(word), word
+
+
+def test_phrase_respects_order_and_words_do_not(seed_articles):
+    article = next(a for a in seed_articles if "污染围城" in a.body)
+    assert article.pk in ids_for('"污染围城"')
+    assert article.pk not in ids_for('"围城污染"')
+    assert ids_for("围城 污染") == ids_for("污染 围城")
+
+
+def test_or_and_exclusion_follow_set_logic(seed_articles):
+    def has(word):
+        return orm_ids(lambda a: word in full_text(a))
+
+    assert ids_for("温县 OR 武陟县") == has("温县") | has("武陟县")
+    assert ids_for("会议 -王小平") == has("会议") - has("王小平")
+    assert ids_for("王小平 会议") == has("王小平") & has("会议")
+    assert ids_for("-会议") == orm_ids(lambda a: True) - has("会议")
+
+
+@pytest.mark.parametrize("q", [
+    '"王小平', "王小平”", "OR", "OR OR 会议 OR", "-", "- -", "会议 -", "AND", "\x00会议\x07", "王\u200b小平",
+    "（）。，", "!!!", "***", "a" * 150, "会议 " * 30, "“”", '""', "OR -会议",
+])
+def test_malformed_queries_never_crash(seed_articles, q):
+    try:
+        response = run_search(SearchRequest(q=q))
+    except QuerySyntaxError as error:
+        assert re.search(r"[\u4e00-\u9fff]", str(error))
+    else:
+        assert response.total >= 0
+
+
+@pytest.mark.parametrize("q", ["x" * 2000, "（）。，", "!!!"])
+def test_unusable_queries_raise_a_chinese_message(seed_articles, q):
+    with pytest.raises(QuerySyntaxError, match=r"[\u4e00-\u9fff]"):
+        run_search(SearchRequest(q=q))
+
+
+def test_unbalanced_quote_is_repaired(seed_articles):
+    assert ids_for('"王小平') == ids_for("王小平")
+
+
+def test_snippet_marks_only_the_match_and_escapes_html(db, search_index):
+    from django.core.management import call_command
+
+    from archive.models import Issue, Page
+
+    issue = Issue.objects.create(date=date(2020, 1, 2))
+    page = Page.objects.create(issue=issue, source_file="x.txt", raw_text="", sha256="0" * 64)
+    article = create_article(page, 1, headline="召开会议", body="<b>市里</b>召开常务会 议，研究会议纪要 & 其他。")
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    hit = run_search(SearchRequest(q="会议")).hits[0]
+    assert hit.article_id == article.pk
+    expected = "&lt;b&gt;市里&lt;/b&gt;召开常务<mark>会 议</mark>，研究<mark>会议</mark>纪要 &amp; 其他。"
+    assert hit.snippet_html == expected
+    assert hit.headline_html == "召开<mark>会议</mark>"
+
+
+def test_sorting_and_pagination_are_consistent(seed_articles):
+    everything = run_search(SearchRequest(q="市", sort="date_asc", per_page=100))
+    days = [Article.objects.get(pk=h.article_id).publication_date for h in everything.hits]
+    assert days == sorted(days)
+    pages = []
+    for number in range(1, 5):
+        pages += run_search(SearchRequest(q="市", sort="date_asc", per_page=3, page=number)).hits
+    assert [h.article_id for h in pages] == [h.article_id for h in everything.hits][: len(pages)]
+    relevance = run_search(SearchRequest(q="王小平", per_page=100)).hits
+    scores = [h.score for h in relevance]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+
+
+def test_date_range_filter(seed_articles):
+    start, end = date(2016, 1, 1), date(2016, 12, 31)
+    expected = set(Article.objects.filter(publication_date__range=(start, end)).values_list("pk", flat=True))
+    assert expected and ids_for(date_from=start, date_to=end) == expected
+    assert ids_for(date_from=date(2030, 1, 1)) == set()
