@@ -5,7 +5,8 @@ The meeting's name is read from the article's lead ("主持召开X会议", "X推
 subtitle that states it ("…在调研X时强调"). Roles come from clause-level patterns: a
 role verb (主持, 讲话/强调/指出…, 出席/参加/陪同…) belongs to the persons named just
 before it in its clause, to a list of "title+name" clauses right before that, or, when
-the clause opens with the verb or with 他/她, to the persons of the previous role verb.
+the clause opens with the verb, to the persons of the previous role verb; 他/她 is the
+last such person or the person who opens a sentence ("乙感谢…。她表示").
 What follows 说/强调/指出/要求/表示 in a sentence is what was said, not who did what.
 People who take part without a stated role (who 会见, 调研, 带领 or 签约) count as
 attendees unless they presided or spoke.
@@ -196,6 +197,9 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
     """Add the roles one sentence gives to ``found``; returns the latest group of subjects."""
     clauses = [REFERENCE.split(clause, maxsplit=1)[0] for clause in CLAUSE_END.split(sentence)]
     sentence_group: list[str] = []
+    opening = [name for name in names if sentence.startswith(name)]
+    if opening:
+        last_group = opening[:1]
     for index, clause in enumerate(clauses):
         start = 0
         for verb in VERB.finditer(clause):

@@ -164,3 +164,12 @@ def test_a_layout_break_inside_a_sentence_keeps_the_role():
     assert meeting.name == "全市文旅工作推进会"
     assert meeting.speakers == ["赵明远"]
     assert meeting.attended_by == ["吴海涛", "赵明远"]
+
+
+def test_pronoun_refers_to_the_person_opening_the_last_sentence():
+    text = (
+        "昨日，市政府召开水务项目座谈会。市长赵明远对王丽娟一行的到来表示欢迎。"
+        "王丽娟感谢我市的支持，介绍了项目进展。她表示，将确保工程如期完工。"
+    )
+    meeting = meeting_of(text, "赵明远", "王丽娟")
+    assert meeting.speakers == ["赵明远", "王丽娟"]
