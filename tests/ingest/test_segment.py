@@ -1,0 +1,205 @@
+"""Segmenting small pages written for these tests: articles, headlines, bylines, kinds."""
+from archive.ingest.headlines import HeadlineGroup, overlap
+from archive.ingest.segment import segment_page
+
+HEADLINES_AFTER = """本报讯（记者陈思远）昨日
+上午，新区召开秋季植树动员
+会，部署植树造林工作。会议要
+求，各乡镇要抓好苗木调运。①3
+
+新区召开秋季植树
+动员会
+
+本报讯（记者林晓）昨日，新
+区举办夏季招聘会，二十余家企
+业提供就业岗位三百余个。②
+
+新区举办夏季招聘会
+"""
+
+HEADLINES_BEFORE = """新区召开秋季植树动员会
+
+本报讯（记者陈思远）昨日上午，新区召开秋季植树动员会，部署植树造林工作。会议要求，各乡镇要抓好苗木调运，（下转A02版②）
+
+李明远在调研企业时强调
+
+坚持创新驱动 加快转型升级
+
+本报讯（记者林晓 通讯员孟凡）3月5日，市长李明远到新区调研企业创新工作，强调要坚持创新驱动，加快转型升级。（下转二版）
+"""
+
+PHOTO_INSIDE_AND_SHARED_LINE = """本报讯（记者陈思远）昨日，新
+区召开防汛工作会议，部署全区
+防汛工作。
+
+会议现场。
+
+本报记者 赵 晴 摄
+
+会议要求，各单位要落实防汛责
+任，备足防汛物资。
+
+新区召开防汛工作会议 本报讯（记者林晓） 昨
+日，新区举行消防演练，检验应
+急处置能力，提升队伍实战水平。
+
+新区举行消防演练
+"""
+
+KINDS = """一周动态
+
+关于做好秋季森林防火工作的通知
+
+各乡镇、各部门：为做好秋季森林防火工作，现就有关事项通知如下，请认真贯彻落实。
+
+万众一心 建设美丽新区
+
+本报评论员
+
+建设美丽新区，是全区人民的共同心愿。我们要凝心聚力，真抓实干，久久为功。
+
+编者按
+
+近年来，新区坚持生态优先，空气质量持续改善，群众获得感不断增强。
+
+“蓝天”之战 ——看新区如何打好污染防治攻坚战
+
+本报记者 林晓 方舟
+
+六年磨一剑！
+新区生态环境综合指数持续改善，颗粒物浓度连续六年下降，优良天数明显增加。
+
+电话：0391-1234567
+地址：新区人民路
+1号
+
+王五：乡村教师的坚守
+
+▶▶▶ 详见今日本报A02版
+
+积极举报 监管局发布公告。 扫码更精彩\t单身派对 联谊会周末举行。 扫码更精彩
+--\t---
+"""
+
+
+def _articles(text):
+    articles, _ = segment_page(text)
+    return articles
+
+
+def test_headlines_printed_after_their_bodies():
+    first, second = _articles(HEADLINES_AFTER)
+    assert first.headline == "新区召开秋季植树动员会"
+    assert second.headline == "新区举办夏季招聘会"
+    assert first.body.endswith("各乡镇要抓好苗木调运。")
+    assert second.body.endswith("三百余个。")
+
+
+def test_headlines_printed_before_their_bodies_with_continuations():
+    first, second = _articles(HEADLINES_BEFORE)
+    assert (first.headline, first.continued_to) == ("新区召开秋季植树动员会", "A02版②")
+    assert first.body.endswith("各乡镇要抓好苗木调运，")
+    assert second.headline == "坚持创新驱动 加快转型升级"
+    assert second.subtitles == ["李明远在调研企业时强调"]
+    assert (second.reporters, second.contributors, second.continued_to) == (["林晓"], ["孟凡"], "二版")
+    assert second.body.startswith("3月5日，市长")
+
+
+def test_body_starts_after_the_dateline_and_bylines_stay_out_of_it():
+    for article in _articles(HEADLINES_BEFORE) + _articles(HEADLINES_AFTER):
+        assert "本报讯" not in article.body
+        assert "记者" not in article.body
+
+
+def test_photo_inside_an_article_and_headline_sharing_a_line():
+    first, photo, second = _articles(PHOTO_INSIDE_AND_SHARED_LINE)
+    assert first.headline == "新区召开防汛工作会议"
+    assert first.body.startswith("昨日，新区召开防汛工作会议")
+    assert first.body.endswith("备足防汛物资。")
+    assert (photo.kind, photo.body, photo.photographers, photo.headline) == ("photo", "会议现场。", ["赵晴"], None)
+    assert second.headline == "新区举行消防演练"
+    assert second.reporters == ["林晓"]
+    assert second.body.startswith("昨日，新区举行消防演练")
+
+
+def test_kinds_of_a_mixed_page():
+    articles = _articles(KINDS)
+    kinds = [(a.kind, a.headline) for a in articles]
+    assert kinds == [
+        ("notice", "关于做好秋季森林防火工作的通知"),
+        ("commentary", "万众一心 建设美丽新区"),
+        ("feature", "“蓝天”之战"),
+        ("ad", None),
+        ("index", "王五：乡村教师的坚守"),
+        ("index", None),
+    ]
+    notice, commentary, feature, ad, teaser, table = articles
+    assert notice.body.startswith("各乡镇、各部门：")
+    assert commentary.body.startswith("建设美丽新区")
+    assert feature.subtitles == ["——看新区如何打好污染防治攻坚战"]
+    assert feature.reporters == ["林晓", "方舟"]
+    assert feature.paragraphs[0].startswith("近年来，新区坚持生态优先")
+    assert feature.paragraphs[1] == "六年磨一剑！"
+    assert feature.paragraphs[2].startswith("新区生态环境综合指数持续改善")
+    assert ad.paragraphs == ["电话：0391-1234567", "地址：新区人民路1号"]
+    assert teaser.body == "详见今日本报A02版"
+    assert table.paragraphs == ["积极举报 监管局发布公告。扫码更精彩", "单身派对 联谊会周末举行。扫码更精彩"]
+
+
+def test_short_dateline_item_is_a_brief_and_long_one_is_news():
+    brief, news = _articles(
+        "本报讯（记者林晓）昨日，新区开通两条公交线路。\n\n新区开通公交线路\n\n"
+        "本报讯（记者林晓）昨日，新区召开会议。" + "会议要求各单位狠抓落实，确保各项任务按期完成。" * 4
+    )
+    assert (brief.kind, news.kind) == ("brief", "news")
+
+
+def test_both_layouts_on_one_page_leave_no_headline_behind():
+    text = (
+        "新区召开植树动员会\n\n本报讯（记者林晓）昨日，新区召开植树动员会，部署植树工作。\n\n"
+        "本报讯（记者方舟）昨日，新区举办招聘会，多家企业提供岗位。\n\n新区举办招聘会"
+    )
+    articles, warnings = segment_page(text)
+    assert [a.headline for a in articles] == ["新区召开植树动员会", "新区举办招聘会"]
+    assert warnings == []
+
+
+def test_a_headline_without_any_article_is_reported():
+    articles, warnings = segment_page("新区召开植树动员会")
+    assert articles == []
+    assert len(warnings) == 1 and "新区召开植树动员会" in warnings[0]
+
+
+def test_duplicated_paragraph_appears_once():
+    para = "会议强调，要把项目建设作为头号工程，倒排工期，挂图作战，确保按期完工。"
+    (article,) = _articles(f"本报讯（记者林晓）昨日，新区召开会议。\n\n{para}\n\n{para}")
+    assert article.paragraphs == ["昨日，新区召开会议。", para]
+
+
+def test_title_lines_wrapped_joined_phrases_spaced():
+    wrapped = HeadlineGroup()
+    wrapped.add_block(["新区领导会见", "省外客商代表团"])
+    phrases = HeadlineGroup()
+    phrases.add_block(["推动转型发展 创新发展", "加快培育龙头企业"])
+    assert wrapped.split() == ("新区领导会见省外客商代表团", [])
+    assert phrases.split() == ("推动转型发展 创新发展 加快培育龙头企业", [])
+
+
+def test_which_title_is_the_main_one():
+    def split(*blocks):
+        group = HeadlineGroup()
+        for block in blocks:
+            group.add_block([block])
+        return group.split()
+
+    assert split("张三在全区工作会议上要求", "狠抓落实 确保实效") == ("狠抓落实 确保实效", ["张三在全区工作会议上要求"])
+    assert split("狠抓落实 确保实效", "张三在全区工作会议上要求") == ("狠抓落实 确保实效", ["张三在全区工作会议上要求"])
+    assert split("统一战线迅速行动", "积极参与环境整治") == ("积极参与环境整治", ["统一战线迅速行动"])
+    assert split("新区召开专题会议", "着力解决历史遗留问题") == ("着力解决历史遗留问题", ["新区召开专题会议"])
+    assert split("“攻坚”之年 ——看新区如何破题") == ("“攻坚”之年", ["——看新区如何破题"])
+
+
+def test_headline_overlap_with_its_body():
+    body = "昨日，新区召开秋季植树动员会，部署植树造林工作。"
+    assert overlap("新区召开秋季植树动员会", body) == 1.0
+    assert overlap("新区举办夏季招聘会", body) < 0.5
