@@ -33,6 +33,9 @@ AFTER_NAME_WORDS: frozenset[str] = frozenset(
         "主讲", "回答", "发言", "汇报", "点评", "总结", "部署", "安排", "签署", "签订", "出发", "一直", "正在",
         "已经", "不仅", "不时", "专题", "专门", "主动", "积极", "亲自", "同", "跟", "对此", "说道", "笑着",
         "摄", "所", "们", "以", "于", "自", "刚", "多次", "前往", "抵达", "带来", "一道", "再次", "充分",
+        "慰问", "观摩", "参观", "走访", "实地", "现场", "巡查", "暗访", "接待", "会晤", "约谈", "讲授", "授课", "带头",
+        "牵头", "围绕", "结合", "针对", "通过", "按照", "根据", "要", "应", "仍", "便", "即", "才", "正", "表态",
+        "作出", "做出", "发表", "送来", "送去", "入户", "登门", "来", "去", "赶到", "冒雨", "顶着",
     }
 )
 _MAX_FOLLOWER = max(map(len, AFTER_NAME_WORDS))
@@ -77,6 +80,10 @@ class Segmentation:
         return tag.startswith("nr")
 
 
+    def is_rare_noun(self, word: str) -> bool:
+        """A rarely used noun or place word (苏平, 许国): after a title and before a verb, likely a name."""
+        return _word_tags().get(word, "")[:1] == "n" and _tokenizer().FREQ.get(word, 0) < _RARE
+
     def is_dictionary_word(self, word: str) -> bool:
         return _tokenizer().FREQ.get(word, 0) > 0
 
@@ -114,6 +121,8 @@ class NameReader:
         if segmentation.is_name_word(word):
             return False
         if len(word) > 1:
+            if len(word) == length and segmentation.is_rare_noun(word) and self.ends_at(pos + length):
+                return False
             return len(word) >= length or not self.ends_at(pos + length)
         if word not in FUNCTION_WORD_SURNAMES:
             return False
@@ -168,6 +177,7 @@ def _prefixes(text: str, end: int) -> list[str]:
     return [text[end : end + n] for n in range(1, _MAX_FOLLOWER + 1) if text[end : end + n] in AFTER_NAME_WORDS]
 
 
+_RARE = 200
 _lock = threading.Lock()
 
 

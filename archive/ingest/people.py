@@ -158,8 +158,9 @@ class _Extraction:
     def read_untitled(self) -> None:
         """Names right before a cue (…说, …表示, …告诉记者) and at the head of a "姓名：…" headline line."""
         text = self.text
+        covered = self._covered()
         for cue in _CUE_RE.finditer(text):
-            name = self._name_ending_at(cue.start())
+            name = self._name_ending_at(cue.start(), covered)
             if not name or name in self.people or name[0] in FUNCTION_WORD_SURNAMES:
                 continue
             if cue.group() in _PERSON_CUES or not self.segmentation.is_dictionary_word(name):
@@ -169,11 +170,22 @@ class _Extraction:
             if name and text.startswith(_HEADLINE_COLONS, start + len(name)):
                 self.add(name, [])
 
-    def _name_ending_at(self, end: int) -> str | None:
+    def _covered(self) -> set[int]:
+        """Positions inside a mention of someone already found."""
+        return {
+            i
+            for name in self.people
+            for start in _positions(self.text, name)
+            for i in range(start, start + len(name))
+        }
+
+    def _name_ending_at(self, end: int, covered: set[int]) -> str | None:
         text = self.text
         for length in (4, 3, 2):
             start = end - length
             if start < 0 or text.endswith(_CREDIT_WORDS, 0, start) or text[start + 1 : end] in _HONORIFICS:
+                continue
+            if any(i in covered for i in range(start, end)):
                 continue
             if self._word_may_start(start) and self.reader.read(start) == text[start:end]:
                 return text[start:end]
