@@ -46,16 +46,14 @@ class SearchForm(forms.Form):
     district = forms.Field(label="区县", required=False, widget=forms.MultipleHiddenInput)
     year = forms.IntegerField(label="年份", required=False, min_value=1900, max_value=2100)
     month = forms.IntegerField(label="月份", required=False, min_value=1, max_value=12)
-    date_from = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label="起始日期", required=False)
+    date_to = forms.DateField(label="截止日期", required=False)
     sort = forms.ChoiceField(label="排序", required=False, choices=[(s, SORT_LABELS[s]) for s in SORTS])
     page = forms.IntegerField(label="页码", required=False, min_value=1, max_value=MAX_PAGE)
 
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)
         self.repairs: list[str] = []
-        self.people: dict[int, Person] = {}
-        self.districts: dict[str, District] = {}
 
     def clean_q(self):
         text = self.cleaned_data["q"]
@@ -65,30 +63,22 @@ class SearchForm(forms.Form):
         return text
 
     def clean_official(self):
-        ids, bad = [], []
-        for raw in self._values("official"):
-            try:
-                person_id = int(raw)
-            except ValueError:
-                bad.append(raw)
-                continue
-            if 0 < person_id <= MAX_DATABASE_ID and person_id not in ids:
-                ids.append(person_id)
-            elif person_id not in ids:
-                bad.append(raw)
-        self.people = Person.objects.in_bulk(ids)
-        bad += [str(i) for i in ids if i not in self.people]
+        raw = list(dict.fromkeys(self._values("official")))
+        wanted = {value: int(value) for value in raw if value.isdecimal() and 0 < int(value) <= MAX_DATABASE_ID}
+        known = Person.objects.in_bulk(set(wanted.values()))
+        found = list(dict.fromkeys(wanted[v] for v in raw if wanted.get(v) in known))
+        bad = [v for v in raw if wanted.get(v) not in known]
         if bad:
             self.repairs.append(f"没有找到人物（编号 {self._quote(bad)}），已忽略该条件。")
-        return [i for i in ids if i in self.people]
+        return found
 
     def clean_district(self):
-        slugs = list(dict.fromkeys(self._values("district")))
-        self.districts = District.objects.in_bulk([s for s in slugs if len(s) <= 30], field_name="slug")
-        bad = [s for s in slugs if s not in self.districts]
+        raw = list(dict.fromkeys(self._values("district")))
+        known = District.objects.in_bulk([s for s in raw if len(s) <= 30], field_name="slug")
+        bad = [s for s in raw if s not in known]
         if bad:
             self.repairs.append(f"没有找到区县“{self._quote(bad)}”，已忽略该条件。")
-        return [s for s in slugs if s in self.districts]
+        return [s for s in raw if s in known]
 
     def clean(self):
         data = super().clean()
@@ -116,7 +106,7 @@ class SearchForm(forms.Form):
             officials=data.get("official") or [],
             districts=data.get("district") or [],
             year=data.get("year"),
-            month=data.get("month") if data.get("year") else None,
+            month=data.get("month"),
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             sort=data.get("sort") or "relevance",
