@@ -119,3 +119,17 @@ def test_api_refuses_what_the_page_repairs(search_client):
         response = search_client.get(f"{API}?{HOSTILE[name]}")
         assert response.status_code == 400, name
         assert response.json()["problems"], name
+
+
+def test_unsearchable_query_is_explained_by_the_engine(search_client):
+    from search.query import QuerySyntaxError, parse
+
+    with pytest.raises(QuerySyntaxError) as raised:
+        parse("*")
+    page = search_client.get(SEARCH, {"q": "*"})
+    assert page.status_code == 400
+    assert str(raised.value) in page.content.decode()
+    assert page.context["search_request"].q == "*"
+    api = search_client.get(API, {"q": "*"})
+    assert (api.status_code, api.json()["error"]) == (400, str(raised.value))
+    assert search_client.get(CSV, {"q": "*"}).status_code == 400
