@@ -7,7 +7,8 @@ role verb (主持, 讲话/强调/指出…, 出席/参加/陪同…) belongs to 
 before it in its clause, to a list of "title+name" clauses right before that, or, when
 the clause opens with the verb, to the persons of the previous role verb; 他/她 is the
 last such person or the person who opens a sentence ("乙感谢…。她表示").
-What follows 说/强调/指出/要求/表示 in a sentence is what was said, not who did what.
+What follows 说/强调/指出/要求/表示 in a sentence is what was said, not who did what, and
+a verb used as a modifier ("由企业负责人参加的协调会") gives no role.
 People who take part without a stated role (who 会见, 调研, 带领 or 签约) count as
 attendees unless they presided or spoke.
 """
@@ -203,6 +204,8 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
     for index, clause in enumerate(clauses):
         start = 0
         for verb in VERB.finditer(clause):
+            if clause.startswith("的", verb.end()):
+                continue
             before = clause[start : verb.start()]
             group = _names_in(_subject_part(before, names), names)
             if group and not _names_in(clause[: start], names):

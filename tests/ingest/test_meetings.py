@@ -173,3 +173,11 @@ def test_pronoun_refers_to_the_person_opening_the_last_sentence():
     )
     meeting = meeting_of(text, "赵明远", "王丽娟")
     assert meeting.speakers == ["赵明远", "王丽娟"]
+
+
+def test_a_verb_used_as_a_modifier_gives_no_role():
+    text = "昨日，区长赵明远调研在建项目。随后，赵明远召开了由企业负责人参加的协调会。赵明远要求，加快进度。"
+    meeting = meeting_of(text, "赵明远", headline="赵明远调研在建项目")
+    assert meeting.name == "调研在建项目"
+    assert meeting.speakers == ["赵明远"]
+    assert meeting.attended_by == []
