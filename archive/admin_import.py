@@ -150,7 +150,7 @@ def confirm_one(request, page):
     if result.unchanged:
         return FileResult(page.name, result.outcome, "内容未变化，已跳过", result.page)
     counts = result.counts
-    message = f"已导入：{counts['articles']} 篇文章，{counts['people']} 位人物，{counts['meetings']} 个会议活动"
+    message = f"{counts['articles']} 篇文章，{counts['people']} 位人物，{counts['meetings']} 个会议活动"
     return FileResult(page.name, result.outcome, message, result.page)
 
 
