@@ -132,6 +132,13 @@ def test_page_offers_the_export_with_its_cap(client, small_archive):
     html = client.get(SEARCH, {"q": "城市建设", "page": "1"}).content.decode()
     assert f'href="{CSV}?q=%E5%9F%8E%E5%B8%82%E5%BB%BA%E8%AE%BE"' in html
     assert f"最多 {export.CSV_MAX_ROWS} 条" in html
+    assert "只导出" not in html
+
+
+def test_page_says_when_the_export_is_cut(client, small_archive, fake_engine):
+    fake_engine.articles *= 2000
+    html = client.get(SEARCH, {"q": "城市建设"}).content.decode()
+    assert f"本次共 8000 篇，只导出按当前排序的前 {export.CSV_MAX_ROWS} 篇。" in html
 
 
 # End to end: the real engine over the gold seed pages in a temporary Whoosh index.
