@@ -26,6 +26,7 @@ S = r"\s*"
 DATE_RE = re.compile(
     rf"(?P<year>(?:{NUMBER}){S}年|去年|前年|今年)?{S}"
     rf"(?P<month>{NUMBER}){S}月{S}(?P<day>{NUMBER}){S}[日号]"
+    rf"|(?P<month_ref>本月|上月){S}(?P<ref_day>{NUMBER}){S}[日号]"
     rf"|(?P<lone_day>(?<![0-9〇零一二三四五六七八九十月年]){NUMBER}){S}日(?=[上中下凌傍晚早夜]|[，,])"
     rf"|(?P<relative>{'|'.join(RELATIVE_DAYS)})"
     rf"|(?P<vague>{'|'.join(VAGUE)})"
@@ -71,7 +72,12 @@ def _lead(text: str) -> str:
 
 
 def _absolute(match: re.Match, issue_date: date) -> date | None:
-    """The date a ``X月X日`` / ``X日`` match names, its year taken from the text or the issue."""
+    """The date a ``X月X日`` / ``本月X日`` / ``X日`` match names, its year taken from the text or the issue."""
+    if match["month_ref"]:
+        month_start = issue_date.replace(day=1)
+        if match["month_ref"] == "上月":
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        return _safe_date(month_start.year, month_start.month, _number(match["ref_day"]))
     if match["lone_day"]:
         day = _number(match["lone_day"])
         month_start = issue_date.replace(day=1)

@@ -8,7 +8,8 @@ before it in its clause, to a list of "title+name" clauses right before that, or
 the clause opens with the verb, to the persons of the previous role verb; 他/她 is the
 last such person or the person who opens a sentence ("乙感谢…。她表示").
 What follows 说/强调/指出/要求/表示 in a sentence is what was said, not who did what, and
-a verb used as a modifier ("由企业负责人参加的协调会") gives no role.
+a verb used as a modifier ("由企业负责人参加的协调会") gives no role, except in
+"出席会议的有甲、乙", which names the attendees after it.
 People who take part without a stated role (who 会见, 调研, 带领 or 签约) count as
 attendees unless they presided or spoke.
 """
@@ -66,6 +67,8 @@ REFERENCE = re.compile(r"学习|贯彻|落实|按照|根据|传达")
 SAME_SUBJECT = re.compile(r"^(?:[^，,]*并)?(?:同时|还|也|又|随后|最后|先后|专题|专门|认真|进一步)*$")
 PRONOUN = re.compile(r"^(?:他|她)(?!们)")
 LIST_TAIL = re.compile(r"(?:等领导|等同志|等人|一行|等)$")
+# "出席会议的有甲、乙" names the attendees after the verb.
+LISTED_AFTER = re.compile(r"[^的，,]{0,6}的(?:还|也)?有")
 OBJECT_PREPOSITION = re.compile(r"[对向为给跟]")
 OBJECT_ROLES = frozenset({"took_part"})
 
@@ -204,6 +207,11 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
     for index, clause in enumerate(clauses):
         start = 0
         for verb in VERB.finditer(clause):
+            listing = LISTED_AFTER.match(clause, verb.end())
+            if listing:
+                rest = "，".join([clause[listing.end() :], *clauses[index + 1 :]])
+                found[verb.lastgroup].update(_names_in(rest, names))
+                return last_group
             if clause.startswith("的", verb.end()):
                 continue
             before = clause[start : verb.start()]

@@ -181,3 +181,11 @@ def test_a_verb_used_as_a_modifier_gives_no_role():
     assert meeting.name == "调研在建项目"
     assert meeting.speakers == ["赵明远"]
     assert meeting.attended_by == []
+
+
+def test_attendees_listed_after_the_verb():
+    text = "昨日，全市人才工作会议召开，会议由市委副书记赵明远主持。出席会议的还有市领导钱立新，孙建华。"
+    meeting = meeting_of(text, "赵明远", "钱立新", "孙建华")
+    assert meeting.name == "全市人才工作会议"
+    assert meeting.presided_by == ["赵明远"]
+    assert meeting.attended_by == ["钱立新", "孙建华"]
