@@ -19,7 +19,12 @@ COLUMN_LABELS = frozenset(
 )
 EDITOR_NOTE = re.compile(r"^编者按[:：]?\s*")
 COMMENTARY = re.compile(r"^本报(特约)?评论员$")
-TEASER = re.compile(r"^[▶►>》\s]*(详见|见|请看)\s*(今日)?(本报)?\s*[A-Z]?\d*[0-9一二三四五六七八九十]*\s*版")
+TEASER = re.compile(r"^[▶►>》（(\s]*(详见|见|请看)\s*(今日)?(本报)?\s*第?\s*[A-Z]?[0-9一二三四五六七八九十]+\s*版")
+# Masthead and editing credits: 责任编辑：… / 2022年8月4日 星期四.
+PAGE_FURNITURE = re.compile(
+    r"^(责任编辑|责编|编辑|校对|版式|美编|组版|本版编辑)[：:]|^\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]$"
+)
+PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 AD_LINE = re.compile(r"^(电话|热线|地址|联系电话|咨询电话|订餐电话|服务热线|手机|联系人|网址|邮箱|微信)[：:]")
 TITLE_FORBIDDEN = re.compile("[，。；,;]")
 TITLE_MAX_LINES = 3
@@ -68,7 +73,7 @@ def is_title(lines: list[str]) -> bool:
 def classify(lines: list[str]) -> Block:
     """The kind of one block of clean lines."""
     text = join_lines(lines)
-    if text in COLUMN_LABELS or CONTINUED_FROM.fullmatch(text):
+    if text in COLUMN_LABELS or CONTINUED_FROM.fullmatch(text) or PAGE_FURNITURE.match(text):
         return Block(Kind.SKIP, lines)
     if "\t" in text:
         return Block(Kind.TABLE, lines)
@@ -78,7 +83,7 @@ def classify(lines: list[str]) -> Block:
     if COMMENTARY.match(text):
         return Block(Kind.COMMENTARY, lines)
     dateline = split_dateline(text)
-    if dateline and text.startswith("本报"):
+    if dateline:
         return Block(Kind.DATELINE, lines, byline=dateline[0], rest=dateline[1])
     credit = split_photo_credit(text)
     if credit:
@@ -87,8 +92,8 @@ def classify(lines: list[str]) -> Block:
     if feature:
         return Block(Kind.FEATURE_BYLINE, lines, byline=feature)
     if TEASER.match(text) and len(text) <= TITLE_MAX_CHARS:
-        return Block(Kind.TEASER, lines, rest=re.sub(r"^[▶►>》\s]+", "", text))
-    if any(AD_LINE.match(line) for line in lines) and "。" not in text:
+        return Block(Kind.TEASER, lines, rest=re.sub(r"^[▶►>》（(\s]+|[）)]$", "", text))
+    if (any(AD_LINE.match(line) for line in lines) or PHONE.search(text)) and "。" not in text:
         return Block(Kind.AD, lines)
     if is_title(lines):
         return Block(Kind.TITLE, lines)

@@ -18,6 +18,9 @@ CONTRIBUTOR_ROLES = ("见习记者", "实习记者", "实习生", "通讯员")
 NAME = re.compile(f"^[{CJK}·]{{2,5}}$")
 NAME_SEPARATOR = re.compile(r"[\s、，,/]+")
 MAX_FEATURE_BYLINE = 40
+BULLETS = "■□●◆◇★☆▲△ "
+# Without 本报 in front, a role must be set apart by a space (记者看到… is a sentence).
+BARE_ROLE = re.compile(r"^(特约记者|首席记者|记者|通讯员)\s")
 
 
 @dataclass
@@ -51,6 +54,7 @@ def parse_credit(text: str) -> Byline | None:
 
 def split_dateline(text: str) -> tuple[Byline, str] | None:
     """(byline, rest of the text) when ``text`` opens with 本报讯（…）, else None."""
+    text = text.lstrip(BULLETS)
     match = DATELINE.match(text)
     if not match:
         return None
@@ -61,7 +65,8 @@ def split_dateline(text: str) -> tuple[Byline, str] | None:
 
 def parse_feature_byline(text: str) -> Byline | None:
     """The byline of a feature printed on its own line (``本报记者 翟艳 韦冰``), or None."""
-    if len(text) > MAX_FEATURE_BYLINE or not text.startswith("本报"):
+    text = text.lstrip(BULLETS)
+    if len(text) > MAX_FEATURE_BYLINE or not (text.startswith("本报") or BARE_ROLE.match(text)):
         return None
     byline = parse_credit(text)
     return byline if byline and byline.reporters else None

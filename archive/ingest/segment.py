@@ -34,6 +34,7 @@ class Draft:
     closed: bool = False
     opening_blocks: int = 0
     awaiting_byline: bool = False
+    titles_open: bool = False
 
     @property
     def takes_headline(self) -> bool:
@@ -52,6 +53,7 @@ class Draft:
         return not (self.blocks or self.group or self.byline.photographers)
 
     def add_body(self, lines: list[str]) -> None:
+        self.titles_open = False
         self.blocks.append(lines)
         self.closed = strip_end_markers(join_lines(lines))[2]
 
@@ -88,9 +90,11 @@ def _take_caption(items: list) -> list[str] | None:
 
 def _add_title(items: list, lines: list[str]) -> None:
     note = _editor_note(items)
-    if note is not None and note.group is None:
-        note.group = HeadlineGroup()
-    target = note.group if note is not None else None
+    target = None
+    if note is not None and (note.group is None or note.titles_open):
+        note.group = note.group or HeadlineGroup()
+        note.titles_open = True
+        target = note.group
     if target is None:
         if not (items and isinstance(items[-1], HeadlineGroup)):
             items.append(HeadlineGroup())
@@ -103,11 +107,15 @@ def _add(items: list, block: Block) -> None:
     if kind is Kind.TITLE:
         _add_title(items, block.lines)
     elif kind is Kind.DATELINE:
-        draft = Draft("news", byline=block.byline)
+        draft = _editor_note(items)
+        if draft is not None:
+            draft.byline, draft.awaiting_byline = block.byline, False
+        else:
+            draft = Draft("news", byline=block.byline)
+            items.append(draft)
         if block.rest:
             draft.add_body([block.rest])
-            draft.opening_blocks = 1
-        items.append(draft)
+            draft.opening_blocks = len(draft.blocks)
     elif kind is Kind.FEATURE_BYLINE:
         note = _editor_note(items)
         if note is not None:
@@ -192,5 +200,7 @@ def segment_page(text: str) -> tuple[list[ParsedArticle], list[str]]:
             _add(items, block)
     leftovers = assign_headlines(items)
     warnings = [f"标题“{group.text}”未能对应到正文，已忽略。" for group in leftovers]
+    if not any(isinstance(item, Draft) for item in items):
+        warnings.append("页面中没有识别出任何文章，请检查文件是否为报纸版面的文字。")
     drafts = [item for item in items if isinstance(item, Draft) and not item.empty]
     return [_finish(draft, order) for order, draft in enumerate(drafts, start=1)], warnings

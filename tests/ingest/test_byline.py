@@ -59,3 +59,17 @@ def test_photo_credit_needs_a_credit_form():
 
 def test_credit_with_unknown_text_is_refused():
     assert parse_credit("记者看到，现场人头攒动") is None
+
+
+def test_bulleted_and_bare_role_feature_bylines():
+    assert parse_feature_byline("■本报记者 林晓").reporters == ["林晓"]
+    assert parse_feature_byline("记者 林晓 方舟").reporters == ["林晓", "方舟"]
+    assert parse_feature_byline("记者林晓说") is None
+
+
+def test_credit_in_parentheses_and_from_an_agency():
+    assert split_photo_credit("（新华社记者 林晓 摄）")[1].photographers == ["林晓"]
+    assert split_photo_credit("工人正在作业。（本报记者 林晓 方舟 摄）") == (
+        "工人正在作业。",
+        split_photo_credit("本报记者 林晓、方舟 摄")[1],
+    )

@@ -167,7 +167,8 @@ def test_both_layouts_on_one_page_leave_no_headline_behind():
 def test_a_headline_without_any_article_is_reported():
     articles, warnings = segment_page("新区召开植树动员会")
     assert articles == []
-    assert len(warnings) == 1 and "新区召开植树动员会" in warnings[0]
+    assert any("新区召开植树动员会" in warning for warning in warnings)
+    assert any("没有识别出任何文章" in warning for warning in warnings)
 
 
 def test_duplicated_paragraph_appears_once():
@@ -203,3 +204,30 @@ def test_headline_overlap_with_its_body():
     body = "昨日，新区召开秋季植树动员会，部署植树造林工作。"
     assert overlap("新区召开秋季植树动员会", body) == 1.0
     assert overlap("新区举办夏季招聘会", body) < 0.5
+
+
+def test_continuation_marker_forms():
+    forms = (("（下转A02版③）", "A02版③"), ("(转第二版)", "二版"), ("下转3版", "3版"), ("（下转二版）①5", "二版"))
+    for marker, target in forms:
+        (article,) = _articles(f"本报讯（记者林晓）昨日，新区召开会议，要求各部门，{marker}")
+        assert (article.continued_to, article.body) == (target, "昨日，新区召开会议，要求各部门，")
+
+
+def test_page_furniture_is_not_an_article_and_phone_blocks_are_ads():
+    articles = _articles(
+        "责任编辑：方舟\n\n2022年8月4日 星期四\n\n新区召开植树动员会\n\n"
+        "本报讯（记者林晓）昨日，新区召开植树动员会，部署全区植树造林工作。\n\n"
+        "订购热线 0391-8888888\n\n（详见第3版）"
+    )
+    assert [(a.kind, a.headline) for a in articles] == [("brief", "新区召开植树动员会"), ("ad", None), ("index", None)]
+    assert articles[2].body == "详见第3版"
+
+
+def test_editor_note_joins_the_dateline_article_that_follows():
+    (article,) = _articles(
+        "编者按：新区生态持续向好，本报今起推出系列报道。\n\n"
+        "本报讯（记者林晓）昨日，新区召开生态保护工作会议，部署下一步工作。"
+    )
+    assert (article.kind, article.reporters) == ("feature", ["林晓"])
+    assert article.paragraphs[0] == "新区生态持续向好，本报今起推出系列报道。"
+    assert article.paragraphs[1] == "昨日，新区召开生态保护工作会议，部署下一步工作。"
