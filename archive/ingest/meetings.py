@@ -41,12 +41,17 @@ MEETING_IN_TITLE = (
     re.compile(rf"召开(?P<name>{NAME_CHARS}+{MEETING_WORD})"),
     re.compile(rf"^(?P<name>{NAME_CHARS}+{MEETING_WORD})(?:举行|召开|开幕)"),
 )
-VISIT = re.compile(rf"(?P<verb>会见|调研|督导|视察)(?!员|组|数据|报告|成果|结果)(?P<object>{NAME_CHARS}*)")
+NOT_A_VISIT_AFTER = r"(?!员|组|数据|报告|成果|结果|发现|显示|表明)"
+VISIT = re.compile(rf"(?P<verb>会见|调研|督导|视察){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)")
 VISIT_TAIL = re.compile(r"(?:时|期间|中)?(?:强调|指出|要求|表示|说)?$")
 VISIT_START = re.compile(rf"(?:到|赴|深入){NAME_CHARS}*$")
 # Words before a meeting's name that say who held it or who came, not what it is called.
 NAME_PREFIX = re.compile(r"^(?:.*?(?:参加|出席|参与|举行|召开)的)|^(?:我市|本市|我县|我区|我省)")
 GENERIC_NAMES = frozenset({"会议", "会", "大会", "座谈会"})
+# Bodies whose names end like a meeting's: "市书法家协会举办…", "市人大常委会召开…".
+ORGANISATION = re.compile(
+    r"(?:协会|学会|委员会|常委会|工会|商会|联合会|基金会|研究会|促进会|联谊会|理事会|董事会|总会|分会)$"
+)
 NOT_A_MEETING_TITLE = re.compile(r"(?:通知|公告|通告|启事|公示|决定)$")
 LOCATION = re.compile(
     rf"在(?P<place>[^{PUNCT}在的]{{2,25}}?)(?:亲切|隆重|正式)?(?:会见|举行|举办|召开|开幕|调研|督导|视察|座谈|签约)"
@@ -60,7 +65,7 @@ ROLE_VERBS = (
     ("presided", r"主持(?!人)"),
     ("spoke", rf"讲话(?!精神)|致辞|作(?:了)?[^{PUNCT}]{{0,6}}?(?:部署|报告|总结)"),
     ("said", r"强调|指出|要求|表示|说(?=[，,：:“]|$)"),
-    ("took_part", r"会见|调研(?!员|组|数据|报告)|督导(?!组)|视察|带领|率领|签订|签约|签署"),
+    ("took_part", rf"会见|调研{NOT_A_VISIT_AFTER}|督导{NOT_A_VISIT_AFTER}|视察|带领|率领|签订|签约|签署"),
 )
 VERB = re.compile("|".join(f"(?P<{role}>{pattern})" for role, pattern in ROLE_VERBS))
 REFERENCE = re.compile(r"学习|贯彻|落实|按照|根据|传达")
@@ -139,8 +144,8 @@ def _lead_meeting_name(lead: str) -> str | None:
     found: list[tuple[int, str]] = []
     for pattern in MEETING_IN_LEAD:
         for match in pattern.finditer(lead):
-            name = _clean_name(match["name"])
-            if name not in GENERIC_NAMES:
+            name = _meeting_name(match)
+            if name:
                 found.append((match.start("name"), name))
                 break
     visit = VISIT.search(lead)
@@ -152,14 +157,18 @@ def _lead_meeting_name(lead: str) -> str | None:
 def _title_meeting_name(titles: list[str]) -> str | None:
     for title in titles:
         for pattern in MEETING_IN_TITLE:
-            match = pattern.search(title)
-            if match and _clean_name(match["name"]) not in GENERIC_NAMES:
-                return _clean_name(match["name"])
+            name = _meeting_name(pattern.search(title))
+            if name:
+                return name
     return None
 
 
-def _clean_name(name: str) -> str:
-    return NAME_PREFIX.sub("", name.strip())
+def _meeting_name(match: re.Match | None) -> str | None:
+    """The meeting's name a pattern matched, without who held it; None for a bare 会议 or a body's name."""
+    if not match:
+        return None
+    name = NAME_PREFIX.sub("", match["name"].strip())
+    return None if name in GENERIC_NAMES or ORGANISATION.search(name) else name
 
 
 def _location(lead: str) -> str | None:

@@ -189,3 +189,16 @@ def test_attendees_listed_after_the_verb():
     assert meeting.name == "全市人才工作会议"
     assert meeting.presided_by == ["赵明远"]
     assert meeting.attended_by == ["钱立新", "孙建华"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("昨日，市书法家协会举办迎新春书法展。会长吴海涛介绍了情况。", None),
+        ("昨日，市人大常委会召开第十二次会议。主任钱立新主持会议。", "第十二次会议"),
+        ("记者调研发现，我市老旧小区改造进展顺利。", None),
+    ],
+)
+def test_bodies_and_findings_are_not_meetings(text, expected):
+    meeting = meeting_of(text, "吴海涛", "钱立新")
+    assert (meeting.name if meeting else None) == expected
