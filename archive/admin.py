@@ -16,6 +16,10 @@ from archive.corrections import merge_people, split_person
 from archive.forms import ListTextField
 from archive.models import Article, District, DistrictAlias, ImportRun, Issue, Meeting, Mention, Page, Person
 
+admin.site.site_header = "焦作新闻档案 管理"
+admin.site.site_title = "焦作新闻档案"
+admin.site.index_title = "编辑工作台"
+
 
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):
@@ -234,6 +238,19 @@ class MeetingAdmin(admin.ModelAdmin):
     autocomplete_fields = ("presided_by", "speakers", "attendees")
 
 
+COUNT_LABELS = {
+    "articles": "文章", "people": "人物", "mentions": "提及", "meetings": "会议活动", "districts": "区县",
+    "diff": "变化", "added": "新增", "changed": "修改", "removed": "删除",
+}
+
+
+def count_text(value):
+    """A count, or a nested dict of counts (the re-import diff) as "新增 1、修改 0、删除 2"."""
+    if isinstance(value, dict):
+        return "（" + "、".join(f"{COUNT_LABELS.get(k, k)} {v}" for k, v in value.items()) + "）"
+    return str(value)
+
+
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
     """The audit trail: read-only for everyone, failed runs included."""
@@ -251,7 +268,9 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     @admin.display(description="数量")
     def count_summary(self, obj):
-        return "，".join(f"{key} {value}" for key, value in obj.counts.items())
+        return "，".join(
+            f"{COUNT_LABELS.get(key, key)} {count_text(value)}" for key, value in obj.counts.items()
+        )
 
     def has_add_permission(self, request):
         return False

@@ -40,6 +40,8 @@ def test_upload_preview_confirm_saves_the_page(editor_client, editor, django_cap
     assert run.counts["articles"] == page.articles.count()
     assert done.context["results"][0].outcome == "imported"
     assert "已导入" in done.content.decode()
+    audit = editor_client.get("/admin/archive/importrun/").content.decode()
+    assert FRONT_PAGE in audit and f"文章 {page.articles.count()}" in audit and "已导入" in audit
     assert not editor_client.session.get(SESSION_KEY)
     assert not list(staging_dir().glob("*.json"))
 

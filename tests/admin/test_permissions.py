@@ -1,6 +1,6 @@
 """Who may import and correct: anonymous users go to the login page, staff need the 编辑 group, CSRF stays on."""
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 
@@ -90,3 +90,9 @@ def test_csrf_is_enforced_on_the_import(editor):
     confirm = client.post(IMPORT_URL, {"step": "confirm", "token": response.context["token"]})
     assert confirm.status_code == 403
     assert Page.objects.count() == 0
+
+
+def test_admin_index_links_to_the_import_for_editors_only(editor_client):
+    assert IMPORT_URL in editor_client.get(reverse("admin:index")).content.decode()
+    editor_client.force_login(User.objects.create_user("staff", is_staff=True))
+    assert IMPORT_URL not in editor_client.get(reverse("admin:index")).content.decode()
