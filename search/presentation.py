@@ -21,6 +21,7 @@ from search.forms import SORT_LABELS, query_string
 
 TOP_OFFICIALS = 20
 PAGE_WINDOW = 2
+MAX_FILLED_YEARS = 40
 NAME_QUOTES = "\"'“”‘’「」『』《》 "
 
 
@@ -302,8 +303,8 @@ def date_facet(request, response, links) -> Facet:
 def date_histogram(request, facet: Facet) -> tuple[str, list[Bar], str | None]:
     """The date facet as bars: every year from the first to the last with hits, or the selected year's months.
 
-    Empty years and months get a bar without a link. Returns the title, the bars
-    and, for months, the URL back to all years.
+    Empty months, and empty years inside a span of at most MAX_FILLED_YEARS, get a bar
+    without a link. Returns the title, the bars and, for months, the URL back to all years.
     """
     years = {int(v.value): v for v in facet.values if "-" not in v.value}
     if request.year:
@@ -313,7 +314,8 @@ def date_histogram(request, facet: Facet) -> tuple[str, list[Bar], str | None]:
         up_url = years[request.year].toggle_url if request.year in years else None
     else:
         by_key = years
-        keys, title, short = (range(min(years), max(years) + 1) if years else []), "各年份", "{}年"
+        span = range(min(years), max(years) + 1) if years else []
+        keys, title, short = (span if len(span) <= MAX_FILLED_YEARS else sorted(years)), "各年份", "{}年"
         up_url = None
     peak = max((v.count for v in by_key.values()), default=0) or 1
     bars = [

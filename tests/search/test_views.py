@@ -160,6 +160,11 @@ def test_histogram_fills_empty_years_without_links(db, small_archive, fake_engin
     assert results.histogram_up_url is None
 
 
+def test_histogram_skips_empty_years_over_a_long_span(db, small_archive, fake_engine):
+    fake_engine.articles[0].publication_date = date(1950, 4, 17)
+    assert [b.label for b in build_results(SearchRequest(), SEARCH).histogram] == ["1950年", "2016年"]
+
+
 def test_histogram_of_a_year_shows_twelve_months(client, small_archive):
     response = get(client, year="2016")
     results = response.context["results"]
