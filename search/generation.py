@@ -63,7 +63,8 @@ class IndexGeneration:
         live = set()
         for leaf, _offset in searcher.leaf_searchers():
             reader = leaf.reader()
-            key = (index_path, reader.segment().segment_id()) if hasattr(reader, "segment") else None
+            segment = reader.segment() if hasattr(reader, "segment") else None
+            key = None if segment is None else (index_path, segment.segment_id())
             columns = _segment_columns(reader) if key is None else _segment_columns_cached(key, reader)
             live.add(key)
             generation.days.extend(columns.days)

@@ -62,8 +62,9 @@ def _flock(path: Path, timeout: float):
 
 
 @contextlib.contextmanager
-def writer_lock(backend, timeout=LOCK_TIMEOUT):
+def writer_lock(backend, timeout=None):
     """The cross-process writer lock; re-entrant within a thread (draining the queue writes under it)."""
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     if getattr(_held, "depth", 0):
         _held.depth += 1
         try:
@@ -80,8 +81,9 @@ def writer_lock(backend, timeout=LOCK_TIMEOUT):
 
 
 @contextlib.contextmanager
-def index_writer(backend, mergetype=None, timeout=LOCK_TIMEOUT):
+def index_writer(backend, mergetype=None, timeout=None):
     """A Whoosh writer held under ``writer_lock``; committed on success, cancelled on error."""
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     with writer_lock(backend, timeout):
         backend.index = backend.index.refresh()
         writer = backend.index.writer(timeout=timeout, limitmb=WRITER_MEMORY_MB)
@@ -133,13 +135,14 @@ def _read_entries(paths):
     return changed - deleted, deleted
 
 
-def drain_queue(timeout=LOCK_TIMEOUT):
+def drain_queue(timeout=None):
     """Apply every queued change with one writer; returns the number of articles touched.
 
     The queue file is renamed (under its own short lock, so no append is cut in
     half) and the renamed batches are deleted only after the index commit, so a
     failed or killed drain leaves them for the next one.
     """
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     backend = _backend()
     backend.ready()
     queue = _side_file(backend, "queue")
