@@ -74,6 +74,8 @@ PRONOUN = re.compile(r"^(?:他|她)(?!们)")
 LIST_TAIL = re.compile(r"(?:等领导|等同志|等人|一行|等)$")
 # "出席会议的有甲、乙" names the attendees after the verb.
 LISTED_AFTER = re.compile(r"[^的，,]{0,6}的(?:还|也)?有")
+# After 说/强调/…: the clause ends or the words said begin ("强调要…", "说：“…").
+SPEECH_FOLLOWS = re.compile(r"$|要|：|:|“")
 OBJECT_PREPOSITION = re.compile(r"[对向为给跟]")
 OBJECT_ROLES = frozenset({"took_part"})
 
@@ -238,7 +240,7 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
                 found[role].update(_names_in(_until_next_verb(clause[verb.end() :]), names))
             if group:
                 sentence_group = last_group = group
-            if role == "said":
+            if role == "said" and SPEECH_FOLLOWS.match(clause, verb.end()):
                 return last_group
             start = verb.end()
     return last_group

@@ -202,3 +202,10 @@ def test_attendees_listed_after_the_verb():
 def test_bodies_and_findings_are_not_meetings(text, expected):
     meeting = meeting_of(text, "吴海涛", "钱立新")
     assert (meeting.name if meeting else None) == expected
+
+
+def test_thanks_do_not_end_the_sentence_but_speech_does():
+    text = "昨日，企业家座谈会召开。市长赵明远表示欢迎，副市长钱立新出席。赵明远强调，要参加培训的同志认真准备。"
+    meeting = meeting_of(text, "赵明远", "钱立新")
+    assert meeting.speakers == ["赵明远"]
+    assert meeting.attended_by == ["钱立新"]
