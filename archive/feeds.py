@@ -34,6 +34,10 @@ class ArticleFeed(Feed):
     def item_pubdate(self, item):
         return make_aware(datetime.combine(item.publication_date, time()))
 
+    def item_updateddate(self, item):
+        """Atom requires ``<updated>`` on every entry; an archived article changes only by correction."""
+        return self.item_pubdate(item)
+
     def item_categories(self, item):
         return [item.get_kind_display()]
 

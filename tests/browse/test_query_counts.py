@@ -1,0 +1,37 @@
+"""No N+1: every list page and feed runs no more queries with 30 more articles and meetings than without."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.browse.sample_archive import add_filler_articles
+
+PAGES = [
+    pytest.param(lambda a: "/", id="home"),
+    pytest.param(lambda a: "/dates/", id="date_index"),
+    pytest.param(lambda a: "/dates/2016/", id="year"),
+    pytest.param(lambda a: "/dates/2016/9/", id="month"),
+    pytest.param(lambda a: a.main_issue.get_absolute_url(), id="issue"),
+    pytest.param(lambda a: a.lead.page.get_absolute_url(), id="page"),
+    pytest.param(lambda a: a.lead.get_absolute_url(), id="article"),
+    pytest.param(lambda a: "/people/", id="person_list"),
+    pytest.param(lambda a: a.mayor.get_absolute_url(), id="person"),
+    pytest.param(lambda a: "/meetings/", id="meeting_list"),
+    pytest.param(lambda a: f"/meetings/?district=wenxian&official={a.mayor.pk}", id="meeting_list_filtered"),
+    pytest.param(lambda a: a.meeting.get_absolute_url(), id="meeting"),
+    pytest.param(lambda a: "/districts/", id="district_list"),
+    pytest.param(lambda a: a.wenxian.get_absolute_url(), id="district"),
+    pytest.param(lambda a: "/feeds/articles/", id="feed_latest"),
+    pytest.param(lambda a: f"/feeds/people/{a.mayor.pk}/", id="feed_person"),
+    pytest.param(lambda a: "/feeds/districts/wenxian/", id="feed_district"),
+    pytest.param(lambda a: "/sitemap.xml", id="sitemap"),
+]
+
+
+@pytest.mark.parametrize("url_of", PAGES)
+def test_query_count_does_not_grow_with_the_data(client, archive, url_of, django_assert_max_num_queries):
+    url = url_of(archive)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    add_filler_articles(archive, 30)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200
