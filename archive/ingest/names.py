@@ -53,9 +53,12 @@ NOT_PERSON_WORDS: frozenset[str] = frozenset(
 # Characters that end a sentence part, not a given name: a three-character reading ending in one is unlikely.
 FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获")
 
+# Function characters that can end a clause (王刚说，): only these make a name before a comma shorter.
+CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道")
+
 # Characters never found in a given name (punctuation aside).
 _NOT_IN_NAMES = frozenset(
-    "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让向从在与及县市省镇乡局厅委届次项"
+    "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让从在与及县市省镇乡局厅委届次项要"
 )
 
 
@@ -123,7 +126,8 @@ class NameReader:
         if len(word) > 1:
             if len(word) == length and segmentation.is_rare_noun(word) and self.ends_at(pos + length):
                 return False
-            return len(word) >= length or not self.ends_at(pos + length)
+            last = self.text[pos + length - 1]
+            return len(word) >= length or last in FUNCTION_CHARS or not self.ends_at(pos + length)
         if word not in FUNCTION_WORD_SURNAMES:
             return False
         given = segmentation.word_at.get(pos + surname)
@@ -150,26 +154,50 @@ class NameReader:
         text = self.text
         end = pos + length
         score = 0
-        if end >= len(text) or not is_word_char(text[end]):
+        clause_ends = end >= len(text) or not is_word_char(text[end])
+        if clause_ends:
             score += 3
         elif self.ends_at(end):
             score += 2
-        if length - surname_length(text, pos) == 2 and text[end - 1] in FUNCTION_CHARS:
+        last = text[end - 1]
+        if length - surname_length(text, pos) == 2 and last in FUNCTION_CHARS:
+            score -= 0 if clause_ends and last not in CLAUSE_FINAL_CHARS else 3
+        if not clause_ends and self._dangles(end):
             score -= 3
         score += 2 * min(self._evidence(text[pos:end], pos), 2)
         word = self.segmentation.word_at.get(pos)
-        if word is not None and len(word) == length and self.segmentation.is_name_word(word):
+        if word is not None and len(word) == length and self._jieba_name(word):
             score += 2
         return score
 
+    def _dangles(self, end: int) -> bool:
+        """A lone character would be left between the name and a comma (曾亮|刚，): it belongs to the name."""
+        text = self.text
+        lone_end = end + 1 >= len(text) or not is_word_char(text[end + 1])
+        return lone_end and text[end] not in CLAUSE_FINAL_CHARS
+
+    def _jieba_name(self, word: str) -> bool:
+        """jieba reads ``word`` as a name; a new word ending in a function character is a name glued to a verb."""
+        segmentation = self.segmentation
+        if word[-1] in FUNCTION_CHARS and not segmentation.is_dictionary_word(word):
+            return False
+        return segmentation.is_name_word(word)
+
     def _evidence(self, name: str, here: int) -> int:
-        """How many other mentions of ``name`` end cleanly (punctuation or a follower word after them)."""
+        """How many other mentions of ``name`` end cleanly (punctuation or a follower word after them).
+
+        A mention followed by the character that continues this one here (郝磊 in 郝磊刚说)
+        is evidence for the longer reading, not for ``name``.
+        """
+        text = self.text
+        end = here + len(name)
         count = 0
-        start = self.text.find(name)
+        start = text.find(name)
         while start >= 0:
-            if start != here and self.ends_at(start + len(name)):
+            after = start + len(name)
+            if start != here and self.ends_at(after) and not text.startswith(text[end : end + 1], after):
                 count += 1
-            start = self.text.find(name, start + 1)
+            start = text.find(name, start + 1)
         return count
 
 

@@ -21,7 +21,15 @@ from typing import NamedTuple
 from archive.ingest.names import NameReader, Segmentation
 from archive.ingest.records import PersonMention
 from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
-from archive.ingest.titles import POST_NAME_TITLES, TitleMatch, after_appointment_verb, find_titles, is_word_char
+from archive.ingest.titles import (
+    PARTY_ORGANS,
+    PARTY_TITLES,
+    POST_NAME_TITLES,
+    TitleMatch,
+    after_appointment_verb,
+    find_titles,
+    is_word_char,
+)
 
 _LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
 _LIST_SEPARATOR = "、"
@@ -230,13 +238,22 @@ def _resolve(chain: list[TitleMatch], carried: str) -> tuple[list[_Stated], str]
     at = chain[0].start
     for title in chain:
         if title.prefix:
-            carried = title.prefix
+            carried = title.prefix + next((organ for organ in PARTY_ORGANS if title.core.startswith(organ)), "")
             titles.append(_Stated(title.title, title.core, at))
         elif carried and not title.self_contained:
-            titles.append(_Stated(carried + title.core, title.core, at))
+            organisation = carried if title.core in PARTY_TITLES else _without_party_organ(carried)
+            titles.append(_Stated(organisation + title.core, title.core, at))
         else:
             titles.append(_Stated(title.core, title.core, at))
     return titles, carried
+
+
+def _without_party_organ(prefix: str) -> str:
+    """The organisation a party organ belongs to (市人民医院党委 → 市人民医院), for a non-party title."""
+    for organ in PARTY_ORGANS:
+        if prefix.endswith(organ) and len(prefix) > len(organ):
+            return prefix[: -len(organ)]
+    return prefix
 
 
 def _flatten(text: str) -> tuple[str, set[int]]:

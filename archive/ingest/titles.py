@@ -54,6 +54,13 @@ CORE_TITLES: tuple[str, ...] = tuple(sorted(set(_GENERIC_TITLES) | SELF_CONTAINE
 _NOT_AFTER_NAME = frozenset({"常委", "委员", "秘书", "董事", "支书", "负责人代表", "主委"})
 POST_NAME_TITLES: frozenset[str] = frozenset(CORE_TITLES) - _NOT_AFTER_NAME
 
+# Party organs inside an organisation, and the titles held in them: a roll call carries
+# 市人民医院党委 to the next 副书记 but only 市人民医院 to the next 副院长.
+PARTY_ORGANS: tuple[str, ...] = ("党工委", "纪工委", "党委", "党组", "党总支", "党支部", "总支", "支部")
+PARTY_TITLES: frozenset[str] = frozenset(
+    {"书记", "副书记", "常务副书记", "第一书记", "常委", "委员", "党组书记", "党组副书记"}
+)
+
 # Whole titles as commonly printed, for other stages' dictionaries (e.g. jieba user words).
 TITLES: frozenset[str] = frozenset(CORE_TITLES) | frozenset(
     {

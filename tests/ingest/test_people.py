@@ -114,6 +114,29 @@ def test_name_ending_chosen_from_other_mentions():
     assert names(text) == ["钱江"]
 
 
+def test_name_before_a_comma_keeps_a_character_that_looks_like_a_word():
+    found = people("河南省科技厅高新处处长曾亮刚，副处长邱勇向、宋华玉参加活动。")
+    assert found == {
+        "曾亮刚": ["河南省科技厅高新处处长"],
+        "邱勇向": ["河南省科技厅高新处副处长"],
+        "宋华玉": ["河南省科技厅高新处副处长"],
+    }
+
+
+def test_names_that_are_rare_dictionary_words():
+    assert names("镇党委书记许国察看项目。市政府秘书长苏中参观展览。") == ["许国", "苏中"]
+    assert names("组长单位要牵头抓总。") == []
+
+
+def test_party_organ_carried_only_to_party_titles():
+    found = people("县人民医院党委书记罗刚伟，副书记韩涛，副院长卢佳出席。")
+    assert found == {
+        "罗刚伟": ["县人民医院党委书记"],
+        "韩涛": ["县人民医院党委副书记"],
+        "卢佳": ["县人民医院副院长"],
+    }
+
+
 def test_compound_surnames():
     found = people("副市长欧阳明辉、司马青出席仪式。欧阳明辉说，要抓好项目。")
     assert found == {"欧阳明辉": ["副市长"], "司马青": ["副市长"]}
