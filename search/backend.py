@@ -6,9 +6,12 @@
   processes, waiting instead of raising LockError or dropping changes.
 - ``update`` prepares a whole batch with one writer and no spelling graph
   (haystack opens a searcher per document and analyses the text twice).
-- Big text is not stored; snippets are cut from the database text.
+- Big text is not stored; haystack's highlighting (a StemmingAnalyzer that
+  returns '' for Chinese) is replaced by ``search.snippets`` over the database text.
 """
 from __future__ import annotations
+
+from itertools import pairwise
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -19,8 +22,8 @@ from whoosh.fields import DATETIME, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.writing import CLEAR
 
-from search import dictionary
-from search.analysis import analyzer
+from search import dictionary, snippets
+from search.analysis import analyzer, is_chinese
 from search.indexing import index_writer, writer_lock
 
 
@@ -89,6 +92,20 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             for doc in documents:
                 writer.add_document(**doc)
 
+    def _process_results(self, raw_page, highlight=False, query_string="", spelling_query=None, result_class=None,
+                         facet_types=None):
+        results = super()._process_results(
+            raw_page, highlight=False, query_string=query_string, spelling_query=spelling_query,
+            result_class=result_class, facet_types=facet_types,
+        )
+        if highlight:
+            pieces = query_pieces(self.parser.parse(query_string), self.content_field_name)
+            for result in results["results"]:
+                article = result.object
+                text = "\n".join([article.headline, *article.subtitles, article.body]) if article else ""
+                result.highlighted = {self.content_field_name: [snippets.snippet(text, pieces)]}
+        return results
+
     def clear(self, models=None, commit=True):
         """Empty the index (or drop the given models' documents) without racing other writers.
 
@@ -103,6 +120,27 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         with index_writer(self, mergetype=CLEAR if models is None else None) as writer:
             for model in models or ():
                 writer.delete_by_term(DJANGO_CT, f"{model._meta.app_label}.{model._meta.model_name}")
+
+
+def chain_text(words):
+    """The text a phrase of chain terms stands for: overlapping bigrams joined, other runs spaced."""
+    text = words[0]
+    for previous, word in pairwise(words):
+        overlapping = len(previous) == len(word) == 2 and is_chinese(word) and previous[1] == word[0]
+        text += word[1] if overlapping else f" {word}"
+    return text
+
+
+def query_pieces(whoosh_query, fieldname):
+    """The strings a parsed Whoosh query looks for in ``fieldname``, for highlighting."""
+    pieces = []
+    for leaf in whoosh_query.leaves():
+        if getattr(leaf, "fieldname", None) != fieldname:
+            continue
+        words = getattr(leaf, "words", None) or [getattr(leaf, "text", None)]
+        if all(isinstance(word, str) for word in words):
+            pieces.append(chain_text(words))
+    return pieces
 
 
 class JiebaWhooshEngine(WhooshEngine):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import jieba
 
+from archive.ingest.titles import TITLES
+
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 _user_words: set[str] = set()
@@ -46,22 +48,14 @@ def segment(text: str) -> list[str]:
 
 
 def database_words() -> set[str]:
-    """Names that must stay whole words: people, districts and their aliases, titles stated in mentions."""
+    """Names that must stay whole words: people, districts and their aliases, the importer's title lexicon."""
     from archive.models import District, DistrictAlias, Person
 
     words = set(Person.objects.values_list("name", flat=True).distinct())
     words.update(District.objects.values_list("name", flat=True))
     words.update(DistrictAlias.objects.values_list("name", flat=True))
-    words.update(_title_lexicon())
+    words.update(TITLES)
     return {word for word in words if len(word) >= 2}
-
-
-def _title_lexicon() -> set[str]:
-    try:
-        from archive.ingest import titles
-    except ImportError:
-        return set()
-    return {title for title in getattr(titles, "TITLES", ()) if isinstance(title, str)}
 
 
 def refresh_user_words() -> int:

@@ -1,4 +1,5 @@
 """The index: schema, haystack commands, following the database, one writer across processes."""
+import re
 import subprocess
 import sys
 import threading
@@ -182,3 +183,13 @@ def test_searcher_is_reused_until_another_writer_commits(seed_articles, search_i
     refreshed = generation.current()
     assert refreshed is not first
     assert seed_articles[0].pk not in ids_for()
+
+
+def test_haystack_highlighting_uses_the_same_analysis(seed_articles):
+    from haystack.query import SearchQuerySet
+
+    results = list(SearchQuerySet().auto_query("会议").highlight())
+    assert results
+    for result in results:
+        marked = re.findall(r"<mark>(.*?)</mark>", result.highlighted["text"][0])
+        assert marked and {m.replace(" ", "") for m in marked} == {"会议"}
