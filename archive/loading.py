@@ -41,6 +41,8 @@ from archive.ingest.records import ParsedArticle, ParsedPage
 from archive.models import Article, District, ImportRun, Issue, Meeting, Mention, Page, Person
 from archive.signals import articles_changed
 
+DistrictLink = Article.districts.through
+
 DEFAULT_PAPER = "焦作日报"
 # Added to kept articles' order while a page is rewritten, so (page, order) stays unique throughout.
 ORDER_SHIFT = 1_000_000
@@ -273,17 +275,29 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
     Article.objects.filter(pk__in=kept_ids).update(order=F("order") + ORDER_SHIFT)
 
     districts = {d.name: d for d in District.objects.all()}
-    people = PersonResolver()
+    people = PersonResolver(_names(articles))
+    links = defaultdict(list)
     ids = []
     for index, parsed in enumerate(articles):
         article = _save_article(page, parsed, plan.kept.get(index), date, warnings)
-        article.districts.set(_districts(parsed, districts, warnings))
-        persons = _save_mentions(article, parsed, people, warnings)
+        links[DistrictLink] += [
+            DistrictLink(article_id=article.pk, district_id=d.pk) for d in _districts(parsed, districts, warnings)
+        ]
+        persons = _save_mentions(article, parsed, people, warnings, links[Mention])
         if parsed.meeting is not None:
-            _save_meeting(article, parsed, persons, people, warnings)
+            _save_meeting(article, parsed, persons, people, warnings, links)
         ids.append(article.pk)
+    for model, rows in links.items():
+        model.objects.bulk_create(rows)
     _delete_orphans(old_people)
     return ids
+
+
+def _names(articles: list[ParsedArticle]) -> set[str]:
+    names = {p.name.strip() for a in articles for p in a.persons}
+    for meeting in filter(None, (a.meeting for a in articles)):
+        names.update(n.strip() for n in (*meeting.presided_by, *meeting.speakers, *meeting.attended_by))
+    return names
 
 
 def _save_article(page: Page, parsed: ParsedArticle, pk: int | None, date: Date, warnings: list[str]) -> Article:
@@ -320,8 +334,8 @@ def _districts(parsed: ParsedArticle, districts: dict[str, District], warnings: 
     return found
 
 
-def _save_mentions(article: Article, parsed: ParsedArticle, people: PersonResolver, warnings: list[str]):
-    """Store the article's mentions in order (a name given twice is merged); returns name → Person."""
+def _save_mentions(article, parsed: ParsedArticle, people, warnings: list[str], rows: list[Mention]):
+    """Add the article's mentions to ``rows`` in order (a name given twice is merged); returns name → Person."""
     mentions: dict[int, Mention] = {}
     by_name: dict[str, Person] = {}
     for mention in parsed.persons:
@@ -335,11 +349,12 @@ def _save_mentions(article: Article, parsed: ParsedArticle, people: PersonResolv
         )
         row.titles += [t for t in mention.titles if t not in row.titles]
         row.roles += [r for r in mention.roles if r not in row.roles]
-    Mention.objects.bulk_create(mentions.values())
+    rows += mentions.values()
     return by_name
 
 
-def _save_meeting(article: Article, parsed: ParsedArticle, persons: dict[str, Person], people, warnings) -> None:
+def _save_meeting(article, parsed: ParsedArticle, persons: dict[str, Person], people, warnings, links) -> None:
+    """Create the article's meeting; its people links are added to ``links`` (through model → rows)."""
     record = parsed.meeting
     meeting = Meeting.objects.create(
         article=article,
@@ -347,17 +362,17 @@ def _save_meeting(article: Article, parsed: ParsedArticle, persons: dict[str, Pe
         date=record.date,
         location=_fit(Meeting, "location", record.location or "", warnings),
     )
-
-    def resolve(names):
-        return [
-            persons.get(name) or people.resolve(name, [])
+    for names, relation in (
+        (record.presided_by, Meeting.presided_by),
+        (record.speakers, Meeting.speakers),
+        (record.attended_by, Meeting.attendees),
+    ):
+        through = relation.through
+        links[through] += [
+            through(meeting_id=meeting.pk, person_id=(persons.get(name) or people.resolve(name, [])).pk)
             for name in dict.fromkeys(n.strip() for n in names)
             if _valid_name(name, parsed.order, warnings)
         ]
-
-    meeting.presided_by.set(resolve(record.presided_by))
-    meeting.speakers.set(resolve(record.speakers))
-    meeting.attendees.set(resolve(record.attended_by))
 
 
 def _valid_name(name: str, order: int, warnings: list[str]) -> bool:
@@ -398,13 +413,17 @@ class PersonResolver:
     its organisation prefix: 副市长 ~ 焦作市副市长), else the oldest.
     """
 
-    def __init__(self):
-        self._known: dict[str, list[tuple[Person, set[str]]]] = {}
+    def __init__(self, names=()):
+        self._known: dict[str, list[tuple[Person, set[str]]]] = {name: [] for name in names}
+        for person in Person.objects.filter(name__in=self._known).order_by("pk"):
+            self._known[person.name].append((person, set()))
+        self._load_titles([c for c in self._known.values() if len(c) > 1])
 
     def resolve(self, name: str, titles: list[str]) -> Person:
         candidates = self._known.get(name)
         if candidates is None:
-            candidates = self._known[name] = self._load(name)
+            candidates = self._known[name] = [(p, set()) for p in Person.objects.filter(name=name).order_by("pk")]
+            self._load_titles([candidates])
         if not candidates:
             candidates.append((Person.objects.create(name=name), set()))
         person, known = max(candidates, key=lambda c: _title_overlap(c[1], titles))
@@ -412,11 +431,13 @@ class PersonResolver:
         return person
 
     @staticmethod
-    def _load(name: str) -> list[tuple[Person, set[str]]]:
-        titles = defaultdict(set)
-        for person_id, stated in Mention.objects.filter(person__name=name).values_list("person_id", "titles"):
-            titles[person_id].update(stated)
-        return [(p, titles[p.pk]) for p in Person.objects.filter(name=name).order_by("pk")]
+    def _load_titles(namesakes: list[list[tuple[Person, set[str]]]]) -> None:
+        """Fill in the titles stated for people who share their name (only those need telling apart)."""
+        known = {person.pk: titles for candidates in namesakes for person, titles in candidates}
+        if not known:
+            return
+        for person_id, stated in Mention.objects.filter(person_id__in=known).values_list("person_id", "titles"):
+            known[person_id].update(stated)
 
 
 def _title_overlap(known: set[str], titles: list[str]) -> int:
