@@ -15,6 +15,9 @@ from archive.ingest.markers import CJK, DATELINE, PHOTO_CREDIT
 # Longest role first, so 见习记者 is not read as 记者.
 ROLE = re.compile(r"(本报特约记者|本报通讯员|本报记者|特约记者|首席记者|见习记者|实习记者|实习生|通讯员|记者)")
 CONTRIBUTOR_ROLES = ("见习记者", "实习记者", "实习生", "通讯员")
+SPACED_ROLE = re.compile(
+    r"(?:本\s*报\s*)?(?:特\s*约\s*|首\s*席\s*|见\s*习\s*|实\s*习\s*)?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)"
+)
 NAME = re.compile(f"^[{CJK}·]{{2,5}}$")
 NAME_SEPARATOR = re.compile(r"[\s、，,/]+")
 MAX_FEATURE_BYLINE = 40
@@ -33,13 +36,24 @@ class Byline:
 
 
 def _names(text: str) -> list[str] | None:
-    names = [n for n in NAME_SEPARATOR.split(text.strip()) if n]
+    """Names separated by spaces or 、; single characters left by layout spacing rejoin a neighbour."""
+    names: list[str] = []
+    pending = ""
+    for token in (t for t in NAME_SEPARATOR.split(text.strip()) if t):
+        if len(pending + token) == 1:
+            pending = token
+            continue
+        names.append(pending + token)
+        pending = ""
+    if pending and names:
+        names[-1] += pending
     return names if names and all(NAME.match(n) for n in names) else None
 
 
 def parse_credit(text: str) -> Byline | None:
     """Reporters and contributors from role-labelled names (``记者杨丽娜 见习记者翟倩倩``), or None."""
-    parts = ROLE.split(text.strip())
+    text = SPACED_ROLE.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text.strip())
+    parts = ROLE.split(text)
     if parts[0].strip() or len(parts) < 3:
         return None
     byline = Byline()

@@ -12,9 +12,9 @@ CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]")
 
 # 本报讯（记者…）, 本报讯 (记者…), 本报（记者…）, 本报讯 without a byline.
-DATELINE = re.compile(r"^本报讯?\s*[（(]\s*([^（()）]{0,60}?)\s*[）)]\s*|^本报讯\s*")
+DATELINE = re.compile(r"^本\s*报\s*讯?\s*[（(]\s*([^（()）]{0,60}?)\s*[）)]\s*|^本\s*报\s*讯\s*")
 # A dateline that starts a line or follows layout spaces (a headline may share its line).
-DATELINE_IN_LINE = re.compile(r"(?:^|(?<=\s))本报(?:讯\s*(?=\S)|\s*[（(]\s*记\s*者)")
+DATELINE_IN_LINE = re.compile(r"(?:^|(?<=\s))本\s*报\s*(?:讯\s*(?=\S)|[（(]\s*记\s*者)")
 
 _TARGET = r"([A-Za-z]?[0-9一二三四五六七八九十]+\s*版\s*[①-⑳]?)"
 # （下转A02版③）, (转第二版), 下转3版 — the target page without 第.
@@ -27,7 +27,7 @@ CONTINUED_FROM = re.compile(r"^[（(]\s*上\s*接\s*[^）)]{1,12}[）)]\s*")
 # "本报记者 刘 璐 摄" closing a photo caption, on its own or after the caption text.
 _CREDIT_NAMES = r"([^\s。，！？：（）()]{2,5}(?:[\s、][^\s。，！？：（）()]{2,5}){0,3})"
 PHOTO_CREDIT = re.compile(
-    r"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?(?:特约|首席)?(?:记者|通讯员|摄影)[：:]?\s*"
+    r"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席)?(?:记者|通讯员|摄影)[：:]?\s*"
     rf"{_CREDIT_NAMES}\s*摄[）)]?\s*$"
 )
 # Section headings inside a body: 一、… （二）… 3. …

@@ -28,6 +28,8 @@ FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "�
 # a space before ——副题 separates it from the main title).
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』·…"
 SPACE_RUN = re.compile(r"[ \u3000\u00a0\t]+")
+CJK_TAIL = re.compile(f"[{CJK}]*$")
+CJK_HEAD = re.compile(f"[{CJK}]*")
 SEPARATOR_LINE = re.compile(r"^[-\s]+$")
 BODY_PUNCT = re.compile("[，。；！？]")
 OPENING_START = re.compile(r"^(本报讯|本报\s*[（(]|本报记者|本报评论员|编者按)")
@@ -57,18 +59,15 @@ def _fullwidth_punctuation(line: str) -> str:
     return "".join(chars)
 
 
-def _core_length(token: str) -> int:
-    return len(re.sub(f"[^{CJK}0-9A-Za-z]", "", token))
-
-
-def _space_kept(left: str, right: str, left_token: str, right_token: str) -> bool:
+def _space_kept(left: str, right: str) -> bool:
+    """Whether the layout space between ``left`` and ``right`` separates two Chinese phrases."""
     a, b = left[-1:], right[:1]
     if "—" in (a, b):
         return True
     if not a or not b or a in CJK_PUNCT or b in CJK_PUNCT:
         return False
     if _is_cjk(a) and _is_cjk(b):
-        return _core_length(left_token) > 1 and _core_length(right_token) > 1
+        return len(CJK_TAIL.search(left).group()) > 1 and len(CJK_HEAD.match(right).group()) > 1
     return not (_is_cjk(a) or _is_cjk(b))
 
 
@@ -82,10 +81,10 @@ def clean_line(line: str) -> str:
     gaps = SPACE_RUN.findall(line)
     out = pieces[0]
     for i, gap in enumerate(gaps):
-        left, right = pieces[i], pieces[i + 1]
+        right = pieces[i + 1]
         if "\t" in gap:
             out += "\t"
-        elif _space_kept(out, right, left, right):
+        elif _space_kept(out, right):
             out += " "
         out += right
     return undouble(out)

@@ -73,3 +73,10 @@ def test_credit_in_parentheses_and_from_an_agency():
         "工人正在作业。",
         split_photo_credit("本报记者 林晓、方舟 摄")[1],
     )
+
+
+def test_stray_layout_spaces_inside_bylines():
+    byline, rest = split_dateline(clean_line("本报 讯（记 者陈思 远 见习 记者吴 佳） 昨日，市 政府召开会议"))
+    assert (byline.reporters, byline.contributors, rest) == (["陈思远"], ["吴佳"], "昨日，市政府召开会议")
+    assert split_photo_credit(clean_line("本报 记者 赵 晴 摄"))[1].photographers == ["赵晴"]
+    assert parse_credit("记者 翟 艳 韦 冰").reporters == ["翟艳", "韦冰"]
