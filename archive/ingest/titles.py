@@ -172,6 +172,9 @@ def _prefix_start(text: str, core_start: int, limit: int, word_start: Sequence[i
         begin = max(word_start[i - 1], limit)
         if text[begin:i] in PREFIX_STOPS or text.endswith(_VERB_STOPS, begin, i):
             break
+        appointed = next((j for j in range(i, begin, -1) if text.endswith(APPOINTMENT_VERBS, limit, j)), None)
+        if appointed is not None:
+            return appointed
         i = begin
     return i
 
