@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.blocks import Block, Kind, classify
-from archive.ingest.byline import Byline
+from archive.ingest.byline import Byline, parse_credit
 from archive.ingest.headlines import HeadlineGroup, assign_headlines
 from archive.ingest.kinds import article_kind
 from archive.ingest.markers import CONTINUED_FROM, strip_end_markers
@@ -20,6 +20,8 @@ from archive.ingest.normalize import join_lines, page_blocks, paragraphs
 from archive.ingest.records import ParsedArticle
 
 TEXT_KINDS = ("news", "feature", "commentary")
+# A brief's byline printed at its end: ……。（记者 林晓）
+TRAILING_CREDIT = re.compile(r"[（(]((?:本报)?(?:记者|通讯员|见习记者|实习生)[^（）()]{2,30})[）)]\s*$")
 CAPTION_POINTERS = re.compile(r"^[⬅➡⬆⬇←→↑↓▲▼◀▶►◄]+\s*")
 
 
@@ -102,6 +104,18 @@ def _add_title(items: list, lines: list[str]) -> None:
     target.add_block(lines)
 
 
+def _fold_subhead(items: list) -> None:
+    """A single title line between two body blocks of an open feature is a section heading of it."""
+    if len(items) < 2 or not isinstance(items[-1], HeadlineGroup):
+        return
+    group, before = items[-1], items[-2]
+    if len(group.titles) + len(group.subtitles_below) != 1:
+        return
+    if isinstance(before, Draft) and before.opened_as == "feature" and not before.closed and before.blocks:
+        items.pop()
+        before.add_body([group.text])
+
+
 def _add(items: list, block: Block) -> None:
     kind = block.kind
     if kind is Kind.TITLE:
@@ -144,6 +158,7 @@ def _add(items: list, block: Block) -> None:
         else:
             items.append(Draft("ad", blocks=[block.lines]))
     else:
+        _fold_subhead(items)
         target = _last_text_draft(items)
         if target is None:
             target = Draft("news")
@@ -161,6 +176,11 @@ def _body_paragraphs(draft: Draft) -> tuple[list[str], str | None]:
     continued_to = None
     if paras:
         paras[-1], continued_to, _ = strip_end_markers(paras[-1])
+        credit = TRAILING_CREDIT.search(paras[-1]) if not draft.byline.reporters else None
+        byline = parse_credit(credit.group(1)) if credit else None
+        if byline is not None:
+            draft.byline = byline
+            paras[-1] = paras[-1][: credit.start()]
     return [p for p in paras if p], continued_to
 
 

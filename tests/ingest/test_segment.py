@@ -231,3 +231,25 @@ def test_editor_note_joins_the_dateline_article_that_follows():
     assert (article.kind, article.reporters) == ("feature", ["林晓"])
     assert article.paragraphs[0] == "新区生态持续向好，本报今起推出系列报道。"
     assert article.paragraphs[1] == "昨日，新区召开生态保护工作会议，部署下一步工作。"
+
+
+def test_section_heading_inside_a_feature_stays_in_it():
+    text = (
+        "新区夜市火起来\n\n本报记者 林晓\n\n夜幕降临，新区美食街人头攒动，摊位前排起长队。\n\n"
+        "政策引路\n\n新区出台扶持政策，为商户减免租金，吸引更多商户入驻。\n\n"
+        "新区召开植树动员会\n\n本报讯（记者方舟）昨日，新区召开植树动员会，部署全区植树造林工作。"
+    )
+    feature, news = _articles(text)
+    assert (feature.kind, feature.headline) == ("feature", "新区夜市火起来")
+    assert feature.paragraphs == [
+        "夜幕降临，新区美食街人头攒动，摊位前排起长队。",
+        "政策引路",
+        "新区出台扶持政策，为商户减免租金，吸引更多商户入驻。",
+    ]
+    assert news.headline == "新区召开植树动员会"
+
+
+def test_byline_printed_at_the_end_of_a_brief():
+    (brief,) = _articles("新区开通公交线路\n\n昨日，新区开通两条公交线路，方便群众出行。（记者 林晓 通讯员 孟凡）")
+    assert (brief.reporters, brief.contributors) == (["林晓"], ["孟凡"])
+    assert brief.body == "昨日，新区开通两条公交线路，方便群众出行。"
