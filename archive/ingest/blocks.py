@@ -24,6 +24,8 @@ TEASER = re.compile(r"^[▶►>》（(\s]*(详见|见|请看)\s*(今日)?(本报
 PAGE_FURNITURE = re.compile(
     r"^(责任编辑|责编|编辑|校对|版式|美编|组版|本版编辑)[：:]|^\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]$"
 )
+# Rows of a teaser/contents table: 扫码更精彩 endings, or page codes (A02 …).
+INDEX_ROW = re.compile(r"(扫码更精彩|扫码阅读|扫码看更多|扫码观看)$|^[A-H]\d{2}版?(?=[\s\u4e00-\u9fff“])")
 PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 AD_LINE = re.compile(r"^(电话|热线|地址|联系电话|咨询电话|订餐电话|服务热线|手机|联系人|网址|邮箱|微信)[：:]")
 TITLE_FORBIDDEN = re.compile("[，。；,;]")
@@ -75,7 +77,7 @@ def classify(lines: list[str]) -> Block:
     text = join_lines(lines)
     if text in COLUMN_LABELS or CONTINUED_FROM.fullmatch(text) or PAGE_FURNITURE.match(text):
         return Block(Kind.SKIP, lines)
-    if "\t" in text:
+    if "\t" in text or sum(1 for line in lines if INDEX_ROW.search(line)) >= 2:
         return Block(Kind.TABLE, lines)
     note = EDITOR_NOTE.match(text)
     if note:

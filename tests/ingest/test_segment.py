@@ -253,3 +253,10 @@ def test_byline_printed_at_the_end_of_a_brief():
     (brief,) = _articles("新区开通公交线路\n\n昨日，新区开通两条公交线路，方便群众出行。（记者 林晓 通讯员 孟凡）")
     assert (brief.reporters, brief.contributors) == (["林晓"], ["孟凡"])
     assert brief.body == "昨日，新区开通两条公交线路，方便群众出行。"
+
+
+def test_contents_and_teaser_rows_without_tabs_are_an_index():
+    (contents,) = _articles("A02 新区召开植树动员会\nA03 夏季招聘会举行")
+    (teasers,) = _articles("积极举报 监管局发布公告。扫码更精彩\n单身派对 联谊会周末举行。扫码更精彩")
+    assert (contents.kind, contents.paragraphs) == ("index", ["A02新区召开植树动员会", "A03夏季招聘会举行"])
+    assert (teasers.kind, len(teasers.paragraphs)) == ("index", 2)
