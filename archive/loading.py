@@ -66,6 +66,7 @@ class PageDiff:
     unchanged: int = 0
 
     def as_counts(self) -> dict:
+        """Sizes of the lists, as stored in ``ImportRun.counts`` (added/changed/removed articles)."""
         return {"added": len(self.added), "changed": len(self.changed), "removed": len(self.removed)}
 
 
@@ -117,7 +118,7 @@ def preview_page(
     )
     parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
     warnings = list(parsed.warnings)
-    plan = _plan(existing, parsed, warnings)
+    plan = _plan(existing, parsed)
     return PagePreview(
         text=decoded.text,
         encoding=decoded.encoding,
@@ -174,7 +175,7 @@ def _load(data, source_file, date, edition, paper, label, force, run) -> LoadRes
 
     parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
     warnings = list(parsed.warnings)
-    plan = _plan(page, parsed, warnings)
+    plan = _plan(page, parsed)
     if page is None:
         page = Page(issue=issue, source_file=source_file)
     page.label = label
@@ -186,7 +187,7 @@ def _load(data, source_file, date, edition, paper, label, force, run) -> LoadRes
     transaction.on_commit(partial(articles_changed.send, sender=Article, changed=article_ids, deleted=removed_ids))
 
     run.outcome = ImportRun.Outcome.IMPORTED
-    run.counts = page_counts(page) | {"diff": plan.diff.as_counts()}
+    run.counts = page_counts(page) | plan.diff.as_counts()
     return LoadResult(run.outcome, page, run.counts, plan.diff, warnings, run)
 
 
@@ -211,7 +212,7 @@ class _Plan:
     removed_ids: list[int]
 
 
-def _plan(page: Page | None, parsed: ParsedPage, warnings: list[str]) -> _Plan:
+def _plan(page: Page | None, parsed: ParsedPage) -> _Plan:
     """Pair parsed articles with stored ones by headline (or body start) and classify the differences."""
     stored = {} if page is None else {a.pk: article_record(a) for a in articles_for_export(page.articles.all())}
     by_key = defaultdict(list)
