@@ -51,10 +51,7 @@ def _fullwidth_punctuation(line: str) -> str:
             continue
         before = line[:i].rstrip()[-1:]
         after = line[i + 1 :].lstrip()[:1]
-        near_cjk = any(_is_cjk(c) or (c and c in CJK_PUNCT) for c in (before, after))
-        if ch == "(":
-            near_cjk = _is_cjk(after) or _is_cjk(before)
-        if near_cjk:
+        if any(_is_cjk(c) or (c and c in CJK_PUNCT) for c in (before, after)):
             chars[i] = FULLWIDTH[ch]
     return "".join(chars)
 
@@ -125,7 +122,7 @@ def _split_at_datelines(lines: list[str]) -> list[list[str]]:
     blocks: list[list[str]] = [[]]
     for line in lines:
         line = line.strip()
-        match = next((m for m in DATELINE_IN_LINE.finditer(line)), None)
+        match = DATELINE_IN_LINE.search(line)
         if match and (match.start() > 0 or blocks[-1]):
             head = line[: match.start()].strip()
             if head:
@@ -151,6 +148,29 @@ def _is_column_break(before: list[str], after: list[str]) -> bool:
     return _body_like(last) or ends_sentence(last)
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _without_repeats(lines: list[str], seen: set[str]) -> list[str]:
+    """``lines`` minus a repeat of an earlier block or wide line of the page; ``seen`` is updated."""
+    block = _squash(join_lines(lines))
+    if len(block) >= MIN_DUPLICATE_CHARS and block in seen:
+        return []
+    kept = []
+    for line in lines:
+        key = _squash(line)
+        wide = len(line) >= WIDE_LINE and len(key) >= MIN_DUPLICATE_CHARS
+        if wide and key in seen:
+            continue
+        kept.append(line)
+        if wide:
+            seen.add(key)
+    if len(block) >= MIN_DUPLICATE_CHARS:
+        seen.add(block)
+    return kept
+
+
 def page_blocks(text: str) -> list[list[str]]:
     """The page as blocks of clean lines, in reading order of the file."""
     raw = re.split(r"\n[ \t\u3000]*\n", text.replace("\r\n", "\n").replace("\f", "\n\n"))
@@ -160,13 +180,9 @@ def page_blocks(text: str) -> list[list[str]]:
         for part in _split_at_datelines(chunk.split("\n")):
             lines = [clean_line(line) for line in part]
             lines = [line for line in lines if line and not SEPARATOR_LINE.match(line)]
-            if not lines:
-                continue
-            key = re.sub(r"\s+", "", join_lines(lines))
-            if len(key) >= MIN_DUPLICATE_CHARS and key in seen:
-                continue
-            seen.add(key)
-            blocks.append(lines)
+            lines = _without_repeats(lines, seen)
+            if lines:
+                blocks.append(lines)
     merged: list[list[str]] = []
     for lines in blocks:
         if merged and _is_column_break(merged[-1], lines):

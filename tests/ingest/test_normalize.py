@@ -79,3 +79,9 @@ def test_paragraphs_of_a_narrow_column_and_of_wide_lines():
     assert paragraphs(narrow) == ["会议强调，要把项目建设作为头号工程。", "会后，与会人员参观了新建园区。"]
     wide = ["好消息！", "新区今年以来引进项目二十余个，总投资超过百亿元，产业结构持续优化，发展后劲明显增强"]
     assert paragraphs(wide) == wide
+
+
+def test_a_wide_line_repeated_inside_a_block_is_dropped():
+    line = "新区今年以来引进项目二十余个，总投资超过百亿元，产业结构持续优化，发展后劲明显增强。"
+    blocks = page_blocks(f"{line}\n另起一段，会议要求各部门抓好落实，确保各项任务按期完成，不打折扣。\n{line}")
+    assert len(blocks) == 1 and len(blocks[0]) == 2
