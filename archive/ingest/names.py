@@ -53,6 +53,9 @@ NOT_PERSON_WORDS: frozenset[str] = frozenset(
 # Characters that end a sentence part, not a given name: a three-character reading ending in one is unlikely.
 FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获")
 
+# Punctuation that ends a name in a roll call.
+_NAME_SEPARATORS = frozenset("、，,。；;")
+
 # Function characters that can end a clause (王刚说，): only these make a name before a comma shorter.
 CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道")
 
@@ -83,9 +86,12 @@ class Segmentation:
         return tag.startswith("nr")
 
 
-    def is_rare_noun(self, word: str) -> bool:
-        """A rarely used noun or place word (苏平, 许国): after a title and before a verb, likely a name."""
-        return _word_tags().get(word, "")[:1] == "n" and _tokenizer().FREQ.get(word, 0) < _RARE
+    def is_noun(self, word: str) -> bool:
+        return _word_tags().get(word, "")[:1] == "n"
+
+    def is_rare(self, word: str) -> bool:
+        """Rarely used in jieba's corpus (苏平, 许国): after a title and before a verb, likely a name."""
+        return _tokenizer().FREQ.get(word, 0) < _RARE
 
     def is_dictionary_word(self, word: str) -> bool:
         return _tokenizer().FREQ.get(word, 0) > 0
@@ -124,7 +130,7 @@ class NameReader:
         if segmentation.is_name_word(word):
             return False
         if len(word) > 1:
-            if len(word) == length and segmentation.is_rare_noun(word) and self.ends_at(pos + length):
+            if len(word) == length and self._noun_as_name(word, pos + length):
                 return False
             last = self.text[pos + length - 1]
             return len(word) >= length or last in FUNCTION_CHARS or not self.ends_at(pos + length)
@@ -170,6 +176,15 @@ class NameReader:
             score += 2
         return score
 
+    def _noun_as_name(self, word: str, end: int) -> bool:
+        """A noun that is a name here: a rare one before a follower word, any before a list comma or full stop."""
+        segmentation = self.segmentation
+        if not segmentation.is_noun(word):
+            return False
+        if self.text[end : end + 1] in _NAME_SEPARATORS:
+            return True
+        return segmentation.is_rare(word) and self.ends_at(end)
+
     def _dangles(self, end: int) -> bool:
         """A lone character would be left between the name and a comma (曾亮|刚，): it belongs to the name."""
         text = self.text
@@ -205,7 +220,7 @@ def _prefixes(text: str, end: int) -> list[str]:
     return [text[end : end + n] for n in range(1, _MAX_FOLLOWER + 1) if text[end : end + n] in AFTER_NAME_WORDS]
 
 
-_RARE = 200
+_RARE = 1000
 _lock = threading.Lock()
 
 

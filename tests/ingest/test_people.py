@@ -126,6 +126,7 @@ def test_name_before_a_comma_keeps_a_character_that_looks_like_a_word():
 def test_names_that_are_rare_dictionary_words():
     assert names("镇党委书记许国察看项目。市政府秘书长苏中参观展览。") == ["许国", "苏中"]
     assert names("组长单位要牵头抓总。") == []
+    assert people("县人民医院院长黄海、副院长程志出席。") == {"黄海": ["县人民医院院长"], "程志": ["县人民医院副院长"]}
 
 
 def test_party_organ_carried_only_to_party_titles():

@@ -1,0 +1,113 @@
+"""People extraction: speed on the seed pages' articles and accuracy on synthetic roll calls.
+
+    .venv/bin/python benchmarks/people_bench.py
+    .venv/bin/python benchmarks/people_bench.py --rounds 20 --synthetic 2000
+
+Speed: every seed page is cut into articles at its 本报讯 datelines, and all of them
+are read ``--rounds`` times (jieba loaded once beforehand); prints articles per minute.
+Accuracy: sentences built from random names (never real people), organisations,
+titles and follower verbs, in the shapes local news uses (title chains, shared
+lists, roll calls, quotes); prints how many came back exactly right, and a few misses.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.ingest.people import extract_people  # noqa: E402
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平桂华建国文玉红志海波宏斌鹏飞辉丹萍云峰亮雪琳晶燕梅林春新德永庆"
+ORGANISATIONS = (
+    "县农业农村局", "镇人民政府", "市科技局高新处", "县人民医院", "产业集聚区管委会", "某银行分行",
+    "某材料股份有限公司",
+)
+CORES = ("局长", "副局长", "院长", "副主任", "行长", "董事长", "总经理", "处长")
+VERBS = (
+    "出席会议", "主持会议", "调研", "强调", "带队检查", "一行到", "作报告", "现场办公", "深入企业", "听取汇报",
+    "慰问群众",
+)
+
+
+def seed_articles() -> list[str]:
+    articles = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = re.sub(r"(?<=\S)\n(?=\S)", "", path.read_text(encoding="utf-8"))
+        articles += [part for part in re.split(r"(?=本报讯)", text) if part.strip()]
+    return articles
+
+
+def speed(rounds: int) -> None:
+    articles = seed_articles()
+    extract_people(articles[0])
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for article in articles:
+            extract_people(article)
+    elapsed = time.perf_counter() - started
+    count = rounds * len(articles)
+    chars = rounds * sum(map(len, articles))
+    print(f"speed: {count} articles ({chars} characters) in {elapsed:.2f} s = {count / elapsed * 60:,.0f} articles/min")
+
+
+def random_name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+
+
+def synthetic_case(rng: random.Random) -> tuple[str, dict[str, list[str]]] | None:
+    a, b, c = (random_name(rng) for _ in range(3))
+    if len({a, b, c}) < 3 or any(x != y and x in y for x in (a, b, c) for y in (a, b, c)):
+        return None
+    org, other = rng.sample(ORGANISATIONS, 2)
+    first, second = rng.choice(CORES), rng.choice(CORES)
+    shape = rng.randrange(4)
+    if shape == 0:
+        return f"近日，{org}{first}{a}、{second}{b}一行来我市考察。{a}表示，将加强合作。", {
+            a: [org + first], b: [org + second]}
+    if shape == 1:
+        return f"{org}{first}{a}，{other}{second}{b}、{c}等参加活动。{b}说，要抓好落实。", {
+            a: [org + first], b: [other + second], c: [other + second]}
+    if shape == 2:
+        return f"昨日，{org}{first}{a}{rng.choice(VERBS)}。“我们还要继续努力。”{a}说。", {a: [org + first]}
+    return f"在{other}，{second}{b}{rng.choice(VERBS)}。村民{c}告诉记者，日子越过越好了。", {b: [second], c: []}
+
+
+def accuracy(cases: int, seed: int) -> None:
+    rng = random.Random(seed)
+    right, misses = 0, []
+    made = 0
+    while made < cases:
+        case = synthetic_case(rng)
+        if case is None:
+            continue
+        made += 1
+        text, expected = case
+        got = {p.name: p.titles for p in extract_people(text)}
+        if got == expected:
+            right += 1
+        else:
+            misses.append((text, got))
+    print(f"synthetic: {right}/{cases} exactly right ({right / cases:.1%})")
+    for text, got in misses[:10]:
+        print(f"  {text}\n    got {got}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--synthetic", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    speed(args.rounds)
+    accuracy(args.synthetic, args.seed)
+
+
+if __name__ == "__main__":
+    main()
