@@ -31,6 +31,7 @@ FIELDS = (
     "meeting",
     "districts",
 )
+EXPORT_CHUNK = 500
 PAGE_ORDER = ("publication_date", "page__issue__edition", "page__label", "page__source_file", "order")
 
 
@@ -51,8 +52,8 @@ def articles_for_export(queryset: QuerySet[Article] | None = None) -> QuerySet[A
 
 
 def export_records(queryset: QuerySet[Article] | None = None) -> Iterator[dict]:
-    """One export dict per article, in page order."""
-    for article in articles_for_export(queryset):
+    """One export dict per article, in page order, read in chunks so memory stays flat on a large archive."""
+    for article in articles_for_export(queryset).iterator(chunk_size=EXPORT_CHUNK):
         yield article_record(article)
 
 
