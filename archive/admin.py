@@ -240,15 +240,8 @@ class MeetingAdmin(admin.ModelAdmin):
 
 COUNT_LABELS = {
     "articles": "文章", "people": "人物", "mentions": "提及", "meetings": "会议活动", "districts": "区县",
-    "diff": "变化", "added": "新增", "changed": "修改", "removed": "删除",
+    "added": "新增文章", "changed": "修改文章", "removed": "删除文章",
 }
-
-
-def count_text(value):
-    """A count, or a nested dict of counts (the re-import diff) as "新增 1、修改 0、删除 2"."""
-    if isinstance(value, dict):
-        return "（" + "、".join(f"{COUNT_LABELS.get(k, k)} {v}" for k, v in value.items()) + "）"
-    return str(value)
 
 
 @admin.register(ImportRun)
@@ -268,9 +261,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     @admin.display(description="数量")
     def count_summary(self, obj):
-        return "，".join(
-            f"{COUNT_LABELS.get(key, key)} {count_text(value)}" for key, value in obj.counts.items()
-        )
+        return "，".join(f"{COUNT_LABELS.get(key, key)} {value}" for key, value in obj.counts.items())
 
     def has_add_permission(self, request):
         return False

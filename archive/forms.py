@@ -16,7 +16,7 @@ from archive.import_review import issue_date_from
 from archive.import_staging import StagedPage, text_sha256
 from archive.ingest.decode import PageDecodeError, decode_page
 
-MAX_FILES_PER_UPLOAD = 20
+MAX_FILES_PER_UPLOAD = 10
 ALLOWED_EXTENSIONS = (".txt",)
 PASTED_FILE_NAME = "粘贴文本.txt"
 LIST_SEPARATOR = "、"
