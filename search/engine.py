@@ -122,7 +122,7 @@ def _matching(current, parsed, request) -> set[int]:
     wanted = {"official_ids": {str(pk) for pk in request.officials}, "district_slugs": set(request.districts)}
     for name, values in wanted.items():
         for value in values:
-            docs &= current.doc_sets[name].get(value, set())
+            docs &= current.docs_with(name, value)
     bounds = _day_range(request)
     if bounds:
         days, (low, high) = current.days, bounds

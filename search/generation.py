@@ -4,8 +4,7 @@ haystack reopens two or three searchers per query (+250–550 ms) and Whoosh's
 ``groupedby`` facets take 0.6–1.4 s on a broad query. Instead each process keeps
 one searcher, refreshed only when another writer has committed, and builds, once
 per generation, plain lists indexed by document number: publication day
-(YYYYMMDD), official ids and district slugs, plus each value's set of document
-numbers. A new generation also refreshes jieba's user dictionary (new people
+(YYYYMMDD), official ids and district slugs. A new generation also refreshes jieba's user dictionary (new people
 imported). Columns of a segment are reused across generations while the segment
 lives (Whoosh segments are immutable; deletions only hide document numbers).
 """
@@ -14,6 +13,8 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+
+from whoosh.query import Term
 
 from search import dictionary
 
@@ -54,7 +55,6 @@ class IndexGeneration:
     searcher: object
     days: list[int] = field(default_factory=list)
     values: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    doc_sets: dict[str, dict[str, set[int]]] = field(default_factory=dict)
     cache: OrderedDict = field(default_factory=OrderedDict)
 
     @classmethod
@@ -72,16 +72,14 @@ class IndexGeneration:
                 generation.values[name].extend(columns.values[name])
         for key in [k for k in _columns_by_segment if k[0] == index_path and k not in live]:
             del _columns_by_segment[key]
-        for name in VALUE_FIELDS:
-            sets: dict[str, set[int]] = {}
-            for docnum, values in enumerate(generation.values[name]):
-                for value in values:
-                    sets.setdefault(value, set()).add(docnum)
-            generation.doc_sets[name] = sets
         return generation
 
     def live_docs(self) -> set[int]:
         return set(self.searcher.reader().all_doc_ids())
+
+    def docs_with(self, fieldname: str, value: str) -> set[int]:
+        """Live documents whose keyword field ``fieldname`` holds ``value``."""
+        return set(self.searcher.docs_for_query(Term(fieldname, value)))
 
     def remember(self, key, value, size=64):
         """A small LRU of per-query results (matched documents, facets) for this generation."""
