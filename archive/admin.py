@@ -107,14 +107,13 @@ class ArticleForm(forms.ModelForm):
     reporters = ListTextField(label="记者", required=False)
     contributors = ListTextField(label="通讯员/实习生", required=False)
     photographers = ListTextField(label="摄影", required=False)
-
     subtitles = ListTextField(label="引题/副题", required=False, separator="\n", help_text="每行一条")
 
     class Meta:
         model = Article
         fields = (
-            "kind", "headline", "subtitles", "publication_date", "event_date", "reporters", "contributors",
-            "photographers", "body", "continued_to", "districts",
+            "page", "order", "kind", "headline", "subtitles", "publication_date", "event_date",
+            "reporters", "contributors", "photographers", "body", "continued_to", "districts",
         )
 
 
@@ -127,13 +126,17 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("headline", "body")
     date_hierarchy = "publication_date"
     filter_horizontal = ("districts",)
-    readonly_fields = ("page", "order")
+    raw_id_fields = ("page",)
     fieldsets = (
         (None, {"fields": ("page", "order", "kind", "headline", "subtitles", "publication_date", "event_date")}),
         ("署名", {"fields": ("reporters", "contributors", "photographers")}),
         ("正文", {"fields": ("body", "continued_to", "districts")}),
     )
     inlines = (MentionInline,)
+
+    def get_readonly_fields(self, request, obj=None):
+        """An article stays on its page and in its place; both are chosen only when adding one."""
+        return ("page", "order") if obj else ()
 
 
 class SplitPersonForm(forms.Form):

@@ -187,3 +187,13 @@ def test_unknown_role_is_refused(editor_client, page):
     assert response.status_code == 200 and "未知角色：唱歌" in response.content.decode()
     mention.refresh_from_db()
     assert mention.roles == ["spoke"]
+
+
+def test_editor_adds_an_article_to_a_page(editor_client, page):
+    url = reverse("admin:archive_article_add")
+    data = inline_data(Article(kind="notice", headline="补录的通知"), [], page=page.pk, order=5, body="正文")
+    data.update({"mentions-INITIAL_FORMS": 0})
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
+    added = Article.objects.get(page=page, order=5)
+    assert (added.headline, added.kind, added.body) == ("补录的通知", "notice", "正文")
