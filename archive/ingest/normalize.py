@@ -21,7 +21,16 @@ from __future__ import annotations
 
 import re
 
-from archive.ingest.markers import CJK, CJK_CHAR, DATELINE, DATELINE_IN_LINE, ENUMERATOR, PHOTO_CREDIT, ends_sentence
+from archive.ingest.markers import (
+    CJK,
+    CJK_CHAR,
+    DATELINE,
+    DATELINE_IN_LINE,
+    ENUMERATOR,
+    PHOTO_CREDIT,
+    ends_sentence,
+    strip_end_markers,
+)
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Punctuation around which layout spaces never carry meaning (dashes are left alone:
@@ -118,7 +127,12 @@ def paragraphs(lines: list[str]) -> list[str]:
     return [join_lines(group) for group in result if group]
 
 
-def _split_at_datelines(lines: list[str]) -> list[list[str]]:
+def _split_block(lines: list[str]) -> list[list[str]]:
+    """A raw block cut before a dateline and after a closing marker or photo credit.
+
+    Extraction sometimes drops the blank line between an article and the headline or
+    article that follows; these markers show where one ends and the next begins.
+    """
     blocks: list[list[str]] = [[]]
     for line in lines:
         line = line.strip()
@@ -127,9 +141,11 @@ def _split_at_datelines(lines: list[str]) -> list[list[str]]:
             head = line[: match.start()].strip()
             if head:
                 blocks[-1].append(head)
-            blocks.append([line[match.start() :]])
-        else:
-            blocks[-1].append(line)
+            line = line[match.start() :]
+            blocks.append([])
+        blocks[-1].append(line)
+        if strip_end_markers(line)[2] or PHOTO_CREDIT.search(clean_line(line)):
+            blocks.append([])
     return [b for b in blocks if b]
 
 
@@ -177,7 +193,7 @@ def page_blocks(text: str) -> list[list[str]]:
     blocks: list[list[str]] = []
     seen: set[str] = set()
     for chunk in raw:
-        for part in _split_at_datelines(chunk.split("\n")):
+        for part in _split_block(chunk.split("\n")):
             lines = [clean_line(line) for line in part]
             lines = [line for line in lines if line and not SEPARATOR_LINE.match(line)]
             lines = _without_repeats(lines, seen)

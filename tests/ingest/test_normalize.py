@@ -85,3 +85,16 @@ def test_a_wide_line_repeated_inside_a_block_is_dropped():
     line = "新区今年以来引进项目二十余个，总投资超过百亿元，产业结构持续优化，发展后劲明显增强。"
     blocks = page_blocks(f"{line}\n另起一段，会议要求各部门抓好落实，确保各项任务按期完成，不打折扣。\n{line}")
     assert len(blocks) == 1 and len(blocks[0]) == 2
+
+
+def test_blocks_are_cut_after_closing_markers_and_photo_credits():
+    text = (
+        "各乡镇要抓好苗木调运。①3\n新区召开秋季植树\n动员会\n\n"
+        "会议现场。\n本报记者 赵 晴 摄\n会议要求，各单位落实责任。"
+    )
+    assert [join_lines(b) for b in page_blocks(text)] == [
+        "各乡镇要抓好苗木调运。①3",
+        "新区召开秋季植树动员会",
+        "会议现场。本报记者赵晴摄",
+        "会议要求，各单位落实责任。",
+    ]
