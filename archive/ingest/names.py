@@ -59,6 +59,9 @@ _NAME_SEPARATORS = frozenset("、，,。；;")
 # Function characters that can end a clause (王刚说，): only these make a name before a comma shorter.
 CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道")
 
+# Below this jieba corpus frequency a dictionary noun may well be a name (苏平, 许国, 黄海).
+_RARE = 1000
+
 # Characters never found in a given name (punctuation aside).
 _NOT_IN_NAMES = frozenset(
     "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让从在与及县市省镇乡局厅委届次项要"
@@ -84,7 +87,6 @@ class Segmentation:
         if tag is None:
             return _tokenizer().FREQ.get(word, 0) == 0
         return tag.startswith("nr")
-
 
     def is_noun(self, word: str) -> bool:
         return _word_tags().get(word, "")[:1] == "n"
@@ -146,7 +148,7 @@ class NameReader:
             return True
         if end in self.title_starts:
             return True
-        return any(text.startswith(word, end) for word in _prefixes(text, end))
+        return any(text[end : end + n] in AFTER_NAME_WORDS for n in range(1, _MAX_FOLLOWER + 1))
 
     def _possible(self, pos: int, surname: int, length: int) -> bool:
         given = self.text[pos + surname : pos + length]
@@ -216,11 +218,6 @@ class NameReader:
         return count
 
 
-def _prefixes(text: str, end: int) -> list[str]:
-    return [text[end : end + n] for n in range(1, _MAX_FOLLOWER + 1) if text[end : end + n] in AFTER_NAME_WORDS]
-
-
-_RARE = 1000
 _lock = threading.Lock()
 
 

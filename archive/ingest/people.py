@@ -1,16 +1,17 @@
 """People named in an article, each with every title stated for them there.
 
-Candidates come from four readings of the text, strongest first:
+People are found by four readings of the text, strongest first:
 
 - titles before names (市委副书记、市长徐衣显), with name lists sharing them
   (副主任乔学达、许竹英) and an organisation carried along a roll call
   (市人大常委会主任王建设，党组书记葛探宇 → 市人大常委会党组书记);
 - titles after names (谢伏瞻省长, 习近平总书记);
-- names jieba recognises, kept only with a cue: a speech verb after them, a second
-  mention, or a headline of the form "姓名：…";
+- untitled names confirmed by a cue right after them (…说, …告诉记者, …表示 when
+  jieba does not know the word as something else) or heading a "姓名：…" headline;
 - appointments (正式入职…管委会副主任) give their title to the person just named.
 
-Every later mention of a name found once is the same person.
+Bylines and credits (记者…, …摄) are not people. Every later mention of a name found
+once is the same person; ``text`` may still hold layout spaces and line wraps.
 """
 from __future__ import annotations
 
@@ -122,7 +123,7 @@ class _Extraction:
         chain = [self.titles[k]]
         for title in self.titles[k + 1 :]:
             last = chain[-1]
-            if title.start != last.end + 1 or self.text[last.end] != _LIST_SEPARATOR:
+            if title.start != last.end + 1 or self.text[last.end] not in _CHAIN_SEPARATORS:
                 break
             chain.append(title)
         return chain

@@ -26,6 +26,10 @@ def test_titles_chained_with_enumeration_comma():
     assert found["周立新"] == ["省委常委", "常务副省长", "省委秘书长"]
 
 
+def test_titles_chained_with_a_comma():
+    assert people("省委常委，市委书记孙立新出席。") == {"孙立新": ["省委常委", "市委书记"]}
+
+
 def test_comma_separates_people_each_with_own_titles():
     found = people("县委书记张建国，县委副书记、县长孙明远，县委常委、宣传部长毛丽娟出席。")
     assert found == {
