@@ -68,18 +68,29 @@ class PageAdmin(admin.ModelAdmin):
     def article_count(self, obj):
         return obj.article_count
 
+    def has_add_permission(self, request):
+        """Pages are created only by 导入版面 (which needs add_page), never typed in by hand."""
+        return False
+
     def get_urls(self):
         view = self.admin_site.admin_view(PageImportView.as_view(model_admin=self))
         return [path("import/", view, name="archive_page_import"), *super().get_urls()]
 
 
 class MentionForm(forms.ModelForm):
+    """A mention with its titles and roles edited as "、"-separated text; roles shown and accepted in Chinese."""
+
     titles = ListTextField(label="职务", required=False, help_text="多个以“、”分隔")
     roles = ListTextField(label="角色", required=False, help_text="主持、讲话、出席、提及")
 
     class Meta:
         model = Mention
         fields = ("person", "position", "titles", "roles")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Mention.Role.choices)
+        self.initial["roles"] = [labels.get(role, role) for role in self.initial.get("roles", [])]
 
     def clean_roles(self):
         by_label = {label: value for value, label in Mention.Role.choices}
@@ -88,11 +99,6 @@ class MentionForm(forms.ModelForm):
         if unknown:
             raise forms.ValidationError(f"未知角色：{'、'.join(unknown)}。可用：{'、'.join(Mention.Role.labels)}")
         return list(dict.fromkeys(roles))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        labels = dict(Mention.Role.choices)
-        self.initial["roles"] = [labels.get(role, role) for role in self.initial.get("roles", [])]
 
 
 class MentionInline(admin.TabularInline):

@@ -96,3 +96,7 @@ def test_admin_index_links_to_the_import_for_editors_only(editor_client):
     assert IMPORT_URL in editor_client.get(reverse("admin:index")).content.decode()
     editor_client.force_login(User.objects.create_user("staff", is_staff=True))
     assert IMPORT_URL not in editor_client.get(reverse("admin:index")).content.decode()
+
+
+def test_pages_are_only_added_through_the_import(editor_client):
+    assert editor_client.get(reverse("admin:archive_page_add")).status_code == 403
