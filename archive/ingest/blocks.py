@@ -29,6 +29,8 @@ INDEX_ROW = re.compile(r"(扫码更精彩|扫码阅读|扫码看更多|扫码观
 PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 AD_LINE = re.compile(r"^(电话|热线|地址|联系电话|咨询电话|订餐电话|服务热线|手机|联系人|网址|邮箱|微信)[：:]")
 TITLE_FORBIDDEN = re.compile("[，。；,;]")
+# A signature's date line (新区管委会 / 2023年10月8日) ends a notice, it is not a title.
+FULL_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 TITLE_MAX_LINES = 3
 TITLE_MAX_CHARS = 40
 
@@ -66,7 +68,7 @@ def is_title(lines: list[str]) -> bool:
         bare = line.replace(" ", "")
         if len(bare) > TITLE_MAX_CHARS or TITLE_FORBIDDEN.search(bare) or bare.endswith(("：", ":")):
             return False
-        if re.search("[！？!?]", bare[:-1]):
+        if re.search("[！？!?]", bare[:-1]) or FULL_DATE.match(bare):
             return False
     text = join_lines(lines)
     return len(CJK_CHAR.findall(text)) >= 2 and not ENUMERATOR.match(text)

@@ -3,8 +3,8 @@
 Pages print headlines before their body or after it, and extraction keeps that order.
 Each page is read both ways; the reading that gives more articles a headline, and
 headlines that share more words with their body, wins. A headline left over is then
-tried on its other side. Photos never take a headline from a neighbour and do not
-separate a headline from its article.
+tried on its other side. Photos do not separate a headline from its article, and take
+a headline only when no article next to it wants that headline.
 
 Inside a group of title lines, a line starting with —— is a 副题 (subtitle); a line that
 reports (``X在Y会上强调``, ``…召开…会``) is the 引题 when another line is not; otherwise
@@ -110,6 +110,13 @@ def _neighbour(items: list, index: int, step: int) -> int | None:
     return None
 
 
+def _is_untitled_photo(items: list, index: int) -> bool:
+    if not 0 <= index < len(items) or isinstance(items[index], HeadlineGroup):
+        return False
+    item = items[index]
+    return item.transparent and item.group is None
+
+
 def _reading(items: list, step: int) -> tuple[dict[int, int], float]:
     owners: dict[int, int] = {}
     taken: set[int] = set()
@@ -135,6 +142,12 @@ def assign_headlines(items: list) -> list[HeadlineGroup]:
         if isinstance(item, HeadlineGroup) and i not in owners:
             owner = _neighbour(items, i, other_step)
             if owner is not None and owner not in taken:
+                owners[i] = owner
+                taken.add(owner)
+    for i, item in enumerate(items):
+        if isinstance(item, HeadlineGroup) and i not in owners:
+            owner = next((j for j in (i + 1, i - 1) if _is_untitled_photo(items, j) and j not in taken), None)
+            if owner is not None:
                 owners[i] = owner
                 taken.add(owner)
     for i, owner in owners.items():

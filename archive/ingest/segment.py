@@ -200,7 +200,7 @@ def _finish(draft: Draft, order: int) -> ParsedArticle:
     body, continued_to = _body_paragraphs(draft)
     return ParsedArticle(
         order=order,
-        kind=article_kind(draft.opened_as, headline, "".join(body)),
+        kind=article_kind(draft.opened_as, headline, "".join(body), continues=continued_to is not None),
         headline=headline,
         subtitles=subtitles,
         paragraphs=body,

@@ -260,3 +260,21 @@ def test_contents_and_teaser_rows_without_tabs_are_an_index():
     (teasers,) = _articles("积极举报 监管局发布公告。扫码更精彩\n单身派对 联谊会周末举行。扫码更精彩")
     assert (contents.kind, contents.paragraphs) == ("index", ["A02新区召开植树动员会", "A03夏季招聘会举行"])
     assert (teasers.kind, len(teasers.paragraphs)) == ("index", 2)
+
+
+def test_photo_takes_a_title_no_article_wants_and_notice_keeps_its_signature():
+    text = (
+        "新区召开经济运行分析会\n\n本报讯（记者林晓）昨日，新区召开经济运行分析会，部署四季度工作。（下转A02版）\n\n"
+        "秋收时节\n\n农民在田间收获玉米。 本报记者 方 舟 摄\n\n"
+        "关于开展冬季消防安全检查的通知\n\n各乡镇、区直各部门：为做好冬季消防安全工作，决定开展安全大检查。\n\n"
+        "特此通知。\n\n新区管委会\n2023年10月8日\n\n让文明之花处处绽放\n\n本报评论员\n\n文明是城市的灵魂，创建文明城市是全区人民的共同心愿。"
+    )
+    articles, warnings = segment_page(text)
+    assert [(a.kind, a.headline, a.subtitles) for a in articles] == [
+        ("news", "新区召开经济运行分析会", []),
+        ("photo", "秋收时节", []),
+        ("notice", "关于开展冬季消防安全检查的通知", []),
+        ("commentary", "让文明之花处处绽放", []),
+    ]
+    assert articles[2].paragraphs[-1] == "新区管委会2023年10月8日"
+    assert warnings == []
