@@ -47,6 +47,7 @@ class Kind(Enum):
     TEASER = "teaser"
     TABLE = "table"
     AD = "ad"
+    CONTINUED = "continued"
     BODY = "body"
 
 
@@ -101,4 +102,4 @@ def classify(lines: list[str]) -> Block:
         return Block(Kind.AD, lines)
     if is_title(lines):
         return Block(Kind.TITLE, lines)
-    return Block(Kind.BODY, lines)
+    return Block(Kind.CONTINUED if CONTINUED_FROM.match(text) else Kind.BODY, lines)

@@ -4,7 +4,7 @@ The segmenter knows how an article opened: a photo credit makes a ``photo``, 本
 ``commentary``, a feature byline or 编者按 a ``feature``, phone/address blocks an ``ad``,
 teaser tables an ``index``; everything else starts as ``news``. Here a news article
 whose headline announces a notice becomes a ``notice``, and a very short one a ``brief``
-(unless it continues on another page).
+(unless it continues on, or from, another page).
 """
 from __future__ import annotations
 

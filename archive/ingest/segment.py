@@ -1,7 +1,8 @@
 """A page's blocks → its articles, in reading order, with headline, byline, kind and body.
 
 Where articles start: a dateline (本报讯（…）), a feature byline, 本报评论员, 编者按, a photo
-credit (its caption is the text block just before), an ad or an index teaser. Body text
+credit (its caption is the text block just before), an ad, an index teaser, or text
+continued from another page (（上接A01版）). Body text
 continues the open article; an article is closed by a continuation or page marker, and
 body text after a headline or after a closed article starts a new (dateline-less) one.
 A photo printed inside an article does not close it.
@@ -37,6 +38,7 @@ class Draft:
     opening_blocks: int = 0
     awaiting_byline: bool = False
     titles_open: bool = False
+    continued_from_elsewhere: bool = False
 
     @property
     def takes_headline(self) -> bool:
@@ -157,6 +159,8 @@ def _add(items: list, block: Block) -> None:
             items[-1].blocks.append(block.lines)
         else:
             items.append(Draft("ad", blocks=[block.lines]))
+    elif kind is Kind.CONTINUED:
+        items.append(Draft("news", blocks=[block.lines], continued_from_elsewhere=True))
     else:
         _fold_subhead(items)
         target = _last_text_draft(items)
@@ -198,9 +202,10 @@ def _ad_lines(lines: list[str]) -> list[str]:
 def _finish(draft: Draft, order: int) -> ParsedArticle:
     headline, subtitles = draft.group.split() if draft.group else (None, [])
     body, continued_to = _body_paragraphs(draft)
+    continues = continued_to is not None or draft.continued_from_elsewhere
     return ParsedArticle(
         order=order,
-        kind=article_kind(draft.opened_as, headline, "".join(body), continues=continued_to is not None),
+        kind=article_kind(draft.opened_as, headline, "".join(body), continues=continues),
         headline=headline,
         subtitles=subtitles,
         paragraphs=body,

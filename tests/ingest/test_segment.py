@@ -278,3 +278,14 @@ def test_photo_takes_a_title_no_article_wants_and_notice_keeps_its_signature():
     ]
     assert articles[2].paragraphs[-1] == "新区管委会2023年10月8日"
     assert warnings == []
+
+
+def test_text_continued_from_another_page_starts_its_own_article():
+    text = (
+        "本报记者 林晓\n\n夜幕降临，新区美食街华灯初上，市民络绎不绝。\n\n夜经济点亮新区\n\n"
+        "（上接A01版②）会议强调，要坚持问题导向，狠抓整改落实，确保各项工作取得实效。\n\n新区召开经济运行分析会"
+    )
+    feature, continued = _articles(text)
+    assert (feature.headline, feature.body) == ("夜经济点亮新区", "夜幕降临，新区美食街华灯初上，市民络绎不绝。")
+    assert (continued.kind, continued.headline) == ("news", "新区召开经济运行分析会")
+    assert continued.body.startswith("会议强调")
