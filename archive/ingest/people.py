@@ -16,6 +16,7 @@ once is the same person; ``text`` may still hold layout spaces and line wraps.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -34,6 +35,7 @@ from archive.ingest.titles import (
 
 _LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
 _LIST_SEPARATOR = "、"
+_ET_CETERA = "等"
 _CHAIN_SEPARATORS = "，,、"
 _SENTENCE_END = "。！？!?；;"
 
@@ -42,9 +44,10 @@ _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
+    "|[，,][男女][，,]"
 )
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
-_PERSON_CUES = frozenset({"说", "告诉", "感慨", "坦言", "回忆", "笑着", "同志", "一行", "等人", "感觉", "曾在", "曾任"})
+_PERSON_CUE_RE = re.compile("说|告诉|感慨|坦言|回忆|笑着|同志|一行|等人|感觉|曾在|曾任|[，,][男女][，,]")
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
 _HEADLINE_COLONS = ("：", ":")
 
@@ -140,13 +143,18 @@ class _Extraction:
         return end
 
     def read_post_name_titles(self, used: set[int]) -> None:
-        """Titles written after a name: 谢伏瞻省长, 习近平总书记."""
+        """Titles written after a name or a list of names: 谢伏瞻省长, 习近平总书记, 刘春明、冯利民等区领导."""
         for title in self.titles:
             if title.start in used or title.prefix or title.core not in POST_NAME_TITLES:
                 continue
+            stated = [_Stated(title.core, title.core, title.start)]
+            if self.text.endswith(_ET_CETERA, 0, title.core_start):
+                for name in self._names_listed_before(title.core_start - len(_ET_CETERA)):
+                    self.add(name, stated)
+                continue
             name = self._name_before(title.core_start)
             if name:
-                self.add(name, [_Stated(title.core, title.core, title.start)])
+                self.add(name, stated)
 
     def _name_before(self, end: int) -> str | None:
         text = self.text
@@ -164,16 +172,30 @@ class _Extraction:
                 return candidate
         return None
 
+    def _names_listed_before(self, end: int, covered: Container[int] = ()) -> list[str]:
+        """The names of a list ending at ``end`` (刘春明、冯利民|等), last first; [] if none ends there."""
+        names = []
+        while True:
+            name = self._name_ending_at(end, covered)
+            if name is None:
+                return names
+            names.append(name)
+            end -= len(name)
+            if not self.text.endswith(_LIST_SEPARATOR, 0, end):
+                return names
+            end -= 1
+
     def read_untitled(self) -> None:
         """Names right before a cue (…说, …表示, …告诉记者) and at the head of a "姓名：…" headline line."""
         text = self.text
         covered = self._covered()
         for cue in _CUE_RE.finditer(text):
-            name = self._name_ending_at(cue.start(), covered)
-            if not name or name in self.people or name[0] in FUNCTION_WORD_SURNAMES:
-                continue
-            if cue.group() in _PERSON_CUES or not self.segmentation.is_dictionary_word(name):
-                self.add(name, [])
+            end = cue.start() - len(_ET_CETERA) if text.endswith(_ET_CETERA, 0, cue.start()) else cue.start()
+            for name in self._names_listed_before(end, covered):
+                if name in self.people or name[0] in FUNCTION_WORD_SURNAMES:
+                    continue
+                if _PERSON_CUE_RE.fullmatch(cue.group()) or not self.segmentation.is_dictionary_word(name):
+                    self.add(name, [])
         for start in [0, *sorted(self.breaks)]:
             name = self.reader.read(start) if start < len(text) else None
             if name and text.startswith(_HEADLINE_COLONS, start + len(name)):
@@ -188,7 +210,7 @@ class _Extraction:
             for i in range(start, start + len(name))
         }
 
-    def _name_ending_at(self, end: int, covered: set[int]) -> str | None:
+    def _name_ending_at(self, end: int, covered: Container[int]) -> str | None:
         text = self.text
         for length in (4, 3, 2):
             start = end - length
@@ -201,7 +223,15 @@ class _Extraction:
         return None
 
     def _word_may_start(self, start: int) -> bool:
-        return start == 0 or not is_word_char(self.text[start - 1]) or self.segmentation.word_start[start] == start
+        """A name may start after punctuation, at a jieba word, or where jieba glued it to one character (由|王)."""
+        if start == 0 or not is_word_char(self.text[start - 1]):
+            return True
+        segmentation = self.segmentation
+        word_start = segmentation.word_start[start]
+        if word_start == start:
+            return True
+        word = segmentation.word_at[word_start]
+        return word_start == start - 1 and len(word) == 2 and not segmentation.is_dictionary_word(word)
 
     def read_appointments(self) -> None:
         """正式入职…副主任: the title goes to the last person named before it in the same sentence."""

@@ -163,6 +163,23 @@ def test_order_of_first_mention_includes_headlines():
     assert names(text) == ["孙明远", "张建国"]
 
 
+def test_names_listed_before_a_title_or_cue():
+    found = people("马文斌、黄丽萍、邓志刚等县领导出席活动。会议由孙明远主持，蒋国栋、韩立群等出席。")
+    assert found == {
+        "马文斌": ["县领导"],
+        "黄丽萍": ["县领导"],
+        "邓志刚": ["县领导"],
+        "孙明远": [],
+        "蒋国栋": [],
+        "韩立群": [],
+    }
+    assert people("华为、中兴等企业表示欢迎。焦煤集团、万方铝业等企业负责人出席。") == {}
+
+
+def test_biography_lines():
+    assert people("王德明，男，汉族，1968年5月生，现任县农业农村局局长。") == {"王德明": ["县农业农村局局长"]}
+
+
 def test_untitled_people_need_a_cue():
     found = people("退休教师刘桂兰说，现在村里的路越修越好。")
     assert found == {"刘桂兰": []}
