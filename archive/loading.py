@@ -31,7 +31,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 
 from archive.districts import gazetteer_from_db
 from archive.export import article_record, articles_for_export
@@ -260,14 +260,7 @@ def comparable_content(record: dict) -> dict:
 
 def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date: Date, warnings: list[str]):
     """Rewrite the page's articles from ``articles``; returns their ids in order."""
-    old_people = set(
-        Person.objects.filter(
-            Q(mentions__article__page=page)
-            | Q(meetings_presided__article__page=page)
-            | Q(meetings_spoken__article__page=page)
-            | Q(meetings_attended__article__page=page)
-        ).values_list("pk", flat=True)
-    )
+    old_people = _people_on(page)
     Article.objects.filter(pk__in=plan.removed_ids).delete()
     kept_ids = list(plan.kept.values())
     Mention.objects.filter(article_id__in=kept_ids).delete()
@@ -291,6 +284,14 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
     for model, rows in links.items():
         model.objects.bulk_create(rows)
     _delete_orphans(old_people)
+    return ids
+
+
+def _people_on(page: Page) -> set[int]:
+    """Ids of everyone the page's articles mention or whose meetings they report."""
+    ids = set(Mention.objects.filter(article__page=page).values_list("person_id", flat=True))
+    for relation in (Meeting.presided_by, Meeting.speakers, Meeting.attendees):
+        ids.update(relation.through.objects.filter(meeting__article__page=page).values_list("person_id", flat=True))
     return ids
 
 
