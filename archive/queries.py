@@ -103,10 +103,15 @@ def title_timeline(person):
 
     A title's dates are the publication dates of the articles that state it, so a gap
     between two spans is a period the archive has no evidence for, not a vacancy.
+    Articles come without their bodies (a long-serving official has thousands): show
+    their ``headline``, not ``title``, which would load the body of untitled ones.
     """
     spans: dict[str, TitleSpan] = {}
-    mentions = Mention.objects.filter(person=person).select_related("article").order_by(
-        "article__publication_date", "article_id"
+    mentions = (
+        Mention.objects.filter(person=person)
+        .select_related("article")
+        .only("titles", "article__headline", "article__publication_date", "article__order")
+        .order_by("article__publication_date", "article_id")
     )
     for mention in mentions:
         article = mention.article

@@ -60,15 +60,21 @@ def test_search_feed_needs_a_query(client, db):
     assert "搜索词" in response.content.decode()
 
 
-def test_sitemap_lists_browse_pages_and_objects(client, archive):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    locations = {loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")}
+def test_sitemap_index_leads_to_every_browse_page_and_object(client, archive):
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [loc.text for loc in ET.fromstring(index.content).iter(f"{SITEMAP}loc")]
+    assert "http://testserver/sitemap-articles.xml" in sections
+    locations = set()
+    for section in sections:
+        response = client.get(section.removeprefix("http://testserver"))
+        assert response.status_code == 200, section
+        locations |= {loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")}
     for path in [
         "/", "/dates/", "/meetings/", archive.lead.get_absolute_url(), archive.mayor.get_absolute_url(),
         archive.main_issue.get_absolute_url(), archive.wenxian.get_absolute_url(), archive.meeting.get_absolute_url(),
     ]:
-        assert any(loc.endswith(path) for loc in locations), path
+        assert f"http://testserver{path}" in locations, path
 
 
 def test_pages_advertise_their_feeds(client, archive):

@@ -23,7 +23,9 @@ PAGES = [
     pytest.param(lambda a: "/feeds/articles/", id="feed_latest"),
     pytest.param(lambda a: f"/feeds/people/{a.mayor.pk}/", id="feed_person"),
     pytest.param(lambda a: "/feeds/districts/wenxian/", id="feed_district"),
-    pytest.param(lambda a: "/sitemap.xml", id="sitemap"),
+    pytest.param(lambda a: "/sitemap.xml", id="sitemap_index"),
+    pytest.param(lambda a: "/sitemap-articles.xml", id="sitemap_articles"),
+    pytest.param(lambda a: "/sitemap-meetings.xml", id="sitemap_meetings"),
 ]
 
 
