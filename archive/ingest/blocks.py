@@ -33,6 +33,8 @@ TITLE_FORBIDDEN = re.compile("[，。；,;]")
 FULL_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 TITLE_MAX_LINES = 3
 TITLE_MAX_CHARS = 40
+COMMA_TITLE_CHARS = 20
+STRAY_CHARS = 4
 
 
 class Kind(Enum):
@@ -61,13 +63,20 @@ class Block:
     rest: str = ""
 
 
+def _comma_title(bare: str) -> bool:
+    """A one-line slogan headline with a single comma (稳字当头，进字为先)."""
+    return len(bare) <= COMMA_TITLE_CHARS and bare.count("，") == 1 and not re.search("[。；;,]|，$", bare)
+
+
 def is_title(lines: list[str]) -> bool:
     """Short unpunctuated lines that can only be a headline (not a body paragraph or section heading)."""
     if len(lines) > TITLE_MAX_LINES:
         return False
     for line in lines:
         bare = line.replace(" ", "")
-        if len(bare) > TITLE_MAX_CHARS or TITLE_FORBIDDEN.search(bare) or bare.endswith(("：", ":")):
+        if len(bare) > TITLE_MAX_CHARS or bare.endswith(("：", ":")):
+            return False
+        if TITLE_FORBIDDEN.search(bare) and not (len(lines) == 1 and _comma_title(bare)):
             return False
         if re.search("[！？!?]", bare[:-1]) or FULL_DATE.match(bare):
             return False
@@ -75,10 +84,15 @@ def is_title(lines: list[str]) -> bool:
     return len(CJK_CHAR.findall(text)) >= 2 and not ENUMERATOR.match(text)
 
 
+def _stray(text: str) -> bool:
+    """A few characters without any Chinese: a page number or a marker split off by extraction."""
+    return len(text) <= STRAY_CHARS and not CJK_CHAR.search(text)
+
+
 def classify(lines: list[str]) -> Block:
     """The kind of one block of clean lines."""
     text = join_lines(lines)
-    if text in COLUMN_LABELS or CONTINUED_FROM.fullmatch(text) or PAGE_FURNITURE.match(text):
+    if text in COLUMN_LABELS or CONTINUED_FROM.fullmatch(text) or PAGE_FURNITURE.match(text) or _stray(text):
         return Block(Kind.SKIP, lines)
     if "\t" in text or sum(1 for line in lines if INDEX_ROW.search(line)) >= 2:
         return Block(Kind.TABLE, lines)

@@ -144,7 +144,8 @@ def _split_block(lines: list[str]) -> list[list[str]]:
             line = line[match.start() :]
             blocks.append([])
         blocks[-1].append(line)
-        if strip_end_markers(line)[2] or PHOTO_CREDIT.search(clean_line(line)):
+        closed = strip_end_markers(line)[2] and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
+        if closed or PHOTO_CREDIT.search(clean_line(line)):
             blocks.append([])
     return [b for b in blocks if b]
 

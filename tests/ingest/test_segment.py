@@ -289,3 +289,20 @@ def test_text_continued_from_another_page_starts_its_own_article():
     assert (feature.headline, feature.body) == ("夜经济点亮新区", "夜幕降临，新区美食街华灯初上，市民络绎不绝。")
     assert (continued.kind, continued.headline) == ("news", "新区召开经济运行分析会")
     assert continued.body.startswith("会议强调")
+
+
+def test_a_short_slogan_with_one_comma_is_a_title_but_a_clause_is_not():
+    (article,) = _articles("稳字当头，进字为先\n\n本报讯（记者林晓）昨日，新区召开经济工作会议，部署明年经济工作。")
+    assert article.headline == "稳字当头，进字为先"
+    (article,) = _articles("本报讯（记者林晓）昨日，新区召开经济工作会议，部署明年经济工作。\n\n他说，")
+    assert article.headline is None and article.body.endswith("他说，")
+
+
+def test_markers_wrapped_across_lines_still_close_the_article():
+    text = (
+        "本报讯（记者林晓）昨日，新区召开植树动员\n会，部署全区植树造林工作。①\n5\n\n新区召开植树动员会\n\n"
+        "本报讯（记者方舟）昨日，新区举办招聘会，多家企业提供岗位，（下转A02版\n⑥）\n\n新区举办招聘会"
+    )
+    first, second = _articles(text)
+    assert (first.headline, first.body) == ("新区召开植树动员会", "昨日，新区召开植树动员会，部署全区植树造林工作。")
+    assert (second.headline, second.continued_to) == ("新区举办招聘会", "A02版⑥")
