@@ -2,10 +2,10 @@
 
 Where articles start: a dateline (本报讯（…）), a feature byline, 本报评论员, 编者按, a photo
 credit (its caption is the text block just before), an ad, an index teaser, or text
-continued from another page (（上接A01版）). Body text
-continues the open article; an article is closed by a continuation or page marker, and
-body text after a headline or after a closed article starts a new (dateline-less) one.
-A photo printed inside an article does not close it.
+continued from another page (（上接A01版）). Body text continues the open article; an
+article is closed by a continuation or page marker, and body text after a headline or
+after a closed article starts a new (dateline-less) one. A photo printed inside an
+article does not close it. Headlines are assigned once the page is read (``headlines``).
 """
 from __future__ import annotations
 
@@ -171,6 +171,10 @@ def _add(items: list, block: Block) -> None:
 
 
 def _body_paragraphs(draft: Draft) -> tuple[list[str], str | None]:
+    """The body's paragraphs without markers, and the continuation target.
+
+    A byline printed at the end (……。（记者 林晓）) is moved to ``draft.byline``.
+    """
     if draft.opened_as == "ad":
         paras = [line for block in draft.blocks for line in _ad_lines(block)]
     else:
