@@ -1,6 +1,6 @@
 """Where a person's name starts and ends in Chinese news text.
 
-Names are often glued to the next word (李亦博作工作部署, 宫卫红到…, 常鸿首先传达),
+Names are often glued to the next word (孙明远作工作部署, 崔浩到…, 钱江首先传达),
 so a name is read as a family name plus one or two given-name characters and the
 length is chosen from what follows it here, how the same characters end elsewhere
 in the text, and how jieba segments them. jieba is loaded once per process; its

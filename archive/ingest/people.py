@@ -2,10 +2,10 @@
 
 People are found by four readings of the text, strongest first:
 
-- titles before names (市委副书记、市长徐衣显), with name lists sharing them
-  (副主任乔学达、许竹英) and an organisation carried along a roll call
-  (市人大常委会主任王建设，党组书记葛探宇 → 市人大常委会党组书记);
-- titles after names (谢伏瞻省长, 习近平总书记);
+- titles before names (县委副书记、县长孙明远), with name lists sharing them
+  (副县长杜海涛、林晓燕) and an organisation carried along a roll call
+  (县人大常委会主任蒋国栋，党组书记韩立群 → 县人大常委会党组书记);
+- titles after names (周立新省长, 蔡文杰市长);
 - untitled names confirmed by a cue right after them (…说, …告诉记者, …表示 when
   jieba does not know the word as something else) or heading a "姓名：…" headline;
 - appointments (正式入职…管委会副主任) give their title to the person just named.
@@ -132,7 +132,7 @@ class _Extraction:
         return chain
 
     def _read_list(self, end: int, titles: list[_Stated]) -> int:
-        """Names after the first sharing its titles (副主任乔学达、许竹英、李平启); returns where the list ends."""
+        """Names after the first sharing its titles (副主任曹美玲、彭建华、姚远); returns where the list ends."""
         text = self.text
         while end < len(text) - 1 and text[end] == _LIST_SEPARATOR and end + 1 not in self.title_at:
             name = self.reader.read(end + 1)
@@ -143,7 +143,7 @@ class _Extraction:
         return end
 
     def read_post_name_titles(self, used: set[int]) -> None:
-        """Titles written after a name or a list of names: 谢伏瞻省长, 习近平总书记, 刘春明、冯利民等区领导."""
+        """Titles written after a name or a list of names: 周立新省长, 蔡文杰市长, 马文斌、黄丽萍等县领导."""
         for title in self.titles:
             if title.start in used or title.prefix or title.core not in POST_NAME_TITLES:
                 continue
@@ -173,7 +173,7 @@ class _Extraction:
         return None
 
     def _names_listed_before(self, end: int, covered: Container[int] = ()) -> list[str]:
-        """The names of a list ending at ``end`` (刘春明、冯利民|等), last first; [] if none ends there."""
+        """The names of a list ending at ``end`` (马文斌、黄丽萍|等), last first; [] if none ends there."""
         names = []
         while True:
             name = self._name_ending_at(end, covered)

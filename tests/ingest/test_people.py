@@ -2,6 +2,8 @@
 then the figures on the gold pages' article texts."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from archive.ingest.people import extract_people
@@ -220,6 +222,18 @@ def test_distinct_titles_of_one_statement_are_all_kept():
 
 def test_names_from_byline_credits_are_not_people():
     assert names("12月18日，智慧工厂生产线正在运转。本报记者翟鹏程摄") == []
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "王", "书记", "市长王", "、王小", "欧阳", "市长欧阳", "等县领导", "）书记"])
+def test_fragments_never_fail(text):
+    assert all(person.name for person in extract_people(text))
+
+
+def test_random_fragments_never_fail():
+    rng = random.Random(3)
+    alphabet = "王李欧阳市委县书记长主任副领导、，。：\n “”（）()1a等说的了和于"
+    for _ in range(500):
+        extract_people("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
 
 
 def _gold_articles():
