@@ -224,7 +224,9 @@ def test_names_from_byline_credits_are_not_people():
     assert names("12月18日，智慧工厂生产线正在运转。本报记者翟鹏程摄") == []
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n", "王", "书记", "市长王", "、王小", "欧阳", "市长欧阳", "等县领导", "）书记"])
+@pytest.mark.parametrize(
+    "text", ["", " ", "\n\n", "王", "书记", "市长王", "、王小", "欧阳", "市长欧阳", "等县领导", "）书记"]
+)
 def test_fragments_never_fail(text):
     assert all(person.name for person in extract_people(text))
 
