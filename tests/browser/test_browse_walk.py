@@ -72,3 +72,35 @@ def test_phone_layout_keeps_navigation_and_search_usable(live_server, browser_pa
 
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="跳到正文")).to_be_focused()
+
+
+def test_meetings_filter_by_district_and_district_page(live_server, browser_page, screenshot, archive):
+    page = browser_page
+    page.goto(live_server.url + "/meetings/")
+    expect(page.get_by_text("共 1 场")).to_be_visible()
+    page.get_by_label("区县").select_option(label="孟州市")
+    page.get_by_role("button", name="筛选").click()
+    expect(page).to_have_url(re.compile(r"district=mengzhou"))
+    expect(page.get_by_text("没有符合条件的会议活动")).to_be_visible()
+    page.get_by_label("区县").select_option(label="温县")
+    page.get_by_role("button", name="筛选").click()
+    expect(page.get_by_role("heading", name="市委常委会会议")).to_be_visible()
+    screenshot(page, "07-meetings-filtered")
+
+    page.get_by_role("listitem").filter(has_text="市委常委会会议").get_by_role("link", name="温县", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("温县")
+    expect(page.get_by_role("region", name="所辖地名")).to_contain_text("样例镇")
+    expect(page.get_by_role("region", name="文章 3 篇").get_by_role("link")).to_have_count(3)
+    screenshot(page, "08-district")
+
+
+def test_missing_page_offers_search_and_links(live_server, browser_page, screenshot, archive):
+    page = browser_page
+    response = page.goto(live_server.url + "/articles/987654/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("找不到这个页面")
+    page.get_by_label("试试搜索").fill("会议")
+    page.get_by_label("试试搜索").press("Enter")
+    expect(page).to_have_url(re.compile(r"/search/\?q=%E4%BC%9A%E8%AE%AE"))
+    page.go_back()
+    screenshot(page, "09-not-found")
