@@ -18,7 +18,7 @@ transaction; an article whose headline (or, untitled, body start) is still on
 the page keeps its id, so links and the search index stay valid. Every attempt
 is recorded as an ``ImportRun`` (a failure's record is written after the
 rollback, so it survives). After commit ``archive.signals.articles_changed``
-is sent with the ids of the page's articles and of the removed ones.
+is sent with the ids of the added or changed articles and of the removed ones.
 """
 from __future__ import annotations
 
@@ -183,8 +183,11 @@ def _load(data, source_file, date, edition, paper, label, force, run) -> LoadRes
     page.sha256 = sha256
     page.save()
     article_ids = _write_articles(page, parsed.articles, plan, date, warnings)
-    removed_ids = list(plan.removed_ids)
-    transaction.on_commit(partial(articles_changed.send, sender=Article, changed=article_ids, deleted=removed_ids))
+    changed = [pk for index, pk in enumerate(article_ids) if index not in plan.same]
+    if changed or plan.removed_ids:
+        transaction.on_commit(
+            partial(articles_changed.send, sender=Article, changed=changed, deleted=list(plan.removed_ids))
+        )
 
     run.outcome = ImportRun.Outcome.IMPORTED
     run.counts = page_counts(page) | plan.diff.as_counts()
@@ -205,11 +208,15 @@ def page_counts(page: Page) -> dict:
 
 @dataclass
 class _Plan:
-    """Which stored article each parsed article replaces (by index), which are removed, and the diff."""
+    """Which stored article each parsed article replaces (by index), which are removed, and the diff.
+
+    ``same`` holds the indexes of parsed articles equal to the stored article they replace, order included.
+    """
 
     diff: PageDiff
     kept: dict[int, int]
     removed_ids: list[int]
+    same: set[int] = field(default_factory=set)
 
 
 def _plan(page: Page | None, parsed: ParsedPage) -> _Plan:
@@ -218,7 +225,8 @@ def _plan(page: Page | None, parsed: ParsedPage) -> _Plan:
     by_key = defaultdict(list)
     for pk, record in stored.items():
         by_key[_match_key(record)].append(pk)
-    diff, kept = PageDiff(), {}
+    plan = _Plan(PageDiff(), {}, [])
+    diff, kept = plan.diff, plan.kept
     for index, article in enumerate(parsed.articles):
         record = article.as_export()
         candidates = by_key.get(_match_key(record))
@@ -229,11 +237,13 @@ def _plan(page: Page | None, parsed: ParsedPage) -> _Plan:
         kept[index] = pk
         if comparable_content(stored[pk]) == comparable_content(record):
             diff.unchanged += 1
+            if stored[pk]["order"] == record["order"]:
+                plan.same.add(index)
         else:
             diff.changed.append(_title(record))
-    removed_ids = [pk for pk in stored if pk not in kept.values()]
-    diff.removed = [_title(stored[pk]) for pk in removed_ids]
-    return _Plan(diff, kept, removed_ids)
+    plan.removed_ids = [pk for pk in stored if pk not in kept.values()]
+    diff.removed = [_title(stored[pk]) for pk in plan.removed_ids]
+    return plan
 
 
 def _match_key(record: dict) -> str:

@@ -59,6 +59,19 @@ def fixed_parse(monkeypatch):
     return Fixed
 
 
+@pytest.fixture
+def sent():
+    """The ``articles_changed`` signals sent during the test (run post-commit callbacks to see them)."""
+    received = []
+
+    def receiver(**kwargs):
+        received.append(kwargs)
+
+    articles_changed.connect(receiver)
+    yield received
+    articles_changed.disconnect(receiver)
+
+
 def test_import_stores_what_the_importer_found():
     result = load(label="01")
     parsed = parse_page(RAW.decode("utf-8"), DAY, "焦作日报", loading.gazetteer_from_db())
@@ -74,20 +87,17 @@ def test_import_stores_what_the_importer_found():
     assert (run.outcome, run.files, run.source) == ("imported", [FILE], "command")
 
 
-def test_reimporting_the_same_file_writes_nothing(django_capture_on_commit_callbacks):
-    load()
+def test_reimporting_the_same_file_writes_nothing(sent, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        load()
+    assert len(sent) == 1
     before = snapshot()
-    sent = []
-    articles_changed.connect(receiver := lambda **kw: sent.append(kw), weak=False)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            again = load()
-            same_text_in_gbk = load(RAW.decode("utf-8").encode("gbk"))
-    finally:
-        articles_changed.disconnect(receiver)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = load()
+        same_text_in_gbk = load(RAW.decode("utf-8").encode("gbk"))
     assert again.outcome == same_text_in_gbk.outcome == ImportRun.Outcome.UNCHANGED
     assert snapshot() == before
-    assert sent == []
+    assert len(sent) == 1
     assert list(ImportRun.objects.order_by("pk").values_list("outcome", flat=True)) == [
         "imported", "unchanged", "unchanged"
     ]
@@ -102,7 +112,7 @@ def test_same_file_name_in_another_issue_is_another_page():
 
 
 def test_changed_file_replaces_articles_keeping_ids_of_those_still_there(
-    fixed_parse, django_capture_on_commit_callbacks
+    fixed_parse, sent, django_capture_on_commit_callbacks
 ):
     meeting = MeetingRecord("甲会议", presided_by=["张三"])
     fixed_parse.page = page_of(
@@ -116,13 +126,8 @@ def test_changed_file_replaces_articles_keeping_ids_of_those_still_there(
         article(1, "新的头条", "丙的正文。", [PersonMention("王五", ["主任"])]),
         article(2, "甲会议召开", "甲的正文已修改。", [PersonMention("张三", ["市长"])]),
     )
-    sent = []
-    articles_changed.connect(receiver := lambda **kw: sent.append(kw), weak=False)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            result = load("第一版，改过".encode())
-    finally:
-        articles_changed.disconnect(receiver)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = load("第一版，改过".encode())
 
     assert result.outcome == ImportRun.Outcome.IMPORTED
     diff = result.diff
@@ -235,10 +240,12 @@ def test_preview_writes_nothing_and_diffs_against_the_stored_page():
     assert ImportRun.objects.count() == 1
 
 
-def test_force_reparses_an_unchanged_file():
+def test_force_reparses_an_unchanged_file_and_reports_no_change(sent, django_capture_on_commit_callbacks):
     load()
     ids = list(Article.objects.values_list("pk", flat=True))
-    result = load(force=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = load(force=True)
     assert result.outcome == ImportRun.Outcome.IMPORTED
     assert list(Article.objects.values_list("pk", flat=True)) == ids
     assert result.diff.unchanged == len(ids)
+    assert sent == []
