@@ -77,6 +77,15 @@ def test_company_titles_keep_the_company():
     assert found == {"宋建军": ["郑州宇通客车股份有限公司总经理"]}
 
 
+def test_police_hospital_and_company_titles():
+    found = people("市公安局交警支队支队长刘建军介绍，县人民医院护士长马丽说，某科技公司创始人周一鸣表示欢迎。")
+    assert found == {
+        "刘建军": ["市公安局交警支队支队长"],
+        "马丽": ["县人民医院护士长"],
+        "周一鸣": ["某科技公司创始人"],
+    }
+
+
 def test_long_organisation_prefixes():
     found = people("省发展改革委产业处一级调研员秦志远莅会指导。")
     assert found == {"秦志远": ["省发展改革委产业处一级调研员"]}
@@ -88,6 +97,7 @@ def test_long_organisation_prefixes():
 
 def test_prefix_stops_at_verbs_and_time_words():
     found = people("今天上午，省长助理魏东会见了新加坡丰泰集团董事长吴敬仁。要认真落实省委书记郑文山讲话精神。")
+    assert found["魏东"] == ["省长助理"]
     assert found["吴敬仁"] == ["新加坡丰泰集团董事长"]
     assert found["郑文山"] == ["省委书记"]
 
