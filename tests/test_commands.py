@@ -71,6 +71,12 @@ def test_bad_date_is_refused_before_any_file_is_read(value):
     assert not ImportRun.objects.exists() and not Issue.objects.exists()
 
 
+def test_the_same_file_name_twice_is_refused(tmp_path):
+    with pytest.raises(CommandError, match=r"文件名重复：A01\.txt"):
+        run("import_pages", "x/A01.txt", str(tmp_path / "A01.txt"), "--date", "2016-09-02")
+    assert not ImportRun.objects.exists()
+
+
 def test_page_label_needs_a_single_file():
     with pytest.raises(CommandError, match="单个文件"):
         run("import_pages", "a.txt", "b.txt", "--date", "2016-09-02", "--page", "A01")

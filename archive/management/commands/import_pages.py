@@ -24,5 +24,10 @@ class Command(BaseCommand):
             raise CommandError("--page 只能用于单个文件；多个文件请分别导入。")
         if not edition.strip():
             raise CommandError("--edition 不能为空。")
-        specs = [PageSpec(Path(f), issue_date, edition.strip(), paper, page.strip()) for f in files]
+        paths = [Path(f) for f in files]
+        names = [path.name for path in paths]
+        if len(set(names)) < len(names):
+            repeated = sorted({name for name in names if names.count(name) > 1})
+            raise CommandError(f"文件名重复：{'、'.join(repeated)}。同一期里文件名标识版面，请分别导入或改名。")
+        specs = [PageSpec(path, issue_date, edition.strip(), paper, page.strip()) for path in paths]
         import_specs(self, specs, force=force)
