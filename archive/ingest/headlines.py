@@ -3,7 +3,8 @@
 Pages print headlines before their body or after it, and extraction keeps that order.
 Each page is read both ways; the reading that gives more articles a headline, and
 headlines that share more words with their body, wins. A headline left over is then
-tried on its other side. Photos do not separate a headline from its article, and take
+tried on its other side, and a headline that fits the headless article on its other
+side much better moves there (pages mix both layouts). Photos do not separate a headline from its article, and take
 a headline only when no article next to it wants that headline.
 
 Inside a group of title lines, a line starting with —— is a 副题 (subtitle); a line that
@@ -27,6 +28,10 @@ SUBTITLE_DASH = "——"
 # A headline line this long is a title of its own, not half of a wrapped one.
 OWN_LINE = 22
 BIGRAM_TEXT = re.compile(f"[{CJK}]+")
+# How much a headline sharing its body's words counts against giving one more article a headline.
+OVERLAP_WEIGHT = 2
+# A headline moves to the headless article on its other side when it fits that body this much better.
+MOVE_MARGIN = 0.4
 
 
 @dataclass
@@ -128,7 +133,7 @@ def _reading(items: list, step: int) -> tuple[dict[int, int], float]:
         if owner is not None and owner not in taken:
             owners[i] = owner
             taken.add(owner)
-            score += 1 + overlap(item.text, items[owner].text)
+            score += 1 + OVERLAP_WEIGHT * overlap(item.text, items[owner].text)
     return owners, score
 
 
@@ -138,6 +143,15 @@ def assign_headlines(items: list) -> list[HeadlineGroup]:
     after, after_score = _reading(items, -1)
     owners, other_step = (after, +1) if after_score > before_score else (before, -1)
     taken = set(owners.values())
+    for i, owner in list(owners.items()):
+        other = _neighbour(items, i, other_step)
+        if other is None or other in taken:
+            continue
+        text = items[i].text
+        if overlap(text, items[other].text) >= overlap(text, items[owner].text) + MOVE_MARGIN:
+            owners[i] = other
+            taken.discard(owner)
+            taken.add(other)
     for i, item in enumerate(items):
         if isinstance(item, HeadlineGroup) and i not in owners:
             owner = _neighbour(items, i, other_step)

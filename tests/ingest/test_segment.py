@@ -306,3 +306,22 @@ def test_markers_wrapped_across_lines_still_close_the_article():
     first, second = _articles(text)
     assert (first.headline, first.body) == ("新区召开植树动员会", "昨日，新区召开植树动员会，部署全区植树造林工作。")
     assert (second.headline, second.continued_to) == ("新区举办招聘会", "A02版⑥")
+
+
+def test_headline_between_two_articles_goes_to_the_one_it_shares_words_with():
+    text = (
+        "本报讯（记者林晓）昨日，新区召开秋季植树动员会，部署全区植树造林工作。\n\n新区举办夏季招聘会\n\n"
+        "本报讯（记者方舟）昨日，新区举办夏季招聘会，二十余家企业提供就业岗位。"
+    )
+    first, second = _articles(text)
+    assert (first.headline, second.headline) == (None, "新区举办夏季招聘会")
+
+
+def test_headline_moves_to_the_headless_article_it_fits():
+    text = (
+        "本报讯（记者林晓）昨日，新区召开秋季植树动员会，部署全区植树造林工作。\n\n新区举办夏季招聘会\n\n"
+        "本报讯（记者方舟）昨日，新区举办夏季招聘会，二十余家企业提供就业岗位。\n\n"
+        "本报讯（记者吴佳）昨日，新区开展消防演练，提升应急处置能力。\n\n新区开展消防演练\n\n"
+        "本报讯（记者丁一）昨日，新区启动冬季供暖，居民家中温暖如春。\n\n新区启动冬季供暖"
+    )
+    assert [a.headline for a in _articles(text)] == [None, "新区举办夏季招聘会", "新区开展消防演练", "新区启动冬季供暖"]
