@@ -77,6 +77,15 @@ def test_company_titles_keep_the_company():
     assert found == {"宋建军": ["郑州宇通客车股份有限公司总经理"]}
 
 
+def test_acting_heads_and_party_group_members():
+    found = people("县委副书记、代县长李强出席。市教育局党组书记、局长马红旗，党组成员、副局长陈立主持。")
+    assert found == {
+        "李强": ["县委副书记", "代县长"],
+        "马红旗": ["市教育局党组书记", "市教育局局长"],
+        "陈立": ["市教育局党组成员", "市教育局副局长"],
+    }
+
+
 def test_police_hospital_and_company_titles():
     found = people("市公安局交警支队支队长刘建军介绍，县人民医院护士长马丽说，某科技公司创始人周一鸣表示欢迎。")
     assert found == {
