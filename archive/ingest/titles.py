@@ -46,14 +46,14 @@ _GENERIC_TITLES = (
     "教授", "副教授", "研究员", "副研究员", "主任医师", "园长", "网格长", "河长",
     # companies
     "董事长", "副董事长", "董事", "执行董事", "总经理", "副总经理", "常务副总经理", "经理", "副经理",
-    "总裁", "副总裁", "总监", "总工程师", "总经济师", "总会计师", "监事长", "监事会主席", "负责人代表",
+    "总裁", "副总裁", "总监", "总工程师", "总经济师", "总会计师", "监事长", "监事会主席",
     "厂长", "副厂长", "矿长", "副矿长", "场长", "店长", "董秘", "总经理助理", "创始人", "首席执行官",
 )
 
 CORE_TITLES: tuple[str, ...] = tuple(sorted(set(_GENERIC_TITLES) | SELF_CONTAINED_TITLES, key=len, reverse=True))
 
 # Core titles that are words of their own in a sentence, never written after a name (王刚常委 is not said).
-_NOT_AFTER_NAME = frozenset({"常委", "委员", "秘书", "董事", "支书", "负责人代表", "主委"})
+_NOT_AFTER_NAME = frozenset({"常委", "委员", "秘书", "董事", "支书", "主委", "创始人"})
 POST_NAME_TITLES: frozenset[str] = frozenset(CORE_TITLES) - _NOT_AFTER_NAME
 
 # Party organs inside an organisation, and the titles held in them: a roll call carries
@@ -94,7 +94,7 @@ PREFIX_STOPS: frozenset[str] = frozenset(
         "中午", "凌晨", "本报讯", "记者", "通讯员", "实习生",
     }
 )
-_VERB_STOPS = tuple(word for word in PREFIX_STOPS if len(word) > 1)
+_LONG_STOPS = tuple(word for word in PREFIX_STOPS if len(word) > 1)
 APPOINTMENT_VERBS: tuple[str, ...] = (
     "入职", "担任", "出任", "任职", "兼任", "现任", "升任", "调任", "改任", "当选", "当选为", "任命为", "聘为",
     "聘任为",
@@ -172,7 +172,7 @@ def _prefix_start(text: str, core_start: int, limit: int, word_start: Sequence[i
         if not is_word_char(ch) or i in breaks:
             break
         begin = max(word_start[i - 1], limit)
-        if text[begin:i] in PREFIX_STOPS or text.endswith(_VERB_STOPS, begin, i):
+        if text[begin:i] in PREFIX_STOPS or text.endswith(_LONG_STOPS, begin, i):
             break
         appointed = next((j for j in range(i, begin, -1) if text.endswith(APPOINTMENT_VERBS, limit, j)), None)
         if appointed is not None:
