@@ -13,8 +13,6 @@ from archive.loading import comparable_content
 from tests.goldcompare import align, export_page, format_table, load_gold, score
 
 _EXPORTED = {}
-# The stages are still being improved; a target that is met shows as XPASS.
-TARGET_NOT_YET_MET = pytest.mark.xfail(strict=False, reason="importer stages do not meet this target yet")
 
 
 @pytest.fixture
@@ -52,18 +50,15 @@ def test_database_round_trip_keeps_what_the_importer_found(exported):
         assert [comparable_content(r) for r in exported[page.file]] == [comparable_content(a) for a in parsed]
 
 
-@TARGET_NOT_YET_MET
 @pytest.mark.parametrize("figure", ["found", "boundary", "headline"])
 def test_every_gold_article_found_with_boundaries_and_headline(figures, figure):
     assert figures[figure] == figures["gold"], figures["mismatches"]
 
 
-@TARGET_NOT_YET_MET
 @pytest.mark.parametrize(("figure", "target"), [("persons", 0.97), ("titles", 0.95), ("districts", 0.95)])
 def test_f1_targets(figures, figure, target):
     assert figures[figure]["f1"] >= target, figures[figure]
 
 
-@TARGET_NOT_YET_MET
 def test_event_dates_target(figures):
     assert figures["event_date"] >= 0.95 * figures["gold"]
