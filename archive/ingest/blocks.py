@@ -31,7 +31,8 @@ AD_LINE = re.compile(r"^(电话|热线|地址|联系电话|咨询电话|订餐�
 TITLE_FORBIDDEN = re.compile("[，。；,;]")
 # A signature's date line (新区管委会 / 2023年10月8日) ends a notice, it is not a title.
 FULL_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-TITLE_MAX_LINES = 3
+TITLE_MAX_LINES = 4
+TITLE_MAX_TOTAL = 60
 TITLE_MAX_CHARS = 40
 COMMA_TITLE_CHARS = 20
 STRAY_CHARS = 4
@@ -81,7 +82,7 @@ def is_title(lines: list[str]) -> bool:
         if re.search("[！？!?]", bare[:-1]) or FULL_DATE.match(bare):
             return False
     text = join_lines(lines)
-    return len(CJK_CHAR.findall(text)) >= 2 and not ENUMERATOR.match(text)
+    return 2 <= len(CJK_CHAR.findall(text)) <= TITLE_MAX_TOTAL and not ENUMERATOR.match(text)
 
 
 def _stray(text: str) -> bool:

@@ -325,3 +325,12 @@ def test_headline_moves_to_the_headless_article_it_fits():
         "本报讯（记者丁一）昨日，新区启动冬季供暖，居民家中温暖如春。\n\n新区启动冬季供暖"
     )
     assert [a.headline for a in _articles(text)] == [None, "新区举办夏季招聘会", "新区开展消防演练", "新区启动冬季供暖"]
+
+
+def test_a_long_headline_wrapped_over_four_narrow_lines():
+    text = (
+        "本报讯（记者林晓）昨日，市人大常委会组织调研组，对计划执行情况进行调研。\n\n"
+        "市人大常委会调\n研上半年国民经\n济和社会发展计\n划执行情况"
+    )
+    (article,) = _articles(text)
+    assert article.headline == "市人大常委会调研上半年国民经济和社会发展计划执行情况"
