@@ -18,6 +18,8 @@ CONTRIBUTOR_ROLES = ("见习记者", "实习记者", "实习生", "通讯员")
 SPACED_ROLE = re.compile(
     r"(?:本\s*报\s*)?(?:特\s*约\s*|首\s*席\s*|见\s*习\s*|实\s*习\s*)?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)"
 )
+# Words around names that are not names: 记者林晓/文 方舟/图, 记者林晓报道.
+CREDIT_NOISE = re.compile(r"\s*[/／](文|图|摄)|(摄影)?报道$")
 NAME = re.compile(f"^[{CJK}·]{{2,5}}$")
 NAME_SEPARATOR = re.compile(r"[\s、，,/]+")
 MAX_FEATURE_BYLINE = 40
@@ -53,7 +55,7 @@ def _names(text: str) -> list[str] | None:
 def parse_credit(text: str) -> Byline | None:
     """Reporters and contributors from role-labelled names (``记者杨丽娜 见习记者翟倩倩``), or None."""
     text = SPACED_ROLE.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text.strip())
-    parts = ROLE.split(text)
+    parts = ROLE.split(CREDIT_NOISE.sub(" ", text))
     if parts[0].strip() or len(parts) < 3:
         return None
     byline = Byline()

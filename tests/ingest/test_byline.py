@@ -80,3 +80,9 @@ def test_stray_layout_spaces_inside_bylines():
     assert (byline.reporters, byline.contributors, rest) == (["陈思远"], ["吴佳"], "昨日，市政府召开会议")
     assert split_photo_credit(clean_line("本报 记者 赵 晴 摄"))[1].photographers == ["赵晴"]
     assert parse_credit("记者 翟 艳 韦 冰").reporters == ["翟艳", "韦冰"]
+
+
+def test_credit_words_that_are_not_names():
+    assert parse_credit("记者 林晓 报道").reporters == ["林晓"]
+    assert parse_credit("记者 林晓/文 方舟/图").reporters == ["林晓", "方舟"]
+    assert parse_credit("通讯员 孟凡").contributors == ["孟凡"]
