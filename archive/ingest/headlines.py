@@ -45,7 +45,7 @@ class HeadlineGroup:
         """Add one block of title lines: wrapped lines are joined, phrase lines keep a space."""
         current = ""
         first = True
-        for line in lines:
+        for line in (line for i, line in enumerate(lines) if line not in lines[:i]):
             if current and len(current.replace(" ", "")) >= OWN_LINE and len(line) >= OWN_LINE:
                 self._add_title(current, first)
                 current, first = line, False
@@ -59,6 +59,8 @@ class HeadlineGroup:
         main, dash, rest = title.partition(SUBTITLE_DASH)
         parts = [main.strip(), dash + rest.strip()] if dash and main.strip() else [title]
         for i, part in enumerate(parts):
+            if part in self.titles or part in self.subtitles_below:
+                continue
             below = not first_in_block or i > 0 or part.startswith(SUBTITLE_DASH)
             (self.subtitles_below if below else self.titles).append(part)
 

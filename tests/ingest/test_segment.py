@@ -334,3 +334,10 @@ def test_a_long_headline_wrapped_over_four_narrow_lines():
     )
     (article,) = _articles(text)
     assert article.headline == "市人大常委会调研上半年国民经济和社会发展计划执行情况"
+
+
+def test_a_title_printed_twice_is_kept_once():
+    group = HeadlineGroup()
+    group.add_block(["让河道清起来美起来", "让河道清起来美起来"])
+    group.add_block(["让河道清起来美起来"])
+    assert group.split() == ("让河道清起来美起来", [])
