@@ -64,7 +64,7 @@ _RARE = 1000
 
 # Characters never found in a given name (punctuation aside).
 _NOT_IN_NAMES = frozenset(
-    "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让从在与及县市省镇乡局厅委届次项要"
+    "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让从在与及县市省镇乡村街寨屯堡庄局厅委届次项要"
 )
 
 

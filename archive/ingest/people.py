@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
+from archive.ingest.gazetteer import Gazetteer
 from archive.ingest.names import NameReader, Segmentation
 from archive.ingest.records import PersonMention
 from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
@@ -50,6 +52,7 @@ _CUE_RE = re.compile(
 _PERSON_CUE_RE = re.compile("说|告诉|感慨|坦言|回忆|笑着|同志|一行|等人|感觉|曾在|曾任|[，,][男女][，,]")
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
 _HEADLINE_COLONS = ("：", ":")
+_PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
 
 
 class _Stated(NamedTuple):
@@ -191,15 +194,23 @@ class _Extraction:
         covered = self._covered()
         for cue in _CUE_RE.finditer(text):
             end = cue.start() - len(_ET_CETERA) if text.endswith(_ET_CETERA, 0, cue.start()) else cue.start()
+            person_cue = _PERSON_CUE_RE.fullmatch(cue.group()) is not None
             for name in self._names_listed_before(end, covered):
-                if name in self.people or name[0] in FUNCTION_WORD_SURNAMES:
-                    continue
-                if _PERSON_CUE_RE.fullmatch(cue.group()) or not self.segmentation.is_dictionary_word(name):
+                if name not in self.people and self._untitled_name(name, person_cue):
                     self.add(name, [])
         for start in [0, *sorted(self.breaks)]:
             name = self.reader.read(start) if start < len(text) else None
-            if name and text.startswith(_HEADLINE_COLONS, start + len(name)):
+            if name and text.startswith(_HEADLINE_COLONS, start + len(name)) and self._untitled_name(name, True):
                 self.add(name, [])
+
+    def _untitled_name(self, name: str, person_cue: bool) -> bool:
+        """A name with no title, before a cue: not a place, and before a cue organisations share (表示, 强调)
+        only a three-character name jieba does not know as a word (伊赛表示 is a company)."""
+        if name[0] in FUNCTION_WORD_SURNAMES or name in _place_words():
+            return False
+        if person_cue:
+            return True
+        return len(name) > 2 and not self.segmentation.is_dictionary_word(name)
 
     def _covered(self) -> set[int]:
         """Positions inside a mention of someone already found."""
@@ -257,6 +268,14 @@ class _Extraction:
         """Every mention of ``short`` is part of a mention of ``name`` (a misread of its start or end)."""
         offset = name.find(short)
         return all(self.text.startswith(name, start - offset) for start in _positions(self.text, short))
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """焦作's place names from the gazetteer, also without their 县/镇/街道 (许良镇 → 许良): villages and towns
+    read like names."""
+    names = Gazetteer.default().places
+    return frozenset(names) | frozenset(re.sub(_PLACE_LEVEL, "", name) for name in names)
 
 
 def _positions(text: str, word: str) -> list[int]:

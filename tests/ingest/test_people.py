@@ -239,6 +239,12 @@ def test_distinct_titles_of_one_statement_are_all_kept():
     assert found["苗青"] == ["城乡一体化示范区党工委副书记", "管委会主任", "高新区管委会主任"]
 
 
+def test_places_and_companies_before_cues_are_not_people():
+    text = "李万街道表示欢迎。许良镇介绍了经验。赵堡表示，要办好太极拳年会。伊赛表示，将扩大生产。王庄村出席。"
+    assert names(text) == []
+    assert names("王庄：一个村庄的蝶变\n详见今日本报三版") == []
+
+
 def test_names_from_byline_credits_are_not_people():
     assert names("12月18日，智慧工厂生产线正在运转。本报记者翟鹏程摄") == []
 
