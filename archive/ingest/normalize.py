@@ -5,9 +5,10 @@ What the extractor leaves behind and what we do about it:
 - letter-spacing and stray layout spaces (``会 上 ， 市 规 划 局``, ``7 月``, ``（记 者付凯明``)
   are removed; a space between two multi-character Chinese phrases is kept, because
   headlines separate their phrases that way (``发挥规划龙头作用 提升城市发展水平``);
-- ASCII ``,:;?!()`` next to Chinese text become their full-width forms. The printed page
-  uses full-width glyphs, the ASCII ones are an extraction artefact, and every later stage
-  (bylines, titles, dates) matches the full-width forms only;
+- full-width digits and letters (１２月) become ASCII; ASCII ``,:;?!()`` next to Chinese
+  text become their full-width forms. The printed page uses full-width punctuation, the
+  ASCII one is an extraction artefact, and every later stage (bylines, titles, dates)
+  matches the full-width forms only, so body text is kept in those forms;
 - a line printed twice (``让乡村净起来…让乡村净起来…``) is kept once, and a block that
   repeats an earlier one verbatim is dropped;
 - blank lines separate blocks, but a block that stops mid-sentence followed by one that
@@ -32,6 +33,10 @@ from archive.ingest.markers import (
     strip_end_markers,
 )
 
+# Full-width digits and Latin letters (１２月, Ａ０２版) read as their ASCII forms.
+HALFWIDTH_ALNUM = {
+    code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Punctuation around which layout spaces never carry meaning (dashes are left alone:
 # a space before ——副题 separates it from the main title).
@@ -82,7 +87,7 @@ def clean_line(line: str) -> str:
 
     Tabs (table cells) are kept; a kept space is a single space.
     """
-    line = _fullwidth_punctuation(line.strip())
+    line = _fullwidth_punctuation(line.strip().translate(HALFWIDTH_ALNUM))
     pieces = SPACE_RUN.split(line)
     gaps = SPACE_RUN.findall(line)
     out = pieces[0]

@@ -98,3 +98,7 @@ def test_blocks_are_cut_after_closing_markers_and_photo_credits():
         "会议现场。本报记者赵晴摄",
         "会议要求，各单位落实责任。",
     ]
+
+
+def test_full_width_digits_and_letters_become_ascii():
+    assert clean_line("１２月３日，Ａ０２版") == "12月3日，A02版"
