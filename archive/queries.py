@@ -11,18 +11,26 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Cast, Substr
 
 from archive.models import Article, District, Issue, Meeting, Mention, Person
 
 ARTICLE_READING_ORDER = ("page__label", "page__source_file", "order")
 
+# A person has at most one mention per article (unique constraint), so counting mentions counts
+# articles; COUNT(DISTINCT …) made the people index 7× slower.
+ARTICLE_COUNT = Count("mentions")
+
+
+def year_of(field):
+    """``field``'s year as text: SQLite extracts date parts through a Python callback, 4× slower than substr."""
+    return Substr(Cast(field, CharField()), 1, 4)
+
 
 def articles_for_listing():
     """Articles with what a list row shows (issue, page), newest first."""
-    return Article.objects.select_related("page__issue").order_by("-publication_date", "-page__issue_id", "page_id",
-                                                                  "order")
+    return Article.objects.select_related("page__issue").order_by("-publication_date", "page_id", "order")
 
 
 def issue_articles(issue):
@@ -41,9 +49,15 @@ def neighbours_in_issue(article):
 
 
 def meetings_for_listing():
-    """Meetings with their article, issue and participants loaded in a fixed number of queries."""
-    return Meeting.objects.select_related("article__page__issue").prefetch_related(
-        "presided_by", "speakers", "attendees", "article__districts"
+    """Meetings, newest first, with their article, issue and participants loaded in a fixed number of queries.
+
+    Ordered by the meeting's own columns only: sorting on the article's date as well made
+    SQLite sort every meeting (≈0.35 s for 6k meetings instead of 7 ms).
+    """
+    return (
+        Meeting.objects.select_related("article__page__issue")
+        .prefetch_related("presided_by", "speakers", "attendees", "article__districts")
+        .order_by("-date", "-pk")
     )
 
 
@@ -73,7 +87,7 @@ def most_mentioned_people(articles=None, limit=10):
     mentions = Mention.objects.all() if articles is None else Mention.objects.filter(article__in=articles)
     return (
         Person.objects.filter(mentions__in=mentions)
-        .annotate(article_count=Count("mentions__article", distinct=True))
+        .annotate(article_count=ARTICLE_COUNT)
         .order_by("-article_count", "name", "pk")[:limit]
     )
 
@@ -83,7 +97,7 @@ def co_appearing_people(person, limit=10):
     return (
         Person.objects.filter(mentions__article__mentions__person=person)
         .exclude(pk=person.pk)
-        .annotate(shared_count=Count("mentions__article", distinct=True))
+        .annotate(shared_count=ARTICLE_COUNT)
         .order_by("-shared_count", "name", "pk")[:limit]
     )
 
@@ -144,12 +158,13 @@ class Bar:
 
 def articles_per_year():
     """A bar per year from the first to the last year with articles, empty years included."""
-    counts = dict(
-        Article.objects.annotate(year=ExtractYear("publication_date"))
+    counts = {
+        int(year): n
+        for year, n in Article.objects.annotate(year=year_of("publication_date"))
         .values_list("year")
         .annotate(n=Count("pk"))
         .values_list("year", "n")
-    )
+    }
     if not counts:
         return []
     tallest = max(counts.values())
@@ -170,13 +185,14 @@ def archive_counts():
 
 def years_with_issues():
     """(year, issue count) pairs, newest year first."""
-    return list(
-        Issue.objects.annotate(year=ExtractYear("date"))
+    return [
+        (int(year), n)
+        for year, n in Issue.objects.annotate(year=year_of("date"))
         .values_list("year")
         .annotate(n=Count("pk"))
         .values_list("year", "n")
         .order_by("-year")
-    )
+    ]
 
 
 @dataclass

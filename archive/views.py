@@ -162,9 +162,7 @@ class PersonListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Person.objects.annotate(article_count=Count("mentions__article", distinct=True)).order_by(
-            "-article_count", "name", "pk"
-        )
+        return Person.objects.annotate(article_count=queries.ARTICLE_COUNT).order_by("-article_count", "name", "pk")
 
 
 class PersonDetailView(SingleObjectMixin, ListView):
@@ -202,7 +200,7 @@ class MeetingListView(ListView):
 
     def get_queryset(self):
         self.filters = MeetingFilterForm(self.request.GET or None)
-        return self.filters.apply(queries.meetings_for_listing().order_by("-date", "-article__publication_date", "pk"))
+        return self.filters.apply(queries.meetings_for_listing())
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()

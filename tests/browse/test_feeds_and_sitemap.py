@@ -80,3 +80,11 @@ def test_sitemap_index_leads_to_every_browse_page_and_object(client, archive):
 def test_pages_advertise_their_feeds(client, archive):
     html = client.get(reverse("archive:home")).content.decode()
     assert 'rel="alternate" type="application/atom+xml" href="/feeds/articles/"' in html
+
+
+def test_sitemap_index_dates_each_section_by_its_newest_item(client, archive):
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = index.iter(f"{SITEMAP}sitemap")
+    lastmod = {entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod") for entry in sections}
+    assert lastmod["http://testserver/sitemap-articles.xml"].startswith("2020-12-21")
+    assert lastmod["http://testserver/sitemap-issues.xml"].startswith("2020-12-21")
