@@ -9,7 +9,7 @@ a headline only when no article next to it wants that headline.
 
 Inside a group of title lines, a line starting with —— is a 副题 (subtitle); a line that
 reports (``X在Y会上强调``, ``…召开…会``) is the 引题 when another line is not; otherwise
-the 引题 comes first and the main title last.
+the 引题 comes first, then the main title, then any 副题.
 """
 from __future__ import annotations
 
@@ -72,8 +72,13 @@ class HeadlineGroup:
         """(main title, subtitles in printed order)."""
         if not self.titles:
             return (self.subtitles_below[0], self.subtitles_below[1:]) if self.subtitles_below else (None, [])
-        plain = [t for t in self.titles if not REPORTIVE.search(t)]
-        index = self.titles.index(plain[0]) if len(plain) == 1 else len(self.titles) - 1
+        plain = [i for i, t in enumerate(self.titles) if not REPORTIVE.search(t)]
+        if len(plain) == 1:
+            index = plain[0]
+        elif len(self.titles) >= 3:
+            index = next((i for i in plain if i > 0), 1)
+        else:
+            index = len(self.titles) - 1
         others = self.titles[:index] + self.titles[index + 1 :]
         return self.titles[index], others + self.subtitles_below
 

@@ -341,3 +341,10 @@ def test_a_title_printed_twice_is_kept_once():
     group.add_block(["让河道清起来美起来", "让河道清起来美起来"])
     group.add_block(["让河道清起来美起来"])
     assert group.split() == ("让河道清起来美起来", [])
+
+
+def test_three_title_lines_read_as_lead_main_and_subtitle():
+    group = HeadlineGroup()
+    for line in ("金秋时节好风光", "新区百万亩玉米喜获丰收", "亩产再创历史新高"):
+        group.add_block([line])
+    assert group.split() == ("新区百万亩玉米喜获丰收", ["金秋时节好风光", "亩产再创历史新高"])
