@@ -41,6 +41,7 @@ FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "�
 # Punctuation around which layout spaces never carry meaning (dashes are left alone:
 # a space before ——副题 separates it from the main title).
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』·…"
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0\t]+")
 CJK_TAIL = re.compile(f"[{CJK}]*$")
 CJK_HEAD = re.compile(f"[{CJK}]*")
@@ -87,7 +88,7 @@ def clean_line(line: str) -> str:
 
     Tabs (table cells) are kept; a kept space is a single space.
     """
-    line = _fullwidth_punctuation(line.strip().translate(HALFWIDTH_ALNUM))
+    line = _fullwidth_punctuation(ZERO_WIDTH.sub("", line).strip().translate(HALFWIDTH_ALNUM))
     pieces = SPACE_RUN.split(line)
     gaps = SPACE_RUN.findall(line)
     out = pieces[0]

@@ -102,3 +102,7 @@ def test_blocks_are_cut_after_closing_markers_and_photo_credits():
 
 def test_full_width_digits_and_letters_become_ascii():
     assert clean_line("１２月３日，Ａ０２版") == "12月3日，A02版"
+
+
+def test_zero_width_characters_are_dropped():
+    assert clean_line("\ufeff新区\u200b召开会议") == "新区召开会议"
