@@ -2,20 +2,17 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from archive.models import ImportRun, Page
-from tests.admin.conftest import FRONT_PAGE, FRONT_PAGE_DATE, SEEDS
+from tests.admin.conftest import FRONT_PAGE, FRONT_PAGE_DATE, SEEDS, create_editor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def editor(transactional_db):
-    user = User.objects.create_user("bianji", password="pw-editor-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="编辑"))
-    return user
+    return create_editor()
 
 
 def test_editor_uploads_previews_and_confirms(live_server, browser_page, screenshot, editor):
