@@ -1,4 +1,5 @@
 """Atom feeds: latest articles, a person's articles, a district's articles and a search query's results."""
+from dataclasses import replace
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -7,12 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from django.utils.http import urlencode
 from django.utils.timezone import make_aware
 
 from archive import queries
 from archive.models import District, Person
-from search.engine import QuerySyntaxError, SearchRequest, run_search
+from search.engine import QuerySyntaxError, run_search
+from search.forms import SearchForm, query_string
 
 FEED_SIZE = 30
 SUMMARY_CHARS = 200
@@ -87,31 +88,39 @@ class DistrictArticlesFeed(ArticleFeed):
         return queries.articles_for_listing().filter(districts=district)[:FEED_SIZE]
 
 
+def feed_search_request(request):
+    """The search page's parameters (``q``, ``official``, ``district``, ``year``…) as the newest-first request."""
+    return SearchForm(request.GET).search_request(sort="date_desc", page=1, per_page=FEED_SIZE)
+
+
 class SearchResultsFeed(ArticleFeed):
-    """The newest articles matching ``?q=``, so a reader can follow a topic."""
+    """The newest articles matching a search, with the search page's parameters, so a reader can follow a topic."""
 
     def __call__(self, request, *args, **kwargs):
-        if not request.GET.get("q", "").strip():
-            return HttpResponseBadRequest("请用参数 q 提供搜索词。", content_type="text/plain; charset=utf-8")
+        wanted = feed_search_request(request)
+        if not (wanted.q or wanted.officials or wanted.districts or wanted.year or wanted.date_from or wanted.date_to):
+            return HttpResponseBadRequest(
+                "请用参数 q（关键词）或 official、district 等筛选条件说明要订阅的搜索。",
+                content_type="text/plain; charset=utf-8",
+            )
         try:
             return super().__call__(request, *args, **kwargs)
         except QuerySyntaxError as error:
             return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
 
     def get_object(self, request):
-        return request.GET["q"].strip()
+        return feed_search_request(request)
 
-    def title(self, q):
-        return f"焦作新闻档案：“{q}”的搜索结果"
+    def title(self, wanted):
+        return f"焦作新闻档案：“{wanted.q}”的搜索结果" if wanted.q else "焦作新闻档案：筛选结果"
 
-    def subtitle(self, q):
-        return f"与“{q}”相关的最新文章"
+    def subtitle(self, wanted):
+        return "符合搜索条件的最新文章"
 
-    def link(self, q):
-        return reverse("search:search") + "?" + urlencode({"q": q})
+    def link(self, wanted):
+        return reverse("search:search") + query_string(replace(wanted, sort="relevance", page=1))
 
-    def items(self, q):
-        response = run_search(SearchRequest(q=q, sort="date_desc", per_page=FEED_SIZE))
-        ids = [hit.article_id for hit in response.hits]
+    def items(self, wanted):
+        ids = [hit.article_id for hit in run_search(wanted).hits]
         found = queries.articles_for_listing().in_bulk(ids)
         return [found[i] for i in ids if i in found]

@@ -184,7 +184,7 @@ class PersonDetailView(SingleObjectMixin, ListView):
         return super().get_context_data(
             person=person,
             timeline=queries.title_timeline(person),
-            meetings=queries.meetings_of_person(person)[:20],
+            meetings=queries.meetings_of_person(person)[:10],
             co_appearing=queries.co_appearing_people(person),
             **kwargs,
         )

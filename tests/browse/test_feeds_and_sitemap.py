@@ -3,6 +3,8 @@ import xml.etree.ElementTree as ET
 
 from django.urls import reverse
 
+from archive.models import Article, Person
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -46,18 +48,24 @@ def test_feed_summaries_are_escaped_text(client, archive):
     assert b"<script>" not in response.content
 
 
-def test_search_feed_follows_a_query_over_the_real_index(client, seeded_db):
+def test_search_feed_follows_a_query_and_filters_over_the_real_index(client, seeded_db):
     feed, items = entries(client.get(reverse("archive:feed_search"), {"q": "武陟"}))
     assert "武陟" in feed.findtext(f"{ATOM}title")
     assert items, "the seeds mention 武陟"
     dates = [updated for _, _, updated in items]
     assert dates == sorted(dates, reverse=True)
 
+    person = Person.objects.filter(mentions__isnull=False).first()
+    feed, items = entries(client.get(reverse("archive:feed_search"), {"official": person.pk}))
+    expected = set(Article.objects.filter(mentions__person=person).values_list("pk", flat=True))
+    assert {int(link.rstrip("/").rsplit("/", 1)[1]) for _, link, _ in items} == expected
+    assert feed.find(f"{ATOM}link").get("href").endswith(f"/search/?official={person.pk}")
+
 
 def test_search_feed_needs_a_query(client, db):
     response = client.get(reverse("archive:feed_search"))
     assert response.status_code == 400
-    assert "搜索词" in response.content.decode()
+    assert "参数 q" in response.content.decode()
 
 
 def test_sitemap_index_leads_to_every_browse_page_and_object(client, archive):
