@@ -38,6 +38,8 @@ from archive.ingest.titles import (
 _LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
 _LIST_SEPARATOR = "、"
 _ET_CETERA = "等"
+# What joins the names of a list: the enumeration comma, and a conjunction before the last name.
+_LIST_WORDS = (_LIST_SEPARATOR, "以及", "和", "及", "与")
 _CHAIN_SEPARATORS = "，,、"
 _SENTENCE_END = "。！？!?；;"
 
@@ -135,15 +137,33 @@ class _Extraction:
         return chain
 
     def _read_list(self, end: int, titles: list[_Stated]) -> int:
-        """Names after the first sharing its titles (副主任曹美玲、彭建华、姚远); returns where the list ends."""
+        """Names after the first sharing its titles (副主任曹美玲、彭建华和姚远); returns where the list ends.
+
+        A conjunction only joins the last name of a list that has an enumeration comma already:
+        市长甲与乙 may well be two people's meeting.
+        """
         text = self.text
-        while end < len(text) - 1 and text[end] == _LIST_SEPARATOR and end + 1 not in self.title_at:
-            name = self.reader.read(end + 1)
-            if name is None or not self.reader.ends_at(end + 1 + len(name)):
+        words = (_LIST_SEPARATOR,)
+        while end < len(text) - 1 and end + 1 not in self.title_at:
+            separator = next((word for word in words if text.startswith(word, end)), None)
+            if separator is None or self._inside_dictionary_word(end, separator):
+                break
+            start = end + len(separator)
+            name = self.reader.read(start) if start < len(text) else None
+            if name is None or not self.reader.ends_at(start + len(name)):
                 break
             self.add(name, titles)
-            end += 1 + len(name)
+            end = start + len(name)
+            if separator != _LIST_SEPARATOR:
+                break
+            words = _LIST_WORDS
         return end
+
+    def _inside_dictionary_word(self, start: int, word: str) -> bool:
+        """``word`` at ``start`` is part of a longer dictionary word (及 in 及时, 和 in 和平)."""
+        segmentation = self.segmentation
+        found = segmentation.word_at[segmentation.word_start[start]]
+        return found != word and segmentation.is_dictionary_word(found)
 
     def read_post_name_titles(self, used: set[int]) -> None:
         """Titles written after a name or a list of names: 周立新省长, 蔡文杰市长, 马文斌、黄丽萍等县领导."""

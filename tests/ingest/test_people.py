@@ -53,6 +53,11 @@ def test_title_shared_by_a_list_of_names():
     }
 
 
+def test_conjunction_before_the_last_name_of_a_list():
+    found = people("副县长杜海涛、林晓燕和程光辉出席。县长蔡文杰与郑凯交谈。县长蔡文杰及时赶到。")
+    assert found == {"杜海涛": ["副县长"], "林晓燕": ["副县长"], "程光辉": ["副县长"], "蔡文杰": ["县长"]}
+
+
 def test_organisation_carried_along_a_roll_call():
     found = people("县人大常委会主任蒋国栋，党组副书记韩立群，副主任曹美玲、彭建华，秘书长姚远带队视察。")
     assert found == {
