@@ -121,6 +121,7 @@ class ArticleForm(forms.ModelForm):
             "page", "order", "kind", "headline", "subtitles", "publication_date", "event_date",
             "reporters", "contributors", "photographers", "body", "continued_to", "districts",
         )
+        widgets = {"districts": forms.CheckboxSelectMultiple}
 
 
 @admin.register(Article)
@@ -131,7 +132,6 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ("page__issue",)
     search_fields = ("headline", "body")
     date_hierarchy = "publication_date"
-    filter_horizontal = ("districts",)
     raw_id_fields = ("page",)
     fieldsets = (
         (None, {"fields": ("page", "order", "kind", "headline", "subtitles", "publication_date", "event_date")}),
