@@ -135,7 +135,7 @@ def find_titles(text: str, word_start: Sequence[int], breaks: Container[int] = (
 
     ``word_start[i]`` is where the word (jieba segmentation) holding ``text[i]`` begins:
     the prefix is extended word by word so a stop word is never cut out of a longer word,
-    and never across a line break (``breaks`` holds the positions of removed ones).
+    and never across a removed line break (``breaks``) that jieba does not read inside a word.
     """
     matches = []
     for found in _CORE_RE.finditer(text):
@@ -169,7 +169,7 @@ def _prefix_start(text: str, core_start: int, limit: int, word_start: Sequence[i
                 break
             i = opened
             continue
-        if not is_word_char(ch) or i in breaks:
+        if not is_word_char(ch) or (i in breaks and word_start[i] == i):
             break
         begin = max(word_start[i - 1], limit)
         if text[begin:i] in PREFIX_STOPS or text.endswith(_LONG_STOPS, begin, i):

@@ -27,7 +27,8 @@ def test_prefix_stops_at_punctuation_verbs_time_words_and_line_breaks():
     assert titles("要认真贯彻落实省委书记") == ["省委书记"]
     assert titles("今天上午县委书记") == ["县委书记"]
     assert titles("全县上下，县长") == ["县长"]
-    assert titles("座谈会上强调县委书记", breaks={5}) == ["县委书记"]
+    assert titles("座谈会上强调县委书记", breaks={6}) == ["县委书记"]
+    assert titles("县人民医院院长", breaks={4}) == ["县人民医院院长"]
 
 
 def test_prefix_that_is_not_an_organisation_is_dropped():
