@@ -4,7 +4,7 @@ API for the commands and the admin import (upload → preview → confirm):
 
 - ``preview_page(data, source_file=..., date=...)`` decodes and parses without
   writing and returns a ``PagePreview``: the ``ParsedPage``, warnings for the
-  editor, whether the stored page is byte-for-byte the same, and a ``PageDiff``
+  editor, whether the stored page has the same text, and a ``PageDiff``
   (articles added/changed/removed) against the stored page.
 - ``load_page(data, source_file=..., date=...)`` writes it and returns a
   ``LoadResult``; on any failure it raises ``PageImportError`` (Chinese message)
@@ -14,8 +14,9 @@ A page is identified by its issue (paper, edition, date) and ``source_file``.
 A file whose text has the stored SHA-256 is ``unchanged`` and nothing is
 written (``force=True`` re-parses it anyway, e.g. after the importer improved).
 A changed file replaces the page's articles, mentions and meetings in one
-transaction; an article whose headline (or, untitled, body start) is still on
-the page keeps its id, so links and the search index stay valid. Every attempt
+transaction (editors' corrections to that page are replaced too); an article
+whose headline (or, untitled, body start) is still on the page keeps its id,
+so links and the search index stay valid. Every attempt
 is recorded as an ``ImportRun`` (a failure's record is written after the
 rollback, so it survives). After commit ``archive.signals.articles_changed``
 is sent with the ids of the added or changed articles and of the removed ones.
@@ -275,7 +276,7 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
     kept_ids = list(plan.kept.values())
     Mention.objects.filter(article_id__in=kept_ids).delete()
     Meeting.objects.filter(article_id__in=kept_ids).delete()
-    Article.districts.through.objects.filter(article_id__in=kept_ids).delete()
+    DistrictLink.objects.filter(article_id__in=kept_ids).delete()
     Article.objects.filter(pk__in=kept_ids).update(order=F("order") + ORDER_SHIFT)
 
     districts = {d.name: d for d in District.objects.all()}
