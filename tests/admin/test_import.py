@@ -1,10 +1,12 @@
 """Upload → preview → confirm through the admin, re-imports, and cancel, with the real importer and index."""
 import itertools
+import os
 
 import pytest
+from django.test import Client
 
 from archive.forms import MAX_FILES_PER_UPLOAD
-from archive.import_staging import SESSION_KEY, staging_dir
+from archive.import_staging import SESSION_KEY, STAGING_MAX_AGE, staging_dir
 from archive.models import Article, ImportRun, Page
 from tests.admin.conftest import FRONT_PAGE, FRONT_PAGE_DATE, IMPORT_URL, SEEDS, seed_bytes, upload, upload_form
 
@@ -149,10 +151,8 @@ def test_confirm_rechecks_the_staged_text(editor_client):
     assert Page.objects.count() == 0
 
 
-def test_a_token_from_another_session_is_refused(editor_client, client, editor):
+def test_a_token_from_another_session_is_refused(editor_client, editor):
     token = preview(editor_client, upload()).context["token"]
-    from django.test import Client
-
     other = Client()
     other.force_login(editor)
     refused = other.post(IMPORT_URL, {"step": "confirm", "token": token}, follow=True)
@@ -171,3 +171,14 @@ def test_the_largest_allowed_upload_is_imported(editor_client, django_capture_on
     done = confirm(editor_client, response, django_capture_on_commit_callbacks)
     assert [r.outcome for r in done.context["results"]] == ["imported"] * MAX_FILES_PER_UPLOAD
     assert Page.objects.count() == MAX_FILES_PER_UPLOAD
+
+
+def test_abandoned_previews_expire(editor_client):
+    old_token = preview(editor_client, upload()).context["token"]
+    old_file = staging_dir() / f"{old_token}.json"
+    expired = old_file.stat().st_mtime - STAGING_MAX_AGE - 1
+    os.utime(old_file, (expired, expired))
+    new_token = preview(editor_client, upload()).context["token"]
+    assert not old_file.exists() and (staging_dir() / f"{new_token}.json").exists()
+    refused = editor_client.post(IMPORT_URL, {"step": "confirm", "token": old_token}, follow=True)
+    assert "预览已失效" in refused.content.decode() and Page.objects.count() == 0
