@@ -24,7 +24,7 @@ from typing import NamedTuple
 from archive.ingest.gazetteer import Gazetteer
 from archive.ingest.names import NameReader, Segmentation
 from archive.ingest.records import PersonMention
-from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
+from archive.ingest.surnames import FUNCTION_WORD_SURNAMES
 from archive.ingest.titles import (
     PARTY_ORGANS,
     PARTY_TITLES,
@@ -180,18 +180,17 @@ class _Extraction:
                 self.add(name, stated)
 
     def _name_before(self, end: int) -> str | None:
-        text = self.text
+        """The name written right before a title at ``end``, if one starts at a word boundary there."""
         for length in (4, 3, 2):
             start = end - length
-            if start < 0 or not all(map(is_word_char, text[start:end])):
+            if start < 0:
                 continue
-            candidate = text[start:end]
-            surname = surname_length(text, start)
-            if not surname or length - surname not in (1, 2):
+            candidate = self.text[start:end]
+            if candidate in self.people:
+                return candidate
+            if candidate[0] in FUNCTION_WORD_SURNAMES or not self._word_may_start(start):
                 continue
-            if candidate in self.people or (
-                self.segmentation.word_at.get(start) == candidate and self.segmentation.is_name_word(candidate)
-            ):
+            if self.reader.read(start) == candidate:
                 return candidate
         return None
 

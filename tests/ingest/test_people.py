@@ -123,6 +123,12 @@ def test_titles_after_names_and_people_not_present():
     assert found == {"蔡文杰": ["市长"]}
 
 
+def test_titles_after_names_jieba_does_not_know():
+    found = people("会上，周立新省长作了重要讲话。马红旗局长表示，将全力支持。欢迎孙明远书记一行莅临指导。")
+    assert found == {"周立新": ["省长"], "马红旗": ["局长"], "孙明远": ["书记"]}
+    assert people("他向王局长汇报了工作。时任县长的他说，新任县长走马上任。这位老局长感慨万千。") == {}
+
+
 def test_appointment_gives_the_title_to_the_person_just_named():
     text = (
         "在签约仪式上，来自上海的陈晓峰与孟州市产业集聚区管委会签订了聘用合同，正式入职孟州市产业集聚区管委会副主任。"
