@@ -5,6 +5,10 @@ A news item states when its main event happened in the dateline or first sentenc
 further down are background. The first date phrase in the lead decides; a vague one
 (近日, 日前, 连日来 …) means the item has no event date, and a date that opens or
 bounds a period ("从9月1日开始", "自…起", "截至…") is not an event.
+A feature often opens with a quotation or a scene and dates it a few sentences on
+("“2号餐好了！”…。7月8日20时许，…"): when the lead names no date at all and its
+first sentence is a quotation or has no date phrase, the rest of the first paragraph
+is read too.
 """
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from datetime import date, timedelta
 from archive.ingest.sentences import sentences
 
 LEAD_SENTENCES = 2
+FEATURE_LEAD_SENTENCES = 4
+QUOTATION_OPENERS = ("“", "「", "『", '"')
 # A month/day later than the issue by more than this belongs to the previous year.
 FUTURE_TOLERANCE = timedelta(days=31)
 
@@ -31,9 +37,9 @@ DATE_RE = re.compile(
     rf"|(?P<relative>{'|'.join(RELATIVE_DAYS)})"
     rf"|(?P<vague>{'|'.join(VAGUE)})"
 )
-# Text just before / after a date that makes it the bound of a period, not an event.
+# Text just before / after a date that makes it the bound of a period or background (曾), not the event.
 PERIOD_BEFORE = re.compile(r"(?:从|自|截至|截止|截止到|至|到|直到)\s*$")
-PERIOD_AFTER = re.compile(r"^\s*(?:开始|起|以来|前|之前|以前|之后|以后|后|至今|期间|为止|截止)")
+PERIOD_AFTER = re.compile(r"^\s*(?:开始|起|以来|前|之前|以前|之后|以后|后|至今|期间|为止|截止|曾)")
 # 今日 in "详见今日本报" is the issue, not an event.
 NOT_EVENT_AFTER = re.compile(r"^\s*(?:本报|出版|起)")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -43,32 +49,40 @@ def resolve_event_date(text: str, issue_date: date) -> date | None:
     """The date of the main event the text reports, or None for undated items.
 
     ``text`` is the normalized article body; ``issue_date`` the publication date
-    that relative phrases and year-less dates are resolved against.
+    that relative phrases and year-less dates are resolved against. Line breaks end
+    sentences in the lead: a lead rarely breaks before its date, while lists of teasers
+    (index boxes) put a date on every line.
     """
-    lead = _lead(text.translate(FULL_WIDTH))
+    text = text.translate(FULL_WIDTH)
+    lead = sentences(text, join_breaks=False)[:LEAD_SENTENCES]
+    decided, found = _first_date("".join(lead), issue_date)
+    if decided or not lead or not _opens_like_feature(lead[0]):
+        return found
+    first_paragraph = sentences(text.split("\n", 1)[0])
+    return _first_date("".join(first_paragraph[LEAD_SENTENCES:FEATURE_LEAD_SENTENCES]), issue_date)[1]
+
+
+def _first_date(lead: str, issue_date: date) -> tuple[bool, date | None]:
+    """Whether ``lead`` settles the event date (a date or a vague phrase), and that date."""
     for match in DATE_RE.finditer(lead):
         before, after = lead[: match.start()], lead[match.end() :]
         if match["vague"]:
-            return None
+            return True, None
         if match["relative"]:
             if NOT_EVENT_AFTER.match(after):
                 continue
-            return issue_date + timedelta(days=RELATIVE_DAYS[match["relative"]])
+            return True, issue_date + timedelta(days=RELATIVE_DAYS[match["relative"]])
         if PERIOD_BEFORE.search(before) or PERIOD_AFTER.match(after):
             continue
         found = _absolute(match, issue_date)
         if found:
-            return found
-    return None
+            return True, found
+    return False, None
 
 
-def _lead(text: str) -> str:
-    """The first sentences of ``text``, where an event's date is stated.
-
-    Line breaks end sentences here: a lead rarely breaks before its date, while lists of
-    teasers (index boxes) put a date on every line.
-    """
-    return "".join(sentences(text, join_breaks=False)[:LEAD_SENTENCES])
+def _opens_like_feature(first_sentence: str) -> bool:
+    """A quotation or an undated scene opens the text, as features do."""
+    return first_sentence.startswith(QUOTATION_OPENERS) or not DATE_RE.search(first_sentence)
 
 
 def _absolute(match: re.Match, issue_date: date) -> date | None:

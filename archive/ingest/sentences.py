@@ -2,7 +2,9 @@
 
 Paragraph breaks in PDF text also fall inside sentences (a column ends mid-sentence:
 "…二级调研员朱孝恒\\n莅会指导"), so a break only ends a sentence after sentence-ending
-punctuation; otherwise the two lines are joined.
+punctuation; otherwise the two lines are joined. Some pages print ASCII punctuation
+in Chinese text ("4月15日,…会议要求:…"); a "." between Chinese words ends a sentence
+like "。", while one between digits stays a decimal point.
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import re
 
 SENTENCE_END = "。！？；;!?"
 CLOSERS = "”’」』）)》"
+CJK = r"\u4e00-\u9fff"
+ASCII_FULL_STOP = re.compile(rf"(?<=[{CJK}{CLOSERS}])\.(?=[{CJK}“‘「（(]|\s|$)")
 MID_SENTENCE_BREAK = re.compile(rf"(?<![{SENTENCE_END}{CLOSERS}：:])\n+")
 SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]+(?:[{SENTENCE_END}]+[{CLOSERS}]*)?")
 
@@ -19,6 +23,8 @@ def sentences(text: str, join_breaks: bool = True) -> list[str]:
 
     With ``join_breaks`` a line break without sentence-ending punctuation before it is
     read as a layout break inside the sentence; without, every line break ends one.
+    An ASCII full stop is returned as "。".
     """
+    text = ASCII_FULL_STOP.sub("。", text)
     flowing = MID_SENTENCE_BREAK.sub("", text) if join_breaks else text
     return [match.group().strip() for match in SENTENCE.finditer(flowing) if match.group().strip()]

@@ -73,3 +73,42 @@ def test_january_issue_reads_december_as_last_year():
 def test_a_line_break_ends_the_lead_sentence():
     teasers = "健康讲座 市人民医院开设健康课堂。扫码更精彩\n周末派对 青年联谊会3月9日晚举行。扫码更精彩"
     assert resolve_event_date(teasers, ISSUE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“快来尝尝！”摊主招呼着。人群越聚越多。3月2日20时许，夜市迎来客流高峰。\n第二段。", date(2019, 3, 2)),
+        ('"快来尝尝!"摊主招呼着.人群越聚越多.3月2日20时许,夜市迎来客流高峰.', date(2019, 3, 2)),
+        ("夜幕下，老街灯火通明。游客摩肩接踵。4日晚，记者在这里看到，摊位前排起长队。", date(2019, 3, 4)),
+    ],
+)
+def test_features_date_their_scene_later_in_the_first_paragraph(text, expected):
+    assert resolve_event_date(text, ISSUE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“快来尝尝！”摊主招呼着。人群越聚越多。连日来，夜市每晚都很热闹。3月2日，夜市扩建。",
+        "“快来尝尝！”摊主招呼着。人群越聚越多。从3月1日开始，夜市延长营业时间。",
+        "“快来尝尝！”摊主招呼着。人群越聚越多。截至3月1日，夜市已有摊位200个。",
+        "“快来尝尝！”摊主招呼着。人群越聚越多。\n3月2日，夜市迎来客流高峰。",
+        "截至2月28日，全市完成投资30亿元。项目进展顺利。资金到位。3月2日，又有项目开工。",
+        "夜幕下，老街灯火通明。游客摩肩接踵。摊主们忙个不停。店铺生意红火。3月2日，老街迎来高峰。",
+    ],
+)
+def test_feature_reading_stops_at_periods_vague_phrases_and_the_first_paragraph(text):
+    assert resolve_event_date(text, ISSUE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本报讯(记者 赵明远)3月1日,市委召开常委会议.", date(2019, 3, 1)),
+        ("4日上午,市长带队检查安全生产.", date(2019, 3, 4)),
+        ("会议要求:从3月1日开始,全市开展整治.昨日,整治启动.", date(2019, 3, 5)),
+    ],
+)
+def test_ascii_punctuation_in_the_lead(text, expected):
+    assert resolve_event_date(text, ISSUE) == expected

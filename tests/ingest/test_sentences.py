@@ -15,3 +15,9 @@ def test_closing_quotes_stay_with_their_sentence_and_end_it():
 def test_every_break_ends_a_sentence_when_asked():
     assert sentences("甲方签约\n乙方致辞。", join_breaks=False) == ["甲方签约", "乙方致辞。"]
     assert sentences("甲方签约\n乙方致辞。") == ["甲方签约乙方致辞。"]
+
+
+def test_ascii_punctuation_ends_sentences_between_chinese_words():
+    text = "会议要求:全区行动起来,打造示范区.他说(记者注)!产值增长3.5%。No.1企业落户"
+    expected = ["会议要求:全区行动起来,打造示范区。", "他说(记者注)!", "产值增长3.5%。", "No.1企业落户"]
+    assert sentences(text) == expected
