@@ -1,17 +1,20 @@
 """The meeting (or visit, ceremony) an article reports, and each person's role in it.
 
 The meeting's name is read from the article's lead ("主持召开X会议", "X推进会在Y举行",
-"在…举行的X签约仪式上") or, for visits (会见/调研/督导/视察), from the headline or
-subtitle that states it ("…在调研X时强调"). Roles come from clause-level patterns: a
+"在…举行的X签约仪式上", a photo caption's "…召开的X大会现场") or, for visits
+(会见/调研/督导/视察, and 考察/走访/检查 when someone goes somewhere for them: "率队到Y考察X"),
+from the headline or subtitle that states it ("…在调研X时强调"). Roles come from clause-level patterns: a
 role verb (主持, 讲话/强调/指出…, 出席/参加/陪同…) belongs to the persons named just
 before it in its clause, to a list of "title+name" clauses right before that, or, when
 the clause opens with the verb, to the persons of the previous role verb; 他/她 is the
-last such person or the person who opens a sentence ("乙感谢…。她表示").
+last such person or the person who opens a sentence ("乙感谢…。她表示"). A collective
+"…负责人等参加会议" is attended by everyone the list names before it ("书记甲，副书记乙及…等").
 What follows 说/强调/指出/要求/表示 in a sentence is what was said, not who did what, and
 a verb used as a modifier ("由企业负责人参加的协调会") gives no role, except in
 "出席会议的有甲、乙", which names the attendees after it.
-People who take part without a stated role (who 会见, 调研, 带领 or 签约) count as
-attendees unless they presided or spoke.
+People who take part without a stated role (who 会见, 调研, 考察, 带领 or 签约, or whom the
+visitors 与…座谈) count as attendees unless they presided or spoke, and so do the people a
+photo caption of the meeting names.
 """
 from __future__ import annotations
 
@@ -33,7 +36,8 @@ MEETING_IN_LEAD = (
     re.compile(rf"(?:召开|举行|举办)了?(?!的)(?P<name>{NAME_CHARS}*{MEETING_WORD})"),
     re.compile(rf"(?:^|[{PUNCT}])(?P<name>{NAME_CHARS}{{2,40}}?{MEETING_WORD})(?:在{NAME_CHARS}{{2,25}}?)?"
                rf"(?:隆重|正式)?(?:举行|召开|开幕|举办)"),
-    re.compile(rf"举行的(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?:上|中|期间)"),
+    re.compile(rf"(?:举行|召开|举办)的(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?:上|中|期间|现场|会场)"),
+    re.compile(rf"在(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?:现场|会场)"),
     re.compile(rf"(?:出席|参加)了?(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?=并|[{PUNCT}]|$)"),
 )
 MEETING_IN_TITLE = (
@@ -41,13 +45,24 @@ MEETING_IN_TITLE = (
     re.compile(rf"召开(?P<name>{NAME_CHARS}+{MEETING_WORD})"),
     re.compile(rf"^(?P<name>{NAME_CHARS}+{MEETING_WORD})(?:举行|召开|开幕)"),
 )
-NOT_A_VISIT_AFTER = r"(?!员|组|数据|报告|成果|结果|发现|显示|表明)"
+NOT_A_VISIT_AFTER = r"(?!员|组|团|数据|报告|成果|结果|发现|显示|表明)"
 VISIT = re.compile(rf"(?P<verb>会见|调研|督导|视察){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)")
+# 考察/走访/检查 are visits when someone goes somewhere for them ("率队到Y考察X").
+GOES_TO = r"(?:到|赴|深入|前往|来到|率队|带队)"
+LED_VISIT = re.compile(
+    rf"{GOES_TO}{NAME_CHARS}*?(?P<verb>考察|走访|检查){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)"
+)
 VISIT_TAIL = re.compile(r"(?:时|期间|中)?(?:强调|指出|要求|表示|说)?$")
 VISIT_START = re.compile(rf"(?:到|赴|深入){NAME_CHARS}*$")
 # Words before a meeting's name that say who held it or who came, not what it is called.
 NAME_PREFIX = re.compile(r"^(?:.*?(?:参加|出席|参与|举行|召开)的)|^(?:我市|本市|我县|我区|我省)")
 GENERIC_NAMES = frozenset({"会议", "会", "大会", "座谈会"})
+# Meetings of a body's own members are named with the body that holds them
+# ("区党工委召开中心组学习会议" -> 区党工委中心组学习会议).
+OWN_MEETING = re.compile(r"^(?:中心组|常委会议|常委会会议|常务会议|全体会议|扩大会议|党组会议|办公会议)")
+HOLDING_BODY = re.compile(
+    rf"(?:^|[{PUNCT}])(?P<body>[^{PUNCT}]*(?:党工委|党委|党组|市委|县委|区委|政府|管委会|常委会))\s*$"
+)
 # Bodies whose names end like a meeting's: "市书法家协会举办…", "市人大常委会召开…".
 ORGANISATION = re.compile(
     r"(?:协会|学会|委员会|常委会|工会|商会|联合会|基金会|研究会|促进会|联谊会|理事会|董事会|总会|分会)$"
@@ -56,6 +71,8 @@ NOT_A_MEETING_TITLE = re.compile(r"(?:通知|公告|通告|启事|公示|决定)
 LOCATION = re.compile(
     rf"在(?P<place>[^{PUNCT}在的]{{2,25}}?)(?:亲切|隆重|正式)?(?:会见|举行|举办|召开|开幕|调研|督导|视察|座谈|签约)"
 )
+# A trip to a named place: "率队到广东省深圳市考察…" (a tour of sites has no one location).
+TRIP = re.compile(rf"(?:到|赴)(?P<place>[^{PUNCT}到赴]{{2,25}}?[省市县区州镇乡村])(?:考察|调研|督导|视察|走访)")
 NOT_A_LOCATION = frozenset({"我市", "全市", "本市", "当地", "这里", "此", "会上", "线上"})
 
 # Role verbs, longest first; a clause is cut where a reference to other occasions begins
@@ -65,7 +82,10 @@ ROLE_VERBS = (
     ("presided", r"主持(?!人)"),
     ("spoke", rf"讲话(?!精神)|致辞|作(?:了)?[^{PUNCT}]{{0,6}}?(?:部署|报告|总结)"),
     ("said", r"强调|指出|要求|表示|说(?=[，,：:“]|$)"),
-    ("took_part", rf"会见|调研{NOT_A_VISIT_AFTER}|督导{NOT_A_VISIT_AFTER}|视察|带领|率领|签订|签约|签署"),
+    (
+        "took_part",
+        rf"会见|(?:调研|督导|考察|走访){NOT_A_VISIT_AFTER}|视察|带领|率领|率队|带队|签订|签约|签署",
+    ),
 )
 VERB = re.compile("|".join(f"(?P<{role}>{pattern})" for role, pattern in ROLE_VERBS))
 REFERENCE = re.compile(r"学习|贯彻|落实|按照|根据|传达")
@@ -78,6 +98,12 @@ LISTED_AFTER = re.compile(r"[^的，,]{0,6}的(?:还|也)?有")
 SPEECH_FOLLOWS = re.compile(r"$|要|：|:|“")
 OBJECT_PREPOSITION = re.compile(r"[对向为给跟]")
 OBJECT_ROLES = frozenset({"took_part"})
+# "分别与甲、乙进行座谈": the people the visitors met take part.
+MET = re.compile(rf"(?:与|同)(?P<met>[^{PUNCT}]+?)(?:进行|举行)?了?(?:座谈|会谈|洽谈|交流|见面)")
+# Clauses of a collective list ("…及各部门负责人等参加会议") hold no event of their own.
+EVENT_PREDICATE = re.compile(r"召开|举行|举办|来到|前往|深入|进行|开展|研究|听取|审议|观看|参观")
+# A photo caption of the meeting scene; everyone it names was there.
+CAPTION_SCENE = re.compile(r"^图为|(?:现场|会场)[。.]?$")
 
 
 def extract_meeting(
@@ -99,7 +125,11 @@ def extract_meeting(
     name = _visit_name(titles) or _lead_meeting_name(lead) or _title_meeting_name(titles)
     if not name:
         return None
-    roles = _roles(text, [p.name for p in persons])
+    names = [p.name for p in persons]
+    roles = _roles(text, names)
+    if CAPTION_SCENE.search(text.strip()) and len(sentences(text)) == 1:
+        placed = {*roles.presided, *roles.spoke, *roles.attended}
+        roles.attended += [name for name in _names_in(text, names) if name not in placed]
     return MeetingRecord(
         name=name,
         date=event_date,
@@ -125,19 +155,25 @@ def _lead(text: str) -> str:
 
 
 def _visit_name(titles: list[str]) -> str | None:
-    """A visit stated by a headline or subtitle: "X会见Y", "X在调研Y时强调"."""
+    """A visit stated by a headline or subtitle: "X会见Y", "X在调研Y时强调", "X率队到Y考察Z"."""
     for title in titles:
-        match = VISIT.search(title)
+        match = _find_visit(title)
         if match:
             return _visit_text(title, match)
     return None
+
+
+def _find_visit(text: str) -> re.Match | None:
+    """The first visit verb in ``text`` with what follows it in its clause."""
+    matches = [m for m in (VISIT.search(text), LED_VISIT.search(text)) if m]
+    return min(matches, key=lambda m: m.start("verb"), default=None)
 
 
 def _visit_text(text: str, match: re.Match) -> str:
     obj = VISIT_TAIL.sub("", match["object"].removeprefix("了"))
     if obj:
         return match["verb"] + obj
-    start = VISIT_START.search(text[: match.start()])
+    start = VISIT_START.search(text[: match.start("verb")])
     return (start.group() if start else "") + match["verb"]
 
 
@@ -150,9 +186,9 @@ def _lead_meeting_name(lead: str) -> str | None:
             if name:
                 found.append((match.start("name"), name))
                 break
-    visit = VISIT.search(lead)
+    visit = _find_visit(lead)
     if visit and visit["object"]:
-        found.append((visit.start(), _visit_text(lead, visit)))
+        found.append((visit.start("verb"), _visit_text(lead, visit)))
     return min(found)[1] if found else None
 
 
@@ -170,14 +206,18 @@ def _meeting_name(match: re.Match | None) -> str | None:
     if not match:
         return None
     name = NAME_PREFIX.sub("", match["name"].strip())
-    return None if name in GENERIC_NAMES or ORGANISATION.search(name) else name
+    if name in GENERIC_NAMES or ORGANISATION.search(name):
+        return None
+    holder = HOLDING_BODY.search(match.string[: match.start()]) if OWN_MEETING.match(name) else None
+    return holder["body"].strip() + name if holder else name
 
 
 def _location(lead: str) -> str | None:
     for match in LOCATION.finditer(lead):
         if match["place"] not in NOT_A_LOCATION:
             return match["place"]
-    return None
+    trip = TRIP.search(lead)
+    return trip["place"] if trip else None
 
 
 @dataclass
@@ -210,6 +250,8 @@ def _roles(text: str, names: list[str]) -> _Roles:
 
 def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]], last_group: list[str]) -> list[str]:
     """Add the roles one sentence gives to ``found``; returns the latest group of subjects."""
+    for met in MET.finditer(sentence):
+        found["took_part"].update(_names_in(met["met"], names))
     clauses = [REFERENCE.split(clause, maxsplit=1)[0] for clause in CLAUSE_END.split(sentence)]
     sentence_group: list[str] = []
     opening = [name for name in names if sentence.startswith(name)]
@@ -234,6 +276,8 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
                     group = last_group
                 elif SAME_SUBJECT.match(before):
                     group = sentence_group
+                elif LIST_TAIL.search(before):
+                    group = _listed_before(clauses[:index], names, collective=True)
             role = verb.lastgroup
             found[role].update(group)
             if role in OBJECT_ROLES:
@@ -272,12 +316,19 @@ def _subject_part(before: str, names: list[str]) -> str:
     return before[: preposition.start()] if preposition else before
 
 
-def _listed_before(clauses: list[str], names: list[str]) -> list[str]:
-    """Persons of the "title+name" clauses just before a verb's clause ("市长甲，副市长乙出席")."""
+def _listed_before(clauses: list[str], names: list[str], collective: bool = False) -> list[str]:
+    """Persons of the list clauses just before a verb's clause.
+
+    A list of people is a run of "title+name" clauses ("市长甲，副市长乙出席"); a
+    ``collective`` list ("书记甲，副书记乙及…领导，…负责人等参加") also runs through
+    clauses that name groups, up to a clause that states an event.
+    """
     listed: list[str] = []
     for clause in reversed(clauses):
         bare = LIST_TAIL.sub("", clause.strip())
-        if VERB.search(clause) or not any(bare.endswith(name) for name in names):
+        if VERB.search(clause) or (
+            EVENT_PREDICATE.search(clause) if collective else not any(bare.endswith(name) for name in names)
+        ):
             break
         listed = _names_in(clause, names) + listed
     return listed

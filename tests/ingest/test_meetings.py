@@ -209,3 +209,106 @@ def test_thanks_do_not_end_the_sentence_but_speech_does():
     meeting = meeting_of(text, "赵明远", "钱立新")
     assert meeting.speakers == ["赵明远"]
     assert meeting.attended_by == ["钱立新"]
+
+
+def test_trip_led_by_an_official_is_a_visit_with_the_people_met():
+    text = (
+        "5月9日至10日，市长赵明远率队到浙江省宁波市考察对接新材料产业项目。副市长孙建华参加活动。\n"
+        "5月10日上午，赵明远到某某新材料有限公司参观考察，分别与该公司董事长冯志成、总经理陈嘉进行座谈。"
+        "赵明远表示，欢迎企业来焦投资。冯志成介绍了企业情况。他表示，将尽快启动合作。"
+    )
+    meeting = meeting_of(
+        text, "赵明远", "孙建华", "冯志成", "陈嘉", headline="赵明远率队到宁波考察对接新材料产业项目"
+    )
+    assert meeting.name == "考察对接新材料产业项目"
+    assert meeting.location == "浙江省宁波市"
+    assert meeting.speakers == ["赵明远", "冯志成"]
+    assert meeting.attended_by == ["孙建华", "陈嘉"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("周文博带队到修武县走访困难群众", "走访困难群众"),
+        ("周文博深入企业检查安全生产工作", "检查安全生产工作"),
+        ("周文博到乡镇督导检查秸秆禁烧工作", "督导检查秸秆禁烧工作"),
+        ("周文博视察防汛工作", "视察防汛工作"),
+    ],
+)
+def test_visit_verbs_in_the_headline(headline, expected):
+    meeting = meeting_of("昨日，周文博一行先后来到多个点位。", "周文博", headline=headline)
+    assert meeting.name == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，我市开展安全生产大检查，排查隐患120处。",
+        "市考察组一行对该项目给予肯定。",
+        "该项目经过多轮考察论证，已进入实施阶段。",
+    ],
+)
+def test_inspections_nobody_goes_on_are_not_visits(text):
+    assert meeting_of(text, headline="安全生产形势总体平稳") is None
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_named_people_before_a_collective_list_attend(comma):
+    text = (
+        f"5月11日{comma}示范区召开安全生产动员大会。\n"
+        f"区党工委书记钱立新{comma}副书记、管委会主任李晓光及区直各部门主要负责人{comma}"
+        f"各乡镇街道负责人{comma}驻区企业负责人等参加会议。\n"
+        f"钱立新在讲话中强调{comma}要压实责任。李晓光主持会议。"
+    )
+    meeting = meeting_of(text, "钱立新", "李晓光")
+    assert meeting.name == "安全生产动员大会"
+    assert meeting.presided_by == ["李晓光"]
+    assert meeting.speakers == ["钱立新"]
+    assert meeting.attended_by == ["钱立新", "李晓光"]
+
+
+def test_a_collective_list_stops_at_the_event_clause():
+    text = "昨日，区长钱立新召开专题会议，研究部署防汛工作，各部门负责人等参加会议。"
+    meeting = meeting_of(text, "钱立新")
+    assert meeting.attended_by == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_name", "attended"),
+    [
+        ("5月11日召开的全市文明创建推进大会现场。", "全市文明创建推进大会", []),
+        ("图为市委书记郑国强、市长赵明远在全市招商引资工作会议现场。", "全市招商引资工作会议", ["郑国强", "赵明远"]),
+        ("市委书记郑国强会见冯志成一行。", "会见冯志成一行", ["郑国强", "冯志成"]),
+    ],
+)
+def test_photo_captions_of_a_meeting_carry_it(text, expected_name, attended):
+    meeting = meeting_of(text, "郑国强", "赵明远", "冯志成")
+    assert meeting.name == expected_name
+    assert meeting.date == DAY
+    assert meeting.attended_by == attended
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["图为市民在公园晨练。", "夜幕下的美食街人头攒动。", "市委书记郑国强在企业车间了解生产情况。"],
+)
+def test_other_captions_are_not_meetings(text):
+    assert meeting_of(text, "郑国强") is None
+
+
+def test_a_body_s_own_meeting_is_named_with_the_body():
+    text = "5月11日，县委召开中心组学习会议，传达学习上级会议精神。县委书记钱立新主持会议。"
+    assert meeting_of(text, "钱立新").name == "县委中心组学习会议"
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_ascii_colon_and_parentheses_in_roles(colon):
+    text = (
+        "5月11日,示范区(高新区)召开招商引资推进会。区党工委书记钱立新出席会议并讲话。"
+        f"他强调{colon}要抓好项目落地。区领导周文博(兼)主持会议。"
+    )
+    meeting = meeting_of(text, "钱立新", "周文博")
+    assert meeting.name == "招商引资推进会"
+    assert meeting.presided_by == ["周文博"]
+    assert meeting.speakers == ["钱立新"]
+    assert meeting.attended_by == ["钱立新"]
