@@ -217,7 +217,8 @@ class _Extraction:
             for name in self._names_listed_before(end, covered):
                 if name not in self.people and self._untitled_name(name, person_cue):
                     self.add(name, [])
-        for start in [0, *sorted(self.breaks)]:
+        line_starts = {0, *self.breaks} | {i + 1 for i, ch in enumerate(text) if ch == "\n"}
+        for start in sorted(line_starts):
             name = self.reader.read(start) if start < len(text) else None
             if name and text.startswith(_HEADLINE_COLONS, start + len(name)) and self._untitled_name(name, True):
                 self.add(name, [])

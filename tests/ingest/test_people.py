@@ -217,6 +217,7 @@ def test_untitled_people_need_a_cue():
     assert found == {"刘桂兰": []}
     found = people("赵春来：乡村振兴路上的追梦人\n详见今日本报三版")
     assert found == {"赵春来": []}
+    assert people("本版导读。\n钱文博：田间地头的守望者") == {"钱文博": []}
 
 
 @pytest.mark.parametrize(
