@@ -38,6 +38,7 @@ from archive.ingest.titles import (
 _LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
 _LIST_SEPARATOR = "、"
 _ET_CETERA = "等"
+_ET_CETERA_BEFORE_CUE = ("等领导", "等同志", _ET_CETERA)
 # What joins the names of a list: the enumeration comma, and a conjunction before the last name.
 _LIST_WORDS = (_LIST_SEPARATOR, "以及", "和", "及", "与")
 _CHAIN_SEPARATORS = "，,、"
@@ -212,7 +213,11 @@ class _Extraction:
         text = self.text
         covered = self._covered()
         for cue in _CUE_RE.finditer(text):
-            end = cue.start() - len(_ET_CETERA) if text.endswith(_ET_CETERA, 0, cue.start()) else cue.start()
+            end = cue.start()
+            for et_cetera in _ET_CETERA_BEFORE_CUE:
+                if text.endswith(et_cetera, 0, end):
+                    end -= len(et_cetera)
+                    break
             person_cue = _PERSON_CUE_RE.fullmatch(cue.group()) is not None
             for name in self._names_listed_before(end, covered):
                 if name not in self.people and self._untitled_name(name, person_cue):

@@ -205,6 +205,7 @@ def test_names_listed_before_a_title_or_cue():
         "蒋国栋": [],
         "韩立群": [],
     }
+    assert people("孙明远、蒋国栋等领导出席活动。") == {"孙明远": [], "蒋国栋": []}
     assert people("华为、中兴等企业表示欢迎。焦煤集团、万方铝业等企业负责人出席。") == {}
 
 
