@@ -1,5 +1,5 @@
-"""People and their titles: rules on composed texts (names and organisations not on any seed page),
-then the figures on the gold pages' article texts."""
+"""People and their titles: rules on composed texts (invented names and organisations; the not-people
+cases quote seed-page phrasing), then the figures on the gold pages' article texts."""
 from __future__ import annotations
 
 import random
