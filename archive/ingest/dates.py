@@ -6,9 +6,9 @@ further down are background. The first date phrase in the lead decides; a vague 
 (近日, 日前, 连日来 …) means the item has no event date, and a date that opens or
 bounds a period ("从9月1日开始", "自…起", "截至…") is not an event.
 A feature often opens with a quotation or a scene and dates it a few sentences on
-("“2号餐好了！”…。7月8日20时许，…"): when the lead names no date at all and its
-first sentence is a quotation or has no date phrase, the rest of the first paragraph
-is read too.
+("“2号餐好了！”…。7月8日20时许，…"). Dates inside an opening quotation are the
+speaker's, not the event's; when the lead names no date at all and the text opens with
+a quotation or an undated first sentence, the rest of the first paragraph is read too.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from archive.ingest.sentences import sentences
 
 LEAD_SENTENCES = 2
 FEATURE_LEAD_SENTENCES = 4
-QUOTATION_OPENERS = ("“", "「", "『", '"')
+# Words someone says, ending with their own sentence punctuation ("“2号餐好了！”"), not a quoted term.
+OPENING_QUOTATION = re.compile(r'^\s*(?:“[^”]*[。！？!?…]”|「[^」]*[。！？!?…]」|"[^"]*[。！？!?…]")')
 # A month/day later than the issue by more than this belongs to the previous year.
 FUTURE_TOLERANCE = timedelta(days=31)
 
@@ -54,9 +55,12 @@ def resolve_event_date(text: str, issue_date: date) -> date | None:
     (index boxes) put a date on every line.
     """
     text = text.translate(FULL_WIDTH)
+    quotation = OPENING_QUOTATION.match(text)
+    if quotation:
+        text = text[quotation.end() :]
     lead = sentences(text, join_breaks=False)[:LEAD_SENTENCES]
     decided, found = _first_date("".join(lead), issue_date)
-    if decided or not lead or not _opens_like_feature(lead[0]):
+    if decided or not lead or not (quotation or not DATE_RE.search(lead[0])):
         return found
     first_paragraph = sentences(text.split("\n", 1)[0])
     return _first_date("".join(first_paragraph[LEAD_SENTENCES:FEATURE_LEAD_SENTENCES]), issue_date)[1]
@@ -78,11 +82,6 @@ def _first_date(lead: str, issue_date: date) -> tuple[bool, date | None]:
         if found:
             return True, found
     return False, None
-
-
-def _opens_like_feature(first_sentence: str) -> bool:
-    """A quotation or an undated scene opens the text, as features do."""
-    return first_sentence.startswith(QUOTATION_OPENERS) or not DATE_RE.search(first_sentence)
 
 
 def _absolute(match: re.Match, issue_date: date) -> date | None:

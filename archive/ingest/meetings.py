@@ -2,12 +2,13 @@
 
 The meeting's name is read from the article's lead ("主持召开X会议", "X推进会在Y举行",
 "在…举行的X签约仪式上", a photo caption's "…召开的X大会现场") or, for visits
-(会见/调研/督导/视察, and 考察/走访/检查 when someone goes somewhere for them: "率队到Y考察X"),
-from the headline or subtitle that states it ("…在调研X时强调"). Roles come from clause-level patterns: a
-role verb (主持, 讲话/强调/指出…, 出席/参加/陪同…) belongs to the persons named just
-before it in its clause, to a list of "title+name" clauses right before that, or, when
-the clause opens with the verb, to the persons of the previous role verb; 他/她 is the
-last such person or the person who opens a sentence ("乙感谢…。她表示"). A collective
+(会见/调研/督导/视察, and 考察/走访/检查 when someone goes somewhere for them or a named
+person does them: "率队到Y考察X", "甲考察X"), from the headline or subtitle that
+states it ("…在调研X时强调"). Roles come from clause-level patterns: a role verb
+(主持, 讲话/强调/指出…, 出席/参加/陪同…) belongs to the persons named just before it in
+its clause, to a list of "title+name" clauses right before that, or, when the clause
+opens with the verb, to the persons of the previous role verb; 他/她 is the last such
+person or the person who opens a sentence ("乙感谢…。她表示"). A collective
 "…负责人等参加会议" is attended by everyone the list names before it ("书记甲，副书记乙及…等").
 What follows 说/强调/指出/要求/表示 in a sentence is what was said, not who did what, and
 a verb used as a modifier ("由企业负责人参加的协调会") gives no role, except in
@@ -47,11 +48,13 @@ MEETING_IN_TITLE = (
 )
 NOT_A_VISIT_AFTER = r"(?!员|组|团|数据|报告|成果|结果|发现|显示|表明)"
 VISIT = re.compile(rf"(?P<verb>会见|调研|督导|视察){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)")
-# 考察/走访/检查 are visits when someone goes somewhere for them ("率队到Y考察X").
+# 考察/走访/检查 are visits when someone goes somewhere for them ("率队到Y考察X") or a
+# named person does them ("甲考察X").
 GOES_TO = r"(?:到|赴|深入|前往|来到|率队|带队)"
 LED_VISIT = re.compile(
-    rf"{GOES_TO}{NAME_CHARS}*?(?P<verb>考察|走访|检查){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)"
+    rf"(?:(?P<goes>{GOES_TO}){NAME_CHARS}*?)?(?P<verb>考察|走访|检查){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)"
 )
+VISITOR_TAIL = re.compile(r"(?:一行|等人|等)?(?:专题|先后|实地|再次|一同)*$")
 VISIT_TAIL = re.compile(r"(?:时|期间|中)?(?:强调|指出|要求|表示|说)?$")
 VISIT_START = re.compile(rf"(?:到|赴|深入){NAME_CHARS}*$")
 # Words before a meeting's name that say who held it or who came, not what it is called.
@@ -84,7 +87,7 @@ ROLE_VERBS = (
     ("said", r"强调|指出|要求|表示|说(?=[，,：:“]|$)"),
     (
         "took_part",
-        rf"会见|(?:调研|督导|考察|走访){NOT_A_VISIT_AFTER}|视察|带领|率领|率队|带队|签订|签约|签署",
+        rf"会见|(?:调研|督导|考察|走访|检查){NOT_A_VISIT_AFTER}|视察|带领|率领|率队|带队|签订|签约|签署",
     ),
 )
 VERB = re.compile("|".join(f"(?P<{role}>{pattern})" for role, pattern in ROLE_VERBS))
@@ -122,10 +125,10 @@ def extract_meeting(
         return None
     titles = [t for t in (headline, *subtitles) if t]
     lead = _lead(text)
-    name = _visit_name(titles) or _lead_meeting_name(lead) or _title_meeting_name(titles)
+    names = [p.name for p in persons]
+    name = _visit_name(titles, names) or _lead_meeting_name(lead, names) or _title_meeting_name(titles)
     if not name:
         return None
-    names = [p.name for p in persons]
     roles = _roles(text, names)
     if CAPTION_SCENE.search(text.strip()) and len(sentences(text)) == 1:
         placed = {*roles.presided, *roles.spoke, *roles.attended}
@@ -154,19 +157,26 @@ def _lead(text: str) -> str:
     return "".join(sentences(text)[:LEAD_SENTENCES])
 
 
-def _visit_name(titles: list[str]) -> str | None:
+def _visit_name(titles: list[str], names: list[str]) -> str | None:
     """A visit stated by a headline or subtitle: "X会见Y", "X在调研Y时强调", "X率队到Y考察Z"."""
     for title in titles:
-        match = _find_visit(title)
+        match = _find_visit(title, names)
         if match:
             return _visit_text(title, match)
     return None
 
 
-def _find_visit(text: str) -> re.Match | None:
+def _find_visit(text: str, names: list[str]) -> re.Match | None:
     """The first visit verb in ``text`` with what follows it in its clause."""
-    matches = [m for m in (VISIT.search(text), LED_VISIT.search(text)) if m]
+    led = (m for m in LED_VISIT.finditer(text) if m["goes"] or _after_a_name(text[: m.start("verb")], names))
+    matches = [m for m in (VISIT.search(text), next(led, None)) if m]
     return min(matches, key=lambda m: m.start("verb"), default=None)
+
+
+def _after_a_name(before: str, names: list[str]) -> bool:
+    """``before`` ends with a person ("甲", "甲一行专题"), who does what follows."""
+    subject = VISITOR_TAIL.sub("", before)
+    return any(subject.endswith(name) for name in names)
 
 
 def _visit_text(text: str, match: re.Match) -> str:
@@ -177,7 +187,7 @@ def _visit_text(text: str, match: re.Match) -> str:
     return (start.group() if start else "") + match["verb"]
 
 
-def _lead_meeting_name(lead: str) -> str | None:
+def _lead_meeting_name(lead: str, names: list[str]) -> str | None:
     """The first meeting or visit the lead names."""
     found: list[tuple[int, str]] = []
     for pattern in MEETING_IN_LEAD:
@@ -186,7 +196,7 @@ def _lead_meeting_name(lead: str) -> str | None:
             if name:
                 found.append((match.start("name"), name))
                 break
-    visit = _find_visit(lead)
+    visit = _find_visit(lead, names)
     if visit and visit["object"]:
         found.append((visit.start("verb"), _visit_text(lead, visit)))
     return min(found)[1] if found else None
@@ -269,15 +279,14 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
                 continue
             before = clause[start : verb.start()]
             group = _names_in(_subject_part(before, names), names)
-            if group and not _names_in(clause[: start], names):
-                group = _listed_before(clauses[:index], names) + group
+            collective = bool(LIST_TAIL.search(before))
+            if (group or collective) and not _names_in(clause[:start], names):
+                group = _listed_before(clauses[:index], names, collective) + group
             if not group:
                 if PRONOUN.match(before):
                     group = last_group
                 elif SAME_SUBJECT.match(before):
                     group = sentence_group
-                elif LIST_TAIL.search(before):
-                    group = _listed_before(clauses[:index], names, collective=True)
             role = verb.lastgroup
             found[role].update(group)
             if role in OBJECT_ROLES:

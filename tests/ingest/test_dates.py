@@ -112,3 +112,13 @@ def test_feature_reading_stops_at_periods_vague_phrases_and_the_first_paragraph(
 )
 def test_ascii_punctuation_in_the_lead(text, expected):
     assert resolve_event_date(text, ISSUE) == expected
+
+
+def test_dates_inside_an_opening_quotation_are_the_speaker_s():
+    text = "“3月1日那天我永远忘不了！”老人说。说起往事，他感慨万千。4日上午，记者来到他家。"
+    assert resolve_event_date(text, ISSUE) == date(2019, 3, 4)
+
+
+def test_a_quoted_term_is_not_a_quotation():
+    text = "“三夏”生产工作会议3月2日召开。会议部署了工作。"
+    assert resolve_event_date(text, ISSUE) == date(2019, 3, 2)

@@ -312,3 +312,26 @@ def test_ascii_colon_and_parentheses_in_roles(colon):
     assert meeting.presided_by == ["周文博"]
     assert meeting.speakers == ["钱立新"]
     assert meeting.attended_by == ["钱立新"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "expected"),
+    [
+        ("周文博考察新材料产业园", "昨日，副市长周文博一行考察新材料产业园。", "考察新材料产业园"),
+        ("守牢安全底线", "昨日，副市长周文博检查了城区防汛工作。", "检查城区防汛工作"),
+        ("产业园建设提速", "昨日，周文博先后走访了三家企业。", "走访三家企业"),
+    ],
+)
+def test_a_named_person_s_inspection_is_a_visit(headline, text, expected):
+    meeting = meeting_of(text, "周文博", headline=headline)
+    assert meeting.name == expected
+    assert meeting.attended_by == ["周文博"]
+
+
+def test_a_collective_list_ending_with_a_name_keeps_the_names_before():
+    text = (
+        "昨日，全市防汛工作会议召开。市长钱立新，副市长李晓光及各部门负责人，各乡镇负责人，"
+        "驻市单位代表周文博等参加会议。"
+    )
+    meeting = meeting_of(text, "钱立新", "李晓光", "周文博")
+    assert meeting.attended_by == ["钱立新", "李晓光", "周文博"]
