@@ -50,11 +50,16 @@ NOT_A_VISIT_AFTER = r"(?!员|组|团|数据|报告|成果|结果|发现|显示|�
 VISIT = re.compile(rf"(?P<verb>会见|调研|督导|视察){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)")
 # 考察/走访/检查 are visits when someone goes somewhere for them ("率队到Y考察X") or a
 # named person does them ("甲考察X").
-GOES_TO = r"(?:到|赴|深入|前往|来到|率队|带队)"
+# 到 in 受到/达到/做到… and a date ("到2025年") go nowhere; "深入开展检查" is a campaign.
+GOES_TO = r"(?:(?<![得受达做感看遇收想找提直截迟报签听见])到|赴|深入|前往|来到|率队|带队)"
+NOT_ON_THE_WAY = r"开展|进行|加强|组织|做好|推进|落实|完成|接受|迎接|配合"
 LED_VISIT = re.compile(
-    rf"(?:(?P<goes>{GOES_TO}){NAME_CHARS}*?)?(?P<verb>考察|走访|检查){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)"
+    rf"(?:(?P<goes>{GOES_TO})(?:(?!{NOT_ON_THE_WAY})[^{PUNCT}0-9])*?)?"
+    rf"(?P<verb>考察|走访|检查){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)"
 )
 VISITOR_TAIL = re.compile(r"(?:一行|等人|等)?(?:专题|先后|实地|再次|一同)*$")
+# A reporter's own rounds ("记者到多家药店走访") are how a story was gathered.
+REPORTER_ROUNDS = re.compile(rf"记者[^{PUNCT}]*$")
 VISIT_TAIL = re.compile(r"(?:时|期间|中)?(?:强调|指出|要求|表示|说)?$")
 VISIT_START = re.compile(rf"(?:到|赴|深入){NAME_CHARS}*$")
 # Words before a meeting's name that say who held it or who came, not what it is called.
@@ -168,9 +173,13 @@ def _visit_name(titles: list[str], names: list[str]) -> str | None:
 
 def _find_visit(text: str, names: list[str]) -> re.Match | None:
     """The first visit verb in ``text`` with what follows it in its clause."""
-    led = (m for m in LED_VISIT.finditer(text) if m["goes"] or _after_a_name(text[: m.start("verb")], names))
-    matches = [m for m in (VISIT.search(text), next(led, None)) if m]
-    return min(matches, key=lambda m: m.start("verb"), default=None)
+    def is_visit(match: re.Match) -> bool:
+        before = text[: match.start("verb")]
+        led = match.re is VISIT or match["goes"] or _after_a_name(before, names)
+        return bool(led) and not REPORTER_ROUNDS.search(before)
+
+    matches = [next(filter(is_visit, pattern.finditer(text)), None) for pattern in (VISIT, LED_VISIT)]
+    return min(filter(None, matches), key=lambda m: m.start("verb"), default=None)
 
 
 def _after_a_name(before: str, names: list[str]) -> bool:
