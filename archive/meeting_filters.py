@@ -1,13 +1,14 @@
-"""The filter form of the meetings list: by district and by person."""
+"""The filter form of the meetings list: by year, district and person."""
 from django import forms
-from django.db.models import Q
 
+from archive import queries
 from archive.models import District, Person
 
 
 class MeetingFilterForm(forms.Form):
-    """``district`` (slug) and ``official`` (person id), as in the search page's parameters."""
+    """``year``, ``district`` (slug) and ``official`` (person id), named as the search page's parameters."""
 
+    year = forms.TypedChoiceField(label="年份", coerce=int, required=False, empty_value=None)
     district = forms.ModelChoiceField(
         label="区县", queryset=District.objects.all(), to_field_name="slug", required=False, empty_label="全部区县"
     )
@@ -15,13 +16,21 @@ class MeetingFilterForm(forms.Form):
         label="人物", queryset=Person.objects.all(), required=False, widget=forms.HiddenInput
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = [(year, f"{year}年（{count}）") for year, count in queries.meeting_years()]
+        self.fields["year"].choices = [("", "全部年份"), *years]
+
     def apply(self, meetings):
-        """``meetings`` narrowed to the valid filters; invalid values are ignored (and reported by the form)."""
-        if not self.is_bound or not self.is_valid():
+        """``meetings`` narrowed by every valid filter; invalid ones are ignored (the form shows their errors)."""
+        if not self.is_bound:
             return meetings
-        district, person = self.cleaned_data["district"], self.cleaned_data["official"]
+        self.is_valid()
+        year, district, person = (self.cleaned_data.get(name) for name in ("year", "district", "official"))
+        if year:
+            meetings = meetings.filter(date__year=year)
         if district:
             meetings = meetings.filter(article__districts=district)
         if person:
-            meetings = meetings.filter(Q(presided_by=person) | Q(speakers=person) | Q(attendees=person)).distinct()
+            meetings = meetings.filter(queries.took_part(person))
         return meetings

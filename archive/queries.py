@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import Cast, Substr
 
 from archive.models import Article, District, Issue, Meeting, Mention, Person
@@ -61,19 +61,39 @@ def meetings_for_listing():
     )
 
 
+def _role(through, person):
+    return Exists(through.objects.filter(meeting=OuterRef("pk"), person=person))
+
+
+def took_part(person):
+    """A filter for meetings ``person`` presided, spoke at or attended."""
+    return (
+        _role(Meeting.presided_by.through, person)
+        | _role(Meeting.speakers.through, person)
+        | _role(Meeting.attendees.through, person)
+    )
+
+
 def meetings_of_person(person):
     """Meetings ``person`` took part in, each annotated with ``as_presider``, ``as_speaker``, ``as_attendee``."""
-    def role(through):
-        return Exists(through.objects.filter(meeting=OuterRef("pk"), person=person))
+    return meetings_for_listing().filter(took_part(person)).annotate(
+        as_presider=_role(Meeting.presided_by.through, person),
+        as_speaker=_role(Meeting.speakers.through, person),
+        as_attendee=_role(Meeting.attendees.through, person),
+    )
 
-    presided, spoke, attended = (
-        role(Meeting.presided_by.through), role(Meeting.speakers.through), role(Meeting.attendees.through)
-    )
-    return (
-        meetings_for_listing()
-        .annotate(as_presider=presided, as_speaker=spoke, as_attendee=attended)
-        .filter(Q(as_presider=True) | Q(as_speaker=True) | Q(as_attendee=True))
-    )
+
+def meeting_years():
+    """(year, meeting count) pairs of dated meetings, newest year first."""
+    return [
+        (int(year), n)
+        for year, n in Meeting.objects.exclude(date=None)
+        .annotate(year=year_of("date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+        .order_by("-year")
+    ]
 
 
 def articles_of_person(person):

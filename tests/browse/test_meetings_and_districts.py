@@ -67,3 +67,14 @@ def test_district_detail_rolls_up_towns_and_lists_articles_meetings_people(clien
 
 def test_unknown_district_is_404(client, db):
     assert client.get("/districts/atlantis/").status_code == 404
+
+
+def test_meeting_list_filters_by_year_and_offers_the_years_with_meetings(client, archive):
+    url = reverse("archive:meeting_list")
+    response = client.get(url)
+    assert response.context["filters"].fields["year"].choices == [("", "全部年份"), (2016, "2016年（1）")]
+    assert list(client.get(url, {"year": 2016}).context["meetings"]) == [archive.meeting]
+    assert list(client.get(url, {"year": 2016, "district": "mengzhou"}).context["meetings"]) == []
+    ignored = client.get(url, {"year": 1999, "district": "wuzhi"})
+    assert list(ignored.context["meetings"]) == [], "the valid district filter still applies"
+    assert "errorlist" in ignored.content.decode()
