@@ -57,7 +57,7 @@ def resolve_event_date(text: str, issue_date: date) -> date | None:
     text = text.translate(FULL_WIDTH)
     quotation = OPENING_QUOTATION.match(text)
     if quotation:
-        text = text[quotation.end() :]
+        text = text[quotation.end() :].lstrip()
     lead = sentences(text, join_breaks=False)[:LEAD_SENTENCES]
     decided, found = _first_date("".join(lead), issue_date)
     if decided or not lead or not (quotation or not DATE_RE.search(lead[0])):

@@ -122,3 +122,8 @@ def test_dates_inside_an_opening_quotation_are_the_speaker_s():
 def test_a_quoted_term_is_not_a_quotation():
     text = "“三夏”生产工作会议3月2日召开。会议部署了工作。"
     assert resolve_event_date(text, ISSUE) == date(2019, 3, 2)
+
+
+def test_a_quotation_printed_as_its_own_paragraph_opens_the_feature():
+    text = "“快来尝尝！”\n摊主招呼着。人群越聚越多。3月2日20时许，夜市迎来客流高峰。\n第二段。"
+    assert resolve_event_date(text, ISSUE) == date(2019, 3, 2)
