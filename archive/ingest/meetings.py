@@ -49,8 +49,8 @@ MEETING_IN_TITLE = (
 NOT_A_VISIT_AFTER = r"(?!员|组|团|数据|报告|成果|结果|发现|显示|表明)"
 VISIT = re.compile(rf"(?P<verb>会见|调研|督导|视察){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)")
 # 考察/走访/检查 are visits when someone goes somewhere for them ("率队到Y考察X") or a
-# named person does them ("甲考察X").
-# 到 in 受到/达到/做到… and a date ("到2025年") go nowhere; "深入开展检查" is a campaign.
+# named person does them ("甲考察X"). 到 in 受到/达到/做到… or before a date ("到2025年")
+# goes nowhere, and "深入开展检查" is a campaign.
 GOES_TO = r"(?:(?<![得受达做感看遇收想找提直截迟报签听见])到|赴|深入|前往|来到|率队|带队)"
 NOT_ON_THE_WAY = r"开展|进行|加强|组织|做好|推进|落实|完成|接受|迎接|配合"
 LED_VISIT = re.compile(
