@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from archive.ingest.byline import Byline, parse_feature_byline, split_dateline, split_photo_credit
-from archive.ingest.markers import CJK_CHAR, CONTINUED_FROM, ENUMERATOR
+from archive.ingest.canonical import CJK_CHAR, canonical
+from archive.ingest.markers import CONTINUED_FROM, ENUMERATOR
 from archive.ingest.normalize import join_lines
 
 # Column headers and page furniture that are not articles.
@@ -73,7 +74,7 @@ def is_title(lines: list[str]) -> bool:
     """Short unpunctuated lines that can only be a headline (not a body paragraph or section heading)."""
     if len(lines) > TITLE_MAX_LINES:
         return False
-    for line in lines:
+    for line in map(canonical, lines):
         bare = line.replace(" ", "")
         if len(bare) > TITLE_MAX_CHARS or bare.endswith(("：", ":")):
             return False
@@ -91,16 +92,17 @@ def _stray(text: str) -> bool:
 
 
 def classify(lines: list[str]) -> Block:
-    """The kind of one block of clean lines."""
+    """The kind of one block of clean lines; patterns read the canonical copy, ``rest`` stays as printed."""
     text = join_lines(lines)
-    if text in COLUMN_LABELS or CONTINUED_FROM.fullmatch(text) or PAGE_FURNITURE.match(text) or _stray(text):
+    key = canonical(text)
+    if key in COLUMN_LABELS or CONTINUED_FROM.fullmatch(key) or PAGE_FURNITURE.match(key) or _stray(key):
         return Block(Kind.SKIP, lines)
-    if "\t" in text or sum(1 for line in lines if INDEX_ROW.search(line)) >= 2:
+    if "\t" in text or sum(1 for line in lines if INDEX_ROW.search(canonical(line))) >= 2:
         return Block(Kind.TABLE, lines)
-    note = EDITOR_NOTE.match(text)
+    note = EDITOR_NOTE.match(key)
     if note:
         return Block(Kind.EDITOR_NOTE, lines, rest=text[note.end() :])
-    if COMMENTARY.match(text):
+    if COMMENTARY.match(key):
         return Block(Kind.COMMENTARY, lines)
     dateline = split_dateline(text)
     if dateline:
@@ -111,10 +113,10 @@ def classify(lines: list[str]) -> Block:
     feature = parse_feature_byline(text)
     if feature:
         return Block(Kind.FEATURE_BYLINE, lines, byline=feature)
-    if TEASER.match(text) and len(text) <= TITLE_MAX_CHARS:
+    if TEASER.match(key) and len(text) <= TITLE_MAX_CHARS:
         return Block(Kind.TEASER, lines, rest=re.sub(r"^[▶►>》（(\s]+|[）)]$", "", text))
-    if (any(AD_LINE.match(line) for line in lines) or PHONE.search(text)) and "。" not in text:
+    if (any(AD_LINE.match(canonical(line)) for line in lines) or PHONE.search(key)) and "。" not in text:
         return Block(Kind.AD, lines)
     if is_title(lines):
         return Block(Kind.TITLE, lines)
-    return Block(Kind.CONTINUED if CONTINUED_FROM.match(text) else Kind.BODY, lines)
+    return Block(Kind.CONTINUED if CONTINUED_FROM.match(key) else Kind.BODY, lines)

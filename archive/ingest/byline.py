@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.markers import CJK, DATELINE, PHOTO_CREDIT
+from archive.ingest.canonical import CJK, canonical
+from archive.ingest.markers import DATELINE, PHOTO_CREDIT
 
 # Longest role first, so 见习记者 is not read as 记者.
 ROLE = re.compile(r"(本报特约记者|本报通讯员|本报记者|特约记者|首席记者|见习记者|实习记者|实习生|通讯员|记者)")
@@ -54,7 +55,7 @@ def _names(text: str) -> list[str] | None:
 
 def parse_credit(text: str) -> Byline | None:
     """Reporters and contributors from role-labelled names (``记者杨丽娜 见习记者翟倩倩``), or None."""
-    text = SPACED_ROLE.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text.strip())
+    text = SPACED_ROLE.sub(lambda m: re.sub(r"\s+", "", m.group(0)), canonical(text).strip())
     parts = ROLE.split(CREDIT_NOISE.sub(" ", text))
     if parts[0].strip() or len(parts) < 3:
         return None
@@ -71,7 +72,7 @@ def parse_credit(text: str) -> Byline | None:
 def split_dateline(text: str) -> tuple[Byline, str] | None:
     """(byline, rest of the text) when ``text`` opens with 本报讯（…）, else None."""
     text = text.lstrip(BULLETS)
-    match = DATELINE.match(text)
+    match = DATELINE.match(canonical(text))
     if not match:
         return None
     credit = match.group(1)
@@ -81,7 +82,7 @@ def split_dateline(text: str) -> tuple[Byline, str] | None:
 
 def parse_feature_byline(text: str) -> Byline | None:
     """The byline of a feature printed on its own line (``本报记者 翟艳 韦冰``), or None."""
-    text = text.lstrip(BULLETS)
+    text = canonical(text.lstrip(BULLETS))
     if len(text) > MAX_FEATURE_BYLINE or not (text.startswith("本报") or BARE_ROLE.match(text)):
         return None
     byline = parse_credit(text)
@@ -90,7 +91,7 @@ def parse_feature_byline(text: str) -> Byline | None:
 
 def split_photo_credit(text: str) -> tuple[str, Byline] | None:
     """(caption, byline) when ``text`` ends with a photo credit (``… 本报记者 刘璐 摄``), else None."""
-    match = PHOTO_CREDIT.search(text)
+    match = PHOTO_CREDIT.search(canonical(text))
     if not match:
         return None
     names = _names(match.group(1))

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from archive.ingest.markers import CJK
+from archive.ingest.canonical import CJK
 
 REPORTIVE = re.compile(
     r"(强调|要求|指出|表示|提出|举行|召开|开幕|闭幕|讲话|致辞)$"

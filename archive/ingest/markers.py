@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-CJK = r"\u3400-\u9fff\uf900-\ufaff"
-CJK_CHAR = re.compile(f"[{CJK}]")
+from archive.ingest.canonical import canonical
 
 # 本报讯（记者…）, 本报讯 (记者…), 本报（记者…）, 本报讯 without a byline.
 DATELINE = re.compile(r"^本\s*报\s*讯?\s*[（(]\s*([^（()）]{0,60}?)\s*[）)]\s*|^本\s*报\s*讯\s*")
@@ -56,7 +55,7 @@ def strip_end_markers(text: str) -> tuple[str, str | None, bool]:
 
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence (ignoring closing quotes and trailing markers)."""
-    text, _, marked = strip_end_markers(text.rstrip())
+    text, _, marked = strip_end_markers(canonical(text).rstrip())
     if marked or PHOTO_CREDIT.search(text):
         return True
     text = text.rstrip(CLOSERS + " ")

@@ -5,10 +5,8 @@ What the extractor leaves behind and what we do about it:
 - letter-spacing and stray layout spaces (``会 上 ， 市 规 划 局``, ``7 月``, ``（记 者付凯明``)
   are removed; a space between two multi-character Chinese phrases is kept, because
   headlines separate their phrases that way (``发挥规划龙头作用 提升城市发展水平``);
-- full-width digits and letters (１２月) become ASCII; ASCII ``,:;?!()`` next to Chinese
-  text become their full-width forms. The printed page uses full-width punctuation, the
-  ASCII one is an extraction artefact, and every later stage (bylines, titles, dates)
-  matches the full-width forms only, so body text is kept in those forms;
+- characters stay as printed (ASCII ``4月15日,`` and full-width ``１２月`` alike): layout
+  decisions read the 1:1 ``canonical`` copy, so output text is faithful to the page;
 - a line printed twice (``让乡村净起来…让乡村净起来…``) is kept once, and a block that
   repeats an earlier one verbatim is dropped;
 - blank lines separate blocks, but a block that stops mid-sentence followed by one that
@@ -22,9 +20,8 @@ from __future__ import annotations
 
 import re
 
+from archive.ingest.canonical import CJK, CJK_CHAR, CJK_PUNCT, canonical
 from archive.ingest.markers import (
-    CJK,
-    CJK_CHAR,
     DATELINE,
     DATELINE_IN_LINE,
     ENUMERATOR,
@@ -33,14 +30,6 @@ from archive.ingest.markers import (
     strip_end_markers,
 )
 
-# Full-width digits and Latin letters (１２月, Ａ０２版) read as their ASCII forms.
-HALFWIDTH_ALNUM = {
-    code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
-}
-FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-# Punctuation around which layout spaces never carry meaning (dashes are left alone:
-# a space before ——副题 separates it from the main title).
-CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』·…"
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0\t]+")
 CJK_TAIL = re.compile(f"[{CJK}]*$")
@@ -59,18 +48,6 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and bool(CJK_CHAR.match(ch))
 
 
-def _fullwidth_punctuation(line: str) -> str:
-    chars = list(line)
-    for i, ch in enumerate(chars):
-        if ch not in FULLWIDTH:
-            continue
-        before = line[:i].rstrip()[-1:]
-        after = line[i + 1 :].lstrip()[:1]
-        if any(_is_cjk(c) or (c and c in CJK_PUNCT) for c in (before, after)):
-            chars[i] = FULLWIDTH[ch]
-    return "".join(chars)
-
-
 def _space_kept(left: str, right: str) -> bool:
     """Whether the layout space between ``left`` and ``right`` separates two Chinese phrases."""
     a, b = left[-1:], right[:1]
@@ -84,21 +61,16 @@ def _space_kept(left: str, right: str) -> bool:
 
 
 def clean_line(line: str) -> str:
-    """One line without layout spaces, with full-width punctuation in Chinese context.
+    """One line as printed, without layout spaces; tabs (table cells) are kept, a kept space is one space.
 
-    Tabs (table cells) are kept; a kept space is a single space.
+    Spaces are judged on the canonical copy, so ``记者林晓) 4月`` loses its space like ``记者林晓）4月``.
     """
-    line = _fullwidth_punctuation(ZERO_WIDTH.sub("", line).strip().translate(HALFWIDTH_ALNUM))
-    pieces = SPACE_RUN.split(line)
-    gaps = SPACE_RUN.findall(line)
-    out = pieces[0]
-    for i, gap in enumerate(gaps):
-        right = pieces[i + 1]
-        if "\t" in gap:
-            out += "\t"
-        elif _space_kept(out, right):
-            out += " "
-        out += right
+    line = ZERO_WIDTH.sub("", line).strip()
+    pieces, keys = SPACE_RUN.split(line), SPACE_RUN.split(canonical(line))
+    out, out_key = pieces[0], keys[0]
+    for gap, right, right_key in zip(SPACE_RUN.findall(line), pieces[1:], keys[1:], strict=True):
+        sep = "\t" if "\t" in gap else " " if _space_kept(out_key, right_key) else ""
+        out, out_key = out + sep + right, out_key + sep + right_key
     return undouble(out)
 
 
@@ -151,22 +123,22 @@ def _split_block(lines: list[str]) -> list[list[str]]:
             blocks.append([])
         blocks[-1].append(line)
         closed = strip_end_markers(line)[2] and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
-        if closed or PHOTO_CREDIT.search(clean_line(line)):
+        if closed or PHOTO_CREDIT.search(canonical(clean_line(line))):
             blocks.append([])
     return [b for b in blocks if b]
 
 
 def _body_like(text: str, min_chars: int = MIN_BODY_CHARS) -> bool:
-    return bool(BODY_PUNCT.search(text)) and len(text.replace(" ", "")) >= min_chars
+    return bool(BODY_PUNCT.search(canonical(text))) and len(text.replace(" ", "")) >= min_chars
 
 
 def _is_column_break(before: list[str], after: list[str]) -> bool:
-    first, last = join_lines(before), join_lines(after)
+    first, last = canonical(join_lines(before)), canonical(join_lines(after))
     if "\t" in first or "\t" in last or ends_sentence(first) or ENUMERATOR.match(first):
         return False
     if not (_body_like(first, MIN_OPEN_CHARS) or DATELINE.match(first)):
         return False
-    if OPENING_START.match(after[0]) or PHOTO_CREDIT.match(last):
+    if OPENING_START.match(canonical(after[0])) or PHOTO_CREDIT.match(last):
         return False
     return _body_like(last) or ends_sentence(last)
 

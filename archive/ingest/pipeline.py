@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from archive.ingest.canonical import canonical
 from archive.ingest.dates import resolve_event_date
 from archive.ingest.districts import find_districts
 from archive.ingest.gazetteer import Gazetteer
@@ -15,6 +16,11 @@ from archive.ingest.meetings import assign_roles, extract_meeting
 from archive.ingest.people import extract_people
 from archive.ingest.records import ParsedArticle, ParsedPage
 from archive.ingest.segment import segment_page
+
+# Kinds that report no event: no event date, meeting or roles.
+NO_EVENT_KINDS = ("ad", "index")
+# Kinds that report something but carry no event date (gold convention).
+UNDATED_KINDS = ("notice",)
 
 
 def parse_page(
@@ -31,13 +37,21 @@ def parse_page(
 def enrich(article: ParsedArticle, issue_date: date, edition: str | None, gazetteer: Gazetteer) -> None:
     """Fill the article's event date, people, meeting, roles and districts from its text.
 
-    People and districts also read the headline and subtitles (an index teaser may name
-    its subject only there); the event date comes from the body alone.
+    The stages read the canonical copy of the text (full-width punctuation), while the
+    article keeps its printed text. People and districts also read the headline and
+    subtitles (an index teaser may name its subject only there); the event date comes from
+    the body alone. Ads and index teasers report no event, meeting or roles; a notice has
+    no event date.
     """
-    text = article.body
-    titled = "\n".join([*filter(None, [article.headline, *article.subtitles]), text])
-    article.event_date = resolve_event_date(text, issue_date)
+    headline = canonical(article.headline) if article.headline else article.headline
+    subtitles = [canonical(s) for s in article.subtitles]
+    text = canonical(article.body)
+    titled = "\n".join([*filter(None, [headline, *subtitles]), text])
+    reports_event = article.kind not in NO_EVENT_KINDS
+    if reports_event and article.kind not in UNDATED_KINDS:
+        article.event_date = resolve_event_date(text, issue_date)
     article.persons = extract_people(titled)
-    article.meeting = extract_meeting(article.headline, article.subtitles, text, article.persons, article.event_date)
-    assign_roles(article.persons, article.meeting)
+    if reports_event:
+        article.meeting = extract_meeting(headline, subtitles, text, article.persons, article.event_date)
+        assign_roles(article.persons, article.meeting)
     article.districts = find_districts(titled, gazetteer, edition)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from archive.ingest.blocks import Block, Kind, classify
 from archive.ingest.byline import Byline, parse_credit
+from archive.ingest.canonical import canonical
 from archive.ingest.headlines import HeadlineGroup, assign_headlines
 from archive.ingest.kinds import article_kind
 from archive.ingest.markers import CONTINUED_FROM, strip_end_markers
@@ -196,7 +197,7 @@ def _ad_lines(lines: list[str]) -> list[str]:
     """An ad's labelled lines (电话：…, 地址：…), wrapped continuations joined to their label."""
     result: list[str] = []
     for line in lines:
-        if result and "：" not in line[:6]:
+        if result and "：" not in canonical(line[:6]):
             result[-1] += line
         else:
             result.append(line)

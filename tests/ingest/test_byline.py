@@ -22,10 +22,10 @@ def test_dateline_gives_byline_and_the_body_after_it(text, reporters, contributo
     assert (byline.reporters, byline.contributors, body) == (reporters, contributors, rest)
 
 
-def test_ascii_dateline_after_normalization():
+def test_ascii_dateline_keeps_the_printed_body():
     byline, body = split_dateline(clean_line("本报讯(记者陈思远)4月15日,新区召开大会。"))
     assert byline.reporters == ["陈思远"]
-    assert body == "4月15日，新区召开大会。"
+    assert body == "4月15日,新区召开大会。"
 
 
 def test_text_without_dateline_is_not_one():

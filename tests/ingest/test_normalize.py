@@ -1,4 +1,5 @@
 """Layout clean-up on small texts written for these tests."""
+from archive.ingest.canonical import canonical
 from archive.ingest.normalize import clean_line, join_lines, page_blocks, paragraphs, undouble
 
 
@@ -19,11 +20,22 @@ def test_phrase_spaces_in_headlines_are_kept():
     assert clean_line("“攻坚”之年 ——看新城如何破题") == "“攻坚”之年 ——看新城如何破题"
 
 
-def test_ascii_punctuation_next_to_chinese_becomes_full_width():
-    got = clean_line("本报讯(记者陈思远)5月8日,会议要求:加快建设;")
-    assert got == "本报讯（记者陈思远）5月8日，会议要求：加快建设；"
-    assert clean_line("投资3.5亿元,共1,200个岗位") == "投资3.5亿元，共1,200个岗位"
+def test_ascii_punctuation_is_kept_as_printed_and_its_layout_spaces_dropped():
+    assert clean_line("本报讯(记者陈思远) 5月8日, 会议要求: 加快建设;") == "本报讯(记者陈思远)5月8日,会议要求:加快建设;"
+    assert clean_line("一、强化规划引领, 谋划美丽新城") == "一、强化规划引领,谋划美丽新城"
     assert clean_line("see v1.2 (beta)") == "see v1.2 (beta)"
+
+
+def test_canonical_copy_has_full_width_punctuation_and_the_same_offsets():
+    printed = "本报讯(记者陈思远)5月8日,会议要求:加快建设;共1,200个岗位"
+    assert canonical(printed) == "本报讯（记者陈思远）5月8日，会议要求：加快建设；共1,200个岗位"
+    assert len(canonical(printed)) == len(printed)
+    assert canonical("１２月３日，Ａ０２版") == "12月3日，A02版"
+
+
+def test_ascii_page_keeps_its_characters_in_blocks():
+    text = "本报讯(记者陈思远)4月15日,新区召开\n大会。会议要求:加快建设。"
+    assert join_lines(page_blocks(text)[0]) == text.replace("\n", "")
 
 
 def test_a_line_printed_twice_is_kept_once():
@@ -100,8 +112,8 @@ def test_blocks_are_cut_after_closing_markers_and_photo_credits():
     ]
 
 
-def test_full_width_digits_and_letters_become_ascii():
-    assert clean_line("１２月３日，Ａ０２版") == "12月3日，A02版"
+def test_full_width_digits_and_letters_are_kept_as_printed():
+    assert clean_line("１２月 ３日，Ａ０２版") == "１２月３日，Ａ０２版"
 
 
 def test_zero_width_characters_are_dropped():

@@ -1,0 +1,45 @@
+"""A canonical copy of page text for pattern matching, character for character.
+
+Pages mix ASCII and full-width forms (``本报讯(记者…)4月15日,``, ``１２月``). Output text
+keeps what was printed; the stages that match patterns (datelines, credits, titles,
+dates, people) read ``canonical(text)`` instead, where ASCII ``,:;?!()`` next to Chinese
+text are full-width and full-width digits and letters are ASCII. Every replacement is one
+character for one, so an offset found in the canonical copy slices the printed text.
+"""
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+# Punctuation that marks Chinese context (and around which layout spaces carry no meaning).
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』·…"
+FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+ASCII_PUNCT = re.compile("[,:;?!()]")
+HALFWIDTH_ALNUM = {
+    code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The first non-space character from ``i`` towards ``step``, or ''."""
+    while 0 <= i < len(text) and text[i].isspace():
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def _chinese_context(ch: str) -> bool:
+    return bool(ch) and (bool(CJK_CHAR.match(ch)) or ch in CJK_PUNCT)
+
+
+def canonical(text: str) -> str:
+    """``text`` with full-width punctuation in Chinese context and ASCII digits/letters; same length."""
+    text = text.translate(HALFWIDTH_ALNUM)
+    chars = list(text)
+    for match in ASCII_PUNCT.finditer(text):
+        i = match.start()
+        before = _neighbour(text, i - 1, -1)
+        after = _neighbour(text, i + 1, +1)
+        if _chinese_context(before) or _chinese_context(after):
+            chars[i] = FULLWIDTH[match.group()]
+    return "".join(chars)
