@@ -133,7 +133,8 @@ class TitleSpan:
 
 
 def title_timeline(person):
-    """The titles stated for ``person`` across the archive, ordered by first appearance.
+    """The titles stated for ``person`` across the archive, ordered by first appearance
+    (titles first seen together keep the order the article states them in).
 
     A title's dates are the publication dates of the articles that state it, so a gap
     between two spans is a period the archive has no evidence for, not a vacancy.
@@ -155,7 +156,7 @@ def title_timeline(person):
                 span = spans[title] = TitleSpan(title, article.publication_date, article.publication_date)
             span.last = article.publication_date
             span.articles.append(article)
-    return sorted(spans.values(), key=lambda s: (s.first, s.last, s.title))
+    return sorted(spans.values(), key=lambda span: span.first)
 
 
 def latest_year_with_articles(today=None):

@@ -99,13 +99,12 @@ class IssueDetailView(DetailView):
         return get_object_or_404(Issue, date=day, edition=self.kwargs["edition"])
 
     def get_context_data(self, **kwargs):
-        pages = {}
+        articles = {}
         for article in queries.issue_articles(self.object):
-            pages.setdefault(article.page, []).append(article)
-        for page in self.object.pages.all():
-            pages.setdefault(page, [])
+            articles.setdefault(article.page_id, []).append(article)
+        pages = [(page, articles.get(page.pk, [])) for page in self.object.pages.order_by("label", "source_file")]
         other_editions = Issue.objects.filter(date=self.object.date).exclude(pk=self.object.pk)
-        return super().get_context_data(pages=list(pages.items()), other_editions=other_editions, **kwargs)
+        return super().get_context_data(pages=pages, other_editions=other_editions, **kwargs)
 
 
 class PageDetailView(DetailView):

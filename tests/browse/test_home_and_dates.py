@@ -100,3 +100,11 @@ def test_page_shows_its_original_text_and_articles(client, archive):
     assert response.status_code == 200
     html = response.content.decode()
     assert "原版第一行" in html and "市委常委会召开会议" in html
+
+
+def test_issue_pages_keep_label_order_when_an_early_page_has_no_articles(client, archive):
+    issue = archive.main_issue
+    empty = issue.pages.create(label="00", source_file="z.txt", raw_text="导读", sha256="z")
+    pages = client.get(issue.get_absolute_url()).context["pages"]
+    assert [(page.label, len(articles)) for page, articles in pages] == [("00", 0), ("01", 3), ("02", 1)]
+    assert pages[0][0] == empty

@@ -69,3 +69,9 @@ def test_person_list_orders_by_article_count(client, archive):
 
 def test_unknown_person_is_404(client, db):
     assert client.get(reverse("archive:person_detail", args=[12345])).status_code == 404
+
+
+def test_titles_first_seen_together_keep_the_stated_order(archive):
+    person = Person.objects.create(name="王立新")
+    add_article(archive.later_issue.pages.get(), 3, "两个职务", people=[(person, ["市长", "市委副书记"], [])])
+    assert [s.title for s in queries.title_timeline(person)] == ["市长", "市委副书记"]
