@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db.models import CharField, Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import Cast, Substr
+from django.utils.timezone import localdate
 
 from archive.models import Article, District, Issue, Meeting, Mention, Person
 
@@ -164,7 +165,7 @@ def latest_year_with_articles(today=None):
     latest = Article.objects.order_by("-publication_date").values_list("publication_date", flat=True).first()
     if latest is None:
         return None
-    this_year = (today or date.today()).year
+    this_year = (today or localdate()).year
     return this_year if latest.year >= this_year else latest.year
 
 
