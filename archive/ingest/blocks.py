@@ -9,7 +9,13 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from archive.ingest.byline import Byline, parse_feature_byline, split_dateline, split_photo_credit
+from archive.ingest.byline import (
+    Byline,
+    is_closing_byline,
+    parse_feature_byline,
+    split_dateline,
+    split_photo_credit,
+)
 from archive.ingest.canonical import CJK_CHAR, canonical
 from archive.ingest.markers import CONTINUED_FROM, ENUMERATOR
 from archive.ingest.normalize import join_lines
@@ -44,6 +50,7 @@ class Kind(Enum):
     TITLE = "title"
     DATELINE = "dateline"
     FEATURE_BYLINE = "feature_byline"
+    CLOSING_BYLINE = "closing_byline"
     COMMENTARY = "commentary"
     EDITOR_NOTE = "editor_note"
     PHOTO_CREDIT = "photo_credit"
@@ -112,7 +119,7 @@ def classify(lines: list[str]) -> Block:
         return Block(Kind.CAPTION if credit[0] else Kind.PHOTO_CREDIT, lines, byline=credit[1], rest=credit[0])
     feature = parse_feature_byline(text)
     if feature:
-        return Block(Kind.FEATURE_BYLINE, lines, byline=feature)
+        return Block(Kind.CLOSING_BYLINE if is_closing_byline(text) else Kind.FEATURE_BYLINE, lines, byline=feature)
     if TEASER.match(key) and len(text) <= TITLE_MAX_CHARS:
         return Block(Kind.TEASER, lines, rest=re.sub(r"^[▶►>》（(\s]+|[）)]$", "", text))
     if (any(AD_LINE.match(canonical(line)) for line in lines) or PHONE.search(key)) and "。" not in text:

@@ -1,6 +1,7 @@
 """Bylines: who wrote an article and who took its photos.
 
-Three printed forms: the dateline ``本报讯（记者董柏生 见习记者翟倩倩）``, a feature byline
+Three printed forms: the dateline ``本报讯（记者董柏生 见习记者翟倩倩）`` (or a wire
+service's ``新华社北京3月5日电（记者…）``, or names without brackets), a feature byline
 on its own line ``本报记者 刘婧 实习生 周唐``, and a photo credit ``本报记者 刘璐 摄``.
 Reporters are 记者; 实习生, 见习记者, 实习记者 and 通讯员 are contributors. Byline names
 are not part of the body.
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.canonical import CJK, canonical
-from archive.ingest.markers import DATELINE, PHOTO_CREDIT
+from archive.ingest.markers import DATELINE, photo_credit
 
 # Longest role first, so 见习记者 is not read as 记者.
 ROLE = re.compile(r"(本报特约记者|本报通讯员|本报记者|特约记者|首席记者|见习记者|实习记者|实习生|通讯员|记者)")
@@ -19,6 +20,12 @@ CONTRIBUTOR_ROLES = ("见习记者", "实习记者", "实习生", "通讯员")
 SPACED_ROLE = re.compile(
     r"(?:本\s*报\s*)?(?:特\s*约\s*|首\s*席\s*|见\s*习\s*|实\s*习\s*)?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)"
 )
+# A credit printed without brackets after the opening (本报讯 记者王芳 通讯员刘建国 3月4日…):
+# each name ends at a space, 、, a digit or the next role, so the body's first words are not names.
+_BARE_NAME = rf"[{CJK}·]{{2,4}}(?=[\s、]|\d|{ROLE.pattern}|$)"
+BARE_CREDIT = re.compile(rf"(?:{ROLE.pattern}\s*{_BARE_NAME}(?:[\s、]+{_BARE_NAME})*\s*)+")
+# 文/图 (text and photos by the same people) before or after a byline's names.
+TEXT_AND_PHOTOS = re.compile(r"^文\s*[/／]\s*图\s*[：:]?\s*|\s*文\s*[/／]\s*图$")
 # Words around names that are not names: 记者林晓/文 方舟/图, 记者林晓报道.
 CREDIT_NOISE = re.compile(r"\s*[/／](文|图|摄)|(摄影)?报道$")
 NAME = re.compile(f"^[{CJK}·]{{2,5}}$")
@@ -76,22 +83,45 @@ def split_dateline(text: str) -> tuple[Byline, str] | None:
     if not match:
         return None
     credit = match.group(1)
+    end = match.end()
+    if credit is None:
+        bare = BARE_CREDIT.match(canonical(text), end)
+        credit, end = (bare.group(), bare.end()) if bare else (None, end)
     byline = (parse_credit(credit) if credit else None) or Byline()
-    return byline, text[match.end() :].lstrip()
+    return byline, text[end:].lstrip()
 
 
 def parse_feature_byline(text: str) -> Byline | None:
-    """The byline of a feature printed on its own line (``本报记者 翟艳 韦冰``), or None."""
-    text = canonical(text.lstrip(BULLETS))
-    if len(text) > MAX_FEATURE_BYLINE or not (text.startswith("本报") or BARE_ROLE.match(text)):
+    """The byline of a feature printed on its own line (``本报记者 翟艳 韦冰``, ``■记者林晓``), or None.
+
+    ``文/图`` before or after the names makes the reporters the photographers too.
+    """
+    key = canonical(text).strip()
+    bare = key.lstrip(BULLETS)
+    bulleted = bare != key
+    text_and_photos = TEXT_AND_PHOTOS.search(bare)
+    if text_and_photos:
+        bare = (bare[: text_and_photos.start()] + bare[text_and_photos.end() :]).strip()
+    role = (ROLE if bulleted or text_and_photos else BARE_ROLE).match(bare)
+    if len(bare) > MAX_FEATURE_BYLINE or not (bare.startswith("本报") or role):
         return None
-    byline = parse_credit(text)
-    return byline if byline and byline.reporters else None
+    byline = parse_credit(bare)
+    if not (byline and byline.reporters):
+        return None
+    if text_and_photos:
+        byline.photographers = list(byline.reporters)
+    return byline
+
+
+def is_closing_byline(text: str) -> bool:
+    """Whether a byline is printed after its article (``本报记者 林晓 文/图``)."""
+    match = TEXT_AND_PHOTOS.search(canonical(text).strip())
+    return bool(match) and match.start() > 0
 
 
 def split_photo_credit(text: str) -> tuple[str, Byline] | None:
     """(caption, byline) when ``text`` ends with a photo credit (``… 本报记者 刘璐 摄``), else None."""
-    match = PHOTO_CREDIT.search(canonical(text))
+    match = photo_credit(canonical(text))
     if not match:
         return None
     names = _names(match.group(1))

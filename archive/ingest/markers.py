@@ -9,9 +9,19 @@ from __future__ import annotations
 import re
 
 from archive.ingest.canonical import canonical
+from archive.ingest.surnames import surname_length
 
-# 本报讯（记者…）, 本报讯 (记者…), 本报（记者…）, 本报讯 without a byline.
-DATELINE = re.compile(r"^本\s*报\s*讯?\s*[（(]\s*([^（()）]{0,60}?)\s*[）)]\s*|^本\s*报\s*讯\s*")
+# Openings of a reported article: 本报讯, another paper's 河南日报讯, a wire service's
+# 新华社北京3月5日电 or 据新华社电.
+_NEWS_OPENER = (
+    r"(?:本|[\u4e00-\u9fff]{1,6}(?:日|晚|时|商|青年|都市|法制))\s*报\s*讯"
+    r"|据?\s*(?:新华社|中新社|中新网|新华网|人民网|央视网|央广网)"
+    r"(?:[\u4e00-\u9fff]{2,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*电"
+)
+# An opening with its credit in brackets (本报讯（记者…）, 本报（记者…）) or without one.
+DATELINE = re.compile(
+    rf"^(?:{_NEWS_OPENER}|本\s*报)\s*[（(]\s*([^（()）]{{0,60}}?)\s*[）)]\s*|^(?:{_NEWS_OPENER})\s*"
+)
 # A dateline that starts a line or follows layout spaces (a headline may share its line).
 DATELINE_IN_LINE = re.compile(r"(?:^|(?<=\s))本\s*报\s*(?:讯\s*(?=\S)|[（(]\s*记\s*者)")
 
@@ -23,12 +33,31 @@ CONTINUATION = re.compile(
 PAGE_MARKER = re.compile(r"\s*[①-⑳]\s*\d{0,2}\s*$")
 CONTINUED_FROM = re.compile(r"^[（(]\s*上\s*接\s*[^）)]{1,12}[）)]\s*")
 
-# "本报记者 刘 璐 摄" closing a photo caption, on its own or after the caption text.
-_CREDIT_NAMES = r"([^\s。，！？：（）()]{2,5}(?:[\s、][^\s。，！？：（）()]{2,5}){0,3})"
+# "本报记者 刘 璐 摄", "（通讯员 孟凡 摄）", "林晓/摄" closing a photo caption, on its own or after it.
+_CREDIT_NAMES = r"([^\s。，！？：（）()/／]{2,5}(?:[\s、][^\s。，！？：（）()/／]{2,5}){0,3})"
+_CREDIT_END = rf"{_CREDIT_NAMES}\s*[/／]?\s*摄[）)]?\s*$"
 PHOTO_CREDIT = re.compile(
-    r"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席)?(?:记者|通讯员|摄影)[：:]?\s*"
-    rf"{_CREDIT_NAMES}\s*摄[）)]?\s*$"
+    r"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席)?(?:记者|通讯员|摄影)[：:]?\s*" + _CREDIT_END
 )
+# A credit without a role ("李明 摄"): only names that read as family name + one or two characters.
+ROLELESS_CREDIT = re.compile(r"(?:^|(?<=[。！？”]))[（(]?" + _CREDIT_END)
+ROLELESS_NAME = re.compile(r"[^\s、]+")
+
+
+def _personal_name(word: str) -> bool:
+    return 1 <= len(word) - surname_length(word, 0) <= 2 and surname_length(word, 0) > 0
+
+
+def photo_credit(text: str) -> re.Match | None:
+    """The photo credit closing ``text`` (canonical); group 1 holds the names."""
+    match = PHOTO_CREDIT.search(text)
+    if match is None:
+        match = ROLELESS_CREDIT.search(text)
+        if match is None or not all(map(_personal_name, ROLELESS_NAME.findall(match.group(1)))):
+            return None
+    return match
+
+
 # Section headings inside a body: 一、… （二）… 3. …
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 
@@ -56,7 +85,7 @@ def strip_end_markers(text: str) -> tuple[str, str | None, bool]:
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence (ignoring closing quotes and trailing markers)."""
     text, _, marked = strip_end_markers(canonical(text).rstrip())
-    if marked or PHOTO_CREDIT.search(text):
+    if marked or photo_credit(text):
         return True
     text = text.rstrip(CLOSERS + " ")
     return bool(text) and text[-1] in SENTENCE_END

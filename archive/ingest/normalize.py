@@ -25,8 +25,8 @@ from archive.ingest.markers import (
     DATELINE,
     DATELINE_IN_LINE,
     ENUMERATOR,
-    PHOTO_CREDIT,
     ends_sentence,
+    photo_credit,
     strip_end_markers,
 )
 
@@ -123,7 +123,7 @@ def _split_block(lines: list[str]) -> list[list[str]]:
             blocks.append([])
         blocks[-1].append(line)
         closed = strip_end_markers(line)[2] and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
-        if closed or PHOTO_CREDIT.search(canonical(clean_line(line))):
+        if closed or photo_credit(canonical(clean_line(line))):
             blocks.append([])
     return [b for b in blocks if b]
 
@@ -138,7 +138,8 @@ def _is_column_break(before: list[str], after: list[str]) -> bool:
         return False
     if not (_body_like(first, MIN_OPEN_CHARS) or DATELINE.match(first)):
         return False
-    if OPENING_START.match(canonical(after[0])) or PHOTO_CREDIT.match(last):
+    opening, credit = canonical(after[0]), photo_credit(last)
+    if OPENING_START.match(opening) or DATELINE.match(opening) or (credit and credit.start() == 0):
         return False
     return _body_like(last) or ends_sentence(last)
 

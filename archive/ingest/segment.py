@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.blocks import Block, Kind, classify
-from archive.ingest.byline import Byline, parse_credit
+from archive.ingest.byline import Byline, parse_credit, parse_feature_byline
 from archive.ingest.canonical import canonical
 from archive.ingest.headlines import HeadlineGroup, assign_headlines
 from archive.ingest.kinds import article_kind
@@ -24,6 +24,10 @@ from archive.ingest.records import ParsedArticle
 TEXT_KINDS = ("news", "feature", "commentary")
 # A brief's byline printed at its end: ……。（记者 林晓）
 TRAILING_CREDIT = re.compile(r"[（(]((?:本报)?(?:记者|通讯员|见习记者|实习生)[^（）()]{2,30})[）)]\s*$")
+# A byline with 文/图 closing the last paragraph: ……。本报记者 林晓 文/图
+CLOSING_CREDIT = re.compile(r"(?:^|(?<=[。！？”]))([^。！？”]{2,36}?文\s*[/／]\s*图)\s*$")
+# A text block this long after a credit is body text, not the photo's caption.
+CAPTION_MAX_CHARS = 200
 CAPTION_POINTERS = re.compile(r"^[⬅➡⬆⬇←→↑↓▲▼◀▶►◄]+\s*")
 
 
@@ -40,6 +44,7 @@ class Draft:
     awaiting_byline: bool = False
     titles_open: bool = False
     continued_from_elsewhere: bool = False
+    awaiting_caption: bool = False
 
     @property
     def takes_headline(self) -> bool:
@@ -52,10 +57,6 @@ class Draft:
     @property
     def text(self) -> str:
         return "".join(join_lines(block) for block in self.blocks)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.blocks or self.group or self.byline.photographers)
 
     def add_body(self, lines: list[str]) -> None:
         self.titles_open = False
@@ -119,6 +120,34 @@ def _fold_subhead(items: list) -> None:
         before.add_body([group.text])
 
 
+def _awaiting_caption(items: list, lines: list[str]) -> bool:
+    """Whether ``lines`` are the caption of a photo whose credit was printed before it."""
+    last = items[-1] if items else None
+    return isinstance(last, Draft) and last.awaiting_caption and len(join_lines(lines)) <= CAPTION_MAX_CHARS
+
+
+def _close_with_byline(items: list, byline: Byline) -> None:
+    """A byline ending in 文/图 printed after an article's text goes to that article; printed
+    under a headline (or first on the page) it opens a feature."""
+    for item in reversed(items):
+        if isinstance(item, Draft) and item.transparent:
+            continue
+        if isinstance(item, Draft) and item.opened_as in TEXT_KINDS and item.blocks:
+            _merge_byline(item.byline, byline)
+            return
+        break
+    items.append(Draft("feature", byline=byline))
+
+
+def _merge_byline(target: Byline, extra: Byline) -> None:
+    for mine, theirs in (
+        (target.reporters, extra.reporters),
+        (target.contributors, extra.contributors),
+        (target.photographers, extra.photographers),
+    ):
+        mine.extend(name for name in theirs if name not in mine)
+
+
 def _add(items: list, block: Block) -> None:
     kind = block.kind
     if kind is Kind.TITLE:
@@ -146,9 +175,12 @@ def _add(items: list, block: Block) -> None:
         items.append(draft)
     elif kind is Kind.COMMENTARY:
         items.append(Draft("commentary"))
+    elif kind is Kind.CLOSING_BYLINE:
+        _close_with_byline(items, block.byline)
     elif kind in (Kind.PHOTO_CREDIT, Kind.CAPTION):
         caption = [block.rest] if kind is Kind.CAPTION else _take_caption(items)
-        items.append(Draft("photo", byline=block.byline, blocks=[caption] if caption else []))
+        blocks = [caption] if caption else []
+        items.append(Draft("photo", byline=block.byline, blocks=blocks, awaiting_caption=not blocks))
     elif kind is Kind.TEASER:
         group = items.pop() if items and isinstance(items[-1], HeadlineGroup) else None
         items.append(Draft("index", blocks=[[block.rest]], group=group))
@@ -162,6 +194,9 @@ def _add(items: list, block: Block) -> None:
             items.append(Draft("ad", blocks=[block.lines]))
     elif kind is Kind.CONTINUED:
         items.append(Draft("news", blocks=[block.lines], continued_from_elsewhere=True))
+    elif _awaiting_caption(items, block.lines):
+        items[-1].add_body(block.lines)
+        items[-1].awaiting_caption = False
     else:
         _fold_subhead(items)
         target = _last_text_draft(items)
@@ -185,12 +220,21 @@ def _body_paragraphs(draft: Draft) -> tuple[list[str], str | None]:
     continued_to = None
     if paras:
         paras[-1], continued_to, _ = strip_end_markers(paras[-1])
-        credit = TRAILING_CREDIT.search(paras[-1]) if not draft.byline.reporters else None
-        byline = parse_credit(credit.group(1)) if credit else None
-        if byline is not None:
-            draft.byline = byline
-            paras[-1] = paras[-1][: credit.start()]
+        _take_trailing_byline(draft, paras)
     return [p for p in paras if p], continued_to
+
+
+def _take_trailing_byline(draft: Draft, paras: list[str]) -> None:
+    """Move a byline printed at the end of the last paragraph to ``draft.byline``: a 文/图
+    credit always, a bracketed (记者 林晓) one when the article has no reporter yet."""
+    credit = CLOSING_CREDIT.search(paras[-1])
+    byline = parse_feature_byline(credit.group(1)) if credit else None
+    if byline is None and not draft.byline.reporters:
+        credit = TRAILING_CREDIT.search(paras[-1])
+        byline = parse_credit(credit.group(1)) if credit else None
+    if byline is not None:
+        _merge_byline(draft.byline, byline)
+        paras[-1] = paras[-1][: credit.start()]
 
 
 def _ad_lines(lines: list[str]) -> list[str]:
@@ -232,5 +276,27 @@ def segment_page(text: str) -> tuple[list[ParsedArticle], list[str]]:
     warnings = [f"标题“{group.text}”未能对应到正文，已忽略。" for group in leftovers]
     if not any(isinstance(item, Draft) for item in items):
         warnings.append("页面中没有识别出任何文章，请检查文件是否为报纸版面的文字。")
-    drafts = [item for item in items if isinstance(item, Draft) and not item.empty]
-    return [_finish(draft, order) for order, draft in enumerate(drafts, start=1)], warnings
+    articles = [_finish(item, 0) for item in items if isinstance(item, Draft)]
+    articles = _without_empty_bodies(articles, warnings)
+    for order, article in enumerate(articles, start=1):
+        article.order = order
+    return articles, warnings
+
+
+def _without_empty_bodies(articles: list[ParsedArticle], warnings: list[str]) -> list[ParsedArticle]:
+    """``articles`` minus those without body text: their names go to the article printed next to
+    them (the one before, else the one after), a headline left without text is reported."""
+    kept = [a for a in articles if a.paragraphs]
+    for index, article in enumerate(articles):
+        if article.paragraphs:
+            continue
+        if article.headline:
+            warnings.append(f"标题“{article.headline}”下没有正文，已忽略。")
+        before = [a for a in articles[:index] if a.paragraphs]
+        after = [a for a in articles[index + 1 :] if a.paragraphs]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is not None:
+            for field_name in ("reporters", "contributors", "photographers"):
+                names = getattr(target, field_name)
+                names.extend(n for n in getattr(article, field_name) if n not in names)
+    return kept

@@ -1,7 +1,13 @@
 """Bylines on small texts written for these tests."""
 import pytest
 
-from archive.ingest.byline import parse_credit, parse_feature_byline, split_dateline, split_photo_credit
+from archive.ingest.byline import (
+    is_closing_byline,
+    parse_credit,
+    parse_feature_byline,
+    split_dateline,
+    split_photo_credit,
+)
 from archive.ingest.normalize import clean_line
 
 
@@ -86,3 +92,67 @@ def test_credit_words_that_are_not_names():
     assert parse_credit("记者 林晓 报道").reporters == ["林晓"]
     assert parse_credit("记者 林晓/文 方舟/图").reporters == ["林晓", "方舟"]
     assert parse_credit("通讯员 孟凡").contributors == ["孟凡"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reporters", "contributors", "rest"),
+    [
+        ("新华社北京3月5日电（记者张晓明 李华）3月5日上午，", ["张晓明", "李华"], [], "3月5日上午，"),
+        ("新华社郑州 6月2日电 （记者 周 岩） 记者从省政府获悉，", ["周岩"], [], "记者从省政府获悉，"),
+        ("据新华社电 近日，国务院印发通知。", [], [], "近日，国务院印发通知。"),
+        ("人民日报讯 近日，国务院印发通知。", [], [], "近日，国务院印发通知。"),
+        ("河南日报讯（记者宋敏 通讯员韩磊）6月2日，", ["宋敏"], ["韩磊"], "6月2日，"),
+        ("本报讯 记者王芳 通讯员刘建国 3月4日下午，新区召开会议。", ["王芳"], ["刘建国"], "3月4日下午，新区召开会议。"),
+        ("本报讯 记者 王 芳 通讯员 刘 建 国 昨日上午，新区开会。", ["王芳"], ["刘建国"], "昨日上午，新区开会。"),
+        ("本报讯 记者王芳、李明 实习生赵园 近日，", ["王芳", "李明"], ["赵园"], "近日，"),
+        ("本报讯（通讯员 孟凡）昨日，", [], ["孟凡"], "昨日，"),
+        ("本报讯（记者 林晓 实习生 丁一 通讯员 孟凡）昨日", ["林晓"], ["丁一", "孟凡"], "昨日"),
+        ("■本报讯 记者林晓 昨日，", ["林晓"], [], "昨日，"),
+    ],
+)
+def test_other_papers_wire_services_and_credits_without_brackets(text, reporters, contributors, rest):
+    byline, body = split_dateline(clean_line(text))
+    assert (byline.reporters, byline.contributors, body) == (reporters, contributors, rest)
+
+
+def test_body_words_after_an_opening_are_not_taken_for_names():
+    byline, body = split_dateline(clean_line("本报讯 记者从市统计局获悉，今年粮食增产。"))
+    assert (byline.reporters, body) == ([], "记者从市统计局获悉，今年粮食增产。")
+    assert split_dateline("新华社记者林晓摄") is None
+    assert split_dateline("情报讯息显示，") is None
+
+
+@pytest.mark.parametrize("text", ["□本报记者 林晓", "●本报记者 林 晓", "■记者 林晓", "■记者 林 晓", "◆ 记者 林晓"])
+def test_bulleted_feature_bylines(text):
+    assert parse_feature_byline(clean_line(text)).reporters == ["林晓"]
+
+
+def test_text_and_photos_by_the_same_reporter():
+    before = parse_feature_byline(clean_line("文/图 本报记者 林晓"))
+    after = parse_feature_byline(clean_line("本报记者 林晓 文/图"))
+    assert before == after
+    assert (after.reporters, after.photographers) == (["林晓"], ["林晓"])
+    assert not is_closing_byline("文/图 本报记者 林晓") and is_closing_byline("本报记者 林晓 文/图")
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "names"),
+    [
+        ("李明 摄", "", ["李明"]),
+        ("李明 王刚 摄", "", ["李明", "王刚"]),
+        ("欧阳明 摄", "", ["欧阳明"]),
+        ("林晓/摄", "", ["林晓"]),
+        ("工人在车间调试设备。 李明 摄", "工人在车间调试设备。", ["李明"]),
+        ("本报通讯员 孟凡 摄", "", ["孟凡"]),
+        ("（本报记者 林晓 摄）", "", ["林晓"]),
+        ("工人在车间调试设备。 本报记者 林晓/摄", "工人在车间调试设备。", ["林晓"]),
+    ],
+)
+def test_photo_credits_with_and_without_a_role(text, caption, names):
+    got_caption, byline = split_photo_credit(clean_line(text))
+    assert (got_caption, byline.photographers) == (caption, names)
+
+
+@pytest.mark.parametrize("text", ["用手机拍摄", "张师傅拍摄", "工人们正在拍摄", "会议现场。大家拍摄"])
+def test_sentences_ending_in_she_are_not_credits(text):
+    assert split_photo_credit(text) is None

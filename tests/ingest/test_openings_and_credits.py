@@ -1,0 +1,125 @@
+"""Wire-service and bracketless openings, photo credits and 文/图 bylines on small pages written for these tests."""
+from archive.ingest.segment import segment_page
+
+WIRE_NARROW = """国务院部署春耕生产
+
+新华社北京3月5日电（记者张
+晓明 李华）3月5日，国务院召
+开常务会议，部署春耕生产工
+作，要求各地抓好农资供应，
+确保粮食面积稳定。
+
+新区启动春季植树活动
+
+本报讯 记者王芳 通讯员刘建国
+3月4日下午，新区启动春季植
+树活动，机关干部职工三百余
+人参加义务植树，共栽植各类
+苗木两千余株。
+"""
+
+WIRE_WIDE = (
+    "全省推进高标准农田建设\n\n"
+    "河南日报讯（记者宋敏 通讯员韩磊）6月2日，全省高标准农田建设推进会在郑州召开，"
+    "会议要求各地加快项目进度，确保年底前完成建设任务，为粮食稳产增产打好基础。\n\n"
+    "新区开展安全生产大检查\n\n"
+    "■本报讯 记者林晓 近日，新区组织专门力量开展安全生产大检查，对辖区重点企业逐一排查隐患，"
+    "督促企业落实主体责任，共发现并整改隐患四十余处。\n"
+)
+
+CREDIT_BEFORE_CAPTION = """本报记者 林晓 摄
+
+工人在新建厂房内调试设备。
+
+新区召开防汛工作会议
+
+本报讯（记者陈思远）昨日，新区召开防汛工作会议，部署全区防汛工作。会议要求，各单位要落实防汛责任，备足防汛物资，确保安全度汛。
+
+李明 摄
+
+群众在广场上观看文艺演出。
+"""
+
+TEXT_AND_PHOTOS_AT_THE_END = (
+    """老街夜市“火”起来
+
+夜幕降临，新区老街华灯初上，
+各色小吃摊位前排起长队，前来
+游玩的市民络绎不绝，夜市经济
+持续升温。
+摊主们说，今年生意比往年
+好了不少。
+
+本报记者 林晓 文/图
+
+新区举办农民丰收节
+
+"""
+    "本报讯（记者陈思远）昨日，新区举办农民丰收节，展示农业发展成果，丰富农民群众文化生活。"
+    "现场设置农产品展销区，吸引市民选购。本报记者 方舟 文/图\n"
+)
+
+LONE_CREDIT = """新区召开防汛工作会议
+
+本报讯（记者陈思远）昨日，新区召开防汛工作会议，部署全区防汛工作。会议要求，各单位要落实防汛责任，备足防汛物资，确保安全度汛。
+
+本报记者 赵晴 摄
+"""
+
+
+def _articles(text):
+    articles, warnings = segment_page(text)
+    assert warnings == []
+    return articles
+
+
+def test_wire_dateline_and_bracketless_byline_in_a_narrow_column():
+    wire, local = _articles(WIRE_NARROW)
+    assert (wire.headline, wire.reporters) == ("国务院部署春耕生产", ["张晓明", "李华"])
+    assert wire.body.startswith("3月5日，国务院召开常务会议")
+    assert "新华社" not in wire.body
+    assert (local.reporters, local.contributors) == (["王芳"], ["刘建国"])
+    assert local.body.startswith("3月4日下午，新区启动春季植树活动")
+
+
+def test_other_paper_and_bulleted_openings_in_wide_lines():
+    provincial, local = _articles(WIRE_WIDE)
+    assert (provincial.reporters, provincial.contributors) == (["宋敏"], ["韩磊"])
+    assert provincial.body.startswith("6月2日，全省高标准农田建设推进会")
+    assert (local.headline, local.reporters) == ("新区开展安全生产大检查", ["林晓"])
+    assert local.body.startswith("近日，新区组织专门力量")
+
+
+def test_a_credit_printed_before_its_caption_takes_the_caption():
+    photo, article, second_photo = _articles(CREDIT_BEFORE_CAPTION)
+    assert (photo.kind, photo.body, photo.photographers) == ("photo", "工人在新建厂房内调试设备。", ["林晓"])
+    assert article.headline == "新区召开防汛工作会议" and article.body.endswith("确保安全度汛。")
+    assert (second_photo.kind, second_photo.body, second_photo.photographers) == (
+        "photo",
+        "群众在广场上观看文艺演出。",
+        ["李明"],
+    )
+
+
+def test_text_and_photos_byline_after_an_article_belongs_to_it():
+    feature, news = _articles(TEXT_AND_PHOTOS_AT_THE_END)
+    assert feature.headline == "老街夜市“火”起来"
+    assert (feature.reporters, feature.photographers) == (["林晓"], ["林晓"])
+    assert feature.body.endswith("好了不少。")
+    assert (news.reporters, news.photographers) == (["陈思远", "方舟"], ["方舟"])
+    assert news.body.endswith("吸引市民选购。")
+
+
+def test_no_article_is_left_without_body_text():
+    articles = _articles(LONE_CREDIT)
+    assert len(articles) == 1
+    assert articles[0].photographers == ["赵晴"]
+    assert all(a.paragraphs for a in articles)
+
+
+def test_text_and_photos_byline_under_a_headline_opens_a_feature():
+    page = TEXT_AND_PHOTOS_AT_THE_END.split("\n\n新区举办")[0]
+    title, body, byline = page.split("\n\n")
+    (feature,) = _articles("\n\n".join([title, byline, body]))
+    assert (feature.kind, feature.headline, feature.photographers) == ("feature", "老街夜市“火”起来", ["林晓"])
+    assert feature.body.startswith("夜幕降临")
