@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from archive.ingest.byline import (
+    BULLETS,
     Byline,
     is_closing_byline,
     parse_feature_byline,
@@ -20,9 +21,11 @@ from archive.ingest.canonical import CJK_CHAR, canonical
 from archive.ingest.markers import CONTINUED_FROM, ENUMERATOR
 from archive.ingest.normalize import join_lines
 
+# Column headers of a run of short items, each of them a brief.
+BRIEF_COLUMNS = frozenset({"简讯", "短讯", "简报", "要闻简报", "新闻简讯", "工作简讯", "要闻简讯"})
 # Column headers and page furniture that are not articles.
-COLUMN_LABELS = frozenset(
-    {"一周动态", "一周要闻", "要闻", "本版导读", "今日导读", "导读", "图片新闻", "新闻速递", "简讯", "图片报道", "专题"}
+COLUMN_LABELS = BRIEF_COLUMNS | frozenset(
+    {"一周动态", "一周要闻", "要闻", "本版导读", "今日导读", "导读", "图片新闻", "新闻速递", "图片报道", "专题"}
 )
 EDITOR_NOTE = re.compile(r"^编者按[:：]?\s*")
 COMMENTARY = re.compile(r"^本报(特约)?评论员$")
@@ -98,11 +101,17 @@ def _stray(text: str) -> bool:
     return len(text) <= STRAY_CHARS and not CJK_CHAR.search(text)
 
 
+def column_label(line: str) -> str | None:
+    """The column header ``line`` prints (``■简讯``), or None."""
+    label = canonical(line).strip(BULLETS)
+    return label if label in COLUMN_LABELS else None
+
+
 def classify(lines: list[str]) -> Block:
     """The kind of one block of clean lines; patterns read the canonical copy, ``rest`` stays as printed."""
     text = join_lines(lines)
     key = canonical(text)
-    if key in COLUMN_LABELS or CONTINUED_FROM.fullmatch(key) or PAGE_FURNITURE.match(key) or _stray(key):
+    if column_label(key) or CONTINUED_FROM.fullmatch(key) or PAGE_FURNITURE.match(key) or _stray(key):
         return Block(Kind.SKIP, lines)
     if "\t" in text or sum(1 for line in lines if INDEX_ROW.search(canonical(line))) >= 2:
         return Block(Kind.TABLE, lines)

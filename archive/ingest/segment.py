@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.blocks import Block, Kind, classify
-from archive.ingest.byline import Byline, parse_credit, parse_feature_byline
+from archive.ingest.blocks import BRIEF_COLUMNS, Block, Kind, classify, column_label
+from archive.ingest.byline import BULLETS, Byline, parse_credit, parse_feature_byline, split_dateline
 from archive.ingest.canonical import canonical
 from archive.ingest.headlines import HeadlineGroup, assign_headlines
 from archive.ingest.kinds import article_kind
@@ -28,7 +28,11 @@ TRAILING_CREDIT = re.compile(r"[（(]((?:本报)?(?:记者|通讯员|见习记�
 CLOSING_CREDIT = re.compile(r"(?:^|(?<=[。！？”]))([^。！？”]{2,36}?文\s*[/／]\s*图)\s*$")
 # A text block this long after a credit is body text, not the photo's caption.
 CAPTION_MAX_CHARS = 200
-CAPTION_POINTERS = re.compile(r"^[⬅➡⬆⬇←→↑↓▲▼◀▶►◄]+\s*")
+# Arrows pointing at a photo and bullets before an item, not part of the text.
+LEADING_POINTERS = re.compile(r"^[⬅➡⬆⬇←→↑↓▲▼◀▶►◄■□●◆◇★☆△]+\s*")
+# Blocks of a brief column that are its items, and how long an item may be.
+BRIEF_ITEM_KINDS = (Kind.BODY, Kind.DATELINE)
+BRIEF_ITEM_CHARS = 400
 
 
 @dataclass
@@ -206,6 +210,45 @@ def _add(items: list, block: Block) -> None:
         target.add_body(block.lines)
 
 
+def _brief_items(lines: list[str]) -> list[list[str]]:
+    """A block of a brief column cut into items: each bulleted line or dateline starts one."""
+    result: list[list[str]] = []
+    for line in lines:
+        starts = line[:1] in BULLETS or split_dateline(line) is not None
+        if starts or not result:
+            result.append([])
+        result[-1].append(line)
+    return result
+
+
+def _add_briefs(items: list, lines: list[str]) -> bool:
+    """Add the block's items as briefs if it reads as items of a brief column; else add nothing.
+
+    A bulleted title line is the headline of the item after it; anything else (a headline
+    of its own, a long text, a byline, a photo) ends the column.
+    """
+    blocks = [classify(item) for item in _brief_items(lines)]
+    for block in blocks:
+        text = join_lines(block.lines)
+        bulleted_title = block.kind is Kind.TITLE and text[:1] in BULLETS
+        if not ((block.kind in BRIEF_ITEM_KINDS and len(text) <= BRIEF_ITEM_CHARS) or bulleted_title):
+            return False
+    for block in blocks:
+        last = items[-1] if items else None
+        pending = isinstance(last, Draft) and last.opened_as == "brief" and not last.blocks
+        if block.kind is Kind.TITLE:
+            group = HeadlineGroup()
+            group.add_block([line.lstrip(BULLETS) for line in block.lines])
+            items.append(Draft("brief", group=group, closed=True))
+            continue
+        draft = last if pending else Draft("brief", closed=True)
+        if not pending:
+            items.append(draft)
+        draft.byline = block.byline or draft.byline
+        draft.blocks.append([block.rest] if block.kind is Kind.DATELINE else block.lines)
+    return True
+
+
 def _body_paragraphs(draft: Draft) -> tuple[list[str], str | None]:
     """The body's paragraphs without markers, and the continuation target.
 
@@ -216,7 +259,7 @@ def _body_paragraphs(draft: Draft) -> tuple[list[str], str | None]:
     else:
         paras = [p for block in draft.blocks for p in paragraphs(block)]
     if paras:
-        paras[0] = CAPTION_POINTERS.sub("", CONTINUED_FROM.sub("", paras[0]))
+        paras[0] = LEADING_POINTERS.sub("", CONTINUED_FROM.sub("", paras[0]))
     continued_to = None
     if paras:
         paras[-1], continued_to, _ = strip_end_markers(paras[-1])
@@ -268,10 +311,18 @@ def _finish(draft: Draft, order: int) -> ParsedArticle:
 def segment_page(text: str) -> tuple[list[ParsedArticle], list[str]]:
     """The page's articles (not yet enriched) and warnings for the editor, in Chinese."""
     items: list = []
+    in_briefs = False
     for lines in page_blocks(text):
-        block = classify(lines)
-        if block.kind is not Kind.SKIP:
-            _add(items, block)
+        label = column_label(lines[0])
+        if label is not None:
+            in_briefs, lines = label in BRIEF_COLUMNS, lines[1:]
+            if not lines:
+                continue
+        in_briefs = in_briefs and _add_briefs(items, lines)
+        if not in_briefs:
+            block = classify(lines)
+            if block.kind is not Kind.SKIP:
+                _add(items, block)
     leftovers = assign_headlines(items)
     warnings = [f"标题“{group.text}”未能对应到正文，已忽略。" for group in leftovers]
     if not any(isinstance(item, Draft) for item in items):
