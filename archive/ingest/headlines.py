@@ -8,8 +8,9 @@ side much better moves there (pages mix both layouts). Photos do not separate a 
 a headline only when no article next to it wants that headline.
 
 Inside a group of title lines, a line starting with —— is a 副题 (subtitle); a line that
-reports (``X在Y会上强调``, ``…召开…会``) is the 引题 when another line is not; otherwise
-the 引题 comes first, then the main title, then any 副题.
+reports (``X在Y会上强调``, ``…召开…会``) is the 引题 when another line is not; a line of three
+or more short phrases is a motto, not the main title; otherwise the 引题 comes first,
+then the main title, then any 副题.
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ REPORTIVE = re.compile(
     r"|^.{0,20}(召开|举行).{0,30}(会|会议)$"
 )
 SUBTITLE_DASH = "——"
+MIN_LIST_PHRASES = 3
+MAX_LIST_PHRASE = 8
 # A headline line this long is a title of its own, not half of a wrapped one.
 OWN_LINE = 22
 BIGRAM_TEXT = re.compile(f"[{CJK}]+")
@@ -32,6 +35,13 @@ BIGRAM_TEXT = re.compile(f"[{CJK}]+")
 OVERLAP_WEIGHT = 2
 # A headline moves to the headless article on its other side when it fits that body this much better.
 MOVE_MARGIN = 0.4
+
+
+def _phrase_list(title: str) -> bool:
+    """A line of three or more short phrases (功能复合 经济繁荣 生态宜居): a motto above or
+    below the headline, never the main title."""
+    phrases = title.split(" ")
+    return len(phrases) >= MIN_LIST_PHRASES and all(len(p) <= MAX_LIST_PHRASE for p in phrases)
 
 
 @dataclass
@@ -72,13 +82,14 @@ class HeadlineGroup:
         """(main title, subtitles in printed order)."""
         if not self.titles:
             return (self.subtitles_below[0], self.subtitles_below[1:]) if self.subtitles_below else (None, [])
-        plain = [i for i, t in enumerate(self.titles) if not REPORTIVE.search(t)]
+        candidates = [i for i, t in enumerate(self.titles) if not _phrase_list(t)] or list(range(len(self.titles)))
+        plain = [i for i in candidates if not REPORTIVE.search(self.titles[i])]
         if len(plain) == 1:
             index = plain[0]
-        elif len(self.titles) >= 3:
-            index = next((i for i in plain if i > 0), 1)
+        elif len(candidates) >= 3:
+            index = next((i for i in plain if i > 0), candidates[1])
         else:
-            index = len(self.titles) - 1
+            index = candidates[-1]
         others = self.titles[:index] + self.titles[index + 1 :]
         return self.titles[index], others + self.subtitles_below
 

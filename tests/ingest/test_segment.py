@@ -198,6 +198,10 @@ def test_which_title_is_the_main_one():
     assert split("统一战线迅速行动", "积极参与环境整治") == ("积极参与环境整治", ["统一战线迅速行动"])
     assert split("新区召开专题会议", "着力解决历史遗留问题") == ("着力解决历史遗留问题", ["新区召开专题会议"])
     assert split("“攻坚”之年 ——看新区如何破题") == ("“攻坚”之年", ["——看新区如何破题"])
+    motto = "产业兴旺 生态宜居 乡风文明"
+    assert split(motto, "新区乡村振兴推进会举行") == ("新区乡村振兴推进会举行", [motto])
+    assert split("新区乡村振兴三项任务", motto + " 生活富裕") == ("新区乡村振兴三项任务", [motto + " 生活富裕"])
+    assert split(motto) == (motto, [])
 
 
 def test_headline_overlap_with_its_body():
