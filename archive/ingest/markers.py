@@ -22,8 +22,10 @@ _NEWS_OPENER = (
 DATELINE = re.compile(
     rf"^(?:{_NEWS_OPENER}|本\s*报)\s*[（(]\s*([^（()）]{{0,60}}?)\s*[）)]\s*|^(?:{_NEWS_OPENER})\s*"
 )
-# A dateline that starts a line or follows layout spaces (a headline may share its line).
-DATELINE_IN_LINE = re.compile(r"(?:^|(?<=\s))本\s*报\s*(?:讯\s*(?=\S)|[（(]\s*记\s*者)")
+# A dateline that starts a line, or a 本报 one after layout spaces (a headline may share its line).
+DATELINE_IN_LINE = re.compile(
+    rf"(?:^|(?<=\s))本\s*报\s*(?:讯\s*(?=\S)|[（(]\s*记\s*者)|^(?:{_NEWS_OPENER})"
+)
 
 _TARGET = r"([A-Za-z]?[0-9一二三四五六七八九十]+\s*版\s*[①-⑳]?)"
 # （下转A02版③）, (转第二版), 下转3版 — the target page without 第.

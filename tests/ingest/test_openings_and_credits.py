@@ -123,3 +123,13 @@ def test_text_and_photos_byline_under_a_headline_opens_a_feature():
     (feature,) = _articles("\n\n".join([title, byline, body]))
     assert (feature.kind, feature.headline, feature.photographers) == ("feature", "老街夜市“火”起来", ["林晓"])
     assert feature.body.startswith("夜幕降临")
+
+
+def test_wire_dateline_right_after_another_article_without_a_blank_line():
+    page = (
+        "新区召开防汛工作会议，部署全区防汛工作，要求各单位落实防汛责任，确保安全度汛。\n"
+        "新华社北京3月5日电（记者张晓明）3月5日，国务院召开常务会议，部署春耕生产工作，要求抓好农资供应。\n"
+    )
+    first, wire = _articles(page)
+    assert first.body.endswith("确保安全度汛。")
+    assert (wire.reporters, wire.body[:5]) == (["张晓明"], "3月5日，")
