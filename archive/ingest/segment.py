@@ -26,7 +26,7 @@ TEXT_KINDS = ("news", "feature", "commentary")
 TRAILING_CREDIT = re.compile(r"[（(]((?:本报)?(?:记者|通讯员|见习记者|实习生)[^（）()]{2,30})[）)]\s*$")
 # A byline with 文/图 closing the last paragraph: ……。本报记者 林晓 文/图
 CLOSING_CREDIT = re.compile(r"(?:^|(?<=[。！？”]))([^。！？”]{2,36}?文\s*[/／]\s*图)\s*$")
-# A text block this long after a credit is body text, not the photo's caption.
+# A text block this long next to a credit is body text, not the photo's caption.
 CAPTION_MAX_CHARS = 200
 # Arrows pointing at a photo and bullets before an item, not part of the text.
 LEADING_POINTERS = re.compile(r"^[⬅➡⬆⬇←→↑↓▲▼◀▶►◄■□●◆◇★☆△]+\s*")
@@ -86,11 +86,14 @@ def _editor_note(items: list) -> Draft | None:
 
 
 def _take_caption(items: list) -> list[str] | None:
-    """Remove and return the text block printed just before a photo credit."""
+    """Remove and return the text block printed just before a photo credit (a caption is short:
+    a longer block is the article's text, and the caption follows the credit)."""
     if not items or not isinstance(items[-1], Draft):
         return None
     last = items[-1]
     if last.opened_as not in TEXT_KINDS or len(last.blocks) <= last.opening_blocks:
+        return None
+    if len(join_lines(last.blocks[-1])) > CAPTION_MAX_CHARS:
         return None
     caption = last.blocks.pop()
     if not last.blocks and last.group is None and not last.byline.reporters and last.opened_as == "news":

@@ -133,3 +133,15 @@ def test_wire_dateline_right_after_another_article_without_a_blank_line():
     first, wire = _articles(page)
     assert first.body.endswith("确保安全度汛。")
     assert (wire.reporters, wire.body[:5]) == (["张晓明"], "3月5日，")
+
+
+def test_a_credit_between_long_body_text_and_a_short_caption_takes_the_caption():
+    page = (
+        "新区召开防汛工作会议\n\n"
+        "本报讯（记者陈思远）昨日，新区召开防汛工作会议，部署全区防汛工作。\n\n"
+        + "会议要求，各单位要落实防汛责任，备足防汛物资，加强巡查值守，" * 8
+        + "确保安全度汛。\n\n本报记者 林晓 摄\n\n工人在河道旁加固堤坝。\n"
+    )
+    article, photo = _articles(page)
+    assert article.body.endswith("确保安全度汛。")
+    assert (photo.kind, photo.body, photo.photographers) == ("photo", "工人在河道旁加固堤坝。", ["林晓"])
