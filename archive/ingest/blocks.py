@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from archive.ingest.byline import (
@@ -19,7 +19,7 @@ from archive.ingest.byline import (
 )
 from archive.ingest.canonical import CJK_CHAR, canonical
 from archive.ingest.markers import CONTINUED_FROM, ENUMERATOR
-from archive.ingest.normalize import join_lines
+from archive.ingest.normalize import join_lines, lines_from
 
 # Column headers of a run of short items, each of them a brief.
 BRIEF_COLUMNS = frozenset({"简讯", "短讯", "简报", "要闻简报", "新闻简讯", "工作简讯", "要闻简讯"})
@@ -67,12 +67,13 @@ class Kind(Enum):
 
 @dataclass
 class Block:
-    """One classified block: its lines, kind, and what the kind carries (byline, body text)."""
+    """One classified block: its lines, kind, and what the kind carries (byline, the lines of
+    body text after an opening, a caption or a teaser)."""
 
     kind: Kind
     lines: list[str]
     byline: Byline | None = None
-    rest: str = ""
+    rest: list[str] = field(default_factory=list)
 
 
 def _comma_title(bare: str) -> bool:
@@ -117,20 +118,22 @@ def classify(lines: list[str]) -> Block:
         return Block(Kind.TABLE, lines)
     note = EDITOR_NOTE.match(key)
     if note:
-        return Block(Kind.EDITOR_NOTE, lines, rest=text[note.end() :])
+        return Block(Kind.EDITOR_NOTE, lines, rest=lines_from(lines, note.end()))
     if COMMENTARY.match(key):
         return Block(Kind.COMMENTARY, lines)
     dateline = split_dateline(text)
     if dateline:
-        return Block(Kind.DATELINE, lines, byline=dateline[0], rest=dateline[1])
+        rest = dateline[1]
+        return Block(Kind.DATELINE, lines, byline=dateline[0], rest=lines_from(lines, len(text) - len(rest)))
     credit = split_photo_credit(text)
     if credit:
-        return Block(Kind.CAPTION if credit[0] else Kind.PHOTO_CREDIT, lines, byline=credit[1], rest=credit[0])
+        kind = Kind.CAPTION if credit[0] else Kind.PHOTO_CREDIT
+        return Block(kind, lines, byline=credit[1], rest=[credit[0]] if credit[0] else [])
     feature = parse_feature_byline(text)
     if feature:
         return Block(Kind.CLOSING_BYLINE if is_closing_byline(text) else Kind.FEATURE_BYLINE, lines, byline=feature)
     if TEASER.match(key) and len(text) <= TITLE_MAX_CHARS:
-        return Block(Kind.TEASER, lines, rest=re.sub(r"^[▶►>》（(\s]+|[）)]$", "", text))
+        return Block(Kind.TEASER, lines, rest=[re.sub(r"^[▶►>》（(\s]+|[）)]$", "", text)])
     if (any(AD_LINE.match(canonical(line)) for line in lines) or PHONE.search(key)) and "。" not in text:
         return Block(Kind.AD, lines)
     if is_title(lines):

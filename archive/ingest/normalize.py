@@ -83,14 +83,32 @@ def undouble(line: str) -> str:
     return line
 
 
+def _glue(text: str, line: str) -> str:
+    """What goes between ``text`` and the next wrapped line: a space only between two Latin words."""
+    latin = text[-1:].isascii() and text[-1:].isalpha() and line[:1].isascii() and line[:1].isalpha()
+    return " " if latin else ""
+
+
 def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines glued back together (a space only between two Latin words)."""
     text = ""
     for line in lines:
-        if text and text[-1].isascii() and text[-1].isalpha() and line[:1].isascii() and line[:1].isalpha():
-            text += " "
-        text += line
+        text += _glue(text, line) + line
     return text
+
+
+def lines_from(lines: list[str], offset: int) -> list[str]:
+    """The lines (cut where needed) that make up ``join_lines(lines)[offset:]``, so text after
+    an opening keeps its line breaks for ``paragraphs``."""
+    text = ""
+    kept: list[str] = []
+    for line in lines:
+        text += _glue(text, line)
+        start = len(text)
+        text += line
+        if len(text) > offset:
+            kept.append(line[max(0, offset - start) :])
+    return [line for line in kept if line.strip()]
 
 
 def paragraphs(lines: list[str]) -> list[str]:

@@ -167,7 +167,7 @@ def _add(items: list, block: Block) -> None:
             draft = Draft("news", byline=block.byline)
             items.append(draft)
         if block.rest:
-            draft.add_body([block.rest])
+            draft.add_body(block.rest)
             draft.opening_blocks = len(draft.blocks)
     elif kind is Kind.FEATURE_BYLINE:
         note = _editor_note(items)
@@ -178,19 +178,19 @@ def _add(items: list, block: Block) -> None:
     elif kind is Kind.EDITOR_NOTE:
         draft = Draft("feature", awaiting_byline=True)
         if block.rest:
-            draft.add_body([block.rest])
+            draft.add_body(block.rest)
         items.append(draft)
     elif kind is Kind.COMMENTARY:
         items.append(Draft("commentary"))
     elif kind is Kind.CLOSING_BYLINE:
         _close_with_byline(items, block.byline)
     elif kind in (Kind.PHOTO_CREDIT, Kind.CAPTION):
-        caption = [block.rest] if kind is Kind.CAPTION else _take_caption(items)
+        caption = block.rest if kind is Kind.CAPTION else _take_caption(items)
         blocks = [caption] if caption else []
         items.append(Draft("photo", byline=block.byline, blocks=blocks, awaiting_caption=not blocks))
     elif kind is Kind.TEASER:
         group = items.pop() if items and isinstance(items[-1], HeadlineGroup) else None
-        items.append(Draft("index", blocks=[[block.rest]], group=group))
+        items.append(Draft("index", blocks=[block.rest], group=group))
     elif kind is Kind.TABLE:
         cells = [cell.strip() for line in block.lines for cell in line.split("\t") if cell.strip()]
         items.append(Draft("index", blocks=[[cell] for cell in cells]))
@@ -248,7 +248,7 @@ def _add_briefs(items: list, lines: list[str]) -> bool:
         if not pending:
             items.append(draft)
         draft.byline = block.byline or draft.byline
-        draft.blocks.append([block.rest] if block.kind is Kind.DATELINE else block.lines)
+        draft.blocks.append(block.rest if block.kind is Kind.DATELINE else block.lines)
     return True
 
 

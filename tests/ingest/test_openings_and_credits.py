@@ -145,3 +145,17 @@ def test_a_credit_between_long_body_text_and_a_short_caption_takes_the_caption()
     article, photo = _articles(page)
     assert article.body.endswith("确保安全度汛。")
     assert (photo.kind, photo.body, photo.photographers) == ("photo", "工人在河道旁加固堤坝。", ["林晓"])
+
+
+def test_text_after_a_dateline_keeps_its_paragraphs_in_a_narrow_column():
+    page = """本报讯（记者陈思远）7月
+10日上午，新区召开招商引资
+工作推进会，部署下半年工作。
+会议指出，要坚持项目为王，
+推动项目早落地、早投产。
+"""
+    (article,) = _articles(page)
+    assert article.paragraphs == [
+        "7月10日上午，新区召开招商引资工作推进会，部署下半年工作。",
+        "会议指出，要坚持项目为王，推动项目早落地、早投产。",
+    ]
