@@ -150,12 +150,12 @@ def test_a_credit_between_long_body_text_and_a_short_caption_takes_the_caption()
 def test_text_after_a_dateline_keeps_its_paragraphs_in_a_narrow_column():
     page = """本报讯（记者陈思远）7月
 10日上午，新区召开招商引资
-工作推进会，部署下半年工作。
+工作推进会。
 会议指出，要坚持项目为王，
 推动项目早落地、早投产。
 """
     (article,) = _articles(page)
     assert article.paragraphs == [
-        "7月10日上午，新区召开招商引资工作推进会，部署下半年工作。",
+        "7月10日上午，新区召开招商引资工作推进会。",
         "会议指出，要坚持项目为王，推动项目早落地、早投产。",
     ]
