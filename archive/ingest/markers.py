@@ -60,6 +60,12 @@ def photo_credit(text: str) -> re.Match | None:
     return match
 
 
+# A brief's byline printed at its end: ……。（记者 林晓）
+TRAILING_CREDIT = re.compile(r"[（(]((?:本报)?(?:记者|通讯员|见习记者|实习生)[^（）()]{2,30})[）)]\s*$")
+# A byline with 文/图 closing the last paragraph: ……。本报记者 林晓 文/图
+CLOSING_CREDIT = re.compile(
+    r"(?:^|(?<=[。！？”]))((?:本报)?(?:特约|首席|见习|实习)?(?:记者|通讯员)[^。！？”]{2,30}?文\s*[/／]\s*图)\s*$"
+)
 # Section headings inside a body: 一、… （二）… 3. …
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 
@@ -84,10 +90,21 @@ def strip_end_markers(text: str) -> tuple[str, str | None, bool]:
         return text, continued_to, found
 
 
+def ends_article(text: str) -> bool:
+    """Whether ``text`` closes its article: a continuation or page marker, or a byline printed at the end."""
+    text = canonical(text.rstrip())
+    if strip_end_markers(text)[2] or CLOSING_CREDIT.search(text):
+        return True
+    credit = TRAILING_CREDIT.search(text)
+    return bool(credit) and text[: credit.start()].rstrip()[-1:] in SENTENCE_END + CLOSERS
+
+
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence (ignoring closing quotes and trailing markers)."""
-    text, _, marked = strip_end_markers(canonical(text).rstrip())
-    if marked or photo_credit(text):
+    if ends_article(text):
+        return True
+    text = strip_end_markers(canonical(text).rstrip())[0]
+    if photo_credit(text):
         return True
     text = text.rstrip(CLOSERS + " ")
     return bool(text) and text[-1] in SENTENCE_END

@@ -17,15 +17,11 @@ from archive.ingest.byline import BULLETS, Byline, parse_credit, parse_feature_b
 from archive.ingest.canonical import canonical
 from archive.ingest.headlines import HeadlineGroup, assign_headlines
 from archive.ingest.kinds import article_kind
-from archive.ingest.markers import CONTINUED_FROM, strip_end_markers
+from archive.ingest.markers import CLOSING_CREDIT, CONTINUED_FROM, TRAILING_CREDIT, ends_article, strip_end_markers
 from archive.ingest.normalize import join_lines, page_blocks, paragraphs
 from archive.ingest.records import ParsedArticle
 
 TEXT_KINDS = ("news", "feature", "commentary")
-# A brief's byline printed at its end: ……。（记者 林晓）
-TRAILING_CREDIT = re.compile(r"[（(]((?:本报)?(?:记者|通讯员|见习记者|实习生)[^（）()]{2,30})[）)]\s*$")
-# A byline with 文/图 closing the last paragraph: ……。本报记者 林晓 文/图
-CLOSING_CREDIT = re.compile(r"(?:^|(?<=[。！？”]))([^。！？”]{2,36}?文\s*[/／]\s*图)\s*$")
 # A text block this long next to a credit is body text, not the photo's caption.
 CAPTION_MAX_CHARS = 200
 # Arrows pointing at a photo and bullets before an item, not part of the text.
@@ -65,7 +61,7 @@ class Draft:
     def add_body(self, lines: list[str]) -> None:
         self.titles_open = False
         self.blocks.append(lines)
-        self.closed = strip_end_markers(join_lines(lines))[2]
+        self.closed = ends_article(join_lines(lines))
 
 
 def _last_text_draft(items: list) -> Draft | None:

@@ -159,3 +159,17 @@ def test_text_after_a_dateline_keeps_its_paragraphs_in_a_narrow_column():
         "7月10日上午，新区召开招商引资工作推进会。",
         "会议指出，要坚持项目为王，推动项目早落地、早投产。",
     ]
+
+
+def test_a_byline_printed_at_the_end_closes_the_article():
+    page = """新区举办电商培训班，两百
+余名学员参加，学员们表示收
+获很大。（记者 林晓）
+
+新区第二届读书节开幕，活动
+将持续一个月，共安排阅读分享
+等活动二十余场。（通讯员 孟凡）
+"""
+    first, second = _articles(page)
+    assert (first.reporters, first.body) == (["林晓"], "新区举办电商培训班，两百余名学员参加，学员们表示收获很大。")
+    assert (second.contributors, second.body[:8]) == (["孟凡"], "新区第二届读书节")
