@@ -117,3 +117,13 @@ def test_export_is_one_article_per_line_in_page_order(seeded_db, tmp_path):
 def test_export_to_an_unwritable_place_fails_clearly(tmp_path):
     with pytest.raises(CommandError, match="无法写入"):
         run("export_archive", "--output", str(tmp_path / "no" / "such" / "dir.jsonl"))
+
+
+def test_a_broken_manifest_is_reported(tmp_path, monkeypatch):
+    from archive.management.commands import import_seeds
+
+    (tmp_path / "manifest.json").write_text('{"pages": [{"file": "x.txt", "date": "2016-09-02"', encoding="utf-8")
+    monkeypatch.setattr(import_seeds, "SEEDS_DIR", tmp_path)
+    with pytest.raises(CommandError, match="种子清单"):
+        run("import_seeds")
+    assert not ImportRun.objects.exists()
