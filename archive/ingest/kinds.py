@@ -2,7 +2,8 @@
 
 The segmenter knows how an article opened: a photo credit makes a ``photo``, 本报评论员 a
 ``commentary``, a feature byline or 编者按 a ``feature``, phone/address blocks an ``ad``,
-teaser tables an ``index``; everything else starts as ``news``. Here a news article
+teaser tables an ``index``, an item of a brief column a ``brief``; everything else starts
+as ``news``. Here a news article
 whose headline announces a notice becomes a ``notice``, and a very short one a ``brief``
 (unless it continues on, or from, another page).
 """
