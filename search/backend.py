@@ -80,15 +80,19 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             writer.delete_by_term(ID, get_identifier(obj_or_string))
 
     def write(self, index, objects, remove_identifiers=()):
-        """Add or replace ``objects`` and delete ``remove_identifiers`` ("archive.article.12") in one commit."""
+        """Add or replace ``objects`` and delete ``remove_identifiers`` ("archive.article.12") in one commit.
+
+        Deletes share one searcher: Whoosh opens a new one per ``delete_by_term`` otherwise.
+        """
         self.ready()
         dictionary.refresh_user_words()
         documents = [doc for doc in (self.prepare_document(index, obj) for obj in objects) if doc]
         if not documents and not remove_identifiers:
             return
         with index_writer(self) as writer:
-            for identifier in [*remove_identifiers, *(doc[ID] for doc in documents)]:
-                writer.delete_by_term(ID, identifier)
+            with writer.searcher() as searcher:
+                for identifier in [*remove_identifiers, *(doc[ID] for doc in documents)]:
+                    writer.delete_by_term(ID, identifier, searcher=searcher)
             for doc in documents:
                 writer.add_document(**doc)
 
