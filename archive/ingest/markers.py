@@ -47,7 +47,8 @@ ROLELESS_NAME = re.compile(r"[^\s、]+")
 
 
 def _personal_name(word: str) -> bool:
-    return 1 <= len(word) - surname_length(word, 0) <= 2 and surname_length(word, 0) > 0
+    family = surname_length(word, 0)
+    return family > 0 and 1 <= len(word) - family <= 2
 
 
 def photo_credit(text: str) -> re.Match | None:
@@ -96,7 +97,10 @@ def ends_article(text: str) -> bool:
     if strip_end_markers(text)[2] or CLOSING_CREDIT.search(text):
         return True
     credit = TRAILING_CREDIT.search(text)
-    return bool(credit) and text[: credit.start()].rstrip()[-1:] in SENTENCE_END + CLOSERS
+    if credit is None:
+        return False
+    before = text[: credit.start()].rstrip()
+    return not before or before[-1] in SENTENCE_END + CLOSERS
 
 
 def ends_sentence(text: str) -> bool:
