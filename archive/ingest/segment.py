@@ -3,10 +3,10 @@
 Where articles start: a dateline (本报讯（…）), a feature byline, 本报评论员, 编者按, a photo
 credit (its caption is the text block just before), an ad, an index teaser, or text
 continued from another page (（上接A01版）). Body text continues the open article; an
-article is closed by a continuation or page marker or a byline printed at its end, and body text after a headline or
-after a closed article starts a new (dateline-less) one. A photo printed inside an
-article does not close it, and a credit printed before its caption takes the text after
-it. Under a brief column's label (简讯, 要闻简报) each item is a brief. No article is
+article is closed by a continuation or page marker or by a byline printed at its end,
+and body text after a headline or after a closed article starts a new (dateline-less)
+one. A photo printed inside an article does not close it, and a credit printed before
+its caption takes the text after it. Under a brief column's label (简讯, 要闻简报) each item is a brief. No article is
 emitted without body text. Headlines are assigned once the page is read (``headlines``).
 """
 from __future__ import annotations
