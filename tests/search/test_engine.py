@@ -174,3 +174,15 @@ def test_date_range_filter(seed_articles):
     expected = set(Article.objects.filter(publication_date__range=(start, end)).values_list("pk", flat=True))
     assert expected and ids_for(date_from=start, date_to=end) == expected
     assert ids_for(date_from=date(2030, 1, 1)) == set()
+
+
+def test_imported_seed_pages_are_searchable_by_every_person(search_index, seeded_db):
+    articles = list(Article.objects.all())
+    assert ids_for() == {a.pk for a in articles}
+    facets = dict(run_search(SearchRequest()).facets["official"])
+    for person in Person.objects.all():
+        in_text = {a.pk for a in articles if person.name in full_text(a).replace(" ", "")}
+        mentioned = set(Mention.objects.filter(person=person).values_list("article_id", flat=True))
+        assert ids_for(f'"{person.name}"') == in_text, person.name
+        assert ids_for(officials=[person.pk]) == mentioned
+        assert facets.get(person.pk, 0) == len(mentioned)
