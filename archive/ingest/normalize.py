@@ -111,16 +111,21 @@ def lines_from(lines: list[str], offset: int) -> list[str]:
     return [line for line in kept if line.strip()]
 
 
-def paragraphs(lines: list[str]) -> list[str]:
-    """A block's paragraphs: wide lines are paragraphs of their own; in a narrow column a
-    line that ends a sentence short of the column width ends its paragraph."""
+def paragraph_lines(lines: list[str]) -> list[list[str]]:
+    """A block's lines grouped by paragraph: wide lines are paragraphs of their own; in a
+    narrow column a line that ends a sentence short of the column width ends its paragraph."""
     width = max((len(line) for line in lines), default=0)
     result: list[list[str]] = [[]]
     for line in lines:
         result[-1].append(line)
         if width >= WIDE_LINE or (ends_sentence(line) and len(line) < width - 2):
             result.append([])
-    return [join_lines(group) for group in result if group]
+    return [group for group in result if group]
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """A block's paragraphs, each one string."""
+    return [join_lines(group) for group in paragraph_lines(lines)]
 
 
 def _split_block(lines: list[str]) -> list[list[str]]:

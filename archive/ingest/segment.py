@@ -20,7 +20,7 @@ from archive.ingest.canonical import canonical
 from archive.ingest.headlines import HeadlineGroup, assign_headlines
 from archive.ingest.kinds import article_kind
 from archive.ingest.markers import CLOSING_CREDIT, CONTINUED_FROM, TRAILING_CREDIT, ends_article, strip_end_markers
-from archive.ingest.normalize import join_lines, page_blocks, paragraphs
+from archive.ingest.normalize import join_lines, page_blocks, paragraph_lines, paragraphs
 from archive.ingest.records import ParsedArticle
 
 TEXT_KINDS = ("news", "feature", "commentary")
@@ -212,11 +212,14 @@ def _add(items: list, block: Block) -> None:
 
 
 def _brief_items(lines: list[str]) -> list[list[str]]:
-    """A block of a brief column cut into items: each bulleted line or dateline starts one."""
+    """A block of a brief column cut into items: each bulleted line or dateline starts one;
+    without any, each paragraph is an item."""
+    starts = [line[:1] in BULLETS or split_dateline(line) is not None for line in lines]
+    if not any(starts[1:]):
+        return paragraph_lines(lines)
     result: list[list[str]] = []
-    for line in lines:
-        starts = line[:1] in BULLETS or split_dateline(line) is not None
-        if starts or not result:
+    for line, start in zip(lines, starts, strict=True):
+        if start or not result:
             result.append([])
         result[-1].append(line)
     return result

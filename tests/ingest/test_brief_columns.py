@@ -72,3 +72,18 @@ def test_bulleted_titles_head_their_items():
 def test_without_a_label_short_items_stay_one_article():
     articles = _articles(ONE_BLOCK.split("\n", 1)[1])
     assert len(articles) == 1
+
+
+def test_unbulleted_items_of_a_narrow_brief_column_are_its_paragraphs():
+    page = """新闻简讯
+
+新区举办电商培训班，两百余
+名学员参加培训。
+新区第二届读书节开幕，活动
+将持续一个月。
+"""
+    articles = _articles(page)
+    assert [(a.kind, a.body) for a in articles] == [
+        ("brief", "新区举办电商培训班，两百余名学员参加培训。"),
+        ("brief", "新区第二届读书节开幕，活动将持续一个月。"),
+    ]
