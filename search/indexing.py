@@ -210,12 +210,21 @@ def _on_mention_changed(sender, instance, **kwargs):
 
 def _on_person_saved(sender, instance, created=False, **kwargs):
     if not created:
-        schedule(changed=instance.mentions.values_list("article_id", flat=True))
+        schedule(changed=list(instance.mentions.values_list("article_id", flat=True)))
 
 
 def _on_district_saved(sender, instance, created=False, **kwargs):
     if not created:
-        schedule(changed=instance.articles.values_list("pk", flat=True))
+        schedule(changed=list(instance.articles.values_list("pk", flat=True)))
+
+
+def _on_district_deleting(sender, instance, **kwargs):
+    schedule(changed=list(instance.articles.values_list("pk", flat=True)))
+
+
+def _on_issue_saved(sender, instance, created=False, **kwargs):
+    if not created:
+        schedule(changed=[pk for pk in instance.pages.values_list("articles__pk", flat=True) if pk is not None])
 
 
 def _on_article_districts_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -227,7 +236,7 @@ class IndexFollowsDatabase(BaseSignalProcessor):
     """haystack signal processor (``HAYSTACK_SIGNAL_PROCESSOR``): wires the receivers above."""
 
     def _receivers(self):
-        from archive.models import Article, District, Mention, Person
+        from archive.models import Article, District, Issue, Mention, Person
 
         return [
             (articles_changed, _on_articles_changed, None),
@@ -237,6 +246,8 @@ class IndexFollowsDatabase(BaseSignalProcessor):
             (signals.post_delete, _on_mention_changed, Mention),
             (signals.post_save, _on_person_saved, Person),
             (signals.post_save, _on_district_saved, District),
+            (signals.pre_delete, _on_district_deleting, District),
+            (signals.post_save, _on_issue_saved, Issue),
             (signals.m2m_changed, _on_article_districts_changed, Article.districts.through),
         ]
 

@@ -82,6 +82,13 @@ def test_saves_edits_and_deletes_follow_the_database(search_index):
     article.districts.add(district)
     assert ids_for(districts=[district.slug]) == {article.pk}
 
+    issue.edition = "示范区"
+    issue.save()
+    assert generation.current().searcher.document(django_id=str(article.pk))["edition"] == "示范区"
+
+    district.delete()
+    assert ids_for(districts=[district.slug]) == set()
+
     page.delete()
     assert ids_for("交通建设") == set() and doc_count() == 0
 
@@ -171,6 +178,16 @@ def test_concurrent_writers_in_threads_lose_nothing(seed_articles, search_index)
         thread.join()
     assert ids_for("并发标题") == {a.pk for a in chosen}
     assert doc_count() == Article.objects.count()
+
+
+def test_warm_up_loads_jieba_and_opens_the_searcher(seed_articles, search_index):
+    from search import dictionary
+    from search.warmup import warm_up
+
+    generation.forget()
+    warm_up()
+    assert dictionary.tokenizer().initialized
+    assert {g.searcher.doc_count() for g in generation._generations.values()} == {Article.objects.count()}
 
 
 def test_searcher_is_reused_until_another_writer_commits(seed_articles, search_index):
