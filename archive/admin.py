@@ -255,8 +255,9 @@ COUNT_LABELS = {
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    """The audit trail: read-only for everyone, failed runs included."""
+    """The audit trail: read-only for everyone, failed runs included; its list links to 导入版面 like the pages'."""
 
+    change_list_template = "admin/archive/page/change_list.html"
     list_display = ("started_at", "user", "source", "outcome", "file_list", "count_summary")
     list_filter = ("outcome", "source")
     list_select_related = ("user",)
