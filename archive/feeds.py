@@ -13,7 +13,7 @@ from django.utils.timezone import make_aware
 from archive import queries
 from archive.models import District, Person
 from search.engine import QuerySyntaxError, run_search
-from search.forms import SearchForm, query_string
+from search.forms import SearchForm, has_criteria, query_string
 
 FEED_SIZE = 30
 SUMMARY_CHARS = 200
@@ -97,8 +97,7 @@ class SearchResultsFeed(ArticleFeed):
     """The newest articles matching a search, with the search page's parameters, so a reader can follow a topic."""
 
     def __call__(self, request, *args, **kwargs):
-        wanted = feed_search_request(request)
-        if not (wanted.q or wanted.officials or wanted.districts or wanted.year or wanted.date_from or wanted.date_to):
+        if not has_criteria(feed_search_request(request)):
             return HttpResponseBadRequest(
                 "请用参数 q（关键词）或 official、district 等筛选条件说明要订阅的搜索。",
                 content_type="text/plain; charset=utf-8",

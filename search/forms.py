@@ -146,6 +146,13 @@ def query_items(request: SearchRequest) -> list[tuple[str, str]]:
     return items
 
 
+def has_criteria(request: SearchRequest) -> bool:
+    """Whether ``request`` says what to follow; a feed of everything would repeat the latest-articles feed."""
+    return bool(
+        request.q or request.officials or request.districts or request.year or request.date_from or request.date_to
+    )
+
+
 def query_string(request: SearchRequest) -> str:
     """``?``-prefixed query string of ``request`` ("" when it has no parameters)."""
     items = query_items(request)

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 
 from search.engine import QuerySyntaxError
 from search.export import CSV_MAX_ROWS, export_rows, render_csv
-from search.forms import SearchForm, query_items, query_string
+from search.forms import SearchForm, has_criteria, query_items, query_string
 from search.presentation import build_results
 
 JSON_OPTIONS = {"ensure_ascii": False}
@@ -26,6 +26,13 @@ def json_error(message, problems=()):
 def hidden_fields(search_request, *left_out):
     """The request's parameters except ``left_out``, for a form that sets those itself."""
     return [(name, value) for name, value in query_items(search_request) if name not in left_out]
+
+
+def feed_url(search_request):
+    """The Atom feed of this search (newest first, whatever the page's sort); None when there is nothing to follow."""
+    if not has_criteria(search_request):
+        return None
+    return reverse("archive:feed_search") + query_string(replace(search_request, sort="relevance", page=1))
 
 
 class SearchView(TemplateView):
@@ -46,6 +53,7 @@ class SearchView(TemplateView):
         else:
             context["results"] = results
             search_request = results.request
+            context["feed_url"] = feed_url(search_request)
         params = query_string(search_request)
         context.update(
             search_request=search_request,

@@ -296,6 +296,20 @@ def test_json_link_beside_the_page(client, small_archive):
     assert f'<link rel="alternate" type="application/json" href="{expected}"' in html
 
 
+def test_atom_feed_link_follows_the_query_not_the_sort_or_page(client, small_archive):
+    html = get(client, q="城市建设", district="wenxian", sort="date_asc", page="2").content.decode()
+    feed = reverse("archive:feed_search") + "?q=%E5%9F%8E%E5%B8%82%E5%BB%BA%E8%AE%BE&amp;district=wenxian"
+    assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in html
+    assert f'<a href="{feed}" type="application/atom+xml">订阅（Atom）</a>' in html
+    assert client.get(feed.replace("&amp;", "&")).status_code == 200
+
+
+def test_no_feed_link_without_a_query_or_filter(client, small_archive):
+    html = client.get(SEARCH).content.decode()
+    assert reverse("archive:feed_search") not in html
+    assert "订阅（Atom）" not in html
+
+
 def test_date_range_form_keeps_other_filters(client, small_archive):
     html = get(client, q="城市建设", district="wenxian", date_from="2016-01-01").content.decode()
     form = html[html.index('class="date-range"') : html.index("</form>", html.index('class="date-range"'))]
