@@ -2,9 +2,11 @@
 
 The meeting's name is read from the article's lead ("主持召开X会议", "X推进会在Y举行",
 "在…举行的X签约仪式上", a photo caption's "…召开的X大会现场") or, for visits
-(会见/调研/督导/视察, and 考察/走访/检查 when someone goes somewhere for them or a named
-person does them: "率队到Y考察X", "甲考察X"), from the headline or subtitle that
-states it ("…在调研X时强调"). Roles come from clause-level patterns: a role verb
+(会见/调研/督导/视察/座谈/观摩/慰问, and 考察/走访/检查 when someone goes somewhere for them or
+a named person does them: "率队到Y考察X", "甲考察X"; also stated object first: "对X进行实地督导",
+"与Y亲切座谈"), from the headline or subtitle that states it ("…在调研X时强调"). A meeting
+printed only generically ("市委、市政府召开会议", "在座谈会上") is still a meeting.
+Roles come from clause-level patterns: a role verb
 (主持, 讲话/强调/指出…, 出席/参加/陪同…) belongs to the persons named just before it in
 its clause, to a list of "title+name" clauses right before that, or, when the clause
 opens with the verb, to the persons of the previous role verb; 他/她 is the last such
@@ -31,7 +33,7 @@ LEAD_SENTENCES = 2
 PUNCT = "，,。；;：:！!？?\n"
 CLAUSE_END = re.compile(r"[，,：:]")
 
-MEETING_WORD = r"(?:会议|会|仪式|典礼|论坛)"
+MEETING_WORD = r"(?:会议|会|仪式|典礼|论坛|(?:分组|联组|小组)讨论)"
 NAME_CHARS = rf"[^{PUNCT}]"
 MEETING_IN_LEAD = (
     re.compile(rf"(?:召开|举行|举办)了?(?!的)(?P<name>{NAME_CHARS}*{MEETING_WORD})"),
@@ -40,6 +42,7 @@ MEETING_IN_LEAD = (
     re.compile(rf"(?:举行|召开|举办)的(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?:上|中|期间|现场|会场)"),
     re.compile(rf"在(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?:现场|会场)"),
     re.compile(rf"(?:出席|参加)了?(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?=并|[{PUNCT}]|$)"),
+    re.compile(rf"(?:^|[{PUNCT}]|在)(?P<name>{NAME_CHARS}{{1,40}}?{MEETING_WORD})(?:上|中)(?=[{PUNCT}]|说|表示|指出|强调)"),
 )
 MEETING_IN_TITLE = (
     re.compile(rf"在(?P<name>{NAME_CHARS}+?{MEETING_WORD})(?:上|中)"),
@@ -47,7 +50,14 @@ MEETING_IN_TITLE = (
     re.compile(rf"^(?P<name>{NAME_CHARS}+{MEETING_WORD})(?:举行|召开|开幕)"),
 )
 NOT_A_VISIT_AFTER = r"(?!员|组|团|数据|报告|成果|结果|发现|显示|表明)"
-VISIT = re.compile(rf"(?P<verb>会见|调研|督导|视察){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)")
+# 座谈/观摩/慰问 are visits too ("与甲进行座谈", "观摩X项目", "走访慰问驻地部队").
+VISIT_VERBS = r"会见|调研|督导|视察|座谈(?!会)|观摩(?!会|团|点)|慰问(?!金|品|信|款|组|团)"
+VISIT = re.compile(rf"(?P<verb>{VISIT_VERBS}){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)")
+# A visit whose object comes first: "对X进行实地督导", "到Y进行现场调研", "赴Y进行走访慰问".
+OBJECT_FIRST = re.compile(
+    rf"(?:(?P<prep>对|与|同)(?P<object>{NAME_CHARS}{{2,40}}?)|(?P<goes>到|赴|深入)(?P<place>{NAME_CHARS}{{2,25}}?))"
+    rf"(?:进行(?:了)?)?(?:实地|现场|专题|深入|调查|走访|集中|亲切|友好)*$"
+)
 # 考察/走访/检查 are visits when someone goes somewhere for them ("率队到Y考察X") or a
 # named person does them ("甲考察X"). 到 in 受到/达到/做到… or before a date ("到2025年")
 # goes nowhere, and "深入开展检查" is a campaign.
@@ -77,7 +87,7 @@ ORGANISATION = re.compile(
 )
 NOT_A_MEETING_TITLE = re.compile(r"(?:通知|公告|通告|启事|公示|决定)$")
 LOCATION = re.compile(
-    rf"在(?P<place>[^{PUNCT}在的]{{2,25}}?)(?:亲切|隆重|正式)?(?:会见|举行|举办|召开|开幕|调研|督导|视察|座谈|签约)"
+    rf"在(?P<place>[^{PUNCT}在的与]{{2,25}}?)(?:分别)?(?:[与同][^{PUNCT}]{{1,40}}?(?:进行)?)?(?:亲切|隆重|正式)?(?:会见|举行|举办|召开|开幕|调研|督导|视察|座谈|签约)"
 )
 # A trip to a named place: "率队到广东省深圳市考察…" (a tour of sites has no one location).
 TRIP = re.compile(rf"(?:到|赴)(?P<place>[^{PUNCT}到赴]{{2,25}}?[省市县区州镇乡村])(?:考察|调研|督导|视察|走访)")
@@ -92,12 +102,12 @@ ROLE_VERBS = (
     ("said", r"强调|指出|要求|表示|说(?=[，,：:“]|$)"),
     (
         "took_part",
-        rf"会见|(?:调研|督导|考察|走访|检查){NOT_A_VISIT_AFTER}|视察|带领|率领|率队|带队|签订|签约|签署",
+        rf"会见|(?:调研|督导|考察|走访|检查|观摩|慰问){NOT_A_VISIT_AFTER}|座谈(?!会)|视察|带领|率领|率队|带队|签订|签约|签署",
     ),
 )
 VERB = re.compile("|".join(f"(?P<{role}>{pattern})" for role, pattern in ROLE_VERBS))
 REFERENCE = re.compile(r"学习|贯彻|落实|按照|根据|传达")
-SAME_SUBJECT = re.compile(r"^(?:[^，,]*并)?(?:同时|还|也|又|随后|最后|先后|专题|专门|认真|进一步)*$")
+SAME_SUBJECT = re.compile(r"^(?:[^，,]*并)?(?:同时|还|也|又|随后|最后|先后|专题|专门|认真|进一步|时|期间|中)*$")
 PRONOUN = re.compile(r"^(?:他|她)(?!们)")
 LIST_TAIL = re.compile(r"(?:等领导|等同志|等人|一行|等)$")
 # "出席会议的有甲、乙" names the attendees after the verb.
@@ -206,9 +216,51 @@ def _lead_meeting_name(lead: str, names: list[str]) -> str | None:
                 found.append((match.start("name"), name))
                 break
     visit = _find_visit(lead, names)
-    if visit and visit["object"]:
-        found.append((visit.start("verb"), _visit_text(lead, visit)))
-    return min(found)[1] if found else None
+    if visit:
+        name = _visit_text(lead, visit) if visit["object"] else _object_first(lead, visit)
+        if name:
+            found.append((visit.start("verb"), name))
+    if found:
+        return min(found)[1]
+    return _generic_meeting_name(lead)
+
+
+def _object_first(text: str, match: re.Match) -> str | None:
+    """A visit stated object first ("对X进行实地督导" -> 督导X, "到Y进行现场调研" -> 到Y调研)."""
+    clause = re.split(rf"[{PUNCT}]", text[: match.start("verb")])[-1]
+    before = OBJECT_FIRST.search(clause)
+    if not before:
+        return None
+    if before["prep"] == "对":
+        return match["verb"] + before["object"]
+    if before["prep"]:
+        return before["prep"] + before["object"] + match["verb"]
+    if not clause.endswith(("进行", "实地", "现场", "专题", "深入", "调查", "走访", "集中", "了")):
+        return None
+    return before["goes"] + before["place"] + match["verb"]
+
+
+# "市委、市政府召开会议", "全市统一战线召开座谈会": a meeting whose printed name is generic.
+GENERIC_MEETING = re.compile(
+    rf"(?:^|[{PUNCT}])(?P<holder>[^{PUNCT}]{{0,16}}?)(?:主持)?(?:召开|举行)了?(?P<name>(?:专题|工作)?(?:会议|座谈会))(?!等)"
+    rf"|在(?P<name2>座谈会|会议)(?:上|中)"
+)
+
+
+HOLDER_BODY = re.compile(r"(?:市委|市政府|县委|县政府|区委|区政府|党工委|管委会|统一战线|政协|人大常委会)$")
+
+
+def _generic_meeting_name(lead: str) -> str | None:
+    """The meeting of a lead that names it only generically, with the body that held it when stated."""
+    match = GENERIC_MEETING.search(lead)
+    if not match:
+        return None
+    if match["name2"]:
+        return match["name2"]
+    holder = match["holder"].strip()
+    if not holder or not HOLDER_BODY.search(holder):
+        return match["name"]
+    return holder + match["name"]
 
 
 def _title_meeting_name(titles: list[str]) -> str | None:
@@ -296,6 +348,9 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
                     group = last_group
                 elif SAME_SUBJECT.match(before):
                     group = sentence_group
+                    if not group and not before and verb.lastgroup == "took_part":
+                        # "市委书记甲，市长乙，带领…到某地调研": the roll call opens the sentence.
+                        group = _listed_before(clauses[:index], names)
             role = verb.lastgroup
             found[role].update(group)
             if role in OBJECT_ROLES:

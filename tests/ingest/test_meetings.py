@@ -340,3 +340,68 @@ def test_a_collective_list_ending_with_a_name_keeps_the_names_before():
     )
     meeting = meeting_of(text, "钱立新", "李晓光", "周文博")
     assert meeting.attended_by == ["钱立新", "李晓光", "周文博"]
+
+
+def test_visit_whose_object_comes_first():
+    text = (
+        "昨日上午，市委常委、统战部长吴秋兰带领市直有关部门负责人，对某县重点项目建设工作进行实地督导。"
+        "吴秋兰强调，要倒排工期，确保项目按期投产。"
+    )
+    meeting = meeting_of(text, "吴秋兰")
+    assert meeting.name == "督导某县重点项目建设工作"
+    assert meeting.speakers == ["吴秋兰"]
+
+
+def test_talks_with_guests_are_a_meeting():
+    text = (
+        "昨日下午，市委书记郑国强在某宾馆与某某建设集团董事长冯志成一行亲切座谈。"
+        "市委常委、秘书长钱立新，副市长孙建华一同座谈。"
+    )
+    meeting = meeting_of(text, "郑国强", "冯志成", "钱立新", "孙建华")
+    assert meeting.name == "与某某建设集团董事长冯志成一行座谈"
+    assert meeting.location == "某宾馆"
+    assert set(meeting.attended_by) == {"郑国强", "冯志成", "钱立新", "孙建华"}
+
+
+def test_tour_of_projects_and_speech_during_it():
+    text = (
+        "4月3日上午，市委书记郑国强率五大班子成员观摩城市道路项目建设。市领导钱立新、孙建华参加观摩。"
+        "郑国强在观摩时指出，要加快进度，保证质量。"
+    )
+    meeting = meeting_of(text, "郑国强", "钱立新", "孙建华")
+    assert meeting.name.startswith("观摩城市道路项目建设")
+    assert meeting.speakers == ["郑国强"]
+    assert meeting.attended_by == ["钱立新", "孙建华"]
+
+
+def test_roll_call_before_a_led_visit_counts_as_visitors():
+    text = (
+        "近日，某区委书记赵明远，区委副书记、区长周文博，带领区直单位负责人，到某电气公司进行现场调研。"
+        "图为赵明远等在车间了解生产情况。"
+    )
+    meeting = meeting_of(text, "赵明远", "周文博")
+    assert meeting.name == "到某电气公司调研"
+    assert meeting.attended_by == ["赵明远", "周文博"]
+
+
+def test_meeting_with_a_generic_name_is_still_a_meeting():
+    text = "昨日下午，全市统一战线召开座谈会，学习有关讲话精神。各民主党派负责人参加会议。"
+    assert meeting_of(text).name == "全市统一战线座谈会"
+    chaired = meeting_of("昨日下午，市长赵明远主持召开座谈会，听取意见建议。", "赵明远")
+    assert chaired.name == "座谈会"
+    assert chaired.presided_by == ["赵明远"]
+
+
+def test_group_discussion_and_remarks_at_a_meeting():
+    text = "昨日上午，市领导赵明远、钱立新参加政协委员的分组讨论。赵明远说，委员们的建议很有深度。"
+    meeting = meeting_of(text, "赵明远", "钱立新")
+    assert meeting.name == "政协委员的分组讨论"
+    assert meeting.speakers == ["赵明远"]
+    remarks = meeting_of("2月5日下午，某界别联组的分组讨论会上，委员周文博说，报告令人振奋。", "周文博")
+    assert remarks.name == "某界别联组的分组讨论会"
+    assert remarks.speakers == ["周文博"]
+
+
+def test_a_way_of_working_is_not_a_meeting():
+    text = "本报近日推出的观察团活动，采取实地参观、召开座谈会等形式，听取工程进展情况介绍。"
+    assert meeting_of(text) is None
