@@ -14,6 +14,7 @@ from archive.ingest.byline import (
     Byline,
     is_closing_byline,
     parse_feature_byline,
+    parse_roleless_credit,
     split_dateline,
     split_photo_credit,
 )
@@ -129,6 +130,9 @@ def classify(lines: list[str]) -> Block:
     if credit:
         kind = Kind.CAPTION if credit[0] else Kind.PHOTO_CREDIT
         return Block(kind, lines, byline=credit[1], rest=[credit[0]] if credit[0] else [])
+    roleless = parse_roleless_credit(text)
+    if roleless:
+        return Block(Kind.CLOSING_BYLINE, lines, byline=roleless)
     feature = parse_feature_byline(text)
     if feature:
         return Block(Kind.CLOSING_BYLINE if is_closing_byline(text) else Kind.FEATURE_BYLINE, lines, byline=feature)

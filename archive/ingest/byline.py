@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.canonical import CJK, canonical
-from archive.ingest.markers import DATELINE, photo_credit
+from archive.ingest.markers import DATELINE, photo_credit, roleless_trailing_credit
 
 # Longest role first, so 见习记者 is not read as 记者.
-ROLE = re.compile(r"(本报特约记者|本报通讯员|本报记者|特约记者|首席记者|见习记者|实习记者|实习生|通讯员|记者)")
+ROLE = re.compile(
+    r"(本报特约记者|本报特派记者|本报通讯员|本报记者|特约记者|特派记者|首席记者|见习记者|实习记者|实习生|通讯员|记者)"
+)
 CONTRIBUTOR_ROLES = ("见习记者", "实习记者", "实习生", "通讯员")
 SPACED_ROLE = re.compile(
-    r"(?:本\s*报\s*)?(?:特\s*约\s*|首\s*席\s*|见\s*习\s*|实\s*习\s*)?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)"
+    r"(?:本\s*报\s*)?(?:特\s*[约派]\s*|首\s*席\s*|见\s*习\s*|实\s*习\s*)?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)"
 )
 # A credit printed without brackets after the opening (本报讯 记者王芳 通讯员刘建国 3月4日…):
 # each name ends at a space, 、, a digit or the next role, so the body's first words are not names.
@@ -33,7 +35,7 @@ NAME_SEPARATOR = re.compile(r"[\s、，,/]+")
 MAX_FEATURE_BYLINE = 40
 BULLETS = "■□●◆◇★☆▲△ "
 # Without 本报 in front, a role must be set apart by a space (记者看到… is a sentence).
-BARE_ROLE = re.compile(r"^(特约记者|首席记者|记者|通讯员)\s")
+BARE_ROLE = re.compile(r"^(特约记者|特派记者|首席记者|记者|通讯员)\s")
 
 
 @dataclass
@@ -113,6 +115,15 @@ def parse_feature_byline(text: str) -> Byline | None:
     return byline
 
 
+def parse_roleless_credit(text: str) -> Byline | None:
+    """A brief's closing credit by name alone (``（林晓）``): the names are contributors."""
+    match = roleless_trailing_credit(canonical(text).strip())
+    if match is None or match.start() > 0:
+        return None
+    names = _names(match.group(1))
+    return Byline(contributors=names) if names else None
+
+
 def is_closing_byline(text: str) -> bool:
     """Whether a byline is printed after its article (``本报记者 林晓 文/图``)."""
     match = TEXT_AND_PHOTOS.search(canonical(text).strip())
@@ -124,7 +135,8 @@ def split_photo_credit(text: str) -> tuple[str, Byline] | None:
     match = photo_credit(canonical(text))
     if not match:
         return None
-    names = _names(match.group(1))
+    # "本报记者 杨帆 本报通讯员 贾黎明 摄": the second role word is not a name.
+    names = _names(ROLE.sub(" ", match.group(1)))
     if names is None:
         return None
     return text[: match.start()].rstrip(), Byline(photographers=names)

@@ -17,6 +17,8 @@ _NEWS_OPENER = (
     r"(?:本|[\u4e00-\u9fff]{1,6}(?:日|晚|时|商|青年|都市|法制))\s*报\s*讯"
     r"|据?\s*(?:新华社|中新社|中新网|新华网|人民网|央视网|央广网)"
     r"(?:[\u4e00-\u9fff]{2,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*电"
+    # The paper's own reporter away from home: 本报呼和浩特7月13日电.
+    r"|本\s*报\s*[\u4e00-\u9fff]{2,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电"
 )
 # An opening with its credit in brackets (本报讯（记者…）, 本报（记者…）) or without one.
 DATELINE = re.compile(
@@ -39,7 +41,7 @@ CONTINUED_FROM = re.compile(r"^[（(]\s*上\s*接\s*[^）)]{1,12}[）)]\s*")
 _CREDIT_NAMES = r"([^\s。，！？：（）()/／]{2,5}(?:[\s、][^\s。，！？：（）()/／]{2,5}){0,3})"
 _CREDIT_END = rf"{_CREDIT_NAMES}\s*[/／]?\s*摄[）)]?\s*$"
 PHOTO_CREDIT = re.compile(
-    r"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席)?(?:记者|通讯员|摄影)[：:]?\s*" + _CREDIT_END
+    r"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席|特派)?(?:记者|通讯员|摄影)[：:]?\s*" + _CREDIT_END
 )
 # A credit without a role ("李明 摄"): only names that read as family name + one or two characters.
 ROLELESS_CREDIT = re.compile(r"(?:^|(?<=[。！？”]))[（(]?" + _CREDIT_END)
@@ -63,6 +65,19 @@ def photo_credit(text: str) -> re.Match | None:
 
 # A brief's byline printed at its end: ……。（记者 林晓）
 TRAILING_CREDIT = re.compile(r"[（(]((?:本报)?(?:记者|通讯员|见习记者|实习生)[^（）()]{2,30})[）)]\s*$")
+# A brief's correspondent credited by name alone at its end: ……。（林晓） or on its own line.
+ROLELESS_TRAILING_CREDIT = re.compile(r"[（(]\s*([^\s、（）()]{2,4}(?:[\s、]+[^\s、（）()]{2,4}){0,2})\s*[）)]\s*$")
+
+
+def roleless_trailing_credit(text: str) -> re.Match | None:
+    """The (name) credit closing ``text`` (canonical) when every word in it reads as a personal name."""
+    match = ROLELESS_TRAILING_CREDIT.search(text)
+    if match is None or not all(map(_personal_name, ROLELESS_NAME.findall(match.group(1).replace("、", " ")))):
+        return None
+    before = text[: match.start()].rstrip()
+    return match if not before or before[-1] in SENTENCE_END + CLOSERS else None
+
+
 # A byline with 文/图 closing the last paragraph: ……。本报记者 林晓 文/图
 CLOSING_CREDIT = re.compile(
     r"(?:^|(?<=[。！？”]))((?:本报)?(?:特约|首席|见习|实习)?(?:记者|通讯员)[^。！？”]{2,30}?文\s*[/／]\s*图)\s*$"
@@ -96,7 +111,7 @@ def ends_article(text: str) -> bool:
     text = canonical(text.rstrip())
     if strip_end_markers(text)[2] or CLOSING_CREDIT.search(text):
         return True
-    credit = TRAILING_CREDIT.search(text)
+    credit = TRAILING_CREDIT.search(text) or roleless_trailing_credit(text)
     if credit is None:
         return False
     before = text[: credit.start()].rstrip()

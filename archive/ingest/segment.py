@@ -19,7 +19,14 @@ from archive.ingest.byline import BULLETS, Byline, parse_credit, parse_feature_b
 from archive.ingest.canonical import canonical
 from archive.ingest.headlines import HeadlineGroup, assign_headlines
 from archive.ingest.kinds import article_kind
-from archive.ingest.markers import CLOSING_CREDIT, CONTINUED_FROM, TRAILING_CREDIT, ends_article, strip_end_markers
+from archive.ingest.markers import (
+    CLOSING_CREDIT,
+    CONTINUED_FROM,
+    TRAILING_CREDIT,
+    ends_article,
+    roleless_trailing_credit,
+    strip_end_markers,
+)
 from archive.ingest.normalize import join_lines, page_blocks, paragraph_lines, paragraphs
 from archive.ingest.records import ParsedArticle
 
@@ -279,9 +286,16 @@ def _take_trailing_byline(draft: Draft, paras: list[str]) -> None:
     if byline is None and not draft.byline.reporters:
         credit = TRAILING_CREDIT.search(paras[-1])
         byline = parse_credit(credit.group(1)) if credit else None
+    if byline is None and not (draft.byline.reporters or draft.byline.contributors):
+        credit = roleless_trailing_credit(canonical(paras[-1]))
+        byline = Byline(contributors=_names_of(credit.group(1))) if credit else None
     if byline is not None:
         _merge_byline(draft.byline, byline)
         paras[-1] = paras[-1][: credit.start()]
+
+
+def _names_of(credit: str) -> list[str]:
+    return [name for name in re.split(r"[\s、]+", credit) if name]
 
 
 def _ad_lines(lines: list[str]) -> list[str]:

@@ -156,3 +156,17 @@ def test_photo_credits_with_and_without_a_role(text, caption, names):
 @pytest.mark.parametrize("text", ["用手机拍摄", "张师傅拍摄", "工人们正在拍摄", "会议现场。大家拍摄"])
 def test_sentences_ending_in_she_are_not_credits(text):
     assert split_photo_credit(text) is None
+
+
+def test_own_reporter_away_from_home_and_special_correspondent():
+    byline, rest = split_dateline("本报杭州5月9日电（特派记者陈思远）5月7日至9日，考察团一行到某地考察。")
+    assert byline.reporters == ["陈思远"]
+    assert rest.startswith("5月7日至9日")
+    feature = parse_feature_byline("本报特派记者 林晓")
+    assert feature.reporters == ["林晓"]
+
+
+def test_photo_credit_with_two_roles_names_only_the_people():
+    caption, byline = split_photo_credit("图为工人正在河道施工。本报记者 林晓 本报通讯员 孟凡 摄")
+    assert byline.photographers == ["林晓", "孟凡"]
+    assert caption == "图为工人正在河道施工。"

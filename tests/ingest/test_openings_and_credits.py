@@ -173,3 +173,17 @@ def test_a_byline_printed_at_the_end_closes_the_article():
     first, second = _articles(page)
     assert (first.reporters, first.body) == (["林晓"], "新区举办电商培训班，两百余名学员参加，学员们表示收获很大。")
     assert (second.contributors, second.body[:8]) == (["孟凡"], "新区第二届读书节")
+
+
+def test_a_brief_closed_by_a_name_in_brackets_credits_a_contributor():
+    text = (
+        "本报讯 3月2日晚，某县各界人士座谈会举行。县委书记赵明远致辞。\n\n"
+        "（林晓）\n\n"
+        "本报讯 3月2日，某区表彰了一批先进集体，会议要求再接再厉。（孟 凡）\n"
+    )
+    first, second = _articles(text)
+    assert first.contributors == ["林晓"]
+    assert first.headline is None
+    assert first.body.endswith("县委书记赵明远致辞。")
+    assert second.contributors == ["孟凡"]
+    assert second.body.endswith("再接再厉。")
