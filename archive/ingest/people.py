@@ -49,8 +49,10 @@ _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
-    "|[，,][男女][，,]"
+    "|[，,][男女][，,]|在主席台(?:前排)?就座"
 )
+# Where the speakers were, between their names and the cue: 甲、乙等在座谈中指出.
+_SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
 _PERSON_CUE_RE = re.compile("说|告诉|感慨|坦言|回忆|笑着|同志|一行|等人|感觉|曾在|曾任|[，,][男女][，,]")
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
@@ -214,6 +216,9 @@ class _Extraction:
         covered = self._covered()
         for cue in _CUE_RE.finditer(text):
             end = cue.start()
+            scene = _SCENE_BEFORE_CUE.search(text, max(0, end - 12), end)
+            if scene:
+                end = scene.start()
             for et_cetera in _ET_CETERA_BEFORE_CUE:
                 if text.endswith(et_cetera, 0, end):
                     end -= len(et_cetera)

@@ -275,6 +275,25 @@ def test_random_fragments_never_fail():
         extract_people("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
 
 
+def test_less_common_family_names():
+    found = people("市领导苟立新、买文强、赛金华、南晓东出席会议。")
+    assert found == {n: ["市领导"] for n in ("苟立新", "买文强", "赛金华", "南晓东")}
+
+
+def test_leadership_team_and_status_descriptors_are_titles():
+    found = people("县五大班子领导郑明远、林志刚、何晓梅参加茶话会。")
+    assert found == {n: ["县五大班子领导"] for n in ("郑明远", "林志刚", "何晓梅")}
+    visits = people("他们来到军休干部丁志国、钱立山家中慰问。退休干部吴秀兰，某化工公司员工崔海涛发言。")
+    assert visits == {
+        "丁志国": ["军休干部"], "钱立山": ["军休干部"], "吴秀兰": ["退休干部"], "崔海涛": ["某化工公司员工"],
+    }
+
+
+def test_untitled_names_on_the_platform_and_at_a_talk():
+    assert names("周立强、沈建华、韩文涛、冯晓光在主席台就座。") == ["周立强", "沈建华", "韩文涛", "冯晓光"]
+    assert names("邓志远、蒋文华、龚海明等在座谈中指出，要加强合作。") == ["邓志远", "蒋文华", "龚海明"]
+
+
 def _gold_articles():
     """Each gold article's text (headline, subtitles, body cut from its page) with its gold persons.
 
