@@ -56,3 +56,8 @@ def test_gazetteer_rolls_every_place_up_to_a_known_unit():
 def test_an_edited_gazetteer_is_used():
     edited = Gazetteer(places={**GAZETTEER.places, "新河片区": "山阳区"})
     assert find_districts("新河片区建设加快推进。", edited) == ["山阳区"]
+
+
+def test_another_citys_demonstration_zone_is_not_ours():
+    text = "济源示范区代表团来到温县陈家沟村视察，洛阳高新区企业也参加。"
+    assert find_districts(text, GAZETTEER) == ["温县"]
