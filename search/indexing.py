@@ -6,7 +6,9 @@ and, once it commits, appended to a queue file next to the index; whoever holds
 the writer lock drains the whole queue with ONE Whoosh writer. A process that
 cannot get the lock in time leaves its entries queued for the next drain
 (``drain_queue``, also run by ``warm_up``), so no update is lost and no
-LockError reaches a reader.
+LockError reaches a reader. Inside ``drain_after`` (imports of several files,
+each committed on its own) the entries are queued as usual and drained once at
+the end: a Whoosh commit costs far more than the few articles of one page.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ WRITER_MEMORY_MB = 1024
 QUERY_CHUNK = 500
 _pending = threading.local()
 _held = threading.local()
+_deferred = threading.local()
 
 
 class IndexBusyError(RuntimeError):
@@ -171,9 +174,35 @@ def follow(changed=(), deleted=()):
         backend.ready()
         with _flock(_side_file(backend, "queue.lock"), LOCK_TIMEOUT), open(_side_file(backend, "queue"), "a") as queue:
             queue.write(json.dumps({"changed": changed, "deleted": deleted}) + "\n")
-        drain_queue()
+        if getattr(_deferred, "active", False):
+            _deferred.queued = True
+        else:
+            drain_queue()
     except Exception:
         log.exception("search index update postponed (articles changed %s, deleted %s)", changed, deleted)
+
+
+@contextlib.contextmanager
+def drain_after():
+    """Leave changes committed inside the block queued, and drain them with one writer when it ends.
+
+    Each commit's entries reach the queue file at once, so a failure or a kill
+    midway loses nothing: the end of the block, or the next drain, applies them.
+    Nested blocks drain with the outermost.
+    """
+    if getattr(_deferred, "active", False):
+        yield
+        return
+    _deferred.active, _deferred.queued = True, False
+    try:
+        yield
+    finally:
+        _deferred.active = False
+        if _deferred.queued:
+            try:
+                drain_queue()
+            except Exception:
+                log.exception("search index update postponed; the queued changes wait for the next drain")
 
 
 def _flush_pending():

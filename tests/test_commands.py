@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from archive.export import FIELDS
 from archive.models import Article, ImportRun, Issue, Page
+from tests.search.conftest import index_commits, search_index  # noqa: F401  (fixtures: commits of a real temp index)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -62,6 +63,13 @@ def test_import_pages_fails_with_nonzero_exit_but_imports_the_good_files(tmp_pat
     assert "missing.txt" in message and "无法读取" in message
     assert Page.objects.get().source_file == good.name
     assert list(ImportRun.objects.order_by("pk").values_list("outcome", flat=True)) == ["failed", "imported"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_pages_commits_the_index_once_for_all_files(search_index, index_commits):  # noqa: F811
+    run("import_pages", *(str(SEEDS / entry["file"]) for entry in MANIFEST["pages"][:3]), "--date", "2016-09-02")
+    assert Page.objects.count() == 3
+    assert index_commits == [set(Article.objects.values_list("pk", flat=True))]
 
 
 @pytest.mark.parametrize("value", ["2016-9-2", "02/09/2016", "2016-02-30", ""])

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.loading import PageImportError, load_page
+from search.indexing import drain_after
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -35,8 +36,12 @@ def parse_date(value: str) -> Date:
         raise CommandError(f"日期“{value}”不存在。") from error
 
 
+@drain_after()
 def import_specs(command: BaseCommand, specs: list[PageSpec], *, force: bool = False) -> Counter:
-    """Import each file in its own transaction, report progress, and fail (non-zero exit) if any file failed."""
+    """Import each file in its own transaction, report progress, and fail (non-zero exit) if any file failed.
+
+    The search index takes all the files' changes in one commit, at the end.
+    """
     outcomes, failures = Counter(), []
     articles = 0
     for number, spec in enumerate(specs, 1):

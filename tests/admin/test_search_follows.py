@@ -3,10 +3,10 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from archive.models import Article, Mention, Person
+from archive.models import Article, Mention, Page, Person
 from search.engine import SearchRequest, run_search
 from tests.admin.conftest import IMPORT_URL, upload, upload_form
-from tests.search.conftest import search_index  # noqa: F401  (fixture: a real index in a temp dir)
+from tests.search.conftest import index_commits, search_index  # noqa: F401  (fixtures: commits of a real temp index)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,3 +32,10 @@ def test_confirmed_import_is_searchable_and_merges_move_the_official_facet(edito
     assert not Person.objects.filter(pk=official.pk).exists()
     assert article_id in found(officials=[copy.pk])
     assert not found(officials=[official.pk])
+
+
+def test_a_confirm_of_several_files_commits_the_index_once(editor_client, search_index, index_commits):  # noqa: F811
+    preview = editor_client.post(IMPORT_URL, upload_form(upload(), upload("001_f762c55c90316b62.txt")))
+    editor_client.post(IMPORT_URL, {"step": "confirm", "token": preview.context["token"]})
+    assert Page.objects.count() == 2
+    assert index_commits == [set(Article.objects.values_list("pk", flat=True))]

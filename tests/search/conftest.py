@@ -15,7 +15,7 @@ from haystack import connections
 
 from archive.districts import sync_districts
 from archive.models import Article, District, Issue, Mention, Page, Person
-from search import generation
+from search import generation, indexing
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = sorted((ROOT / "tests" / "data").glob("*.json"))
@@ -34,6 +34,20 @@ def search_index(tmp_path):
     generation.forget()
     info["default"] = original
     connections.reload("default")
+
+
+
+@pytest.fixture
+def index_commits(monkeypatch):
+    """The article ids of each index commit from now on (``apply_changes`` makes one commit a call)."""
+    commits, apply = [], indexing.apply_changes
+
+    def counted(changed, deleted):
+        commits.append(set(changed) | set(deleted))
+        apply(changed, deleted)
+
+    monkeypatch.setattr(indexing, "apply_changes", counted)
+    return commits
 
 
 def seed_text(name):

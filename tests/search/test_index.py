@@ -166,6 +166,20 @@ def test_a_busy_writer_leaves_changes_queued_not_lost(seed_articles, search_inde
     assert indexing.drain_queue() == 0
 
 
+def test_drain_after_commits_once_at_the_end_even_when_the_block_fails(seed_articles, search_index, index_commits):
+    first, second = seed_articles[:2]
+    Article.objects.filter(pk=first.pk).update(headline="批量导入的第一篇")
+    Article.objects.filter(pk=second.pk).update(headline="批量导入的第二篇")
+    with pytest.raises(RuntimeError), indexing.drain_after():
+        indexing.follow(changed=[first.pk])
+        with indexing.drain_after():
+            indexing.follow(changed=[second.pk])
+        assert not index_commits and ids_for("批量导入") == set()
+        raise RuntimeError("the third file failed")
+    assert index_commits == [{first.pk, second.pk}]
+    assert ids_for("批量导入") == {first.pk, second.pk}
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_in_threads_lose_nothing(seed_articles, search_index):
     chosen = seed_articles[:6]
