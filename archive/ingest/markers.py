@@ -38,7 +38,10 @@ PAGE_MARKER = re.compile(r"\s*[①-⑳]\s*\d{0,2}\s*$")
 CONTINUED_FROM = re.compile(r"^[（(]\s*上\s*接\s*[^）)]{1,12}[）)]\s*")
 
 # "本报记者 刘 璐 摄", "（通讯员 孟凡 摄）", "林晓/摄" closing a photo caption, on its own or after it.
-_CREDIT_NAMES = r"([^\s。，！？：（）()/／]{2,5}(?:[\s、][^\s。，！？：（）()/／]{2,5}){0,3})"
+# Names may be separated by a second role (本报记者 甲 本报通讯员 乙 摄), which is not a name.
+_CREDIT_ROLE = r"(?:本报)?(?:特约|首席|特派)?(?:记者|通讯员)"
+_CREDIT_NAME = r"(?:(?!本报|记者|通讯员)[^\s。，！？：（）()/／]){2,5}"
+_CREDIT_NAMES = rf"({_CREDIT_NAME}(?:(?:[\s、]|\s*{_CREDIT_ROLE}\s*){_CREDIT_NAME}){{0,3}})"
 _CREDIT_END = rf"{_CREDIT_NAMES}\s*[/／]?\s*摄[）)]?\s*$"
 PHOTO_CREDIT = re.compile(
     r"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席|特派)?(?:记者|通讯员|摄影)[：:]?\s*" + _CREDIT_END

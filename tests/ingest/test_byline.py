@@ -170,3 +170,9 @@ def test_photo_credit_with_two_roles_names_only_the_people():
     caption, byline = split_photo_credit("图为工人正在河道施工。本报记者 林晓 本报通讯员 孟凡 摄")
     assert byline.photographers == ["林晓", "孟凡"]
     assert caption == "图为工人正在河道施工。"
+
+
+def test_photo_credit_with_two_roles_after_layout_spaces_are_gone():
+    caption, byline = split_photo_credit("图为工人正在河道施工。本报记者林晓本报通讯员孟凡摄")
+    assert byline.photographers == ["林晓", "孟凡"]
+    assert caption == "图为工人正在河道施工。"
