@@ -24,7 +24,7 @@ from whoosh.writing import CLEAR
 
 from search import dictionary, snippets
 from search.analysis import analyzer, is_chinese
-from search.indexing import index_writer, writer_lock
+from search.indexing import index_writer, writer_lock, writer_processes
 
 
 def schema_field(field):
@@ -89,7 +89,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         documents = [doc for doc in (self.prepare_document(index, obj) for obj in objects) if doc]
         if not documents and not remove_identifiers:
             return
-        with index_writer(self) as writer:
+        with index_writer(self, processes=writer_processes(len(documents))) as writer:
             with writer.searcher() as searcher:
                 for identifier in [*remove_identifiers, *(doc[ID] for doc in documents)]:
                     writer.delete_by_term(ID, identifier, searcher=searcher)

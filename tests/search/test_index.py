@@ -5,13 +5,17 @@ import sys
 import threading
 import time
 from datetime import date
+from multiprocessing import Process
 
 import pytest
 from django.core.management import call_command
+from haystack import connections
+from whoosh.multiproc import SubWriterTask
 
 from archive.districts import sync_districts
 from archive.models import Article, District, Issue, Mention, Page, Person
 from archive.signals import articles_changed
+from search import backend as backend_module
 from search import generation, indexing
 from search.analysis import JiebaBigramTokenizer
 from search.engine import SearchRequest, run_search
@@ -38,6 +42,30 @@ def test_schema_uses_the_analysis_everywhere_and_stores_no_body(search_index):
         assert isinstance(schema[name].analyzer, JiebaBigramTokenizer)
     assert not schema["text"].stored and schema["headline"].stored
     assert not schema["text"].spelling
+
+
+def test_bulk_writes_in_parallel_processes_match_a_serial_rebuild(seed_articles, monkeypatch):
+    def searchable():
+        generation.forget()
+        with connections["default"].get_backend().index.refresh().searcher() as searcher:
+            stored = sorted((doc["django_id"], doc["headline"]) for doc in searcher.all_stored_fields())
+        return stored, {q: ids_for(q) for q in ("会议", "全市", "示范区", '"城乡一体化"')}
+
+    serial = searchable()
+    monkeypatch.setattr(backend_module, "writer_processes", lambda documents: 2)
+    started = []
+    monkeypatch.setattr(SubWriterTask, "start", lambda task: started.append(task) or Process.start(task))
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    assert started
+    assert searchable() == serial
+    call_command("update_index", verbosity=0)
+    assert searchable() == serial and doc_count() == Article.objects.count()
+
+
+def test_bulk_batches_use_one_writer_process_per_core(monkeypatch):
+    monkeypatch.setattr(indexing.os, "sched_getaffinity", lambda pid: {0, 1})
+    assert indexing.writer_processes(indexing.PARALLEL_MIN_DOCUMENTS - 1) == 1
+    assert indexing.writer_processes(indexing.PARALLEL_MIN_DOCUMENTS) == 2
 
 
 def test_rebuild_and_update_index_commands(seed_articles):
