@@ -15,7 +15,7 @@ skipped; offsets always point into the original text so highlighting can mark it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from whoosh.analysis import Token, Tokenizer
@@ -40,7 +40,7 @@ def is_chinese(text: str) -> bool:
     return bool(_CJK.match(text))
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
     """One index term: its text, position and [start, end) offsets in the original text."""
 
@@ -50,12 +50,12 @@ class Term:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """A run of Chinese characters (layout spaces removed) or one latin/digit word, with offsets per character."""
 
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]
     chinese: bool
 
 
@@ -65,9 +65,11 @@ def runs(text: str) -> Iterator[Run]:
         chunk = match.group()
         if not is_chinese(chunk):
             yield Run(chunk, [match.start()], chinese=False)
-            continue
-        kept = [(match.start() + i, ch) for i, ch in enumerate(chunk) if ch not in _LAYOUT_CHARS]
-        yield Run("".join(ch for _, ch in kept), [offset for offset, _ in kept], chinese=True)
+        elif _LAYOUT_CHARS.isdisjoint(chunk):
+            yield Run(chunk, range(match.start(), match.end()), chinese=True)
+        else:
+            kept = [(match.start() + i, ch) for i, ch in enumerate(chunk) if ch not in _LAYOUT_CHARS]
+            yield Run("".join(ch for _, ch in kept), [offset for offset, _ in kept], chinese=True)
 
 
 def run_terms(run: Run, pos: int, with_words: bool) -> Iterator[Term]:
