@@ -26,6 +26,7 @@ from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
 from archive.signals import articles_changed
+from search.whoosh_codec import CachedLengthsCodec
 
 log = logging.getLogger(__name__)
 
@@ -110,12 +111,13 @@ def index_writer(backend, mergetype=None, timeout=None, processes=1):
     timeout = LOCK_TIMEOUT if timeout is None else timeout
     with writer_lock(backend, timeout):
         backend.index = backend.index.refresh()
+        options = {"timeout": timeout, "codec": CachedLengthsCodec()}
         if processes > 1:
             writer = backend.index.writer(
-                timeout=timeout, procs=processes, multisegment=True, limitmb=WRITER_MEMORY_MB // processes
+                procs=processes, multisegment=True, limitmb=WRITER_MEMORY_MB // processes, **options
             )
         else:
-            writer = backend.index.writer(timeout=timeout, limitmb=WRITER_MEMORY_MB)
+            writer = backend.index.writer(limitmb=WRITER_MEMORY_MB, **options)
         try:
             yield writer
         except BaseException:

@@ -252,3 +252,20 @@ def test_haystack_highlighting_uses_the_same_analysis(seed_articles):
     for result in results:
         marked = re.findall(r"<mark>(.*?)</mark>", result.highlighted["text"][0])
         assert marked and {m.replace(" ", "") for m in marked} == {"会议"}
+
+
+def test_segments_use_the_cached_lengths_codec_with_whoosh_lengths(seed_articles, search_index):
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    from search.whoosh_codec import CachedLengthsCodec
+
+    index = search_index.index.refresh()
+    segments = index._segments()
+    assert segments and all(isinstance(segment.codec(), CachedLengthsCodec) for segment in segments)
+    for segment in segments:
+        cached = segment.codec().per_document_reader(index.storage, segment)
+        plain = W3PerDocReader(index.storage, segment)
+        for fieldname in ("text", "headline", "officials", "no_such_field"):
+            assert [cached.doc_field_length(n, fieldname) for n in range(segment.doc_count_all())] == [
+                plain.doc_field_length(n, fieldname) for n in range(segment.doc_count_all())
+            ]
