@@ -83,18 +83,22 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         """Add or replace ``objects`` and delete ``remove_identifiers`` ("archive.article.12") in one commit.
 
         Deletes share one searcher: Whoosh opens a new one per ``delete_by_term`` otherwise.
+        Documents are prepared while the writer is open, so forked writer processes
+        analyse the first ones while the rest are still being prepared.
         """
         self.ready()
         dictionary.refresh_user_words()
-        documents = [doc for doc in (self.prepare_document(index, obj) for obj in objects) if doc]
-        if not documents and not remove_identifiers:
+        objects = list(objects)
+        if not objects and not remove_identifiers:
             return
-        with index_writer(self, processes=writer_processes(len(documents))) as writer:
+        with index_writer(self, processes=writer_processes(len(objects))) as writer:
             with writer.searcher() as searcher:
-                for identifier in [*remove_identifiers, *(doc[ID] for doc in documents)]:
+                for identifier in [*remove_identifiers, *map(get_identifier, objects)]:
                     writer.delete_by_term(ID, identifier, searcher=searcher)
-            for doc in documents:
-                writer.add_document(**doc)
+            for obj in objects:
+                doc = self.prepare_document(index, obj)
+                if doc:
+                    writer.add_document(**doc)
 
     def _process_results(self, raw_page, highlight=False, query_string="", spelling_query=None, result_class=None,
                          facet_types=None):
