@@ -38,6 +38,7 @@ AFTER_NAME_WORDS: frozenset[str] = frozenset(
         "作出", "做出", "发表", "送来", "送去", "入户", "登门", "来", "去", "赶到", "冒雨", "顶着",
         "随同", "视察", "指挥", "签字", "揭牌", "剪彩", "颁奖", "颁发", "致信", "寄语", "点赞", "肯定", "宣布",
         "领学", "领誓", "回信", "答复", "亲临", "到场", "获悉", "收到", "接到", "家中", "家里",
+        "家", "应邀", "收听", "收看",
     }
 )
 _MAX_FOLLOWER = max(map(len, AFTER_NAME_WORDS))
@@ -48,7 +49,7 @@ NOT_PERSON_WORDS: frozenset[str] = frozenset(
         "许昌", "武陟", "修武", "博爱", "温县", "沁阳", "孟州", "焦作", "郑州", "洛阳", "开封", "安阳", "鹤壁", "新乡",
         "濮阳", "商丘", "周口", "信阳", "南阳", "漯河", "三门峡", "平顶山", "驻马店", "济源", "山阳", "解放", "中站",
         "马村", "华为", "美的", "海尔", "白云", "文明", "许可", "牛鼻子", "万方", "蒙牛", "伊利", "联想", "国美",
-        "万达", "华夏", "方正", "长城", "黄河", "太行", "云台", "龙源", "丰收", "高新", "常委",
+        "万达", "华夏", "方正", "长城", "黄河", "太行", "云台", "龙源", "丰收", "高新", "常委", "应邀",
     }
 )
 
@@ -58,8 +59,9 @@ FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把�
 # Punctuation that ends a name in a roll call.
 _NAME_SEPARATORS = frozenset("、，,。；;")
 
-# Function characters that can end a clause (王刚说，): only these make a name before a comma shorter.
-CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道")
+# Characters that can end a clause after a name (王刚说，, 看望了王刚家，): only these make a name before a
+# comma shorter.
+CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道家")
 
 # Below this jieba corpus frequency a dictionary noun may well be a name (苏平, 许国, 黄海).
 _RARE = 1000

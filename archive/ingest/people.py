@@ -29,6 +29,7 @@ from archive.ingest.titles import (
     PARTY_ORGANS,
     PARTY_TITLES,
     POST_NAME_TITLES,
+    STATUS_TITLES,
     TitleMatch,
     after_appointment_verb,
     find_titles,
@@ -41,7 +42,8 @@ _ET_CETERA = "等"
 _ET_CETERA_BEFORE_CUE = ("等领导", "等同志", _ET_CETERA)
 # What joins the names of a list: the enumeration comma, and a conjunction before the last name.
 _LIST_WORDS = (_LIST_SEPARATOR, "以及", "和", "及", "与")
-_CHAIN_SEPARATORS = "，,、"
+# Titles of one person are separated by a comma or 兼 (副秘书长兼交通局局长).
+_CHAIN_SEPARATORS = "，,、兼"
 _SENTENCE_END = "。！？!?；;"
 
 # Words after which a name is a byline or credit, not a person of the story.
@@ -49,8 +51,12 @@ _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
-    "|[，,][男女][，,]|在主席台(?:前排)?就座"
+    "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
+    # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
+    "|[0-9一二三四五六七八九十]+(?:名|位)?(?:人|同志)(?:当选|获得|荣获|入选|被评为|被授予)|当选|荣获|获得|入选|被评为|被授予"
 )
+# A list of at least this many names before a cue is a roll call of people, whatever the cue.
+_ROLL_CALL = 3
 # Where the speakers were, between their names and the cue: 甲、乙等在座谈中指出.
 _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
@@ -117,6 +123,8 @@ class _Extraction:
             k += len(chain)
             end = chain[-1].end
             name = self.reader.read(end) if end < len(self.text) else None
+            if name and chain[-1].core in STATUS_TITLES and name[0] in FUNCTION_WORD_SURNAMES:
+                name = None
             if name is None:
                 if after_appointment_verb(self.text, chain[0]):
                     self.appointments.append(chain[-1])
@@ -224,7 +232,9 @@ class _Extraction:
                     end -= len(et_cetera)
                     break
             person_cue = _PERSON_CUE_RE.fullmatch(cue.group()) is not None
-            for name in self._names_listed_before(end, covered):
+            listed = self._names_listed_before(end, covered)
+            person_cue = person_cue or len(listed) >= _ROLL_CALL
+            for name in listed:
                 if name not in self.people and self._untitled_name(name, person_cue):
                     self.add(name, [])
         line_starts = {0, *self.breaks} | {i + 1 for i, ch in enumerate(text) if ch == "\n"}
