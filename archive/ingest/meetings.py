@@ -34,11 +34,13 @@ PUNCT = "，,。；;：:！!？?\n"
 CLAUSE_END = re.compile(r"[，,：:]")
 
 MEETING_WORD = r"(?:会议|会|仪式|典礼|论坛|(?:分组|联组|小组)讨论)"
+# When, written between a meeting's name and its verb: "…会议7月8日上午召开".
+WHEN = r"(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚)?"
 NAME_CHARS = rf"[^{PUNCT}]"
 MEETING_IN_LEAD = (
     re.compile(rf"(?:召开|举行|举办)了?(?!的)(?P<name>{NAME_CHARS}*{MEETING_WORD})"),
     re.compile(rf"(?:^|[{PUNCT}])(?P<name>{NAME_CHARS}{{2,40}}?{MEETING_WORD})(?:在{NAME_CHARS}{{2,25}}?)?"
-               rf"(?:隆重|正式)?(?:举行|召开|开幕|举办)"),
+               rf"{WHEN}(?:隆重|正式)?(?:举行|召开|开幕|举办)"),
     re.compile(rf"(?:举行|召开|举办)的(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?:上|中|期间|现场|会场)"),
     re.compile(rf"在(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?:现场|会场)"),
     re.compile(rf"(?:出席|参加)了?(?P<name>{NAME_CHARS}*?{MEETING_WORD})(?=并|[{PUNCT}]|$)"),
@@ -51,11 +53,11 @@ MEETING_IN_TITLE = (
 )
 NOT_A_VISIT_AFTER = r"(?!员|组|团|数据|报告|成果|结果|发现|显示|表明)"
 # 座谈/观摩/慰问 are visits too ("与甲进行座谈", "观摩X项目", "走访慰问驻地部队").
-VISIT_VERBS = r"会见|调研|督导|视察|座谈(?!会)|观摩(?!会|团|点)|慰问(?!金|品|信|款|组|团)"
+VISIT_VERBS = r"会见|调研|督导|视察|检查指导|座谈(?!会)|观摩(?!会|团|点)|慰问(?!金|品|信|款|组|团)"
 VISIT = re.compile(rf"(?P<verb>{VISIT_VERBS}){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)")
-# A visit whose object comes first: "对X进行实地督导", "到Y进行现场调研", "赴Y进行走访慰问".
+# A visit whose object comes first: "对X进行实地督导", "就X进行检查指导", "到Y进行现场调研".
 OBJECT_FIRST = re.compile(
-    rf"(?:(?P<prep>对|与|同)(?P<object>{NAME_CHARS}{{2,40}}?)|(?P<goes>到|赴|深入)(?P<place>{NAME_CHARS}{{2,25}}?))"
+    rf"(?:(?P<prep>对|就|与|同)(?P<object>{NAME_CHARS}{{2,40}}?)|(?P<goes>到|赴|深入)(?P<place>{NAME_CHARS}{{2,25}}?))"
     rf"(?:进行(?:了)?)?(?:实地|现场|专题|深入|调查|走访|集中|亲切|友好)*$"
 )
 # 考察/走访/检查 are visits when someone goes somewhere for them ("率队到Y考察X") or a
@@ -96,18 +98,21 @@ NOT_A_LOCATION = frozenset({"我市", "全市", "本市", "当地", "这里", "�
 # Role verbs, longest first; a clause is cut where a reference to other occasions begins
 # ("贯彻落实…讲话精神" names no one present).
 ROLE_VERBS = (
-    ("attended", r"一同(?:会见|参加|出席|调研|督导|视察|考察)|出席|参加|陪同|莅会|列席|参会"),
+    ("attended", r"一同(?:会见|参加|出席|调研|督导|视察|考察)|出席|参加|陪同|莅会|列席|参会|收听收看|收看|就座"),
     ("presided", r"主持(?!人)"),
     ("spoke", rf"讲话(?!精神)|致辞|作(?:了)?[^{PUNCT}]{{0,6}}?(?:部署|报告|总结)"),
     ("said", r"强调|指出|要求|表示|说(?=[，,：:“]|$)"),
     (
         "took_part",
-        rf"会见|(?:调研|督导|考察|走访|检查|观摩|慰问){NOT_A_VISIT_AFTER}|座谈(?!会)|视察|带领|率领|率队|带队|签订|签约|签署",
+        rf"会见|(?:调研|督导|考察|走访|检查|观摩|慰问){NOT_A_VISIT_AFTER}|座谈(?!会)|视察|带领|率领|率队|带队|签订|签约|签署"
+        r"|莅临|莅焦|一行",
     ),
 )
 VERB = re.compile("|".join(f"(?P<{role}>{pattern})" for role, pattern in ROLE_VERBS))
 REFERENCE = re.compile(r"学习|贯彻|落实|按照|根据|传达")
-SAME_SUBJECT = re.compile(r"^(?:[^，,]*并)?(?:同时|还|也|又|随后|最后|先后|专题|专门|认真|进一步|时|期间|中)*$")
+SAME_SUBJECT = re.compile(
+    r"^(?:[^，,]*并)?(?:同时|还|也|又|随后|最后|先后|专题|专门|认真|进一步|时|期间|中|分组|分别|开展)*$"
+)
 PRONOUN = re.compile(r"^(?:他|她)(?!们)")
 LIST_TAIL = re.compile(r"(?:等领导|等同志|等人|一行|等)$")
 # "出席会议的有甲、乙" names the attendees after the verb.
@@ -116,6 +121,8 @@ LISTED_AFTER = re.compile(r"[^的，,]{0,6}的(?:还|也)?有")
 SPEECH_FOLLOWS = re.compile(r"$|要|：|:|“")
 OBJECT_PREPOSITION = re.compile(r"[对向为给跟]")
 OBJECT_ROLES = frozenset({"took_part"})
+# Verbs that say who came, not whom they met: "甲一行先后到乙家中" — 乙 is visited, not a participant.
+VISITORS_ONLY = frozenset({"莅临", "莅焦", "一行"})
 # "分别与甲、乙进行座谈": the people the visitors met take part.
 MET = re.compile(rf"(?:与|同)(?P<met>[^{PUNCT}]+?)(?:进行|举行)?了?(?:座谈|会谈|洽谈|交流|见面)")
 # Clauses of a collective list ("…及各部门负责人等参加会议") hold no event of their own.
@@ -141,7 +148,10 @@ def extract_meeting(
     titles = [t for t in (headline, *subtitles) if t]
     lead = _lead(text)
     names = [p.name for p in persons]
-    name = _visit_name(titles, names) or _lead_meeting_name(lead, names) or _title_meeting_name(titles)
+    name = (
+        _visit_name(titles, names) or _lead_meeting_name(lead, names) or _title_meeting_name(titles)
+        or _late_meeting_name(text)
+    )
     if not name:
         return None
     roles = _roles(text, names)
@@ -231,7 +241,7 @@ def _object_first(text: str, match: re.Match) -> str | None:
     before = OBJECT_FIRST.search(clause)
     if not before:
         return None
-    if before["prep"] == "对":
+    if before["prep"] in ("对", "就"):
         return match["verb"] + before["object"]
     if before["prep"]:
         return before["prep"] + before["object"] + match["verb"]
@@ -244,6 +254,7 @@ def _object_first(text: str, match: re.Match) -> str | None:
 GENERIC_MEETING = re.compile(
     rf"(?:^|[{PUNCT}])(?P<holder>[^{PUNCT}]{{0,16}}?)(?:主持)?(?:召开|举行)了?(?P<name>(?:专题|工作)?(?:会议|座谈会))(?!等)"
     rf"|在(?P<name2>座谈会|会议)(?:上|中)"
+    rf"|(?:出席|参加)(?P<name3>座谈会|会议)(?!的)"
 )
 
 
@@ -255,12 +266,27 @@ def _generic_meeting_name(lead: str) -> str | None:
     match = GENERIC_MEETING.search(lead)
     if not match:
         return None
-    if match["name2"]:
-        return match["name2"]
+    if match["name2"] or match["name3"]:
+        return match["name2"] or match["name3"]
     holder = match["holder"].strip()
     if not holder or not HOLDER_BODY.search(holder):
         return match["name"]
     return holder + match["name"]
+
+
+# A meeting named only later, where someone speaks at it: "甲在庆典仪式上致辞".
+SPOKEN_AT = re.compile(
+    rf"在(?P<name>{NAME_CHARS}{{1,30}}?{MEETING_WORD})(?:上|中)(?=致辞|讲话|发言|表示|指出|强调|说)"
+)
+
+
+def _late_meeting_name(text: str) -> str | None:
+    """A meeting the lead does not name but someone later speaks at, even a generic one (在座谈会上)."""
+    match = SPOKEN_AT.search(text)
+    if not match:
+        return None
+    name = NAME_PREFIX.sub("", match["name"].strip())
+    return None if ORGANISATION.search(name) else name
 
 
 def _title_meeting_name(titles: list[str]) -> str | None:
@@ -348,12 +374,13 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
                     group = last_group
                 elif SAME_SUBJECT.match(before):
                     group = sentence_group
-                    if not group and not before and verb.lastgroup == "took_part":
-                        # "市委书记甲，市长乙，带领…到某地调研": the roll call opens the sentence.
+                    if not group and verb.lastgroup == "took_part":
+                        # "市委书记甲，市长乙，带领…到某地调研", "县领导甲、乙等，分组开展慰问…":
+                        # the roll call opens the sentence.
                         group = _listed_before(clauses[:index], names)
             role = verb.lastgroup
             found[role].update(group)
-            if role in OBJECT_ROLES:
+            if role in OBJECT_ROLES and verb.group() not in VISITORS_ONLY:
                 found[role].update(_names_in(_until_next_verb(clause[verb.end() :]), names))
             if group:
                 sentence_group = last_group = group
