@@ -7,10 +7,11 @@ tried on its other side, and a headline that fits the headless article on its ot
 side much better moves there (pages mix both layouts). Photos do not separate a headline from its article, and take
 a headline only when no article next to it wants that headline.
 
-Inside a group of title lines, a line starting with —— is a 副题 (subtitle); a line that
-reports (``X在Y会上强调``, ``…召开…会``) is the 引题 when another line is not; a line of three
-or more short phrases is a motto, not the main title; otherwise the 引题 comes first,
-then the main title, then any 副题.
+Inside a group of title lines, a line starting with —— is a 副题 (subtitle), and so is a short
+line saying who attended (``甲乙陪同``); a line that reports (``X在Y会上强调``, ``…召开…会``) is
+the 引题 when another line is not, and a first line leading in (``…时强调``, ``贯彻落实…精神``)
+is the 引题 of the line below it; a line of three or more short phrases is a motto, not the main
+title; otherwise the 引题 comes first, then the main title, then any 副题.
 """
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ REPORTIVE = re.compile(
     r"|^.{0,20}(召开|举行).{0,30}(会|会议)$"
 )
 SUBTITLE_DASH = "——"
+# A first line that leads in to the message below it: "甲在调研…时强调", "认真贯彻落实…会议精神".
+LEAD_IN = re.compile(r"(?:强调|要求|指出|表示)$|(?:学习|贯彻|落实).{0,40}精神$")
+# A short line saying who attended (王小平徐衣显陪同): a 副题 of its own, never the end of a wrapped title.
+ATTENDANCE_LINE = re.compile(f"^[{CJK}、]{{2,20}}?(?:等)?(?:陪同|出席|参加|主持|讲话|致辞)$")
 MIN_LIST_PHRASES = 3
 MAX_LIST_PHRASE = 8
 # A headline line this long is a title of its own, not half of a wrapped one.
@@ -56,7 +61,9 @@ class HeadlineGroup:
         current = ""
         first = True
         for line in (line for i, line in enumerate(lines) if line not in lines[:i]):
-            if current and len(current.replace(" ", "")) >= OWN_LINE and len(line) >= OWN_LINE:
+            long_line = len(current.replace(" ", "")) >= OWN_LINE
+            own_line = long_line and (len(line) >= OWN_LINE or bool(LEAD_IN.search(current)))
+            if current and (own_line or ATTENDANCE_LINE.match(line)):
                 self._add_title(current, first)
                 current, first = line, False
             elif current:
@@ -82,6 +89,10 @@ class HeadlineGroup:
         """(main title, subtitles in printed order)."""
         if not self.titles:
             return (self.subtitles_below[0], self.subtitles_below[1:]) if self.subtitles_below else (None, [])
+        below = self.subtitles_below
+        lead_in = len(self.titles) == 1 and LEAD_IN.search(self.titles[0])
+        if lead_in and below and not below[0].startswith(SUBTITLE_DASH):
+            return below[0], self.titles + below[1:]
         candidates = [i for i, t in enumerate(self.titles) if not _phrase_list(t)] or list(range(len(self.titles)))
         plain = [i for i in candidates if not REPORTIVE.search(self.titles[i])]
         if len(plain) == 1:
