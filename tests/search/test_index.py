@@ -68,6 +68,25 @@ def test_bulk_batches_use_one_writer_process_per_core(monkeypatch):
     assert indexing.writer_processes(indexing.PARALLEL_MIN_DOCUMENTS) == 2
 
 
+@pytest.mark.django_db
+def test_index_batches_load_people_of_thousands_of_articles_in_three_queries(django_assert_num_queries):
+    """A 5,000-article rebuild batch mentions thousands of people; SQLite must not see one OR per person."""
+    from search.search_indexes import ArticleIndex
+
+    page = Page.objects.create(
+        issue=Issue.objects.create(date=date(2020, 1, 2)), source_file="many.txt", raw_text="", sha256="0" * 64
+    )
+    articles = Article.objects.bulk_create(
+        [Article(page=page, order=n, body="正文", publication_date=page.issue.date) for n in range(1500)]
+    )
+    people = Person.objects.bulk_create([Person(name=f"人物{n}") for n in range(1500)])
+    Mention.objects.bulk_create([Mention(article=a, person=p, position=0) for a, p in zip(articles, people)])
+    with django_assert_num_queries(3):
+        loaded = list(ArticleIndex().index_queryset())
+    index = ArticleIndex()
+    assert [index.prepare_officials(a) for a in loaded[:2]] == [["人物0"], ["人物1"]]
+
+
 def test_rebuild_and_update_index_commands(seed_articles):
     assert doc_count() == Article.objects.count()
     Article.objects.filter(pk=seed_articles[0].pk).update(headline="更新后的标题独有词")
