@@ -80,7 +80,8 @@ def test_index_batches_load_people_of_thousands_of_articles_in_three_queries(dja
         [Article(page=page, order=n, body="正文", publication_date=page.issue.date) for n in range(1500)]
     )
     people = Person.objects.bulk_create([Person(name=f"人物{n}") for n in range(1500)])
-    Mention.objects.bulk_create([Mention(article=a, person=p, position=0) for a, p in zip(articles, people)])
+    pairs = zip(articles, people, strict=True)
+    Mention.objects.bulk_create([Mention(article=a, person=p, position=0) for a, p in pairs])
     with django_assert_num_queries(3):
         loaded = list(ArticleIndex().index_queryset())
     index = ArticleIndex()
