@@ -3,14 +3,17 @@
 Upload validates every file (``PageUploadForm``) and refuses the whole upload if
 one is bad, recording a failed ``ImportRun``. Good files are staged server-side
 (``archive.import_staging``) and previewed with ``archive.loading.preview_page``.
-Confirm re-reads the staged texts (digests re-checked) and loads them one by one
-with ``load_page``, which records an ``ImportRun`` per file and is atomic per
-file; the editor sees a per-file result list. The search index takes the whole
-confirm in one commit (``drain_after``). Work per request is bounded by
-``MAX_FILES_PER_UPLOAD`` files of at most ``ARCHIVE_MAX_UPLOAD_BYTES`` each:
-measured on the shared 2-core machine, previewing 20 seed pages took 3 s, and
-confirming 10 took 1.8 s (5.6–7.5 s when the index committed after every file),
-so the limit of 10 files stays well inside gunicorn's 30 s timeout.
+Confirm re-reads the staged texts (digests re-checked) and loads them with
+``load_page``, which records an ``ImportRun`` per file and is atomic per file.
+
+Progress: with JavaScript (``static/js/admin-import.js``) the browser confirms one
+file per request (``step=confirm_file``) and shows a progress bar and each file's
+result as it lands; without it, one request confirms them all. Either way a
+request's work is bounded by ``MAX_FILES_PER_UPLOAD`` files, ``ARCHIVE_MAX_UPLOAD_BYTES``
+per file and ``ARCHIVE_MAX_UPLOAD_TOTAL_BYTES`` per upload (512 KiB and 2 MiB by
+default). Measured with ``benchmarks/admin_import_bench.py`` on the 2-core machine,
+see README; a page is ~20 KB and parses at ~0.2 MB/s, so the worst upload stays
+well inside gunicorn's 30 s timeout.
 """
 from __future__ import annotations
 
@@ -18,7 +21,9 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views import View
@@ -93,6 +98,8 @@ class PageImportView(View):
         step = request.POST.get("step")
         if step == "confirm":
             return self.confirm(request)
+        if step == "confirm_file":
+            return self.confirm_file(request)
         if step == "cancel":
             discard(request, request.POST.get("token"))
             messages.info(request, "已取消导入，未保存任何内容。")
@@ -110,7 +117,10 @@ class PageImportView(View):
             preview = preview_page(page.text, source_file=page.name, date=page.issue_date, edition=page.edition)
             warnings = preview.warnings + review_warnings(preview.parsed, page.issue_date, page.text)
             previews.append(FilePreview(page, preview, warnings))
-        return self.render(request, step="preview", previews=previews, token=stage(request, pages))
+        return self.render(
+            request, step="preview", previews=previews, file_names=[page.name for page in pages],
+            token=stage(request, pages),
+        )
 
     def confirm(self, request):
         token = request.POST.get("token")
@@ -123,6 +133,25 @@ class PageImportView(View):
             results = [confirm_one(request, page) for page in pages]
         discard(request, token)
         return self.render(request, step="done", results=results)
+
+    def confirm_file(self, request):
+        """Confirm the staged file at ``index``; JSON with its result row. The last file ends the staging."""
+        token = request.POST.get("token")
+        try:
+            pages = fetch(request, token)
+        except StagingError as error:
+            return JsonResponse({"error": str(error)}, status=409)
+        index = request.POST.get("index", "")
+        if not index.isdigit() or int(index) >= len(pages):
+            return JsonResponse({"error": "文件序号无效。"}, status=400)
+        index = int(index)
+        with drain_after():
+            result = confirm_one(request, pages[index])
+        last = index == len(pages) - 1
+        if last:
+            discard(request, token)
+        row = render_to_string("admin/archive/includes/import_result_row.html", {"result": result}, request)
+        return JsonResponse({"index": index, "name": result.name, "outcome": result.outcome, "row": row, "last": last})
 
     def render(self, request, step="upload", **context):
         opts = self.model_admin.model._meta

@@ -67,7 +67,8 @@ class PageUploadForm(forms.Form):
         required=False,
         help_text=(
             f"可多选，每次最多 {MAX_FILES_PER_UPLOAD} 个 .txt 文件（UTF-8 或 GBK 编码），"
-            f"每个不超过 {filesizeformat(settings.ARCHIVE_MAX_UPLOAD_BYTES)}。"
+            f"每个不超过 {filesizeformat(settings.ARCHIVE_MAX_UPLOAD_BYTES)}，"
+            f"合计不超过 {filesizeformat(settings.ARCHIVE_MAX_UPLOAD_TOTAL_BYTES)}。"
         ),
     )
     pasted_text = forms.CharField(
@@ -98,6 +99,10 @@ class PageUploadForm(forms.Form):
             raise forms.ValidationError("请选择至少一个版面文件，或粘贴版面文本。")
         if len(sources) > MAX_FILES_PER_UPLOAD:
             raise forms.ValidationError(f"一次最多导入 {MAX_FILES_PER_UPLOAD} 个文件，本次选择了 {len(sources)} 个。")
+        total = sum(len(source.encode("utf-8")) if isinstance(source, str) else source.size for _, source in sources)
+        if total > settings.ARCHIVE_MAX_UPLOAD_TOTAL_BYTES:
+            limit = filesizeformat(settings.ARCHIVE_MAX_UPLOAD_TOTAL_BYTES)
+            raise forms.ValidationError(f"本次上传共 {filesizeformat(total)}，超过每次 {limit} 的上限，请分批导入。")
         names = [name for name, _ in sources]
         if len(set(names)) != len(names):
             raise forms.ValidationError("所选文件中有重名文件。")

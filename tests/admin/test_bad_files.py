@@ -49,9 +49,17 @@ def test_oversized_file_is_refused(editor_client):
     assert "文件过大" in body and "1,000" in body
 
 
+def test_uploads_over_the_total_limit_are_refused(editor_client):
+    size = len(seed_bytes())
+    with override_settings(ARCHIVE_MAX_UPLOAD_TOTAL_BYTES=size + 1):
+        body = refused(editor_client, upload(), upload("second.txt", seed_bytes()))
+    assert "超过每次" in body and "请分批导入" in body
+    assert ImportRun.objects.get().outcome == "failed"
+
+
 def test_upload_form_states_the_limits(editor_client):
-    body = editor_client.get(IMPORT_URL).content.decode()
-    assert "2.0 MB" in body or "2.0 MB" in body.replace("\xa0", " ")
+    body = editor_client.get(IMPORT_URL).content.decode().replace("\xa0", " ")
+    assert "每个不超过 512.0 KB" in body and "合计不超过 2.0 MB" in body
     assert f"最多 {MAX_FILES_PER_UPLOAD} 个" in body
 
 

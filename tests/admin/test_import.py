@@ -127,6 +127,43 @@ def test_several_files_get_per_file_results(editor_client, django_capture_on_com
     assert ImportRun.objects.filter(outcome="imported").count() == len(names)
 
 
+def confirm_file(client, token, index, capture):
+    with capture(execute=True):
+        return client.post(IMPORT_URL, {"step": "confirm_file", "token": token, "index": index})
+
+
+def test_files_can_be_confirmed_one_request_each(editor_client, django_capture_on_commit_callbacks):
+    """The progress bar's protocol: one file per request, each answered with its result row."""
+    names = ["001_f762c55c90316b62.txt", FRONT_PAGE]
+    response = preview(editor_client, *[upload(name) for name in names], edition="示范区")
+    token = response.context["token"]
+    assert response.context["file_names"] == names
+
+    first = confirm_file(editor_client, token, 0, django_capture_on_commit_callbacks).json()
+    assert (first["name"], first["outcome"], first["last"]) == (names[0], "imported", False)
+    assert names[0] in first["row"] and "已导入" in first["row"]
+    assert list(Page.objects.values_list("source_file", flat=True)) == [names[0]]
+    assert (staging_dir() / f"{token}.json").exists()
+
+    second = confirm_file(editor_client, token, 1, django_capture_on_commit_callbacks).json()
+    assert (second["name"], second["outcome"], second["last"]) == (names[1], "imported", True)
+    assert set(Page.objects.values_list("source_file", flat=True)) == set(names)
+    assert ImportRun.objects.filter(outcome="imported").count() == 2
+    assert not (staging_dir() / f"{token}.json").exists()
+
+    again = confirm_file(editor_client, token, 0, django_capture_on_commit_callbacks)
+    assert again.status_code == 409 and "预览已失效" in again.json()["error"]
+    assert Page.objects.count() == 2
+
+
+@pytest.mark.parametrize("index", ["", "-1", "1", "x"])
+def test_confirming_a_file_outside_the_upload_is_refused(editor_client, index, django_capture_on_commit_callbacks):
+    token = preview(editor_client, upload()).context["token"]
+    response = confirm_file(editor_client, token, index, django_capture_on_commit_callbacks)
+    assert response.status_code == 400 and response.json() == {"error": "文件序号无效。"}
+    assert Page.objects.count() == 0 and (staging_dir() / f"{token}.json").exists()
+
+
 def test_pasted_text_and_date_from_file_name(editor_client, django_capture_on_commit_callbacks):
     response = preview(
         editor_client,

@@ -49,6 +49,7 @@ def test_anonymous_upload_saves_nothing(client):
 def test_staff_without_the_group_cannot_import_or_edit(plain_staff_client, article):
     assert plain_staff_client.get(IMPORT_URL).status_code == 403
     assert plain_staff_client.post(IMPORT_URL, upload_form(upload())).status_code == 403
+    assert plain_staff_client.post(IMPORT_URL, {"step": "confirm_file", "token": "x", "index": "0"}).status_code == 403
     assert plain_staff_client.get(reverse("admin:archive_article_change", args=[article.pk])).status_code == 403
     assert plain_staff_client.get(reverse("admin:archive_importrun_changelist")).status_code == 403
     assert Page.objects.count() == 1
