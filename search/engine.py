@@ -66,7 +66,7 @@ def run_search(request: SearchRequest) -> SearchResponse:
     with generation.lock():
         current = generation.current()
         key = (parsed.key, *_filter_key(request))
-        matched = current.cache.get(key) or current.remember(key, _Matched(_matching(current, parsed, request)))
+        matched = current.results.get_or_compute(key, lambda: _Matched(_matching(current, parsed, request)))
         facets = matched.facets(current, request)
         ranked = _rank(current, parsed, matched, sort, start + per_page)[start:]
         ids = [int(current.searcher.stored_fields(docnum)["django_id"]) for docnum, _ in ranked]
@@ -116,17 +116,20 @@ def _day_range(request) -> tuple[int, int] | None:
 
 
 def _matching(current, parsed, request) -> set[int]:
-    docs = current.live_docs() if parsed.query is None else set(current.searcher.docs_for_query(parsed.query))
-    if parsed.excluded is not None:
-        docs -= set(current.searcher.docs_for_query(parsed.excluded))
-    wanted = {"official_ids": {str(pk) for pk in request.officials}, "district_slugs": set(request.districts)}
-    for name, values in wanted.items():
-        for value in values:
-            docs &= current.docs_with(name, value)
+    """The query's documents that pass every filter: cached sets intersected, smallest first."""
+    sets = [current.docs_with("official_ids", str(pk)) for pk in set(request.officials)]
+    sets += [current.docs_with("district_slugs", slug) for slug in set(request.districts)]
     bounds = _day_range(request)
     if bounds:
-        days, (low, high) = current.days, bounds
-        docs = {docnum for docnum in docs if low <= days[docnum] <= high}
+        sets.append(current.docs_between(*bounds))
+    if parsed.query is not None:
+        sets.append(current.docs_for(repr(parsed.query), parsed.query))
+    sets.sort(key=len)
+    docs = set(sets[0] if sets else current.live_docs())
+    for other in sets[1:]:
+        docs &= other
+    if parsed.excluded is not None:
+        docs.difference_update(current.docs_for(repr(parsed.excluded), parsed.excluded))
     return docs
 
 

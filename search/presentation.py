@@ -20,6 +20,9 @@ from search.engine import Hit, SearchRequest, SearchResponse
 from search.forms import SORT_LABELS, query_string
 
 TOP_OFFICIALS = 20
+# The official facet lists at most this many people (plus any selected): a broad query over
+# 100k articles counts thousands, and naming and linking them all took ~100 ms per request.
+MAX_OFFICIALS = 100
 PAGE_WINDOW = 2
 MAX_FILLED_YEARS = 40
 NAME_QUOTES = "\"'“”‘’「」『』《》 "
@@ -192,9 +195,8 @@ def build_results(request: SearchRequest, base_url: str) -> SearchResults:
         request = replace(request, page=last)
         response = engine.run_search(request)
     links = UrlMaker(request, base_url)
-    people = Person.objects.in_bulk(
-        {pid for pid, _ in response.facets.get("official", [])} | set(request.officials)
-    )
+    officials = listed_officials(request, response)
+    people = Person.objects.in_bulk({pid for pid, _ in officials} | set(request.officials))
     districts = District.objects.in_bulk(field_name="slug")
     dates = date_facet(request, response, links)
     histogram_title, histogram, histogram_up_url = date_histogram(request, dates)
@@ -205,7 +207,7 @@ def build_results(request: SearchRequest, base_url: str) -> SearchResults:
         rows=result_rows(response),
         facets={
             "date": dates,
-            "official": official_facet(request, response, links, people),
+            "official": official_facet(request, officials, links, people),
             "district": district_facet(request, response, links, districts),
         },
         histogram=histogram,
@@ -327,10 +329,17 @@ def date_histogram(request, facet: Facet) -> tuple[str, list[Bar], str | None]:
     return title, bars, up_url
 
 
-def official_facet(request, response, links, people) -> Facet:
+def listed_officials(request, response) -> list[tuple[int, int]]:
+    """(person id, count) of the official facet: the ``MAX_OFFICIALS`` most frequent, then any selected."""
+    counts = response.facets.get("official", [])
+    listed = counts[:MAX_OFFICIALS]
+    return listed + [(pid, n) for pid, n in counts[MAX_OFFICIALS:] if pid in request.officials]
+
+
+def official_facet(request, officials, links, people) -> Facet:
     values = [
         FacetValue(str(pid), str(people[pid]), count, pid in request.officials, links.toggle("officials", pid))
-        for pid, count in response.facets.get("official", [])
+        for pid, count in officials
         if pid in people
     ]
     return Facet("official", "人物", values)

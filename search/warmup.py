@@ -9,7 +9,8 @@ def warm_up():
     """Load everything a first search would otherwise load lazily.
 
     jieba's dictionary (0.6–0.9 s) and the user words from the database, the
-    shared searcher and its facet columns, and one query through the whole path;
+    shared searcher and its facet columns, a query and the unfiltered browse (live documents
+    and facets over all of them) through the whole path;
     changes left queued by a process that could not get the writer are applied.
     A failure is logged, never raised: the worker still serves the other pages.
     """
@@ -23,7 +24,8 @@ def warm_up():
             indexing.drain_queue(timeout=QUEUE_TIMEOUT)
         except indexing.IndexBusyError:
             log.info("search index busy: queued changes are left to the writer")
-        generation.current()
+        generation.current().prepare()
         run_search(SearchRequest(q="焦作", per_page=1))
+        run_search(SearchRequest(per_page=1))
     except Exception:
         log.exception("search warm-up failed; the first search will load lazily")

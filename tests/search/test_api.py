@@ -162,3 +162,16 @@ def test_seed_csv_exports_the_whole_result_set(client, seed_articles, monkeypatc
     assert len(rows) == len(seed_articles) == int(response["X-Total-Count"])
     assert len({r[6] for r in rows}) == len(rows)
     assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+
+
+def test_official_facet_lists_the_most_frequent_and_the_selected(client, seed_articles, monkeypatch):
+    from search import presentation
+    from search.engine import SearchRequest, SearchResponse, run_search
+
+    monkeypatch.setattr(presentation, "MAX_OFFICIALS", 2)
+    counts = run_search(SearchRequest()).facets["official"]
+    listed = client.get(API).json()["facets"]["official"]
+    assert len(counts) > 3 and [(int(v["value"]), v["count"]) for v in listed] == counts[:2]
+    response = SearchResponse(total=0, hits=[], facets={"official": counts})
+    selected = SearchRequest(officials=[counts[-1][0]])
+    assert presentation.listed_officials(selected, response) == [*counts[:2], counts[-1]]

@@ -176,6 +176,24 @@ def test_date_range_filter(seed_articles):
     assert ids_for(date_from=date(2030, 1, 1)) == set()
 
 
+def test_filters_in_any_combination_skip_deleted_articles(seed_articles, django_capture_on_commit_callbacks):
+    """Filter sets are cached per index generation; a deletion makes a new one without the article."""
+    article = Article.objects.filter(districts__isnull=False).first()
+    district, year = article.districts.first(), article.publication_date.year
+
+    def expected():
+        return set(Article.objects.filter(districts=district, publication_date__year=year).values_list("pk", flat=True))
+
+    assert article.pk in expected()
+    assert ids_for(districts=[district.slug], year=year) == expected()
+    assert ids_for(year=year) >= ids_for(districts=[district.slug], year=year)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert ids_for(districts=[district.slug], year=year) == expected()
+    assert article.pk not in ids_for(year=year) | ids_for(districts=[district.slug]) | ids_for()
+    assert ids_for(year=year) == set(Article.objects.filter(publication_date__year=year).values_list("pk", flat=True))
+
+
 def test_imported_seed_pages_are_searchable_by_every_person(search_index, seeded_db):
     articles = list(Article.objects.all())
     assert ids_for() == {a.pk for a in articles}
