@@ -32,8 +32,8 @@ log = logging.getLogger(__name__)
 
 LOCK_TIMEOUT = 120.0
 # Whoosh spills postings to pickled temp runs above this (≈180 bytes per posting, ~530 postings per
-# article): a 5,000-article batch fits; spilling made indexing 40% slower.
-WRITER_MEMORY_MB = 1024
+# article): a 10,000-article batch (settings' BATCH_SIZE) fits; spilling made indexing 40% slower.
+WRITER_MEMORY_MB = 2048
 PARALLEL_MIN_DOCUMENTS = 1000
 MAX_WRITER_PROCESSES = 4
 QUERY_CHUNK = 500
