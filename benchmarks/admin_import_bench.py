@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PLAIN_STATIC_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
 FILLER = "建国华明伟芳军平红霞玉兰志强永刚海涛立新春秋文武振东宏亮英杰丽娟敏静鹏飞云峰俊辉超勇斌磊晓庆学"
 
 
@@ -57,8 +58,9 @@ def run_scenario(client, label: str, files: int, size: int, per_file: bool, rng:
     ]
     form = {"step": "upload", "files": uploads, "issue_date": f"2020-01-{day:02d}", "edition": "焦作日报"}
     preview_seconds, response = timed(lambda: client.post("/admin/archive/page/import/", form))
-    assert response.context["step"] == "preview", response.context["form"].errors
-    token = response.context["token"]
+    token = re.search(r'name="token" value="([^"]+)"', response.content.decode())
+    assert token, f"upload refused: {re.findall(r'<li>(.*?)</li>', response.content.decode())[:3]}"
+    token = token.group(1)
     if per_file:
         confirms = [
             timed(lambda n=n: client.post(
@@ -71,7 +73,7 @@ def run_scenario(client, label: str, files: int, size: int, per_file: bool, rng:
         confirm = f"per file max {max(seconds):5.2f} s (sum {sum(seconds):5.2f} s)"
     else:
         duration, reply = timed(lambda: client.post("/admin/archive/page/import/", {"step": "confirm", "token": token}))
-        outcomes = [result.outcome for result in reply.context["results"]]
+        outcomes = re.findall(r'class="import-outcome-(\w+)"', reply.content.decode())
         confirm = f"one request   {duration:5.2f} s"
     assert outcomes == ["imported"] * files, outcomes
     print(f"{label:<34} upload+preview {preview_seconds:5.2f} s   confirm {confirm}", flush=True)
@@ -87,6 +89,9 @@ def main() -> None:
 
         django.setup()
         from django.conf import settings
+
+        # Admin pages need static URLs; the manifest exists only after collectstatic.
+        settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC_STORAGE}}
         from django.contrib.auth.models import User
         from django.core.management import call_command
         from django.test import Client

@@ -101,8 +101,8 @@ LOGIN_URL = "admin:login"
 # Largest page file accepted by the importer, and largest admin upload in total (bytes). A 焦作日报
 # page is ~20 KB of text; parsing runs at ~0.2 MB/s, so these bound every admin request to seconds
 # (see archive/admin_import.py).
-ARCHIVE_MAX_UPLOAD_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_BYTES", 512 * 1024))
-ARCHIVE_MAX_UPLOAD_TOTAL_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_TOTAL_BYTES", 2 * 1024 * 1024))
+ARCHIVE_MAX_UPLOAD_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_BYTES", 256 * 1024))
+ARCHIVE_MAX_UPLOAD_TOTAL_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_TOTAL_BYTES", 512 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES * 2
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES
 

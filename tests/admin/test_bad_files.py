@@ -59,7 +59,7 @@ def test_uploads_over_the_total_limit_are_refused(editor_client):
 
 def test_upload_form_states_the_limits(editor_client):
     body = editor_client.get(IMPORT_URL).content.decode().replace("\xa0", " ")
-    assert "每个不超过 512.0 KB" in body and "合计不超过 2.0 MB" in body
+    assert "每个不超过 256.0 KB" in body and "合计不超过 512.0 KB" in body
     assert f"最多 {MAX_FILES_PER_UPLOAD} 个" in body
 
 
