@@ -39,7 +39,7 @@ _GENERIC_TITLES = (
     "厅长", "副厅长", "处长", "副处长", "科长", "副科长", "股长", "督查专员",
     "调研员", "副调研员", "一级调研员", "二级调研员", "三级调研员", "四级调研员",
     "巡视员", "副巡视员", "一级巡视员", "二级巡视员", "主席", "副主席", "常务副主席",
-    "组长", "副组长", "队长", "副队长", "站长", "副站长", "所长", "副所长", "主任科员",
+    "组长", "副组长", "团长", "副团长", "队长", "副队长", "站长", "副站长", "所长", "副所长", "主任科员",
     "总队长", "支队长", "大队长", "中队长", "指导员", "护士长",
     "政委", "副政委", "政治委员", "教导员", "司令员", "副司令员", "参谋长", "副参谋长",
     "检察长", "副检察长", "院长", "副院长", "庭长", "副庭长",
@@ -48,6 +48,7 @@ _GENERIC_TITLES = (
     "校长", "副校长", "馆长", "副馆长", "社长", "副社长", "总编辑", "副总编辑", "台长", "副台长",
     "行长", "副行长", "会长", "副会长", "常务副会长", "理事长", "副理事长", "秘书",
     "教授", "副教授", "研究员", "副研究员", "主任医师", "园长", "网格长", "河长",
+    "工程师", "高级工程师", "政工师", "高级政工师", "经济师", "高级经济师", "会计师", "高级会计师", "会员",
     # companies
     "董事长", "副董事长", "董事", "执行董事", "总经理", "副总经理", "常务副总经理", "经理", "副经理",
     "总裁", "副总裁", "总监", "总工程师", "总经济师", "总会计师", "监事长", "监事会主席",
@@ -69,7 +70,7 @@ CORE_TITLES: tuple[str, ...] = tuple(sorted(set(_GENERIC_TITLES) | SELF_CONTAINE
 STATUS_TITLES: frozenset[str] = frozenset(_GENERIC_TITLES[_GENERIC_TITLES.index("困难党员") :])
 
 # Core titles that are words of their own in a sentence, never written after a name (王刚常委 is not said).
-_NOT_AFTER_NAME = frozenset({"常委", "委员", "秘书", "董事", "支书", "主委", "创始人"})
+_NOT_AFTER_NAME = frozenset({"常委", "委员", "秘书", "董事", "支书", "主委", "创始人", "会员"})
 POST_NAME_TITLES: frozenset[str] = frozenset(CORE_TITLES) - _NOT_AFTER_NAME
 
 # Party organs inside an organisation, and the titles held in them: a roll call carries
@@ -96,6 +97,10 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "中学", "小学", "人大", "协", "联", "盟", "中央", "国家", "关", "报", "网",
 )
 PLACE_SUFFIXES: tuple[str, ...] = ("省", "市", "县", "区", "州", "镇", "乡", "村")
+# Schools known by their abbreviation (焦作一中, 沁阳一高, 焦作师专): organisations too, though they end like no other.
+_SCHOOL_ABBREVIATION = re.compile(r"(?:[一二三四五六七八九十]+[中高小]|[师医高职卫]专|师院)$")
+# 原 (former) written between an organisation and a title, or before either: 市委原副书记, 原村党支部书记.
+FORMER = "原"
 
 # Words (whole jieba words) right before an organisation prefix that are not part of it.
 PREFIX_STOPS: frozenset[str] = frozenset(
@@ -157,12 +162,27 @@ def find_titles(text: str, word_start: Sequence[int], breaks: Container[int] = (
     matches = []
     for found in _CORE_RE.finditer(text):
         core_start = found.start()
-        start = _prefix_start(text, core_start, max(0, core_start - _MAX_PREFIX), word_start, breaks)
-        prefix = text[start:core_start]
+        former = _former_before(text, core_start, word_start)
+        org_end = core_start - len(former)
+        start = _prefix_start(text, org_end, max(0, org_end - _MAX_PREFIX), word_start, breaks)
+        prefix = text[start:org_end]
         if not _is_org(prefix, found.group()):
-            start, prefix = core_start, ""
+            start, prefix = org_end, ""
+        if not former:
+            former = _former_before(text, start, word_start) if prefix else ""
+            start -= len(former)
+            prefix = former + prefix
+        else:
+            prefix += former
+            start = min(start, org_end)
         matches.append(TitleMatch(start, core_start, found.end(), prefix, found.group()))
     return _outermost(matches)
+
+
+def _former_before(text: str, end: int, word_start: Sequence[int]) -> str:
+    """The 原 (former) right before ``end`` when it starts a word (jieba glues 原副 but never splits 中原), or ""."""
+    at = end - len(FORMER)
+    return FORMER if at >= 0 and text.startswith(FORMER, at) and word_start[at] == at else ""
 
 
 def _outermost(matches: list[TitleMatch]) -> list[TitleMatch]:
@@ -203,7 +223,7 @@ def _is_org(prefix: str, core: str) -> bool:
         return False
     if core in SELF_CONTAINED_TITLES:
         return prefix.endswith(PLACE_SUFFIXES)
-    return prefix.endswith(ORG_SUFFIXES)
+    return prefix.endswith(ORG_SUFFIXES) or _SCHOOL_ABBREVIATION.search(prefix) is not None
 
 
 def after_appointment_verb(text: str, title: TitleMatch) -> bool:
