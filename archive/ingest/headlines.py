@@ -49,6 +49,20 @@ def _phrase_list(title: str) -> bool:
     return len(phrases) >= MIN_LIST_PHRASES and all(len(p) <= MAX_LIST_PHRASE for p in phrases)
 
 
+def _subtitle_dash(title: str) -> int:
+    """Where a —— starting a 副题 is in ``title`` (-1 if none): never inside a book title or quote
+    (《天南地北——焦作人》)."""
+    depth = 0
+    for i, ch in enumerate(title):
+        if ch in "《“「(（":
+            depth += 1
+        elif ch in "》”」)）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and title.startswith(SUBTITLE_DASH, i):
+            return i
+    return -1
+
+
 @dataclass
 class HeadlineGroup:
     """Consecutive title blocks between two articles; ``titles`` in printed order."""
@@ -73,8 +87,9 @@ class HeadlineGroup:
         self._add_title(current, first)
 
     def _add_title(self, title: str, first_in_block: bool) -> None:
-        main, dash, rest = title.partition(SUBTITLE_DASH)
-        parts = [main.strip(), dash + rest.strip()] if dash and main.strip() else [title]
+        dash = _subtitle_dash(title)
+        main = title[:dash].strip() if dash > 0 else ""
+        parts = [main, SUBTITLE_DASH + title[dash + len(SUBTITLE_DASH) :].strip()] if main else [title]
         for i, part in enumerate(parts):
             if part in self.titles or part in self.subtitles_below:
                 continue

@@ -204,6 +204,15 @@ def test_which_title_is_the_main_one():
     assert split(motto) == (motto, [])
 
 
+def test_dash_inside_a_book_title_or_quote_is_no_subtitle():
+    group = HeadlineGroup()
+    group.add_block(["《山乡岁月——怀川人》首发"])
+    assert group.split() == ("《山乡岁月——怀川人》首发", [])
+    group = HeadlineGroup()
+    group.add_block(["“山乡岁月——怀川人”展开幕 ——看乡村如何留住记忆"])
+    assert group.split() == ("“山乡岁月——怀川人”展开幕", ["——看乡村如何留住记忆"])
+
+
 def test_headline_overlap_with_its_body():
     body = "昨日，新区召开秋季植树动员会，部署植树造林工作。"
     assert overlap("新区召开秋季植树动员会", body) == 1.0
