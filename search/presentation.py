@@ -9,10 +9,11 @@ parameters of ``search.forms.query_string``.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from django.db.models import Count, JSONField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, JSONField, OuterRef, Subquery
 
 from archive.models import Article, District, Mention, Person
 from search import engine
@@ -244,15 +245,22 @@ class UrlMaker:
 
 
 def load_articles(ids) -> dict[int, Article]:
-    """Articles by id with issue, people and districts, in a constant number of queries (three).
+    """Articles by id with issue, people (``listed_mentions``) and districts (``listed_districts``), in three queries.
 
     The people are everyone the article mentions: the same set the index's official facet counts.
+    They are grouped here rather than by ``prefetch_related``, which builds a manager and a
+    queryset per article: half of the ~10 ms a 20-row result page spent loading.
     """
-    mentions = Mention.objects.select_related("person").order_by("position")
-    articles = Article.objects.filter(pk__in=list(ids)).select_related("page__issue").prefetch_related(
-        Prefetch("mentions", queryset=mentions), "districts"
-    )
-    return {a.pk: a for a in articles}
+    articles = Article.objects.select_related("page__issue").in_bulk(list(ids))
+    mentions, districts = defaultdict(list), defaultdict(list)
+    for mention in Mention.objects.filter(article_id__in=articles).select_related("person").order_by("position"):
+        mentions[mention.article_id].append(mention)
+    links = Article.districts.through.objects.filter(article_id__in=articles).select_related("district")
+    for link in links.order_by("district__position", "district__name"):
+        districts[link.article_id].append(link.district)
+    for pk, article in articles.items():
+        article.listed_mentions, article.listed_districts = mentions[pk], districts[pk]
+    return articles
 
 
 def article_row(article: Article, hit: Hit | None = None) -> Row:
@@ -265,8 +273,8 @@ def article_row(article: Article, hit: Hit | None = None) -> Row:
         page=article.page.label,
         snippet_html=hit.snippet_html if hit else "",
         headline_html=hit.headline_html if hit and article.headline else "",
-        officials=[Link(m.person.name, m.person.get_absolute_url()) for m in article.mentions.all()],
-        districts=[Link(d.name, d.get_absolute_url()) for d in article.districts.all()],
+        officials=[Link(m.person.name, m.person.get_absolute_url()) for m in article.listed_mentions],
+        districts=[Link(d.name, d.get_absolute_url()) for d in article.listed_districts],
     )
 
 
