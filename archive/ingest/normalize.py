@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from archive.ingest.byline import parse_feature_byline
 from archive.ingest.canonical import CJK, CJK_CHAR, CJK_PUNCT, canonical
 from archive.ingest.markers import (
     DATELINE,
@@ -129,26 +130,42 @@ def paragraphs(lines: list[str]) -> list[str]:
 
 
 def _split_block(lines: list[str]) -> list[list[str]]:
-    """A raw block cut before a dateline and after a closing marker or photo credit.
+    """A raw block cut before a dateline, around a feature byline line, after a closing marker or
+    photo credit, and between a headline line and the wide paragraph line right after it.
 
     Extraction sometimes drops the blank line between an article and the headline or
     article that follows; these markers show where one ends and the next begins.
     """
     blocks: list[list[str]] = [[]]
-    for line in lines:
+    for i, line in enumerate(lines):
         line = line.strip()
         match = DATELINE_IN_LINE.search(line)
+        credit = photo_credit(canonical(clean_line(line)))
+        own_byline = not credit and parse_feature_byline(clean_line(line)) is not None
         if match and (match.start() > 0 or blocks[-1]):
             head = line[: match.start()].strip()
             if head:
                 blocks[-1].append(head)
             line = line[match.start() :]
             blocks.append([])
+        elif own_byline and blocks[-1]:
+            blocks.append([])
         blocks[-1].append(line)
         closed = strip_end_markers(line)[2] and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
-        if closed or photo_credit(canonical(clean_line(line))):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        if closed or own_byline or credit or _headline_over_paragraph(line, below):
             blocks.append([])
     return [b for b in blocks if b]
+
+
+def _headline_over_paragraph(line: str, below: str) -> bool:
+    """A short unpunctuated line right above a wide line of sentences: a headline printed over its body
+    (web copies and wide columns), not a wrapped line of the same paragraph."""
+    key, after = canonical(clean_line(line)), canonical(clean_line(below))
+    return (
+        bool(key) and not BODY_PUNCT.search(key) and 2 * len(key) <= len(after)
+        and len(after) >= WIDE_LINE and ends_sentence(after)
+    )
 
 
 def _body_like(text: str, min_chars: int = MIN_BODY_CHARS) -> bool:

@@ -361,3 +361,27 @@ def test_three_title_lines_read_as_lead_main_and_subtitle():
     for line in ("金秋时节好风光", "新区百万亩玉米喜获丰收", "亩产再创历史新高"):
         group.add_block([line])
     assert group.split() == ("新区百万亩玉米喜获丰收", ["金秋时节好风光", "亩产再创历史新高"])
+
+
+def test_feature_byline_line_without_a_blank_line_after_it():
+    page = """山村小路变了样
+
+本报记者 罗青禾
+清晨，溪口村的新路上已有
+不少村民在散步。路修好了，
+村里的菜也好卖了。
+"""
+    (feature,) = segment_page(page)[0]
+    assert (feature.kind, feature.headline, feature.reporters) == ("feature", "山村小路变了样", ["罗青禾"])
+    assert feature.body.startswith("清晨")
+
+
+def test_headline_right_above_a_wide_paragraph_line():
+    page = (
+        "县委召开专题会议研究春耕工作\n"
+        "3月2日上午，县委书记潘立言主持召开县委专题会议，听取春耕备耕情况汇报，研究部署下一步工作。\n"
+        "会议指出，各乡镇要压实责任，确保春耕生产有序推进。\n"
+    )
+    (article,) = segment_page(page)[0]
+    assert article.headline == "县委召开专题会议研究春耕工作"
+    assert article.body.startswith("3月2日上午")
