@@ -29,6 +29,7 @@ from archive.ingest.records import MeetingRecord, PersonMention
 from archive.ingest.sentences import sentences
 
 LEAD_SENTENCES = 2
+OPENING_QUOTE = re.compile(r"“[^”]*”(?=[^，,。；;：:])")
 # Full-width and ASCII punctuation both occur in extracted pages.
 PUNCT = "，,。；;：:！!？?\n"
 CLAUSE_END = re.compile(r"[，,：:]")
@@ -101,7 +102,7 @@ ROLE_VERBS = (
     ("attended", r"一同(?:会见|参加|出席|调研|督导|视察|考察)|出席|参加|陪同|莅会|列席|参会|收听收看|收看|就座"),
     ("presided", r"主持(?!人)"),
     ("spoke", rf"讲话(?!精神)|致辞|作(?:了)?[^{PUNCT}]{{0,6}}?(?:部署|报告|总结)"),
-    ("said", r"强调|指出|要求|表示|说(?=[，,：:“]|$)"),
+    ("said", r"强调|指出|要求|表示|希望(?!工程|小学|之星|杯|田野)|说(?=[，,：:“。]|$)"),
     (
         "took_part",
         rf"会见|(?:调研|督导|考察|走访|检查|观摩|慰问){NOT_A_VISIT_AFTER}|座谈(?!会)|视察|带领|率领|率队|带队|签订|签约|签署"
@@ -114,6 +115,9 @@ SAME_SUBJECT = re.compile(
     r"^(?:[^，,]*并)?(?:同时|还|也|又|随后|最后|先后|专题|专门|认真|进一步|时|期间|中|分组|分别|开展)*$"
 )
 PRONOUN = re.compile(r"^(?:他|她)(?!们)")
+# A sentence's opening clause that only sets the scene ("在会见和签约仪式中，", "座谈中，", "会上，"):
+# the person right after it opens the sentence.
+SCENE_CLAUSE = re.compile(r"^(?:在[^，,]{1,20}(?:中|上|时|期间)|[^，,]{0,8}(?:中|上|时|期间))$")
 LIST_TAIL = re.compile(r"(?:等领导|等同志|等人|一行|等)$")
 # "出席会议的有甲、乙" names the attendees after the verb.
 LISTED_AFTER = re.compile(r"[^的，,]{0,6}的(?:还|也)?有")
@@ -179,7 +183,11 @@ def assign_roles(persons: list[PersonMention], meeting: MeetingRecord | None) ->
 
 
 def _lead(text: str) -> str:
-    return "".join(sentences(text)[:LEAD_SENTENCES])
+    """The first sentences of the report itself: a story opening with a quotation ("“…！”2月1日，…召开会议")
+    states its event after the quote."""
+    quoted = OPENING_QUOTE.match(text.lstrip())
+    report = text.lstrip()[quoted.end() :] if quoted else text
+    return "".join(sentences(report)[:LEAD_SENTENCES])
 
 
 def _visit_name(titles: list[str], names: list[str]) -> str | None:
@@ -351,7 +359,8 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
         found["took_part"].update(_names_in(met["met"], names))
     clauses = [REFERENCE.split(clause, maxsplit=1)[0] for clause in CLAUSE_END.split(sentence)]
     sentence_group: list[str] = []
-    opening = [name for name in names if sentence.startswith(name)]
+    subject = clauses[1] if len(clauses) > 1 and SCENE_CLAUSE.search(clauses[0]) else sentence
+    opening = [name for name in names if sentence.startswith(name) or subject.startswith(name)]
     if opening:
         last_group = opening[:1]
     for index, clause in enumerate(clauses):
@@ -408,11 +417,13 @@ def _names_in(text: str, names: list[str]) -> list[str]:
 
 
 def _subject_part(before: str, names: list[str]) -> str:
-    """``before`` up to a preposition after its first name: "甲对乙表示欢迎" is said by 甲 alone."""
+    """``before`` up to a preposition after its first name: "甲对乙表示欢迎" is said by 甲 alone.
+    A preposition character inside a name (张向东) is no preposition."""
     first = min((before.find(name) + len(name) for name in names if name in before), default=None)
     if first is None:
         return before
-    preposition = OBJECT_PREPOSITION.search(before, first)
+    in_names = {i for name in names for hit in re.finditer(re.escape(name), before) for i in range(*hit.span())}
+    preposition = next((m for m in OBJECT_PREPOSITION.finditer(before, first) if m.start() not in in_names), None)
     return before[: preposition.start()] if preposition else before
 
 
