@@ -43,6 +43,7 @@ PERIOD_BEFORE = re.compile(r"(?:从|自|截至|截止|截止到|至|到|直到)\
 PERIOD_AFTER = re.compile(r"^\s*(?:开始|起|以来|前|之前|以前|之后|以后|后|至今|期间|为止|截止|曾)")
 # 今日 in "详见今日本报" is the issue, not an event.
 NOT_EVENT_AFTER = re.compile(r"^\s*(?:本报|出版|起)")
+QUESTION_MARKS = ("？", "?")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -58,12 +59,19 @@ def resolve_event_date(text: str, issue_date: date) -> date | None:
     quotation = OPENING_QUOTATION.match(text)
     if quotation:
         text = text[quotation.end() :].lstrip()
-    lead = sentences(text, join_breaks=False)[:LEAD_SENTENCES]
+    lead = _without_opening_questions(sentences(text, join_breaks=False))[:LEAD_SENTENCES]
     decided, found = _first_date("".join(lead), issue_date)
     if decided or not lead or not (quotation or not DATE_RE.search(lead[0])):
         return found
     first_paragraph = sentences(text.split("\n", 1)[0])
     return _first_date("".join(first_paragraph[LEAD_SENTENCES:FEATURE_LEAD_SENTENCES]), issue_date)[1]
+
+
+def _without_opening_questions(lead: list[str]) -> list[str]:
+    """The lead after the questions a story may open with ("…进展如何？4月21日，…"): they ask, the
+    report answers, so a 目前 in them dates nothing."""
+    start = next((i for i, sentence in enumerate(lead) if not sentence.endswith(QUESTION_MARKS)), len(lead))
+    return lead[start:]
 
 
 def _first_date(lead: str, issue_date: date) -> tuple[bool, date | None]:

@@ -76,7 +76,7 @@ class HeadlineGroup:
         first = True
         for line in (line for i, line in enumerate(lines) if line not in lines[:i]):
             long_line = len(current.replace(" ", "")) >= OWN_LINE
-            own_line = long_line and (len(line) >= OWN_LINE or bool(LEAD_IN.search(current)))
+            own_line = (long_line and len(line) >= OWN_LINE) or bool(LEAD_IN.search(current))
             if current and (own_line or ATTENDANCE_LINE.match(line)):
                 self._add_title(current, first)
                 current, first = line, False

@@ -127,3 +127,8 @@ def test_a_quoted_term_is_not_a_quotation():
 def test_a_quotation_printed_as_its_own_paragraph_opens_the_feature():
     text = "“快来尝尝！”\n摊主招呼着。人群越聚越多。3月2日20时许，夜市迎来客流高峰。\n第二段。"
     assert resolve_event_date(text, ISSUE) == date(2019, 3, 2)
+
+
+def test_opening_question_is_skipped_for_the_lead():
+    text = "全县环境整治行动目前进展如何？5月3日上午，县领导带队进行现场检查。"
+    assert resolve_event_date(text, date(2021, 5, 6)) == date(2021, 5, 3)

@@ -385,3 +385,9 @@ def test_headline_right_above_a_wide_paragraph_line():
     (article,) = segment_page(page)[0]
     assert article.headline == "县委召开专题会议研究春耕工作"
     assert article.body.startswith("3月2日上午")
+
+
+def test_a_short_lead_in_line_is_not_wrapped_into_the_title_below():
+    group = HeadlineGroup()
+    group.add_block(["环境整治第一次检查要求", "精细管理 边查边改"])
+    assert group.split() == ("精细管理 边查边改", ["环境整治第一次检查要求"])
