@@ -18,6 +18,7 @@ from django.utils.timezone import localdate
 from archive.models import Article, District, Issue, Meeting, Mention, Person
 
 ARTICLE_READING_ORDER = ("page__label", "page__source_file", "order")
+TIMELINE_ARTICLES = 20  # articles listed under each title of a person's timeline; the rest are counted
 
 # A person has at most one mention per article (unique constraint), so counting mentions counts
 # articles; COUNT(DISTINCT …) made the people index 7× slower.
@@ -125,12 +126,18 @@ def co_appearing_people(person, limit=10):
 
 @dataclass
 class TitleSpan:
-    """One title a person was given, with its first and last dated appearance and the articles showing it."""
+    """One title a person was given: its first and last dated appearance, how many articles
+    state it, and the first ``TIMELINE_ARTICLES`` of them."""
 
     title: str
     first: date
     last: date
+    count: int = 0
     articles: list = field(default_factory=list)
+
+    @property
+    def unlisted(self) -> int:
+        return self.count - len(self.articles)
 
 
 def title_timeline(person):
@@ -139,24 +146,25 @@ def title_timeline(person):
 
     A title's dates are the publication dates of the articles that state it, so a gap
     between two spans is a period the archive has no evidence for, not a vacancy.
-    Articles come without their bodies (a long-serving official has thousands): show
-    their ``headline``, not ``title``, which would load the body of untitled ones.
+    A long-serving official has thousands of mentions: they are read as plain rows and
+    only the articles a span lists become (bodiless) ``Article`` objects: 15,000 mentions
+    took ~0.4 s as model instances. Show their ``headline``, not ``title``.
     """
     spans: dict[str, TitleSpan] = {}
-    mentions = (
+    rows = (
         Mention.objects.filter(person=person)
-        .select_related("article")
-        .only("titles", "article__headline", "article__publication_date", "article__order")
         .order_by("article__publication_date", "article_id")
+        .values_list("titles", "article_id", "article__headline", "article__publication_date")
     )
-    for mention in mentions:
-        article = mention.article
-        for title in mention.titles:
+    for titles, article_id, headline, published in rows:
+        for title in titles:
             span = spans.get(title)
             if span is None:
-                span = spans[title] = TitleSpan(title, article.publication_date, article.publication_date)
-            span.last = article.publication_date
-            span.articles.append(article)
+                span = spans[title] = TitleSpan(title, published, published)
+            span.last = published
+            span.count += 1
+            if len(span.articles) < TIMELINE_ARTICLES:
+                span.articles.append(Article(pk=article_id, headline=headline, publication_date=published))
     return sorted(spans.values(), key=lambda span: span.first)
 
 

@@ -10,10 +10,12 @@ from tests.browse.sample_archive import add_article, add_filler_articles
 
 def test_title_timeline_has_a_span_per_title_with_first_and_last_dates(archive):
     timeline = queries.title_timeline(archive.mayor)
-    assert [(s.title, s.first, s.last, len(s.articles)) for s in timeline] == [
-        ("市委副书记", date(2016, 9, 2), date(2016, 9, 2), 1),
-        ("市长", date(2016, 9, 2), date(2020, 12, 21), 3),
+    assert [(s.title, s.first, s.last, s.count, len(s.articles)) for s in timeline] == [
+        ("市委副书记", date(2016, 9, 2), date(2016, 9, 2), 1, 1),
+        ("市长", date(2016, 9, 2), date(2020, 12, 21), 3, 3),
     ]
+    dates = [article.publication_date for article in timeline[1].articles]
+    assert dates == sorted(dates)
 
 
 def test_a_new_title_starts_a_new_span_ordered_by_first_appearance(archive):
@@ -49,6 +51,14 @@ def test_person_articles_are_paginated(client, archive):
     second = client.get(archive.mayor.get_absolute_url() + "?page=2")
     assert len(second.context["object_list"]) == 8
     assert client.get(archive.mayor.get_absolute_url() + "?page=9").status_code == 404
+
+
+def test_a_long_timeline_span_lists_twenty_articles_and_counts_the_rest(client, archive):
+    add_filler_articles(archive, 25)
+    mayor = next(s for s in queries.title_timeline(archive.mayor) if s.title == "市长")
+    assert (mayor.count, len(mayor.articles), mayor.unlisted) == (28, queries.TIMELINE_ARTICLES, 8)
+    html = client.get(archive.mayor.get_absolute_url()).content.decode()
+    assert "见于 28 篇" in html and "另有 8 篇，在搜索中查看" in html
 
 
 def test_two_people_with_one_name_have_separate_pages(client, archive):
