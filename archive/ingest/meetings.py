@@ -25,11 +25,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from archive.ingest.dates import OPENING_QUOTATION
 from archive.ingest.records import MeetingRecord, PersonMention
 from archive.ingest.sentences import sentences
 
 LEAD_SENTENCES = 2
-OPENING_QUOTE = re.compile(r"“[^”]*”(?=[^，,。；;：:])")
 # Full-width and ASCII punctuation both occur in extracted pages.
 PUNCT = "，,。；;：:！!？?\n"
 CLAUSE_END = re.compile(r"[，,：:]")
@@ -70,6 +70,9 @@ LED_VISIT = re.compile(
     rf"(?:(?P<goes>{GOES_TO})(?:(?!{NOT_ON_THE_WAY})[^{PUNCT}0-9])*?)?"
     rf"(?P<verb>考察|走访|检查){NOT_A_VISIT_AFTER}(?P<object>{NAME_CHARS}*)"
 )
+# A delegation or a group led by someone does the 考察/检查 ("考察团在Y考察", "在甲的带领下…进行现场检查").
+DELEGATION = r"(?:考察团|调研组|观摩团|观摩组|督查组|督导组|检查组|视察组)"
+LED_GROUP = re.compile(rf"{DELEGATION}(?:一行)?(?:在{NAME_CHARS}{{2,12}})?$|带领下")
 VISITOR_TAIL = re.compile(r"(?:一行|等人|等)?(?:专题|先后|实地|再次|一同)*$")
 # A reporter's own rounds ("记者到多家药店走访") are how a story was gathered.
 REPORTER_ROUNDS = re.compile(rf"记者[^{PUNCT}]*$")
@@ -129,6 +132,11 @@ OBJECT_ROLES = frozenset({"took_part"})
 VISITORS_ONLY = frozenset({"莅临", "莅焦", "一行"})
 # "分别与甲、乙进行座谈": the people the visitors met take part.
 MET = re.compile(rf"(?:与|同)(?P<met>[^{PUNCT}]+?)(?:进行|举行)?了?(?:座谈|会谈|洽谈|交流|见面)")
+# Phrases naming a group's people before its verb: "甲在乙、丙的陪同下…" (乙 and 丙 attend, 甲 does what
+# the sentence goes on to say) and "由甲，乙带领的考察团…" (甲 and 乙 take part).
+ESCORTED = re.compile(rf"在(?P<who>[^{PUNCT}在]*(?:[，,][^{PUNCT}在]*){{0,4}}?)的?陪同下")
+LED_BY = re.compile(rf"由(?P<who>[^{PUNCT}由]*(?:[，,][^{PUNCT}由]*){{0,4}}?)(?:带领|率领|带队)的")
+GROUP_PHRASES = ((ESCORTED, "attended"), (LED_BY, "took_part"))
 # Clauses of a collective list ("…及各部门负责人等参加会议") hold no event of their own.
 EVENT_PREDICATE = re.compile(r"召开|举行|举办|来到|前往|深入|进行|开展|研究|听取|审议|观看|参观")
 # A photo caption of the meeting scene; everyone it names was there.
@@ -185,9 +193,8 @@ def assign_roles(persons: list[PersonMention], meeting: MeetingRecord | None) ->
 def _lead(text: str) -> str:
     """The first sentences of the report itself: a story opening with a quotation ("“…！”2月1日，…召开会议")
     states its event after the quote."""
-    quoted = OPENING_QUOTE.match(text.lstrip())
-    report = text.lstrip()[quoted.end() :] if quoted else text
-    return "".join(sentences(report)[:LEAD_SENTENCES])
+    quoted = OPENING_QUOTATION.match(text)
+    return "".join(sentences(text[quoted.end() :] if quoted else text)[:LEAD_SENTENCES])
 
 
 def _visit_name(titles: list[str], names: list[str]) -> str | None:
@@ -203,7 +210,7 @@ def _find_visit(text: str, names: list[str]) -> re.Match | None:
     """The first visit verb in ``text`` with what follows it in its clause."""
     def is_visit(match: re.Match) -> bool:
         before = text[: match.start("verb")]
-        led = match.re is VISIT or match["goes"] or _after_a_name(before, names)
+        led = match.re is VISIT or match["goes"] or _after_a_name(before, names) or LED_GROUP.search(before)
         return bool(led) and not REPORTER_ROUNDS.search(before)
 
     matches = [next(filter(is_visit, pattern.finditer(text)), None) for pattern in (VISIT, LED_VISIT)]
@@ -357,6 +364,10 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
     """Add the roles one sentence gives to ``found``; returns the latest group of subjects."""
     for met in MET.finditer(sentence):
         found["took_part"].update(_names_in(met["met"], names))
+    for pattern, role in GROUP_PHRASES:
+        for phrase in pattern.finditer(sentence):
+            found[role].update(_names_in(phrase["who"], names))
+        sentence = pattern.sub("", sentence)
     clauses = [REFERENCE.split(clause, maxsplit=1)[0] for clause in CLAUSE_END.split(sentence)]
     sentence_group: list[str] = []
     subject = clauses[1] if len(clauses) > 1 and SCENE_CLAUSE.search(clauses[0]) else sentence

@@ -43,3 +43,22 @@ def test_a_name_holding_a_preposition_character_stays_in_its_list():
     text = "5月11日，市政协主席冷秋原一行莅临我县，对政协工作进行视察。县领导柏云飞、张向南、祁为民陪同视察。"
     meeting = meeting_of(text, "冷秋原", "柏云飞", "张向南", "祁为民")
     assert meeting.attended_by == ["冷秋原", "柏云飞", "张向南", "祁为民"]
+
+
+def test_a_delegation_or_a_led_group_inspecting_is_a_visit():
+    photo = "5月11日，县委书记鲁正方带领的县党政考察团在邻县考察乡村振兴工作。"
+    assert meeting_of(photo, "鲁正方").attended_by == ["鲁正方"]
+    text = "5月11日上午，班子成员在县委书记鲁正方的带领下，对城区环境进行现场检查。"
+    meeting = meeting_of(text, "鲁正方")
+    assert meeting is not None and meeting.attended_by == ["鲁正方"]
+
+
+def test_escorts_attend_and_leaders_of_a_delegation_take_part():
+    text = (
+        "5月11日，县委书记鲁正方在县委常委柯文山，副县长岑丽的陪同下，先后来到三个乡镇，督导检查麦收工作。"
+        "鲁正方指出，要抢抓农时。"
+    )
+    meeting = meeting_of(text, "鲁正方", "柯文山", "岑丽")
+    assert (meeting.speakers, meeting.attended_by) == (["鲁正方"], ["柯文山", "岑丽"])
+    text = "5月11日，由县委书记鲁正方，县长柯文山带领的县党政考察团到邻县考察文明创建工作。副县长岑丽一同考察。"
+    assert meeting_of(text, "鲁正方", "柯文山", "岑丽").attended_by == ["鲁正方", "柯文山", "岑丽"]
