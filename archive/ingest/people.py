@@ -177,18 +177,24 @@ class _Extraction:
         return found != word and segmentation.is_dictionary_word(found)
 
     def read_post_name_titles(self, used: set[int]) -> None:
-        """Titles written after a name or a list of names: 周立新省长, 蔡文杰市长, 马文斌、黄丽萍等县领导."""
+        """Titles written after a name or a list of names: 周立新省长, 蔡文杰市长, 马文斌、黄丽萍等县领导
+        (a name stated with its own title keeps only that: 市长甲等市领导)."""
         for title in self.titles:
             if title.start in used or title.prefix or title.core not in POST_NAME_TITLES:
                 continue
             stated = [_Stated(title.core, title.core, title.start)]
             if self.text.endswith(_ET_CETERA, 0, title.core_start):
                 for name in self._names_listed_before(title.core_start - len(_ET_CETERA)):
-                    self.add(name, stated)
+                    if not self._titled(name):
+                        self.add(name, stated)
                 continue
             name = self._name_before(title.core_start)
             if name:
                 self.add(name, stated)
+
+    def _titled(self, name: str) -> bool:
+        """``name`` was read with titles of its own: a collective 等市领导 after it only sums up the list."""
+        return name in self.people and bool(self.people[name].titles)
 
     def _name_before(self, end: int) -> str | None:
         """The name written right before a title at ``end``, if one starts at a word boundary there."""

@@ -343,3 +343,10 @@ def test_gold_pages_person_and_title_f1():
     person_f1, title_f1 = _gold_figures()
     assert person_f1 >= 0.97
     assert title_f1 >= 0.95
+
+
+def test_collective_title_after_et_cetera_sums_up_titled_names():
+    found = people("县委书记严正德，县委副书记、县长石明轩等县领导出席活动。副县长孔一鸣、乔秀兰等县领导陪同。")
+    assert found["石明轩"] == ["县委副书记", "县长"]
+    assert found["乔秀兰"] == ["副县长"]
+    assert people("柯文山、岑丽等县领导出席。") == {"柯文山": ["县领导"], "岑丽": ["县领导"]}
