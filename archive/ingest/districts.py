@@ -5,6 +5,8 @@ counts once for 武陟县 and "城乡一体化示范区" is not read as a bare "
 are also common nouns: "示范区"/"高新区" in "国家全域旅游示范区" or "郑州高新区" name
 no unit of 焦作, so they count only when the words before them are not a generic
 modifier or another city. A few county names hide inside ordinary words ("高温县城").
+Units named together by their short forms (the name without 区/县/市) and then counted
+("解放和山阳两城区", "沁阳、孟州两市") count too; a bare 解放 or 山阳 alone is an ordinary word.
 """
 from __future__ import annotations
 
@@ -49,7 +51,26 @@ def find_districts(text: str, gazetteer: Gazetteer, edition: str | None = None) 
         county = gazetteer.county_of(name)
         if county and county not in found:
             found.append(county)
+    for county in _counted_short_forms(text, gazetteer.counties):
+        if county not in found:
+            found.append(county)
     return found
+
+
+def _counted_short_forms(text: str, counties: tuple[str, ...]) -> list[str]:
+    """Units a text names together by their short forms and counts: 解放和山阳两城区, 沁阳、孟州两市."""
+    short = {county[:-1]: county for county in counties}
+    counted, one = _counted_pattern(tuple(short))
+    return [short[name] for match in counted.finditer(text) for name in one.findall(match.group("names"))]
+
+
+@lru_cache(maxsize=8)
+def _counted_pattern(shorts: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """Two or more short forms joined by 、/和/及/与, then how many units they are (两城区, 三个县);
+    and the pattern of one short form."""
+    one = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))
+    counted = rf"(?P<names>(?:{one})(?:[、和及与](?:{one}))+)(?:[两二三四五六七八九]|\d+)个?(?:城区|区|县|市)"
+    return re.compile(counted), re.compile(one)
 
 
 @lru_cache(maxsize=8)

@@ -61,3 +61,11 @@ def test_an_edited_gazetteer_is_used():
 def test_another_citys_demonstration_zone_is_not_ours():
     text = "济源示范区代表团来到温县陈家沟村视察，洛阳高新区企业也参加。"
     assert find_districts(text, GAZETTEER) == ["温县"]
+
+
+def test_short_forms_named_together_and_counted():
+    gazetteer = GAZETTEER
+    assert find_districts("解放和山阳两城区开展环境整治。", gazetteer) == ["解放区", "山阳区"]
+    assert find_districts("解放、山阳、中站三个城区联合行动。", gazetteer) == ["解放区", "山阳区", "中站区"]
+    assert find_districts("沁阳、孟州两市负责人参加。", gazetteer) == ["沁阳市", "孟州市"]
+    assert find_districts("全国解放和平两个阶段。", gazetteer) == []
