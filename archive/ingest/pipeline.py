@@ -6,9 +6,10 @@ districts.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from archive.ingest.canonical import canonical
+from archive.ingest.canonical import CJK, canonical
 from archive.ingest.dates import resolve_event_date
 from archive.ingest.districts import find_districts
 from archive.ingest.gazetteer import Gazetteer
@@ -17,6 +18,8 @@ from archive.ingest.people import extract_people
 from archive.ingest.records import ParsedArticle, ParsedPage
 from archive.ingest.segment import segment_page
 
+# A space between two Chinese characters of body text is layout (张 动天), never a word break.
+BODY_LAYOUT_SPACE = re.compile(rf"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 # Kinds that report no event: no event date, meeting or roles.
 NO_EVENT_KINDS = ("ad", "index")
 # Kinds that report something but carry no event date (gold convention).
@@ -40,12 +43,13 @@ def enrich(article: ParsedArticle, issue_date: date, edition: str | None, gazett
     The stages read the canonical copy of the text (full-width punctuation), while the
     article keeps its printed text. People and districts also read the headline and
     subtitles (an index teaser may name its subject only there); the event date comes from
-    the body alone. Ads and index teasers report no event, meeting or roles; a notice has
-    no event date.
+    the body alone. The body is read without the layout spaces extraction leaves inside it
+    (a name printed 张 动天 is 张动天 to every stage). Ads and index teasers report no event,
+    meeting or roles; a notice has no event date.
     """
     headline = canonical(article.headline) if article.headline else article.headline
     subtitles = [canonical(s) for s in article.subtitles]
-    text = canonical(article.body)
+    text = BODY_LAYOUT_SPACE.sub("", canonical(article.body))
     titled = "\n".join([*filter(None, [headline, *subtitles]), text])
     reports_event = article.kind not in NO_EVENT_KINDS
     if reports_event and article.kind not in UNDATED_KINDS:

@@ -41,3 +41,12 @@ def test_ads_and_teasers_report_no_event_and_notices_have_no_event_date():
         assert articles[kind].event_date is None and articles[kind].meeting is None
         assert all(p.roles == [] for p in articles[kind].persons)
     assert [p.name for p in articles["index"].persons] == ["赵明远"]
+
+
+def test_layout_space_inside_a_name_does_not_hide_it_from_the_meeting():
+    page = (
+        "本报讯（记者林晓）昨日，县委\n书记鲁正方主持召开座谈会。\n县长柯 文山、副县长岑丽出\n席会议。\n"
+    )
+    (article,) = parse_page(page, date(2021, 5, 12)).articles
+    assert article.meeting.presided_by == ["鲁正方"]
+    assert article.meeting.attended_by == ["柯文山", "岑丽"]
