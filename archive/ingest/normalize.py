@@ -38,6 +38,8 @@ CJK_HEAD = re.compile(f"[{CJK}]*")
 SEPARATOR_LINE = re.compile(r"^[-\s]+$")
 BODY_PUNCT = re.compile("[，。；！？]")
 OPENING_START = re.compile(r"^(本报讯|本报\s*[（(]|本报记者|本报评论员|编者按)")
+# How a photo caption opens: the day of the scene, 图为, or an arrow pointing at the photo.
+CAPTION_START = re.compile(r"^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|图为|昨日|昨天|近日|日前|当日|[⬅➡←→↑↓▲])")
 MIN_DUPLICATE_CHARS = 30
 MIN_BODY_CHARS = 16
 MIN_OPEN_CHARS = 6
@@ -178,10 +180,20 @@ def _is_column_break(before: list[str], after: list[str]) -> bool:
         return False
     if not (_body_like(first, MIN_OPEN_CHARS) or DATELINE.match(first)):
         return False
-    opening, credit = canonical(after[0]), photo_credit(last)
+    opening = canonical(after[0])
+    credit = photo_credit(last)
     if OPENING_START.match(opening) or DATELINE.match(opening) or (credit and credit.start() == 0):
         return False
+    if _photo_with_credit(after):
+        return False
     return _body_like(last) or ends_sentence(last)
+
+
+def _photo_with_credit(block: list[str]) -> bool:
+    """A block opening like a caption (5月1日，…, 图为…) and ending in its photo credit: a photo printed
+    next to an unfinished paragraph, not the paragraph's next column (which may end a caption: …完善。甲 摄)."""
+    opening, closing = canonical(block[0]).strip(), canonical(block[-1]).strip()
+    return bool(CAPTION_START.match(opening)) and photo_credit(closing) is not None
 
 
 def _squash(text: str) -> str:

@@ -187,3 +187,19 @@ def test_a_brief_closed_by_a_name_in_brackets_credits_a_contributor():
     assert first.body.endswith("县委书记赵明远致辞。")
     assert second.contributors == ["孟凡"]
     assert second.body.endswith("再接再厉。")
+
+
+def test_photo_with_its_credit_next_to_an_unfinished_paragraph():
+    page = """县里召开防汛会
+
+本报讯（记者林晓）昨日，县委书记鲁正方主持召开防汛工作会议，部署全县防汛
+工作。鲁正方强调，要压实责任，确
+
+5月1日，志愿者在广场清扫落叶。
+本报记者 柯 岚 摄
+
+保安全度汛。
+"""
+    news, photo = segment_page(page)[0]
+    assert news.body.replace("\n", "").endswith("要压实责任，确保安全度汛。")
+    assert (photo.kind, photo.photographers, photo.body) == ("photo", ["柯岚"], "5月1日，志愿者在广场清扫落叶。")
