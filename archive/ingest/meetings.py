@@ -390,7 +390,7 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
             if (group or collective) and not _names_in(clause[:start], names):
                 group = _listed_before(clauses[:index], names, collective) + group
             if not group:
-                if PRONOUN.match(before):
+                if PRONOUN.match(before) or (not before and index == 0 and verb.lastgroup == "said"):
                     group = last_group
                 elif SAME_SUBJECT.match(before):
                     group = sentence_group

@@ -62,3 +62,12 @@ def test_escorts_attend_and_leaders_of_a_delegation_take_part():
     assert (meeting.speakers, meeting.attended_by) == (["鲁正方"], ["柯文山", "岑丽"])
     text = "5月11日，由县委书记鲁正方，县长柯文山带领的县党政考察团到邻县考察文明创建工作。副县长岑丽一同考察。"
     assert meeting_of(text, "鲁正方", "柯文山", "岑丽").attended_by == ["鲁正方", "柯文山", "岑丽"]
+
+
+def test_a_sentence_opening_with_speech_continues_the_previous_speaker():
+    text = (
+        "5月11日，县委书记鲁正方在县宾馆与客商柯文山一行进行座谈。"
+        "座谈中，鲁正方介绍了县情。希望双方加强合作。柯文山表示，将加大投资力度。"
+    )
+    meeting = meeting_of(text, "鲁正方", "柯文山")
+    assert meeting.speakers == ["鲁正方", "柯文山"]
