@@ -1,0 +1,47 @@
+"""Whoosh's compound segment files are read through the shared memory map, never copied per process."""
+import io
+import os
+import pickle
+import random
+
+from haystack import connections
+from whoosh.filedb import compound
+
+from search.whoosh_storage import MemoryViewReader, ZeroCopyBufferFile
+
+
+def test_the_reader_behaves_like_an_in_memory_file():
+    rng = random.Random(4)
+    data = bytes(rng.randrange(256) for _ in range(4000)) + b"line one\nline two\n" + pickle.dumps({"k": [1, 2]})
+    ours, theirs = MemoryViewReader(memoryview(data)), io.BytesIO(data)
+    for _ in range(300):
+        operation = rng.choice(["read", "seek", "seek_cur", "seek_end", "readline", "readinto"])
+        size = rng.choice([-1, 0, 1, 7, 100, 5000])
+        if operation == "read":
+            assert ours.read(size) == theirs.read(size)
+        elif operation == "seek":
+            position = rng.randrange(len(data) + 10)
+            assert ours.seek(position) == theirs.seek(position)
+        elif operation == "seek_cur":
+            assert ours.seek(3, os.SEEK_CUR) == theirs.seek(3, os.SEEK_CUR)
+        elif operation == "seek_end":
+            assert ours.seek(-20, os.SEEK_END) == theirs.seek(-20, os.SEEK_END)
+        elif operation == "readline":
+            assert ours.readline(size) == theirs.readline(size)
+        else:
+            mine, other = bytearray(max(size, 0)), bytearray(max(size, 0))
+            assert ours.readinto(mine) == theirs.readinto(other) and mine == other
+        assert ours.tell() == theirs.tell()
+    start = data.index(b"\x80", len(data) - 40)
+    ours.seek(start)
+    assert pickle.load(ours) == {"k": [1, 2]}
+
+
+def test_segment_files_are_opened_without_a_copy(seed_articles):
+    assert compound.BufferFile is ZeroCopyBufferFile
+    backend = connections["default"].get_backend()
+    with backend.index.refresh().searcher() as searcher:
+        storage = searcher.reader().leaf_readers()[0][0]._storage
+        opened = storage.open_file(storage.list()[0])
+        assert isinstance(opened, ZeroCopyBufferFile) and isinstance(opened.file, MemoryViewReader)
+        assert opened.get(0, 4) == bytes(opened.file.read(4))
