@@ -104,7 +104,7 @@ NOT_A_LOCATION = frozenset({"我市", "全市", "本市", "当地", "这里", "�
 ROLE_VERBS = (
     ("attended", r"一同(?:会见|参加|出席|调研|督导|视察|考察)|出席|参加|陪同|莅会|列席|参会|收听收看|收看|就座"),
     ("presided", r"主持(?!人)"),
-    ("spoke", rf"讲话(?!精神)|致辞|作(?:了)?[^{PUNCT}]{{0,6}}?(?:部署|报告|总结)"),
+    ("spoke", rf"讲话(?!精神)|致辞|作(?:了)?[^{PUNCT}]{{0,6}}?(?:关于[^{PUNCT}]{{1,40}}?)?(?:部署|报告|总结)"),
     ("said", r"强调|指出|要求|表示|希望(?!工程|小学|之星|杯|田野)|说(?=[，,：:“。]|$)"),
     (
         "took_part",
@@ -398,6 +398,9 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
                         # "市委书记甲，市长乙，带领…到某地调研", "县领导甲、乙等，分组开展慰问…":
                         # the roll call opens the sentence.
                         group = _listed_before(clauses[:index], names)
+                    if not group and verb.lastgroup == "spoke" and index > 0:
+                        # "副县长甲介绍了…，并作…的报告": the sentence's subject goes on.
+                        group = _sentence_subject(clauses[:index], names)
             role = verb.lastgroup
             found[role].update(group)
             if role in OBJECT_ROLES and verb.group() not in VISITORS_ONLY:
@@ -408,6 +411,12 @@ def _sentence_roles(sentence: str, names: list[str], found: dict[str, set[str]],
                 return last_group
             start = verb.end()
     return last_group
+
+
+def _sentence_subject(clauses: list[str], names: list[str]) -> list[str]:
+    """The person first named in the first clause naming anyone ("受…委托，副县长甲介绍了…" → 甲)."""
+    named = next((clause for clause in clauses if _names_in(clause, names)), "")
+    return _names_in(_subject_part(named, names), names)[:1]
 
 
 def _names_in(text: str, names: list[str]) -> list[str]:

@@ -71,3 +71,11 @@ def test_a_sentence_opening_with_speech_continues_the_previous_speaker():
     )
     meeting = meeting_of(text, "鲁正方", "柯文山")
     assert meeting.speakers == ["鲁正方", "柯文山"]
+
+
+def test_making_a_report_about_something_is_speaking():
+    text = (
+        "5月11日，县人代会主席团举行第二次会议。受县委委托，县委常委、常务副县长柯文山介绍了候选人情况，"
+        "并作县人民政府关于民生实事候选项目的报告。"
+    )
+    assert meeting_of(text, "柯文山").speakers == ["柯文山"]
