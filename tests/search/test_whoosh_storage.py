@@ -41,7 +41,9 @@ def test_segment_files_are_opened_without_a_copy(seed_articles):
     assert compound.BufferFile is ZeroCopyBufferFile
     backend = connections["default"].get_backend()
     with backend.index.refresh().searcher() as searcher:
-        storage = searcher.reader().leaf_readers()[0][0]._storage
+        reader = searcher.reader().leaf_readers()[0][0]
+        storage = reader.storage().a  # the segment's own compound storage, overlaid on the index folder
+        assert isinstance(storage, compound.CompoundStorage)
         opened = storage.open_file(storage.list()[0])
         assert isinstance(opened, ZeroCopyBufferFile) and isinstance(opened.file, MemoryViewReader)
         assert opened.get(0, 4) == bytes(opened.file.read(4))
