@@ -125,11 +125,12 @@ class IndexGeneration:
         """Live documents published from day ``low`` to day ``high`` (YYYYMMDD, inclusive)."""
 
         def compute():
-            days, years = self.days, self._inverted(YEAR)
+            days = self.days
             return frozenset(
                 docnum
-                for year in range(low // 10000, min(high // 10000, 9999) + 1)
-                for docnum in years.get(year, ())
+                for year, docs in self._inverted(YEAR).items()
+                if low // 10000 <= year <= high // 10000
+                for docnum in docs
                 if low <= days[docnum] <= high
             )
 

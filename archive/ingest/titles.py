@@ -1,7 +1,7 @@
 """Titles of officials and office holders, and how to read them in Chinese news text.
 
 A stated title is an organisation prefix plus a core title (市委 + 副书记,
-杭州锦江集团 + 董事长, 省工信厅电子信息处 + 二级调研员). ``find_titles`` finds every
+华中锦程集团 + 董事长, 省工信厅电子信息处 + 二级调研员). ``find_titles`` finds every
 core title and extends it leftwards over its organisation prefix, stopping at
 punctuation and at words that cannot belong to an organisation's name (verbs,
 particles, time words). A prefix is kept only when it ends like an organisation
@@ -174,7 +174,6 @@ def find_titles(text: str, word_start: Sequence[int], breaks: Container[int] = (
             prefix = former + prefix
         else:
             prefix += former
-            start = min(start, org_end)
         matches.append(TitleMatch(start, core_start, found.end(), prefix, found.group()))
     return _outermost(matches)
 
