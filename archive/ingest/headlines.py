@@ -29,7 +29,7 @@ REPORTIVE = re.compile(
 SUBTITLE_DASH = "——"
 # A first line that leads in to the message below it: "甲在调研…时强调", "认真贯彻落实…会议精神".
 LEAD_IN = re.compile(r"(?:强调|要求|指出|表示)$|(?:学习|贯彻|落实).{0,40}精神$")
-# A short line saying who attended (王小平徐衣显陪同): a 副题 of its own, never the end of a wrapped title.
+# A short line saying who attended (赵建国钱志强陪同): a 副题 of its own, never the end of a wrapped title.
 ATTENDANCE_LINE = re.compile(f"^[{CJK}、]{{2,20}}?(?:等)?(?:陪同|出席|参加|主持|讲话|致辞)$")
 MIN_LIST_PHRASES = 3
 MAX_LIST_PHRASE = 8

@@ -85,7 +85,7 @@ class _Person:
                 self.titles.append(title)
 
     def normalized_titles(self) -> list[str]:
-        """Titles in order, without one restated shorter elsewhere (锦江集团董事长 beside 杭州锦江集团董事长)."""
+        """Titles in order, without one restated shorter elsewhere (锦程集团董事长 beside 华中锦程集团董事长)."""
         return [
             title.text
             for title in self.titles
