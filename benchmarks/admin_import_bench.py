@@ -21,22 +21,19 @@ import tempfile
 import time
 from pathlib import Path
 
+from import_bench import seed_blocks
+from search_bench import GIVEN
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN_STATIC_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
-FILLER = "建国华明伟芳军平红霞玉兰志强永刚海涛立新春秋文武振东宏亮英杰丽娟敏静鹏飞云峰俊辉超勇斌磊晓庆学"
+BLOCKS = seed_blocks()[0]
 
 
 def synthetic_page(size: int, rng: random.Random) -> bytes:
-    """About ``size`` bytes of page text whose lines never repeat."""
-    blocks = [
-        block
-        for path in sorted((ROOT / "seeds").glob("*.txt"))
-        for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
-        if block.strip()
-    ]
+    """About ``size`` bytes of page text whose lines never repeat (two random characters end each line)."""
     parts, total = [], 0
     while total < size:
-        lines = [line + rng.choice(FILLER) + rng.choice(FILLER) for line in rng.choice(blocks).split("\n")]
+        lines = [line + rng.choice(GIVEN) + rng.choice(GIVEN) for line in rng.choice(BLOCKS).split("\n")]
         block = "\n".join(lines).encode("utf-8")
         parts.append(block)
         total += len(block) + 2
