@@ -12,8 +12,8 @@ result as it lands; without it, one request confirms them all. Either way a
 request's work is bounded by ``MAX_FILES_PER_UPLOAD`` files, ``ARCHIVE_MAX_UPLOAD_BYTES``
 per file and ``ARCHIVE_MAX_UPLOAD_TOTAL_BYTES`` per upload (256 KiB and 512 KiB by
 default; a page is ~20 KB). ``benchmarks/admin_import_bench.py`` on the 2-core machine,
-uploads filling the limits: preview 2.1–3.1 s, one file's confirm ≤ 4.1 s, all files
-in one request ≤ 6.2 s, far inside gunicorn's 30 s timeout (with 2 MiB uploads a
+uploads filling the limits, over two runs: preview 2.1–4.0 s, one file's confirm ≤ 5.7 s, all
+files in one request ≤ 6.2 s, far inside gunicorn's 30 s timeout (with 2 MiB uploads a
 single confirm took 23–25 s).
 """
 from __future__ import annotations
