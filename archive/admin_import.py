@@ -34,7 +34,7 @@ from archive.import_review import review_warnings
 from archive.import_staging import StagingError, discard, fetch, stage
 from archive.loading import PageImportError, load_page, preview_page
 from archive.models import Article, ImportRun, Mention
-from search.indexing import drain_after
+from archive.signals import changes_batched
 
 IMPORT_PERMISSIONS = ("archive.add_page", "archive.change_page")
 IMPORT_SOURCE = "admin"
@@ -130,7 +130,7 @@ class PageImportView(View):
         except StagingError as error:
             messages.error(request, str(error))
             return redirect("admin:archive_page_import")
-        with drain_after():
+        with changes_batched():
             results = [confirm_one(request, page) for page in pages]
         discard(request, token)
         return self.render(request, step="done", results=results)
@@ -146,7 +146,7 @@ class PageImportView(View):
         if not index.isdigit() or int(index) >= len(pages):
             return JsonResponse({"error": "文件序号无效。"}, status=400)
         index = int(index)
-        with drain_after():
+        with changes_batched():
             result = confirm_one(request, pages[index])
         last = index == len(pages) - 1
         if last:

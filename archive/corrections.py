@@ -1,6 +1,6 @@
 """Editors' corrections to people: merge duplicates of one official, split one name into two people.
 
-Pure ORM functions, each atomic. After the transaction commits they send
+Pure ORM functions, each atomic. Inside the transaction they send
 ``archive.signals.articles_changed`` with the affected articles so the search
 index (official facets) follows.
 """
@@ -19,10 +19,10 @@ def ordered_union(first, second):
 
 
 def announce_changed(article_ids):
-    """Send ``articles_changed`` for ``article_ids`` once the surrounding transaction commits."""
+    """Send ``articles_changed`` for ``article_ids`` (inside the surrounding transaction)."""
     changed = sorted(set(article_ids))
     if changed:
-        transaction.on_commit(lambda: articles_changed.send(sender=Article, changed=changed, deleted=[]))
+        articles_changed.send(sender=Article, changed=changed, deleted=[])
 
 
 def in_any_meeting_role(person):

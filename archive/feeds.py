@@ -1,9 +1,7 @@
-"""Atom feeds: latest articles, a person's articles, a district's articles and a search query's results."""
-from dataclasses import replace
+"""Atom feeds: latest articles, a person's articles and a district's articles (search results: ``search.feeds``)."""
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -12,8 +10,6 @@ from django.utils.timezone import make_aware
 
 from archive import queries
 from archive.models import District, Person
-from search.engine import QuerySyntaxError, run_search
-from search.forms import SearchForm, has_criteria, query_string
 
 FEED_SIZE = 30
 SUMMARY_CHARS = 200
@@ -86,40 +82,3 @@ class DistrictArticlesFeed(ArticleFeed):
 
     def items(self, district):
         return queries.articles_for_listing().filter(districts=district)[:FEED_SIZE]
-
-
-def feed_search_request(request):
-    """The search page's parameters (``q``, ``official``, ``district``, ``year``…) as the newest-first request."""
-    return SearchForm(request.GET).search_request(sort="date_desc", page=1, per_page=FEED_SIZE)
-
-
-class SearchResultsFeed(ArticleFeed):
-    """The newest articles matching a search, with the search page's parameters, so a reader can follow a topic."""
-
-    def __call__(self, request, *args, **kwargs):
-        if not has_criteria(feed_search_request(request)):
-            return HttpResponseBadRequest(
-                "请用参数 q（关键词）或 official、district 等筛选条件说明要订阅的搜索。",
-                content_type="text/plain; charset=utf-8",
-            )
-        try:
-            return super().__call__(request, *args, **kwargs)
-        except QuerySyntaxError as error:
-            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-
-    def get_object(self, request):
-        return feed_search_request(request)
-
-    def title(self, wanted):
-        return f"焦作新闻档案：“{wanted.q}”的搜索结果" if wanted.q else "焦作新闻档案：筛选结果"
-
-    def subtitle(self, wanted):
-        return "符合搜索条件的最新文章"
-
-    def link(self, wanted):
-        return reverse("search:search") + query_string(replace(wanted, sort="relevance", page=1))
-
-    def items(self, wanted):
-        ids = [hit.article_id for hit in run_search(wanted).hits]
-        found = queries.articles_for_listing().in_bulk(ids)
-        return [found[i] for i in ids if i in found]

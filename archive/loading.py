@@ -18,7 +18,7 @@ transaction (editors' corrections to that page are replaced too); an article
 whose headline (or, untitled, body start) is still on the page keeps its id,
 so links and the search index stay valid. Every attempt
 is recorded as an ``ImportRun`` (a failure's record is written after the
-rollback, so it survives). After commit ``archive.signals.articles_changed``
+rollback, so it survives). Inside the transaction ``archive.signals.articles_changed``
 is sent with the ids of the added or changed articles and of the removed ones.
 """
 from __future__ import annotations
@@ -28,7 +28,6 @@ import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -186,9 +185,7 @@ def _load(data, source_file, date, edition, paper, label, force, run) -> LoadRes
     article_ids = _write_articles(page, parsed.articles, plan, date, warnings)
     changed = [pk for index, pk in enumerate(article_ids) if index not in plan.same]
     if changed or plan.removed_ids:
-        transaction.on_commit(
-            partial(articles_changed.send, sender=Article, changed=changed, deleted=list(plan.removed_ids))
-        )
+        articles_changed.send(sender=Article, changed=changed, deleted=list(plan.removed_ids))
 
     run.outcome = ImportRun.Outcome.IMPORTED
     run.counts = page_counts(page) | plan.diff.as_counts()

@@ -22,5 +22,4 @@ urlpatterns = [
     path("feeds/articles/", feeds.LatestArticlesFeed(), name="feed_latest"),
     path("feeds/people/<int:pk>/", feeds.PersonArticlesFeed(), name="feed_person"),
     path("feeds/districts/<slug:slug>/", feeds.DistrictArticlesFeed(), name="feed_district"),
-    path("feeds/search/", feeds.SearchResultsFeed(), name="feed_search"),
 ]

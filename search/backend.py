@@ -1,4 +1,4 @@
-"""haystack's Whoosh backend, made fit for the archive.
+"""The embedded engine: haystack's Whoosh backend, made fit for the archive, implementing the search contract.
 
 - Every text field is analysed by ``search.analysis`` (jieba words + character
   bigrams); parsing a query through haystack gives a phrase of bigrams.
@@ -6,6 +6,8 @@
   processes, waiting instead of raising LockError or dropping changes.
 - ``update`` prepares a whole batch with one writer and no spelling graph
   (haystack opens a searcher per document and analyses the text twice).
+- ``rank`` (the contract's search, ``search.whoosh_search``) uses one cached searcher per
+  index generation instead of haystack's two or three per query.
 - Big text is not stored; haystack's highlighting (a StemmingAnalyzer that
   returns '' for Chinese) is replaced by ``search.snippets`` over the database text.
 """
@@ -22,9 +24,9 @@ from whoosh.fields import DATETIME, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.writing import CLEAR
 
-from search import dictionary, snippets
+from search import dictionary, generation, snippets, whoosh_search
 from search.analysis import analyzer, is_chinese
-from search.indexing import index_writer, writer_lock, writer_processes
+from search.whoosh_writer import index_writer, writer_lock, writer_processes
 
 
 def schema_field(field):
@@ -72,14 +74,27 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
 
     def update(self, index, iterable, commit=True):
         """Index a batch with one writer; documents already in the index are replaced."""
-        self.write(index, iterable)
+        self.apply(index, iterable)
 
     def remove(self, obj_or_string, commit=True):
         self.ready()
         with index_writer(self) as writer:
             writer.delete_by_term(ID, get_identifier(obj_or_string))
 
-    def write(self, index, objects, remove_identifiers=()):
+    def rank(self, request, parsed):
+        return whoosh_search.rank(request, parsed)
+
+    def prepare(self):
+        """Open the searcher and build the facet columns now (worker warm-up), not in a reader's request."""
+        with generation.lock():
+            generation.current().prepare()
+
+    def indexed_ids(self):
+        with generation.lock():
+            searcher = generation.current().searcher
+            return {int(fields["django_id"]) for fields in searcher.all_stored_fields()}
+
+    def apply(self, index, objects, remove_identifiers=()):
         """Add or replace ``objects`` and delete ``remove_identifiers`` ("archive.article.12") in one commit.
 
         Deletes share one searcher: Whoosh opens a new one per ``delete_by_term`` otherwise.

@@ -1,7 +1,7 @@
 """Search parameters: GET query string in, ``SearchRequest`` out, and back again.
 
 ``SearchForm`` repairs what it can: an invalid value falls back to its default,
-an unknown person or district is dropped, an over-long query is cut. Every
+an unknown facet value (person, district, kind…) is dropped, an over-long query is cut. Every
 repair is reported in ``problems`` (Chinese, for the reader), so the page can
 show them and the API can refuse the request instead.
 ``query_string`` is the inverse: the canonical parameters of a request, used
@@ -15,14 +15,13 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from archive.models import District, Person
 from search.engine import SORTS, SearchRequest
+from search.schema import FACETS
 
 SORT_LABELS = {"relevance": "相关度", "date_desc": "日期（新→旧）", "date_asc": "日期（旧→新）"}
 MAX_QUERY_LENGTH = 100
 MAX_FILTER_VALUES = 10
 MAX_PAGE = 10_000
-MAX_DATABASE_ID = 2**63 - 1
 
 
 def clean_text(value: str) -> str:
@@ -42,8 +41,6 @@ class SearchForm(forms.Form):
     """The search page's GET parameters; ``search_request()`` gives the repaired request."""
 
     q = QueryField(label="关键词", required=False)
-    official = forms.Field(label="人物", required=False, widget=forms.MultipleHiddenInput)
-    district = forms.Field(label="区县", required=False, widget=forms.MultipleHiddenInput)
     year = forms.IntegerField(label="年份", required=False, min_value=1900, max_value=2100)
     month = forms.IntegerField(label="月份", required=False, min_value=1, max_value=12)
     date_from = forms.DateField(label="起始日期", required=False)
@@ -54,6 +51,8 @@ class SearchForm(forms.Form):
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)
         self.repairs: list[str] = []
+        for facet in FACETS:
+            self.fields[facet.name] = forms.Field(label=facet.label, required=False, widget=forms.MultipleHiddenInput)
 
     def clean_q(self):
         text = self.cleaned_data["q"]
@@ -62,26 +61,10 @@ class SearchForm(forms.Form):
             text = text[:MAX_QUERY_LENGTH].rstrip()
         return text
 
-    def clean_official(self):
-        raw = list(dict.fromkeys(self._values("official")))
-        wanted = {value: int(value) for value in raw if value.isdecimal() and 0 < int(value) <= MAX_DATABASE_ID}
-        known = Person.objects.in_bulk(set(wanted.values()))
-        found = list(dict.fromkeys(wanted[v] for v in raw if wanted.get(v) in known))
-        bad = [v for v in raw if wanted.get(v) not in known]
-        if bad:
-            self.repairs.append(f"没有找到人物（编号 {self._quote(bad)}），已忽略该条件。")
-        return found
-
-    def clean_district(self):
-        raw = list(dict.fromkeys(self._values("district")))
-        known = District.objects.in_bulk([s for s in raw if len(s) <= 30], field_name="slug")
-        bad = [s for s in raw if s not in known]
-        if bad:
-            self.repairs.append(f"没有找到区县“{self._quote(bad)}”，已忽略该条件。")
-        return [s for s in raw if s in known]
-
     def clean(self):
         data = super().clean()
+        for facet in FACETS:
+            data[facet.name] = self._known_values(facet)
         if data.get("month") and not data.get("year"):
             self.repairs.append("只给了月份没有年份，已忽略月份。")
             data["month"] = None
@@ -103,8 +86,7 @@ class SearchForm(forms.Form):
         data = self.cleaned_data
         request = SearchRequest(
             q=data.get("q") or "",
-            officials=data.get("official") or [],
-            districts=data.get("district") or [],
+            filters={facet.name: data[facet.name] for facet in FACETS if data.get(facet.name)},
             year=data.get("year"),
             month=data.get("month"),
             date_from=data.get("date_from"),
@@ -113,6 +95,15 @@ class SearchForm(forms.Form):
             page=data.get("page") or 1,
         )
         return replace(request, **overrides)
+
+    def _known_values(self, facet):
+        """The facet's distinct values that exist; unknown ones are reported and dropped."""
+        raw = list(dict.fromkeys(self._values(facet.name)))
+        known = facet.labels(raw)
+        bad = [value for value in raw if value not in known]
+        if bad:
+            self.repairs.append(f"没有找到{facet.label}“{self._quote(bad)}”，已忽略该条件。")
+        return [value for value in raw if value in known]
 
     def _values(self, name):
         values = [clean_text(v) for v in self.data.getlist(name) if clean_text(v)] if self.data else []
@@ -129,8 +120,7 @@ class SearchForm(forms.Form):
 def query_items(request: SearchRequest) -> list[tuple[str, str]]:
     """The canonical GET parameters of ``request``; defaults are left out."""
     items = [("q", request.q)] if request.q else []
-    items += [("official", str(i)) for i in request.officials]
-    items += [("district", s) for s in request.districts]
+    items += [(facet.name, value) for facet in FACETS for value in request.selected(facet.name)]
     if request.year:
         items.append(("year", str(request.year)))
         if request.month:
@@ -149,7 +139,7 @@ def query_items(request: SearchRequest) -> list[tuple[str, str]]:
 def has_criteria(request: SearchRequest) -> bool:
     """Whether ``request`` says what to follow; a feed of everything would repeat the latest-articles feed."""
     return bool(
-        request.q or request.officials or request.districts or request.year or request.date_from or request.date_to
+        request.q or any(request.filters.values()) or request.year or request.date_from or request.date_to
     )
 
 

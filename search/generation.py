@@ -4,8 +4,8 @@ haystack reopens two or three searchers per query (+250–550 ms) and Whoosh's
 ``groupedby`` facets take 0.6–1.4 s on a broad query. Instead each process keeps
 one searcher, refreshed only when another writer has committed, and builds, once
 per generation, plain lists indexed by document number: publication day
-(YYYYMMDD), official ids and district slugs. A new generation also refreshes jieba's user dictionary (new people
-imported). Columns of a segment are reused across generations while the segment
+(YYYYMMDD) and each facet's values (``search.schema``). A new generation also refreshes
+jieba's user dictionary (new people imported). Columns of a segment are reused across generations while the segment
 lives (Whoosh segments are immutable; deletions only hide document numbers).
 """
 from __future__ import annotations
@@ -15,9 +15,9 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from search import dictionary
+from search.schema import DAY_FIELD, FACETS
 
-DAY_FIELD = "publication_day"
-VALUE_FIELDS = ("official_ids", "district_slugs")
+VALUE_FIELDS = tuple(facet.field for facet in FACETS)
 YEAR = "year"
 _lock = threading.RLock()
 _generations: dict[str, IndexGeneration] = {}

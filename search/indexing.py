@@ -1,135 +1,53 @@
-"""The index follows the database, through one writer at a time.
+"""The index follows the database, on every engine, and never falls silently behind.
 
-Changes arrive from the loader's ``articles_changed`` signal and from model
-saves/deletes (admin corrections, merges). They are collected per transaction
-and, once it commits, appended to a queue file next to the index; whoever holds
-the writer lock drains the whole queue with ONE Whoosh writer. A process that
-cannot get the lock in time leaves its entries queued for the next drain
-(``drain_queue``, also run by ``warm_up``), so no update is lost and no
-LockError reaches a reader. Inside ``drain_after`` (imports of several files,
-each committed on its own) the entries are queued as usual and drained once at
-the end: a Whoosh commit costs far more than the few articles of one page.
+Every change to what an article's index entry holds (imports and corrections through
+``archive.signals.articles_changed``, model saves and deletes from the admin) writes a
+``PendingChange`` row INSIDE the transaction that makes it. Once the transaction commits
+the rows are drained: the articles' current state goes to the engine in one commit and
+the rows are deleted. If the process is killed in between, or the engine is down, the
+rows stay (with the attempt and the error) and the next drain applies them: every
+import, ``warm_up`` of a worker, ``search_status --repair``, and every ``RETRY_SECONDS``
+a thread of each gunicorn worker (``keep_retrying``). ``search_status`` reports them.
+
+Drains are serialised (a file lock beside the database, and an advisory lock on
+PostgreSQL for several hosts), so an older state can never overwrite a newer one.
+Inside ``archive.signals.changes_batched`` (imports of several files, each committed on
+its own) the rows wait and are drained once when the batch ends.
 """
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import json
 import logging
-import os
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
-from django.db.models import signals
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F, Min, signals
+from django.utils import timezone
 from haystack.signals import BaseSignalProcessor
 
-from archive.signals import articles_changed
-from search.whoosh_codec import CachedLengthsCodec
+from archive.signals import articles_changed, batch_finished, batch_started
+from search.locks import IndexBusyError, file_lock
+from search.models import PendingChange
 
 log = logging.getLogger(__name__)
 
-LOCK_TIMEOUT = 120.0
-# Whoosh spills postings to pickled temp runs above this (≈180 bytes per posting, ~530 postings per
-# article): a 10,000-article batch (settings' BATCH_SIZE) fits; spilling made indexing 40% slower.
-WRITER_MEMORY_MB = 2048
-PARALLEL_MIN_DOCUMENTS = 1000
-MAX_WRITER_PROCESSES = 4
+DRAIN_CHUNK = 5000
+DRAIN_LOCK_TIMEOUT = 120.0
+RETRY_SECONDS = 30.0
 QUERY_CHUNK = 500
-_pending = threading.local()
-_held = threading.local()
-_deferred = threading.local()
+ADVISORY_LOCK_KEY = 0x5EA2C4  # PostgreSQL advisory lock id of the drain
+_batch = threading.local()
 
 
-class IndexBusyError(RuntimeError):
-    """Another process kept the index writer longer than ``LOCK_TIMEOUT``."""
+class IndexLagging(RuntimeError):
+    """The engine did not take pending changes; they stay recorded and are retried."""
 
 
-def _side_file(backend, suffix):
-    return Path(f"{os.path.normpath(backend.path)}.{suffix}")
-
-
-@contextlib.contextmanager
-def _flock(path: Path, timeout: float):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise IndexBusyError(f"index lock {path} busy for {timeout:.0f}s") from None
-                time.sleep(0.02)
-        try:
-            yield handle
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextlib.contextmanager
-def writer_lock(backend, timeout=None):
-    """The cross-process writer lock; re-entrant within a thread (draining the queue writes under it)."""
-    timeout = LOCK_TIMEOUT if timeout is None else timeout
-    if getattr(_held, "depth", 0):
-        _held.depth += 1
-        try:
-            yield
-        finally:
-            _held.depth -= 1
-        return
-    with _flock(_side_file(backend, "lock"), timeout):
-        _held.depth = 1
-        try:
-            yield
-        finally:
-            _held.depth = 0
-
-
-def writer_processes(documents: int) -> int:
-    """How many processes should analyse ``documents`` new documents: one per core for bulk batches.
-
-    Whoosh's pure-Python posting work costs about three times jieba's tokenizing
-    (profiled: add_document and the segment flush, not the analysis), so only
-    spreading it over the cores brings a rebuild near jieba's own speed. Forked
-    writers each finish a segment of their own (no merge at commit); below
-    ``PARALLEL_MIN_DOCUMENTS`` the fork and the extra segments cost more than they save.
-    """
-    cores = len(os.sched_getaffinity(0))
-    return min(cores, MAX_WRITER_PROCESSES) if documents >= PARALLEL_MIN_DOCUMENTS else 1
-
-
-@contextlib.contextmanager
-def index_writer(backend, mergetype=None, timeout=None, processes=1):
-    """A Whoosh writer held under ``writer_lock``; committed on success, cancelled on error.
-
-    ``processes`` > 1 gives Whoosh's multiprocessing writer (forked children: the
-    parent's jieba dictionary comes along), each child with its share of the memory.
-    """
-    timeout = LOCK_TIMEOUT if timeout is None else timeout
-    with writer_lock(backend, timeout):
-        backend.index = backend.index.refresh()
-        options = {"timeout": timeout, "codec": CachedLengthsCodec()}
-        if processes > 1:
-            writer = backend.index.writer(
-                procs=processes, multisegment=True, limitmb=WRITER_MEMORY_MB // processes, **options
-            )
-        else:
-            writer = backend.index.writer(limitmb=WRITER_MEMORY_MB, **options)
-        try:
-            yield writer
-        except BaseException:
-            writer.cancel()
-            raise
-        if mergetype is None:
-            writer.commit()
-        else:
-            writer.commit(mergetype=mergetype)
-
-
-def _article_index():
+def article_index():
     from haystack import connections
 
     from archive.models import Article
@@ -137,154 +55,213 @@ def _article_index():
     return connections["default"].get_unified_index().get_index(Article)
 
 
-def _backend():
+def backend():
     from haystack import connections
 
     return connections["default"].get_backend()
 
 
-def apply_changes(changed, deleted):
-    """Re-index ``changed`` article ids (those no longer in the database are removed) and remove ``deleted``."""
-    index, backend = _article_index(), _backend()
-    changed, deleted = set(changed), set(deleted)
+def record(changed=(), deleted=()):
+    """Record that the index entries of these articles are out of date (inside the current transaction)."""
+    ids = {int(pk) for pk in (*changed, *deleted)}
+    if not ids:
+        return
+    PendingChange.objects.bulk_create([PendingChange(article_id=pk) for pk in sorted(ids)])
+    if not getattr(_batch, "depth", 0):
+        transaction.on_commit(drain_quietly)
+
+
+def apply_changes(article_ids):
+    """Give the engine the current state of ``article_ids``: re-index those that exist, remove the others."""
+    index = article_index()
+    ids = sorted(set(article_ids))
     articles = []
-    ids = sorted(changed)
     for start in range(0, len(ids), QUERY_CHUNK):
         articles.extend(index.index_queryset().filter(pk__in=ids[start : start + QUERY_CHUNK]))
-    deleted |= changed - {article.pk for article in articles}
-    backend.write(index, articles, [f"archive.article.{pk}" for pk in sorted(deleted)])
-
-
-def _read_entries(paths):
-    changed, deleted = set(), set()
-    for path in paths:
-        for line in path.read_text().splitlines():
-            if line.strip():
-                entry = json.loads(line)
-                changed.update(entry.get("changed", ()))
-                deleted.update(entry.get("deleted", ()))
-    return changed - deleted, deleted
-
-
-def drain_queue(timeout=None):
-    """Apply every queued change with one writer; returns the number of articles touched.
-
-    The queue file is renamed (under its own short lock, so no append is cut in
-    half) and the renamed batches are deleted only after the index commit, so a
-    failed or killed drain leaves them for the next one.
-    """
-    timeout = LOCK_TIMEOUT if timeout is None else timeout
-    backend = _backend()
-    backend.ready()
-    queue = _side_file(backend, "queue")
-    with writer_lock(backend, timeout):
-        with _flock(_side_file(backend, "queue.lock"), timeout):
-            if queue.exists() and queue.stat().st_size:
-                queue.rename(queue.with_name(f"{queue.name}.{time.time_ns()}.batch"))
-        batches = sorted(queue.parent.glob(f"{queue.name}.*.batch"))
-        changed, deleted = _read_entries(batches)
-        if changed or deleted:
-            apply_changes(changed, deleted)
-        for batch in batches:
-            batch.unlink()
-    return len(changed) + len(deleted)
-
-
-def follow(changed=(), deleted=()):
-    """Queue committed changes and drain the queue; failures are logged, queued entries wait for the next drain."""
-    changed, deleted = [int(pk) for pk in changed], [int(pk) for pk in deleted]
-    if not changed and not deleted:
-        return
-    try:
-        backend = _backend()
-        backend.ready()
-        with _flock(_side_file(backend, "queue.lock"), LOCK_TIMEOUT), open(_side_file(backend, "queue"), "a") as queue:
-            queue.write(json.dumps({"changed": changed, "deleted": deleted}) + "\n")
-        if getattr(_deferred, "active", False):
-            _deferred.queued = True
-        else:
-            drain_queue()
-    except Exception:
-        log.exception("search index update postponed (articles changed %s, deleted %s)", changed, deleted)
+    removed = set(ids) - {article.pk for article in articles}
+    backend().apply(index, articles, [f"archive.article.{pk}" for pk in sorted(removed)])
 
 
 @contextlib.contextmanager
-def drain_after():
-    """Leave changes committed inside the block queued, and drain them with one writer when it ends.
+def drain_lock(timeout=DRAIN_LOCK_TIMEOUT):
+    """One drain at a time: a file lock on this host, and PostgreSQL's advisory lock across hosts."""
+    with file_lock(Path(settings.DATA_DIR) / "search-drain.lock", timeout):
+        if connection.vendor != "postgresql":
+            yield
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
 
-    Each commit's entries reach the queue file at once, so a failure or a kill
-    midway loses nothing: the end of the block, or the next drain, applies them.
-    Nested blocks drain with the outermost.
+
+def drain(timeout=DRAIN_LOCK_TIMEOUT) -> int:
+    """Apply every pending change; returns the number of articles applied.
+
+    Raises IndexLagging when the engine fails (the rows keep the attempt and the error),
+    IndexBusyError when another drain holds the lock longer than ``timeout``.
     """
-    if getattr(_deferred, "active", False):
-        yield
-        return
-    _deferred.active, _deferred.queued = True, False
-    try:
-        yield
-    finally:
-        _deferred.active = False
-        if _deferred.queued:
+    applied = 0
+    with drain_lock(timeout):
+        while True:
+            rows = list(PendingChange.objects.order_by("pk").values_list("pk", "article_id")[:DRAIN_CHUNK])
+            if not rows:
+                return applied
+            keys = [pk for pk, _ in rows]
             try:
-                drain_queue()
+                apply_changes(article_id for _, article_id in rows)
+            except Exception as error:
+                PendingChange.objects.filter(pk__in=keys).update(
+                    attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000],
+                    last_attempt_at=timezone.now(),
+                )
+                raise IndexLagging(f"{len(keys)} 条索引更新未能写入：{error}") from error
+            PendingChange.objects.filter(pk__in=keys).delete()
+            applied += len({article_id for _, article_id in rows})
+
+
+def drain_quietly(timeout=DRAIN_LOCK_TIMEOUT) -> int:
+    """``drain`` for hooks that must not fail the caller (the change itself is committed): failures are logged."""
+    try:
+        return drain(timeout)
+    except (IndexLagging, IndexBusyError) as error:
+        log.warning("search index behind the database, changes kept for the next drain: %s", error)
+    except Exception:
+        log.exception("search index drain failed; changes kept for the next drain")
+    return 0
+
+
+def keep_retrying(interval=RETRY_SECONDS):
+    """Start a daemon thread draining changes an earlier drain could not apply (engine down), every ``interval``."""
+
+    def loop():
+        while True:
+            time.sleep(interval)
+            try:
+                if PendingChange.objects.exists():
+                    drain_quietly(timeout=1.0)
             except Exception:
-                log.exception("search index update postponed; the queued changes wait for the next drain")
+                log.exception("search index retry failed")
+            finally:
+                connection.close()
+
+    threading.Thread(target=loop, name="search-index-retry", daemon=True).start()
 
 
-def _flush_pending():
-    changed = getattr(_pending, "changed", set())
-    deleted = getattr(_pending, "deleted", set())
-    _pending.changed, _pending.deleted = set(), set()
-    follow(changed - deleted, deleted)
+@dataclass
+class IndexReport:
+    """The index against the database: what ``search_status`` prints and monitoring reads."""
+
+    engine: str
+    database: int
+    indexed: int
+    missing: list[int] = field(default_factory=list)  # in the database, not in the index
+    extra: list[int] = field(default_factory=list)  # in the index, not in the database
+    pending: int = 0
+    failing: int = 0  # pending changes the engine has refused at least once
+    oldest_pending: object = None
+    last_error: str = ""
+
+    @property
+    def consistent(self) -> bool:
+        return not (self.missing or self.extra or self.pending)
+
+    def as_json(self) -> dict:
+        return {
+            "engine": self.engine, "database": self.database, "indexed": self.indexed,
+            "missing": len(self.missing), "extra": len(self.extra), "pending": self.pending,
+            "failing": self.failing, "oldest_pending": self.oldest_pending.isoformat() if self.oldest_pending else None,
+            "last_error": self.last_error, "consistent": self.consistent,
+        }
 
 
-def schedule(changed=(), deleted=()):
-    """Remember ids changed in the current transaction; they are indexed once it commits."""
-    if not hasattr(_pending, "changed"):
-        _pending.changed, _pending.deleted = set(), set()
-    _pending.changed.update(changed)
-    _pending.deleted.update(deleted)
-    transaction.on_commit(_flush_pending)
+def report() -> IndexReport:
+    """Compare the database's articles with the engine's documents; raises what the engine raises when down."""
+    from archive.models import Article
+
+    engine = backend()
+    in_database = set(Article.objects.values_list("pk", flat=True))
+    in_index = engine.indexed_ids()
+    pending = PendingChange.objects.aggregate(oldest=Min("created_at"))
+    failing = PendingChange.objects.filter(attempts__gt=0)
+    last = failing.order_by("-last_attempt_at").values_list("last_error", flat=True).first()
+    return IndexReport(
+        engine=type(engine).__name__,
+        database=len(in_database),
+        indexed=len(in_index),
+        missing=sorted(in_database - in_index),
+        extra=sorted(in_index - in_database),
+        pending=PendingChange.objects.count(),
+        failing=failing.count(),
+        oldest_pending=pending["oldest"],
+        last_error=last or "",
+    )
+
+
+def repair() -> IndexReport:
+    """Drain pending changes, then index what is missing and remove what is extra; returns the new report."""
+    drain()
+    found = report()
+    if found.missing or found.extra:
+        with drain_lock():
+            for start in range(0, len(found.missing), DRAIN_CHUNK):
+                apply_changes(found.missing[start : start + DRAIN_CHUNK])
+            if found.extra:
+                apply_changes(found.extra)
+    return report()
+
+
+def _on_batch_started(sender, **kwargs):
+    _batch.depth = getattr(_batch, "depth", 0) + 1
+
+
+def _on_batch_finished(sender, **kwargs):
+    _batch.depth -= 1
+    if not _batch.depth:
+        drain_quietly()
 
 
 def _on_articles_changed(sender, changed=(), deleted=(), **kwargs):
-    follow(changed, deleted)
+    record(changed, deleted)
 
 
 def _on_article_saved(sender, instance, **kwargs):
-    schedule(changed=[instance.pk])
+    record(changed=[instance.pk])
 
 
 def _on_article_deleted(sender, instance, **kwargs):
-    schedule(deleted=[instance.pk])
+    record(deleted=[instance.pk])
 
 
 def _on_mention_changed(sender, instance, **kwargs):
-    schedule(changed=[instance.article_id])
+    record(changed=[instance.article_id])
 
 
 def _on_person_saved(sender, instance, created=False, **kwargs):
     if not created:
-        schedule(changed=list(instance.mentions.values_list("article_id", flat=True)))
+        record(changed=list(instance.mentions.values_list("article_id", flat=True)))
 
 
 def _on_district_saved(sender, instance, created=False, **kwargs):
     if not created:
-        schedule(changed=list(instance.articles.values_list("pk", flat=True)))
+        record(changed=list(instance.articles.values_list("pk", flat=True)))
 
 
 def _on_district_deleting(sender, instance, **kwargs):
-    schedule(changed=list(instance.articles.values_list("pk", flat=True)))
+    record(changed=list(instance.articles.values_list("pk", flat=True)))
 
 
 def _on_issue_saved(sender, instance, created=False, **kwargs):
     if not created:
-        schedule(changed=[pk for pk in instance.pages.values_list("articles__pk", flat=True) if pk is not None])
+        record(changed=[pk for pk in instance.pages.values_list("articles__pk", flat=True) if pk is not None])
 
 
 def _on_article_districts_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action.startswith("post_"):
-        schedule(changed=(pk_set or ()) if reverse else [instance.pk])
+        record(changed=(pk_set or ()) if reverse else [instance.pk])
 
 
 class IndexFollowsDatabase(BaseSignalProcessor):
@@ -295,6 +272,8 @@ class IndexFollowsDatabase(BaseSignalProcessor):
 
         return [
             (articles_changed, _on_articles_changed, None),
+            (batch_started, _on_batch_started, None),
+            (batch_finished, _on_batch_finished, None),
             (signals.post_save, _on_article_saved, Article),
             (signals.post_delete, _on_article_deleted, Article),
             (signals.post_save, _on_mention_changed, Mention),

@@ -15,15 +15,13 @@ from datetime import date
 
 from django.db.models import Count, JSONField, OuterRef, Subquery
 
-from archive.models import Article, District, Mention, Person
+from archive.models import Article, Mention, Person
 from search import engine
 from search.engine import Hit, SearchRequest, SearchResponse
 from search.forms import SORT_LABELS, query_string
+from search.schema import FACETS
 
-TOP_OFFICIALS = 20
-# The official facet lists at most this many people (plus any selected): a broad query over
-# 100k articles counts thousands, and naming and linking them all took ~100 ms per request.
-MAX_OFFICIALS = 100
+TOP_VALUES = 20  # a facet's values shown before "more"
 PAGE_WINDOW = 2
 MAX_FILLED_YEARS = 40
 NAME_QUOTES = "\"'“”‘’「」『』《》 "
@@ -64,11 +62,11 @@ class Facet:
 
     @property
     def top(self):
-        return self.values[:TOP_OFFICIALS]
+        return self.values[:TOP_VALUES]
 
     @property
     def more(self):
-        return self.values[TOP_OFFICIALS:]
+        return self.values[TOP_VALUES:]
 
 
 @dataclass
@@ -196,34 +194,26 @@ def build_results(request: SearchRequest, base_url: str) -> SearchResults:
         request = replace(request, page=last)
         response = engine.run_search(request)
     links = UrlMaker(request, base_url)
-    officials = listed_officials(request, response)
-    people = Person.objects.in_bulk({pid for pid, _ in officials} | set(request.officials))
-    districts = District.objects.in_bulk(field_name="slug")
     dates = date_facet(request, response, links)
     histogram_title, histogram, histogram_up_url = date_histogram(request, dates)
+    keyword_facets = {facet.name: keyword_facet(facet, request, response, links) for facet in FACETS}
     return SearchResults(
         request=request,
         count=response.total,
         num_pages=last,
         rows=result_rows(response),
-        facets={
-            "date": dates,
-            "official": official_facet(request, officials, links, people),
-            "district": district_facet(request, response, links, districts),
-        },
+        facets={"date": dates, **keyword_facets},
         histogram=histogram,
         histogram_title=histogram_title,
         histogram_up_url=histogram_up_url,
-        chips=chips(request, links, people, districts),
+        chips=chips(request, links),
         people=person_cards(request.q),
         sorts=sort_links(request, links),
         pages=page_links(request.page, last, links),
         previous_url=links.url(page=request.page - 1) if request.page > 1 else None,
         next_url=links.url(page=request.page + 1) if request.page < last else None,
-        clear_url=links.url(
-            officials=[], districts=[], year=None, month=None, date_from=None, date_to=None, page=1
-        ),
-        notices=notices,
+        clear_url=links.url(filters={}, year=None, month=None, date_from=None, date_to=None, page=1),
+        notices=notices + response.notices,
     )
 
 
@@ -237,11 +227,14 @@ class UrlMaker:
     def url(self, **changes) -> str:
         return self.base_url + query_string(replace(self.request, **changes))
 
-    def toggle(self, name: str, value) -> str:
-        """Add ``value`` to the list field ``name`` or remove it, back on page 1."""
-        values = list(getattr(self.request, name))
+    def toggle(self, facet: str, value: str) -> str:
+        """Add ``value`` to the facet's selected values or remove it, back on page 1."""
+        values = self.request.selected(facet)
         values = [v for v in values if v != value] if value in values else [*values, value]
-        return self.url(**{name: values, "page": 1})
+        filters = {name: list(selected) for name, selected in self.request.filters.items() if name != facet}
+        if values:
+            filters[facet] = values
+        return self.url(filters=filters, page=1)
 
 
 def load_articles(ids) -> dict[int, Article]:
@@ -337,32 +330,22 @@ def date_histogram(request, facet: Facet) -> tuple[str, list[Bar], str | None]:
     return title, bars, up_url
 
 
-def listed_officials(request, response) -> list[tuple[int, int]]:
-    """(person id, count) of the official facet: the ``MAX_OFFICIALS`` most frequent, then any selected."""
-    counts = response.facets.get("official", [])
-    listed = counts[:MAX_OFFICIALS]
-    return listed + [(pid, n) for pid, n in counts[MAX_OFFICIALS:] if pid in request.officials]
-
-
-def official_facet(request, officials, links, people) -> Facet:
+def keyword_facet(facet, request, response, links) -> Facet:
+    """A facet of ``search.schema``: its listed values (most frequent, then any selected), labelled, with toggles."""
+    counts = response.facets.get(facet.name, [])
+    selected = request.selected(facet.name)
+    listed = counts if facet.listed is None else counts[: facet.listed]
+    listed = listed + [(value, n) for value, n in counts[len(listed) :] if value in selected]
+    labels = facet.labels(value for value, _ in listed)
     values = [
-        FacetValue(str(pid), str(people[pid]), count, pid in request.officials, links.toggle("officials", pid))
-        for pid, count in officials
-        if pid in people
+        FacetValue(value, labels[value], count, value in selected, links.toggle(facet.name, value))
+        for value, count in listed
+        if value in labels
     ]
-    return Facet("official", "人物", values)
+    return Facet(facet.name, facet.label, values)
 
 
-def district_facet(request, response, links, districts) -> Facet:
-    values = [
-        FacetValue(slug, districts[slug].name, count, slug in request.districts, links.toggle("districts", slug))
-        for slug, count in response.facets.get("district", [])
-        if slug in districts
-    ]
-    return Facet("district", "区县", values)
-
-
-def chips(request, links, people, districts) -> list[Link]:
+def chips(request, links) -> list[Link]:
     """The active filters, each with the URL that removes it."""
     found = []
     if request.year:
@@ -373,8 +356,10 @@ def chips(request, links, people, districts) -> list[Link]:
         found.append(Link(f"自 {request.date_from:%Y-%m-%d}", links.url(date_from=None, page=1)))
     if request.date_to:
         found.append(Link(f"至 {request.date_to:%Y-%m-%d}", links.url(date_to=None, page=1)))
-    found += [Link(str(people[p]), links.toggle("officials", p)) for p in request.officials if p in people]
-    found += [Link(districts[s].name, links.toggle("districts", s)) for s in request.districts if s in districts]
+    for facet in FACETS:
+        selected = request.selected(facet.name)
+        labels = facet.labels(selected) if selected else {}
+        found += [Link(labels[value], links.toggle(facet.name, value)) for value in selected if value in labels]
     return found
 
 

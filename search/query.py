@@ -1,26 +1,22 @@
-"""The reader's query language, parsed into a Whoosh query over the bigram chain.
+"""The reader's query language, parsed into items every engine compiles its own way.
 
-Words are ANDed; "quoted phrases" (also “中文引号” and 「」) keep their order;
-``OR`` (or ``|``) joins the items on either side; ``-item`` excludes. A word of
-Chinese is split by jieba (user dictionary included) into words that must all
-occur, each as a phrase of bigrams, so segmentation can narrow ranking but never
-lose an article that contains the whole word. Broken input is repaired
-(unbalanced quotes, lone or doubled operators, control characters); input that
+A run of characters without spaces must occur as typed (as a phrase: 办举行中 finds the
+articles containing 办举行中, whatever jieba makes of it); spaces separate items that must
+all occur (AND); "quoted phrases" (also “中文引号” and 「」) may contain spaces; ``OR`` (or
+``|``) joins the items on either side; ``-item`` excludes. When nothing contains a run as
+typed, ``ParsedQuery.split()`` gives the fallback: each run's jieba words must all occur,
+single characters included (search help and the results page say so). Broken input is
+repaired (unbalanced quotes, lone or doubled operators, control characters); input that
 cannot mean anything raises ``QuerySyntaxError`` with a message for the reader.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-
-from whoosh import query as wq
+from dataclasses import dataclass, replace
 
 from search import analysis, dictionary
 
-TEXT_FIELD = "text"
-HEADLINE_FIELD = "headline"
-HEADLINE_BOOST = 2.0
 MAX_QUERY_CHARS = 200
 MAX_ITEMS = 24
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "＂": "＂"}
@@ -37,7 +33,7 @@ class QuerySyntaxError(ValueError):
     """A query that cannot be repaired; ``str(error)`` is a Chinese message for the reader."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Item:
     """One word or quoted phrase of the query."""
 
@@ -45,64 +41,72 @@ class Item:
     quoted: bool
     negative: bool = False
 
-    def pieces(self) -> list[str]:
-        """The strings that must each occur as a phrase: the whole phrase, or a word's jieba words."""
-        if self.quoted:
-            return [self.text]
+    def pieces(self, split: bool = False) -> list[str]:
+        """The strings that must each occur as a phrase.
+
+        The item itself, unless ``split`` (the fallback) breaks an unquoted item's Chinese runs
+        into their jieba words; one-character words stay (a reader's 中 is part of the query).
+        """
+        if self.quoted or not split:
+            return [self.text] if any(analysis.runs(self.text)) else []
         pieces = []
         for run in analysis.runs(self.text):
             if run.chinese and len(run.text) >= analysis.MIN_WORD_LENGTH:
-                words = [word for word in dictionary.segment(run.text) if len(word) >= 2]
-                pieces.extend(words or [run.text])
+                pieces.extend(dictionary.segment(run.text))
             else:
                 pieces.append(run.text)
         return pieces
 
-    def required(self) -> wq.Query | None:
-        """What a matching document must contain (exclusions use only this)."""
-        pieces = [piece_query(piece) for piece in self.pieces()]
-        pieces = [piece for piece in pieces if piece is not None]
-        if not pieces:
-            return None
-        return pieces[0] if len(pieces) == 1 else wq.And(pieces)
-
-    def query(self, required: wq.Query) -> wq.Query:
-        """``required`` plus optional boosts: the item in the headline, a split word as a whole phrase."""
-        boosts = [piece_query(self.text, HEADLINE_FIELD, HEADLINE_BOOST)]
-        if not self.quoted and len(self.pieces()) > 1:
-            boosts.append(piece_query(self.text))
-        boosts = [boost for boost in boosts if boost is not None]
-        return wq.AndMaybe(required, boosts[0] if len(boosts) == 1 else wq.Or(boosts))
+    def splits(self) -> bool:
+        """Whether the fallback would look for anything else than the item as typed."""
+        return not self.quoted and not self.negative and self.pieces(split=True) != self.pieces()
 
 
-def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> wq.Query | None:
-    """``text`` as a phrase of the chain; a lone Chinese character also matches bigrams starting with it."""
-    chain = [term.text for term in analysis.terms(text, with_words=False)]
-    if not chain:
-        return None
-    if len(chain) > 1:
-        return wq.Phrase(fieldname, chain, boost=boost)
-    if len(chain[0]) == 1 and analysis.is_chinese(chain[0]):
-        return wq.Or([wq.Term(fieldname, chain[0]), wq.Prefix(fieldname, chain[0])], boost=boost)
-    return wq.Term(fieldname, chain[0], boost=boost)
-
-
-@dataclass
+@dataclass(frozen=True)
 class ParsedQuery:
-    """``query`` (None: every document) minus ``excluded``; ``terms`` are the repaired items' texts.
+    """Items that must match (an AND of OR-groups) minus ``excluded``; no groups and no exclusions: every document.
 
-    Exclusions are subtracted as document sets by the engine: Whoosh's AndNot
-    over a phrase matcher let excluded documents through.
+    ``split`` marks the fallback, in which unquoted items match as their jieba words.
     """
 
-    query: wq.Query | None
-    excluded: wq.Query | None = None
-    terms: list[str] = field(default_factory=list)
-    highlight: list[str] = field(default_factory=list)
+    groups: tuple[tuple[Item, ...], ...] = ()
+    excluded: tuple[Item, ...] = ()
+    split: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for group in self.groups for item in group]
+
+    @property
+    def terms(self) -> list[str]:
+        """The repaired query's items, for display (``-`` marks exclusions)."""
+        return [item.text for item in self.items] + [f"-{item.text}" for item in self.excluded]
+
+    @property
+    def highlight(self) -> list[str]:
+        """The strings to mark in snippets."""
+        return [piece for item in self.items for piece in item.pieces(self.split)]
 
     @property
     def key(self) -> str:
-        return f"{self.query!r} -{self.excluded!r}"
+        """Identifies the query's meaning (cache keys)."""
+        return repr((self.groups, self.excluded, self.split))
+
+    def can_split(self) -> bool:
+        return not self.split and any(item.splits() for item in self.items)
+
+    def split_words(self) -> ParsedQuery:
+        """The fallback query: unquoted items as all of their words."""
+        return replace(self, split=True)
+
+    @property
+    def unsplit_text(self) -> str:
+        """The items the fallback splits, as the reader typed them (for the notice)."""
+        return " ".join(item.text for item in self.items if item.splits())
 
 
 def clean(text: str) -> str:
@@ -134,35 +138,27 @@ def parse(text: str) -> ParsedQuery:
     """Parse the reader's query; see the module docstring for the language."""
     text = clean(text or "")
     if not text:
-        return ParsedQuery(None)
+        return ParsedQuery()
     if len(text) > MAX_QUERY_CHARS:
         raise QuerySyntaxError(f"检索词太长（{len(text)} 个字符），请缩短到 {MAX_QUERY_CHARS} 个字符以内。")
-    groups: list[list[tuple[Item, wq.Query]]] = []
-    excluded: list[tuple[Item, wq.Query]] = []
+    groups: list[list[Item]] = []
+    excluded: list[Item] = []
     join_next = False
     for token in tokenize(text):
         if token == "OR":
             join_next = bool(groups)
             continue
-        required = token.required()
-        if required is None:
+        if not token.pieces():
             continue
         if token.negative:
-            excluded.append((token, required))
+            excluded.append(token)
         elif join_next:
-            groups[-1].append((token, token.query(required)))
+            groups[-1].append(token)
         else:
-            groups.append([(token, token.query(required))])
+            groups.append([token])
         join_next = False
     if len(excluded) + sum(map(len, groups)) > MAX_ITEMS:
         raise QuerySyntaxError(f"检索词太多，请减少到 {MAX_ITEMS} 个以内。")
     if not groups and not excluded:
         raise QuerySyntaxError("检索词里没有可检索的文字或数字，请输入汉字、字母或数字。")
-    clauses = [group[0][1] if len(group) == 1 else wq.Or([q for _, q in group]) for group in groups]
-    items = [item for group in groups for item, _ in group]
-    return ParsedQuery(
-        None if not clauses else clauses[0] if len(clauses) == 1 else wq.And(clauses),
-        excluded=wq.Or([q for _, q in excluded]) if excluded else None,
-        terms=[item.text for item in items] + [f"-{item.text}" for item, _ in excluded],
-        highlight=[piece for item in items for piece in item.pieces()],
-    )
+    return ParsedQuery(tuple(map(tuple, groups)), tuple(excluded))

@@ -1,20 +1,29 @@
-"""The haystack index of ``archive.Article``: what each article contributes to the Whoosh index.
+"""The haystack index of ``archive.Article``: what each article contributes to the search index.
 
-Field types and analysis are decided by ``search.backend`` (schema) and
-``search.analysis`` (tokens); this module only says which values go in.
+Field types and analysis are decided by each engine (``search.backend``'s Whoosh schema,
+the Solr configset); this module only says which values go in. The facet fields come
+from ``search.schema.FACETS``.
 """
 from django.db.models import Prefetch
 from haystack import indexes
 
 from archive.models import Article, Mention
+from search.engine import day_number
+from search.schema import FACETS
 
 
-def day_number(value):
-    """A date as the integer YYYYMMDD, the form facets and range filters use."""
-    return value.year * 10000 + value.month * 100 + value.day if value else None
+class FacetValuesField(indexes.MultiValueField):
+    """A keyword facet's values, read by the facet's own declaration."""
+
+    def __init__(self, facet, **kwargs):
+        super().__init__(**kwargs)
+        self.facet = facet
+
+    def prepare(self, obj):
+        return self.facet.values(obj)
 
 
-class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+class ArticleFields(indexes.SearchIndex):
     text = indexes.CharField(document=True)
     headline = indexes.CharField(model_attr="headline")
     subtitles = indexes.CharField()
@@ -22,10 +31,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     publication_day = indexes.IntegerField()
     event_date = indexes.DateField(model_attr="event_date", null=True)
     officials = indexes.MultiValueField()
-    official_ids = indexes.MultiValueField()
     districts = indexes.MultiValueField()
-    district_slugs = indexes.MultiValueField()
-    kind = indexes.FacetCharField(model_attr="kind")
+    kind = indexes.CharField(model_attr="kind")
     edition = indexes.FacetCharField()
 
     def get_model(self):
@@ -53,15 +60,15 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_officials(self, article):
         return sorted({mention.person.name for mention in article.mentions.all()})
 
-    def prepare_official_ids(self, article):
-        return sorted({str(mention.person_id) for mention in article.mentions.all()})
-
     def prepare_districts(self, article):
         return [district.name for district in article.districts.all()]
-
-    def prepare_district_slugs(self, article):
-        return [district.slug for district in article.districts.all()]
 
     def prepare_edition(self, article):
         return article.page.issue.edition
 
+
+ArticleIndex = type(
+    "ArticleIndex",
+    (ArticleFields, indexes.Indexable),
+    {"__module__": __name__, **{facet.field: FacetValuesField(facet) for facet in FACETS}},
+)

@@ -1,7 +1,7 @@
 """Search page and its JSON/CSV API."""
 from django.urls import path
 
-from search import views
+from search import feeds, views
 
 app_name = "search"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("api/search", views.SearchApiView.as_view(), name="api"),
     path("api/search.csv", views.SearchCsvView.as_view(), name="csv"),
+    path("feeds/search/", feeds.SearchResultsFeed(), name="feed"),
 ]

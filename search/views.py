@@ -2,7 +2,8 @@
 
 Bad parameters are repaired on the page (with a notice) and refused by the API
 and the export (HTTP 400 with the same Chinese messages); a query the engine
-cannot parse gives 400 everywhere, with a friendly page for readers.
+cannot parse gives 400 everywhere, with a friendly page for readers; an engine that
+cannot answer (SolrCloud down) gives 503 with 搜索暂不可用 (browse pages do not search).
 """
 from dataclasses import replace
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
-from search.engine import QuerySyntaxError
+from search.engine import UNAVAILABLE, QuerySyntaxError, SearchUnavailable
 from search.export import CSV_MAX_ROWS, export_rows, render_csv
 from search.forms import SearchForm, has_criteria, query_items, query_string
 from search.presentation import build_results
@@ -19,8 +20,8 @@ from search.presentation import build_results
 JSON_OPTIONS = {"ensure_ascii": False}
 
 
-def json_error(message, problems=()):
-    return JsonResponse({"error": message, "problems": list(problems)}, status=400, json_dumps_params=JSON_OPTIONS)
+def json_error(message, problems=(), status=400):
+    return JsonResponse({"error": message, "problems": list(problems)}, status=status, json_dumps_params=JSON_OPTIONS)
 
 
 def hidden_fields(search_request, *left_out):
@@ -32,7 +33,7 @@ def feed_url(search_request):
     """The Atom feed of this search (newest first, whatever the page's sort); None when there is nothing to follow."""
     if not has_criteria(search_request):
         return None
-    return reverse("archive:feed_search") + query_string(replace(search_request, sort="relevance", page=1))
+    return reverse("search:feed") + query_string(replace(search_request, sort="relevance", page=1))
 
 
 class SearchView(TemplateView):
@@ -50,6 +51,9 @@ class SearchView(TemplateView):
         except QuerySyntaxError as error:
             context["syntax_error"] = str(error)
             status = 400
+        except SearchUnavailable:
+            context["unavailable"] = UNAVAILABLE
+            status = 503
         else:
             context["results"] = results
             search_request = results.request
@@ -77,6 +81,8 @@ class SearchApiView(View):
             results = build_results(search_request, request.path)
         except QuerySyntaxError as error:
             return json_error(str(error))
+        except SearchUnavailable:
+            return json_error(UNAVAILABLE, status=503)
         return JsonResponse(results.as_json(), json_dumps_params=JSON_OPTIONS)
 
 
@@ -93,6 +99,8 @@ class SearchCsvView(View):
             total, rows = export_rows(search_request, request.build_absolute_uri)
         except QuerySyntaxError as error:
             return HttpResponse(str(error), status=400, content_type=plain)
+        except SearchUnavailable:
+            return HttpResponse(UNAVAILABLE, status=503, content_type=plain)
         response = HttpResponse(render_csv(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="search.csv"'
         response["X-Total-Count"] = str(total)

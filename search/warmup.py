@@ -2,29 +2,27 @@
 import logging
 
 log = logging.getLogger(__name__)
-QUEUE_TIMEOUT = 5.0
+DRAIN_TIMEOUT = 5.0
 
 
 def warm_up():
-    """Load everything a first search would otherwise load lazily.
+    """Load everything a first search would otherwise load lazily, and apply changes left pending.
 
-    jieba's dictionary (0.6–0.9 s) and the user words from the database, the
-    shared searcher and its facet columns, a query and the unfiltered browse (live documents
-    and facets over all of them) through the whole path;
-    changes left queued by a process that could not get the writer are applied.
-    A failure is logged, never raised: the worker still serves the other pages.
+    jieba's dictionary (0.6–0.9 s) and the user words from the database; on the embedded
+    engine the shared searcher and its facet columns; a query and the unfiltered browse
+    through the whole path. A failure is logged, never raised: the worker still serves
+    the other pages.
     """
-    from search import dictionary, generation, indexing
+    from search import dictionary, indexing
     from search.engine import SearchRequest, run_search
 
     try:
         dictionary.tokenizer()
         dictionary.refresh_user_words()
-        try:
-            indexing.drain_queue(timeout=QUEUE_TIMEOUT)
-        except indexing.IndexBusyError:
-            log.info("search index busy: queued changes are left to the writer")
-        generation.current().prepare()
+        indexing.drain_quietly(timeout=DRAIN_TIMEOUT)
+        prepare = getattr(indexing.backend(), "prepare", None)
+        if prepare:
+            prepare()
         run_search(SearchRequest(q="焦作", per_page=1))
         run_search(SearchRequest(per_page=1))
     except Exception:

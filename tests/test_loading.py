@@ -61,7 +61,7 @@ def fixed_parse(monkeypatch):
 
 @pytest.fixture
 def sent():
-    """The ``articles_changed`` signals sent during the test (run post-commit callbacks to see them)."""
+    """The ``articles_changed`` signals sent during the test (inside each import's transaction)."""
     received = []
 
     def receiver(**kwargs):
@@ -126,6 +126,7 @@ def test_changed_file_replaces_articles_keeping_ids_of_those_still_there(
         article(1, "新的头条", "丙的正文。", [PersonMention("王五", ["主任"])]),
         article(2, "甲会议召开", "甲的正文已修改。", [PersonMention("张三", ["市长"])]),
     )
+    sent.clear()
     with django_capture_on_commit_callbacks(execute=True):
         result = load("第一版，改过".encode())
 
@@ -243,6 +244,7 @@ def test_preview_writes_nothing_and_diffs_against_the_stored_page():
 def test_force_reparses_an_unchanged_file_and_reports_no_change(sent, django_capture_on_commit_callbacks):
     load()
     ids = list(Article.objects.values_list("pk", flat=True))
+    sent.clear()
     with django_capture_on_commit_callbacks(execute=True):
         result = load(force=True)
     assert result.outcome == ImportRun.Outcome.IMPORTED

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.loading import PageImportError, load_page
-from search.indexing import drain_after
+from archive.signals import changes_batched
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -36,7 +36,7 @@ def parse_date(value: str) -> Date:
         raise CommandError(f"日期“{value}”不存在。") from error
 
 
-@drain_after()
+@changes_batched()
 def import_specs(command: BaseCommand, specs: list[PageSpec], *, force: bool = False) -> Counter:
     """Import each file in its own transaction, report progress, and fail (non-zero exit) if any file failed.
 

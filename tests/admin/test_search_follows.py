@@ -30,8 +30,8 @@ def test_confirmed_import_is_searchable_and_merges_move_the_official_facet(edito
         {"action": "merge_selected", ACTION_CHECKBOX_NAME: [official.pk, copy.pk], "target": copy.pk},
     )
     assert not Person.objects.filter(pk=official.pk).exists()
-    assert article_id in found(officials=[copy.pk])
-    assert not found(officials=[official.pk])
+    assert article_id in found(filters={"official": [str(copy.pk)]})
+    assert not found(filters={"official": [str(official.pk)]})
 
 
 def test_a_confirm_of_several_files_commits_the_index_once(editor_client, search_index, index_commits):  # noqa: F811

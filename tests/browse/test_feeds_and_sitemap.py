@@ -49,21 +49,21 @@ def test_feed_summaries_are_escaped_text(client, archive):
 
 
 def test_search_feed_follows_a_query_and_filters_over_the_real_index(client, seeded_db):
-    feed, items = entries(client.get(reverse("archive:feed_search"), {"q": "武陟"}))
+    feed, items = entries(client.get(reverse("search:feed"), {"q": "武陟"}))
     assert "武陟" in feed.findtext(f"{ATOM}title")
     assert items, "the seeds mention 武陟"
     dates = [updated for _, _, updated in items]
     assert dates == sorted(dates, reverse=True)
 
     person = Person.objects.filter(mentions__isnull=False).first()
-    feed, items = entries(client.get(reverse("archive:feed_search"), {"official": person.pk}))
+    feed, items = entries(client.get(reverse("search:feed"), {"official": person.pk}))
     expected = set(Article.objects.filter(mentions__person=person).values_list("pk", flat=True))
     assert {int(link.rstrip("/").rsplit("/", 1)[1]) for _, link, _ in items} == expected
     assert feed.find(f"{ATOM}link").get("href").endswith(f"/search/?official={person.pk}")
 
 
 def test_search_feed_needs_a_query(client, db):
-    response = client.get(reverse("archive:feed_search"))
+    response = client.get(reverse("search:feed"))
     assert response.status_code == 400
     assert "参数 q" in response.content.decode()
 

@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from haystack import connections
 
 from archive.districts import sync_districts
 from archive.models import Article, District, Issue, Mention, Page, Person
+from archive.signals import changes_batched
 from search import generation, indexing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,9 +42,10 @@ def index_commits(monkeypatch):
     """The article ids of each index commit from now on (``apply_changes`` makes one commit a call)."""
     commits, apply = [], indexing.apply_changes
 
-    def counted(changed, deleted):
-        commits.append(set(changed) | set(deleted))
-        apply(changed, deleted)
+    def counted(article_ids):
+        article_ids = set(article_ids)
+        commits.append(article_ids)
+        apply(article_ids)
 
     monkeypatch.setattr(indexing, "apply_changes", counted)
     return commits
@@ -91,8 +92,8 @@ def load_gold_page(path):
 
 @pytest.fixture
 def seed_articles(db, search_index):
-    """The gold pages' articles in the database and in a freshly rebuilt index."""
+    """The gold pages' articles in the database and in the index, which follows them as it follows an import."""
     sync_districts()
-    articles = [article for path in GOLD for article in load_gold_page(path)]
-    call_command("rebuild_index", interactive=False, verbosity=0)
+    with changes_batched():
+        articles = [article for path in GOLD for article in load_gold_page(path)]
     return articles

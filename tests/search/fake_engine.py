@@ -23,7 +23,7 @@ class FakeEngine:
     articles: list = field(default_factory=list)
     requests: list[SearchRequest] = field(default_factory=list)
     syntax_error: str | None = None
-    extra_officials: list[tuple[int, int]] = field(default_factory=list)
+    extra_officials: list[tuple[str, int]] = field(default_factory=list)
 
     def matches(self, article, request):
         people = {m.person_id for m in article.mentions.all()}
@@ -31,8 +31,8 @@ class FakeEngine:
         day = article.publication_date
         return (
             (not request.q or request.q in article.headline + article.body)
-            and set(request.officials) <= people
-            and set(request.districts) <= slugs
+            and set(request.selected("official")) <= {str(pk) for pk in people}
+            and set(request.selected("district")) <= slugs
             and (request.year is None or day.year == request.year)
             and (request.month is None or day.month == request.month)
             and (request.date_from is None or day >= request.date_from)
@@ -51,7 +51,7 @@ class FakeEngine:
             Hit(a.pk, 1.0, f"…&lt;b&gt;<mark>{request.q}</mark>…" if request.q else "")
             for a in found[start : start + request.per_page]
         ]
-        officials = Counter(m.person_id for a in found for m in a.mentions.all())
+        officials = Counter(str(m.person_id) for a in found for m in a.mentions.all())
         districts = Counter(d.slug for a in found for d in a.districts.all())
         days = [a.publication_date for a in found]
         facets = {
@@ -59,6 +59,7 @@ class FakeEngine:
             "month": sorted(Counter(d.month for d in days if d.year == request.year).items()),
             "official": officials.most_common() + self.extra_officials,
             "district": districts.most_common(),
+            "kind": Counter(a.kind for a in found).most_common(),
         }
         return SearchResponse(total=len(found), hits=hits, facets=facets)
 

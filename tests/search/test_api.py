@@ -25,7 +25,7 @@ def test_api_shape(client, small_archive):
     assert response["Content-Type"].startswith("application/json")
     data = response.json()
     assert data["count"] == 3 and data["page"] == 1
-    assert set(data["facets"]) == {"date", "official", "district"}
+    assert set(data["facets"]) == {"date", "official", "district", "kind"}
     first = data["results"][0]
     assert set(first) == {"url", "headline", "publication_date", "edition", "page", "snippet", "officials", "districts"}
     for values in data["facets"].values():
@@ -165,13 +165,16 @@ def test_seed_csv_exports_the_whole_result_set(client, seed_articles, monkeypatc
 
 
 def test_official_facet_lists_the_most_frequent_and_the_selected(client, seed_articles, monkeypatch):
-    from search import presentation
-    from search.engine import SearchRequest, SearchResponse, run_search
+    from dataclasses import replace
 
-    monkeypatch.setattr(presentation, "MAX_OFFICIALS", 2)
+    from search import presentation
+    from search.engine import SearchRequest, run_search
+
+    monkeypatch.setattr(presentation, "FACETS", [replace(f, listed=2) for f in presentation.FACETS])
     counts = run_search(SearchRequest()).facets["official"]
     listed = client.get(API).json()["facets"]["official"]
-    assert len(counts) > 3 and [(int(v["value"]), v["count"]) for v in listed] == counts[:2]
-    response = SearchResponse(total=0, hits=[], facets={"official": counts})
-    selected = SearchRequest(officials=[counts[-1][0]])
-    assert presentation.listed_officials(selected, response) == [*counts[:2], counts[-1]]
+    assert len(counts) > 3 and [(v["value"], v["count"]) for v in listed] == counts[:2]
+    last = counts[-1][0]
+    listed = client.get(API, {"official": last}).json()["facets"]["official"]
+    selected = [(v["value"], v["count"]) for v in listed]
+    assert selected[-1][0] == last and [v["selected"] for v in listed][-1]

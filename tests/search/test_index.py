@@ -14,11 +14,12 @@ from whoosh.multiproc import SubWriterTask
 
 from archive.districts import sync_districts
 from archive.models import Article, District, Issue, Mention, Page, Person
-from archive.signals import articles_changed
+from archive.signals import articles_changed, changes_batched
 from search import backend as backend_module
-from search import generation, indexing
+from search import generation, indexing, whoosh_writer
 from search.analysis import JiebaBigramTokenizer
 from search.engine import SearchRequest, run_search
+from search.models import PendingChange
 from tests.search.conftest import create_article
 
 
@@ -63,9 +64,9 @@ def test_bulk_writes_in_parallel_processes_match_a_serial_rebuild(seed_articles,
 
 
 def test_bulk_batches_use_one_writer_process_per_core(monkeypatch):
-    monkeypatch.setattr(indexing.os, "sched_getaffinity", lambda pid: {0, 1})
-    assert indexing.writer_processes(indexing.PARALLEL_MIN_DOCUMENTS - 1) == 1
-    assert indexing.writer_processes(indexing.PARALLEL_MIN_DOCUMENTS) == 2
+    monkeypatch.setattr(whoosh_writer.os, "sched_getaffinity", lambda pid: {0, 1})
+    assert whoosh_writer.writer_processes(whoosh_writer.PARALLEL_MIN_DOCUMENTS - 1) == 1
+    assert whoosh_writer.writer_processes(whoosh_writer.PARALLEL_MIN_DOCUMENTS) == 2
 
 
 @pytest.mark.django_db
@@ -118,24 +119,24 @@ def test_saves_edits_and_deletes_follow_the_database(search_index):
     assert ids_for("城乡规划") == set() and ids_for("交通建设") == {article.pk}
 
     person = Person.objects.get(name="甲乙丙")
-    assert dict(run_search(SearchRequest()).facets["official"]) == {person.pk: 1}
+    assert dict(run_search(SearchRequest()).facets["official"]) == {str(person.pk): 1}
     person.name = "丁戊己"
     person.save()
-    assert ids_for(officials=[person.pk]) == {article.pk}
+    assert ids_for(filters={"official": [str(person.pk)]}) == {article.pk}
 
     Mention.objects.filter(article=article).delete()
     assert run_search(SearchRequest()).facets["official"] == []
 
     district = District.objects.first()
     article.districts.add(district)
-    assert ids_for(districts=[district.slug]) == {article.pk}
+    assert ids_for(filters={"district": [district.slug]}) == {article.pk}
 
     issue.edition = "示范区"
     issue.save()
     assert generation.current().searcher.document(django_id=str(article.pk))["edition"] == "示范区"
 
     district.delete()
-    assert ids_for(districts=[district.slug]) == set()
+    assert ids_for(filters={"district": [district.slug]}) == set()
 
     page.delete()
     assert ids_for("交通建设") == set() and doc_count() == 0
@@ -190,38 +191,47 @@ def hold_writer_lock(backend, seconds):
     return process
 
 
+def follow(*article_ids):
+    """What a committed change does: record the articles as pending and drain."""
+    indexing.record(changed=article_ids)
+    return indexing.drain()
+
+
 def test_a_second_writer_waits_instead_of_failing(seed_articles, search_index):
     article = seed_articles[0]
     Article.objects.filter(pk=article.pk).update(headline="等待写锁的标题")
     holder = hold_writer_lock(search_index, 1.5)
     started = time.monotonic()
-    indexing.follow(changed=[article.pk])
+    follow(article.pk)
     assert time.monotonic() - started >= 1.0
     holder.wait()
     assert ids_for("等待写锁") == {article.pk}
 
 
-def test_a_busy_writer_leaves_changes_queued_not_lost(seed_articles, search_index, monkeypatch):
+def test_a_busy_writer_leaves_changes_pending_with_the_error_not_lost(seed_articles, search_index, monkeypatch):
     article = seed_articles[0]
     Article.objects.filter(pk=article.pk).update(headline="排队中的标题")
-    monkeypatch.setattr(indexing, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(whoosh_writer, "LOCK_TIMEOUT", 0.2)
     holder = hold_writer_lock(search_index, 1.0)
-    indexing.follow(changed=[article.pk])
+    with pytest.raises(indexing.IndexLagging):
+        follow(article.pk)
     assert ids_for("排队中") == set()
+    pending = PendingChange.objects.get()
+    assert pending.article_id == article.pk and pending.attempts == 1 and "busy" in pending.last_error
     holder.wait()
-    assert indexing.drain_queue() == 1
+    assert indexing.drain() == 1
     assert ids_for("排队中") == {article.pk}
-    assert indexing.drain_queue() == 0
+    assert indexing.drain() == 0 and not PendingChange.objects.exists()
 
 
-def test_drain_after_commits_once_at_the_end_even_when_the_block_fails(seed_articles, search_index, index_commits):
+def test_a_batch_commits_once_at_the_end_even_when_the_block_fails(seed_articles, search_index, index_commits):
     first, second = seed_articles[:2]
     Article.objects.filter(pk=first.pk).update(headline="批量导入的第一篇")
     Article.objects.filter(pk=second.pk).update(headline="批量导入的第二篇")
-    with pytest.raises(RuntimeError), indexing.drain_after():
-        indexing.follow(changed=[first.pk])
-        with indexing.drain_after():
-            indexing.follow(changed=[second.pk])
+    with pytest.raises(RuntimeError), changes_batched():
+        articles_changed.send(sender=Article, changed=[first.pk], deleted=[])
+        with changes_batched():
+            articles_changed.send(sender=Article, changed=[second.pk], deleted=[])
         assert not index_commits and ids_for("批量导入") == set()
         raise RuntimeError("the third file failed")
     assert index_commits == [{first.pk, second.pk}]
@@ -233,13 +243,13 @@ def test_concurrent_writers_in_threads_lose_nothing(seed_articles, search_index)
     chosen = seed_articles[:6]
     for number, article in enumerate(chosen):
         Article.objects.filter(pk=article.pk).update(headline=f"并发标题{number}号")
-    threads = [threading.Thread(target=indexing.follow, kwargs={"changed": [a.pk]}) for a in chosen]
+    threads = [threading.Thread(target=indexing.record, kwargs={"changed": [a.pk]}) for a in chosen]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert ids_for("并发标题") == {a.pk for a in chosen}
-    assert doc_count() == Article.objects.count()
+    assert doc_count() == Article.objects.count() and not PendingChange.objects.exists()
 
 
 def test_warm_up_loads_jieba_and_opens_the_searcher(seed_articles, search_index):

@@ -63,8 +63,7 @@ def test_parameters_reach_the_engine(client, small_archive, fake_engine):
     assert get(client, **query).status_code == 200
     assert fake_engine.requests[-1] == SearchRequest(
         q="城市建设",
-        officials=[mayor.pk],
-        districts=["wenxian"],
+        filters={"official": [str(mayor.pk)], "district": ["wenxian"]},
         year=2016,
         month=9,
         date_from=date(2016, 1, 1),
@@ -75,7 +74,7 @@ def test_parameters_reach_the_engine(client, small_archive, fake_engine):
 
 
 def test_pagination_keeps_every_other_parameter(db, small_archive, fake_engine):
-    request = SearchRequest(q="城市建设", districts=["wenxian"], sort="date_desc", per_page=1)
+    request = SearchRequest(q="城市建设", filters={"district": ["wenxian"]}, sort="date_desc", per_page=1)
     results = build_results(request, SEARCH)
     assert results.count == 3 and results.num_pages == 3
     assert results.previous_url is None
@@ -109,7 +108,7 @@ def test_official_toggle_adds_and_removes_the_filter(db, small_archive, fake_eng
     assert values[str(mayor.pk)].label == "赵建国（市长）"
     assert params(values[str(mayor.pk)].toggle_url) == [("official", str(mayor.pk)), ("q", "城市建设")]
 
-    selected = build_results(SearchRequest(q="城市建设", officials=[mayor.pk]), SEARCH)
+    selected = build_results(SearchRequest(q="城市建设", filters={"official": [str(mayor.pk)]}), SEARCH)
     values = {v.value: v for v in selected.facets["official"].values}
     assert values[str(mayor.pk)].selected
     assert params(values[str(mayor.pk)].toggle_url) == [("q", "城市建设")]
@@ -130,7 +129,7 @@ def test_toggles_narrow_the_results(client, small_archive):
 
 
 def test_district_facet_labels_and_toggle(db, small_archive, fake_engine):
-    results = build_results(SearchRequest(districts=["wenxian"]), SEARCH)
+    results = build_results(SearchRequest(filters={"district": ["wenxian"]}), SEARCH)
     values = {v.value: v for v in results.facets["district"].values}
     assert values["wenxian"].label == "温县" and values["wenxian"].selected and values["wenxian"].count == 3
     assert params(values["wenxian"].toggle_url) == []
@@ -178,7 +177,7 @@ def test_histogram_of_a_year_shows_twelve_months(client, small_archive):
 def test_chips_remove_one_filter_each(db, small_archive, fake_engine):
     mayor = small_archive["mayor"]
     request = SearchRequest(
-        q="城市建设", officials=[mayor.pk], districts=["wenxian"], year=2016, month=9,
+        q="城市建设", filters={"official": [str(mayor.pk)], "district": ["wenxian"]}, year=2016, month=9,
         date_from=date(2016, 1, 1), date_to=date(2016, 12, 31), page=1,
     )
     chips = {chip.label: params(chip.url) for chip in build_results(request, SEARCH).chips}
@@ -208,7 +207,7 @@ def test_sort_links_reset_the_page(db, small_archive, fake_engine):
 
 
 def test_without_a_query_only_date_sorts_are_offered(db, small_archive, fake_engine):
-    sorts = build_results(SearchRequest(districts=["wenxian"]), SEARCH).sorts
+    sorts = build_results(SearchRequest(filters={"district": ["wenxian"]}), SEARCH).sorts
     assert [(s.label, s.selected) for s in sorts] == [("日期（新→旧）", True), ("日期（旧→新）", False)]
     assert params(sorts[1].url) == [("district", "wenxian"), ("sort", "date_asc")]
 
@@ -224,7 +223,7 @@ def test_more_officials_fold_away_after_twenty(client, small_archive, fake_engin
     from archive.models import Person
 
     extra = [Person.objects.create(name=f"人物{i:02d}") for i in range(25)]
-    fake_engine.extra_officials = [(p.pk, 1) for p in extra]
+    fake_engine.extra_officials = [(str(p.pk), 1) for p in extra]
     response = get(client)
     facet = response.context["results"].facets["official"]
     assert len(facet.top) == 20 and len(facet.more) == len(facet.values) - 20 > 0
@@ -298,7 +297,7 @@ def test_json_link_beside_the_page(client, small_archive):
 
 def test_atom_feed_link_follows_the_query_not_the_sort_or_page(client, small_archive):
     html = get(client, q="城市建设", district="wenxian", sort="date_asc", page="2").content.decode()
-    feed = reverse("archive:feed_search") + "?q=%E5%9F%8E%E5%B8%82%E5%BB%BA%E8%AE%BE&amp;district=wenxian"
+    feed = reverse("search:feed") + "?q=%E5%9F%8E%E5%B8%82%E5%BB%BA%E8%AE%BE&amp;district=wenxian"
     assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in html
     assert f'<a href="{feed}" type="application/atom+xml">订阅（Atom）</a>' in html
     assert client.get(feed.replace("&amp;", "&")).status_code == 200
@@ -306,7 +305,7 @@ def test_atom_feed_link_follows_the_query_not_the_sort_or_page(client, small_arc
 
 def test_no_feed_link_without_a_query_or_filter(client, small_archive):
     html = client.get(SEARCH).content.decode()
-    assert reverse("archive:feed_search") not in html
+    assert reverse("search:feed") not in html
     assert "订阅（Atom）" not in html
 
 

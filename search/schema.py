@@ -1,0 +1,76 @@
+"""The search schema, declared once: which values of an article readers filter and count by.
+
+Each ``Facet`` names its GET parameter (also its key in ``SearchRequest.filters`` and in the
+API's ``facets``), its heading, how an article's values
+are read at index time and how values are named for readers. The haystack index, both
+engines, the form, the page, the API and the CSV read this tuple; adding a facet is one
+``Facet(...)`` here (and, on Solr, nothing: the configset's ``*_facet`` fields take it).
+
+The date facet (year, month, date ranges) is not a keyword facet: it is ``publication_day``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from archive.models import Article, District, Person
+
+DAY_FIELD = "publication_day"
+
+
+def _official_values(article: Article) -> list[str]:
+    return sorted({str(mention.person_id) for mention in article.mentions.all()})
+
+
+def _official_labels(values: Iterable[str]) -> dict[str, str]:
+    ids = [int(value) for value in values if value.isdecimal() and 0 < int(value) < 2**63]
+    return {str(pk): str(person) for pk, person in Person.objects.in_bulk(ids).items()}
+
+
+def _district_values(article: Article) -> list[str]:
+    return sorted(district.slug for district in article.districts.all())
+
+
+def _district_labels(values: Iterable[str]) -> dict[str, str]:
+    slugs = [value for value in values if len(value) <= 30]
+    return {slug: district.name for slug, district in District.objects.in_bulk(slugs, field_name="slug").items()}
+
+
+def _kind_values(article: Article) -> list[str]:
+    return [article.kind]
+
+
+def _kind_labels(values: Iterable[str]) -> dict[str, str]:
+    names = dict(Article.Kind.choices)
+    return {value: names[value] for value in values if value in names}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A keyword facet: the values of its index field counted over the whole result set.
+
+    ``values(article)`` gives an article's values at index time; ``labels(values)`` names the
+    known ones (unknown values are absent: the form drops them with a notice). ``listed`` caps
+    how many of the most frequent values are named on a page (selected ones always are).
+    """
+
+    name: str
+    label: str
+    values: Callable[[Article], list[str]]
+    labels: Callable[[Iterable[str]], dict[str, str]]
+    listed: int | None = None
+
+    @property
+    def field(self) -> str:
+        """The index field holding the values (Solr's configset types every ``*_facet`` field alike)."""
+        return f"{self.name}_facet"
+
+
+FACETS: tuple[Facet, ...] = (
+    # A broad query over 100k articles counts thousands of people; naming and linking them all
+    # took ~100 ms per request, so the page lists the 100 most frequent.
+    Facet("official", "人物", _official_values, _official_labels, listed=100),
+    Facet("district", "区县", _district_values, _district_labels),
+    Facet("kind", "类型", _kind_values, _kind_labels),
+)
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}

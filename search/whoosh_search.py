@@ -1,0 +1,154 @@
+"""The embedded engine's side of the contract: a parsed query, filters and sorts over the Whoosh index.
+
+Queries become phrases of the bigram chain (``search.analysis``); filters intersect the
+per-generation document sets of ``search.generation`` (cached, smallest first); facets are
+counted from per-document columns over the whole match set without scoring; only the
+relevance sort scores, and only within the match set.
+"""
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from itertools import chain
+
+from whoosh import query as wq
+
+from search import analysis, generation
+from search.engine import Ranked, SearchRequest
+from search.query import Item, ParsedQuery
+from search.schema import FACETS
+
+TEXT_FIELD = "text"
+HEADLINE_FIELD = "headline"
+HEADLINE_BOOST = 2.0
+
+
+def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> wq.Query | None:
+    """``text`` as a phrase of the chain; a lone Chinese character also matches bigrams starting with it."""
+    chain_terms = [term.text for term in analysis.terms(text, with_words=False)]
+    if not chain_terms:
+        return None
+    if len(chain_terms) > 1:
+        return wq.Phrase(fieldname, chain_terms, boost=boost)
+    if len(chain_terms[0]) == 1 and analysis.is_chinese(chain_terms[0]):
+        return wq.Or([wq.Term(fieldname, chain_terms[0]), wq.Prefix(fieldname, chain_terms[0])], boost=boost)
+    return wq.Term(fieldname, chain_terms[0], boost=boost)
+
+
+def _all(queries: list[wq.Query | None]) -> wq.Query | None:
+    queries = [q for q in queries if q is not None]
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else wq.And(queries)
+
+
+def required(item: Item, split: bool) -> wq.Query | None:
+    """What a matching document must contain for ``item``."""
+    return _all([piece_query(piece) for piece in item.pieces(split)])
+
+
+def scored(item: Item, split: bool) -> wq.Query | None:
+    """``required`` plus optional boosts: the item in the headline, and, split, the item as typed."""
+    must = required(item, split)
+    if must is None:
+        return None
+    boosts = [piece_query(item.text, HEADLINE_FIELD, HEADLINE_BOOST)]
+    if split and item.splits():
+        boosts.append(piece_query(item.text))
+    boosts = [boost for boost in boosts if boost is not None]
+    return wq.AndMaybe(must, boosts[0] if len(boosts) == 1 else wq.Or(boosts))
+
+
+def compile_query(parsed: ParsedQuery) -> tuple[wq.Query | None, wq.Query | None]:
+    """(what must match, what is excluded); None for "every document" and "nothing excluded"."""
+    clauses = []
+    for group in parsed.groups:
+        queries = [q for q in (scored(item, parsed.split) for item in group) if q is not None]
+        if queries:
+            clauses.append(queries[0] if len(queries) == 1 else wq.Or(queries))
+    excluded = [q for q in (required(item, False) for item in parsed.excluded) if q is not None]
+    return _all(clauses), (wq.Or(excluded) if excluded else None)
+
+
+def rank(request: SearchRequest, parsed: ParsedQuery) -> Ranked:
+    """The contract's ``rank`` on the default Whoosh index (see ``search.engine.ArchiveBackend``)."""
+    sort = request.sort if request.sort in ("relevance", "date_desc", "date_asc") else "relevance"
+    limit = request.first + request.size
+    with generation.lock():
+        current = generation.current()
+        key = (parsed.key, *_filter_key(request))
+        matched = current.results.get_or_compute(key, lambda: _Matched(_matching(current, parsed, request)))
+        facets = matched.facets(current, request)
+        ranked = _rank(current, parsed, matched, sort, limit)[request.first :]
+        ids = [(int(current.searcher.stored_fields(docnum)["django_id"]), score) for docnum, score in ranked]
+    return Ranked(total=len(matched.docs), ids=ids, facets=facets)
+
+
+class _Matched:
+    """The documents a query and its filters match, with facets and date orders computed on demand."""
+
+    def __init__(self, docs: set[int]):
+        self.docs = docs
+        self.facet_counts: dict | None = None
+        self.orders: dict[str, list[int]] = {}
+
+    def facets(self, current, request) -> dict[str, list[tuple]]:
+        if self.facet_counts is None:
+            self.facet_counts = _count_facets(current, self.docs, request.year)
+        return self.facet_counts
+
+
+def _filter_key(request):
+    return (
+        tuple(sorted((name, tuple(sorted(set(values)))) for name, values in request.filters.items() if values)),
+        request.year, request.month if request.year else None, request.date_from, request.date_to,
+    )
+
+
+def _matching(current, parsed, request) -> set[int]:
+    """The query's documents that pass every filter: cached sets intersected, smallest first."""
+    sets = [
+        current.docs_with(facet.field, value) for facet in FACETS for value in set(request.selected(facet.name))
+    ]
+    bounds = request.day_range()
+    if bounds:
+        sets.append(current.docs_between(*bounds))
+    must, excluded = compile_query(parsed)
+    if must is not None:
+        sets.append(current.docs_for(repr(must), must))
+    sets.sort(key=len)
+    docs = set(sets[0] if sets else current.live_docs())
+    for other in sets[1:]:
+        docs &= other
+    if excluded is not None:
+        docs.difference_update(current.docs_for(repr(excluded), excluded))
+    return docs
+
+
+def _count_facets(current, docs, year) -> dict[str, list[tuple]]:
+    days = current.days
+    years = Counter(days[docnum] // 10000 for docnum in docs)
+    months = Counter(days[docnum] // 100 % 100 for docnum in docs if days[docnum] // 10000 == year) if year else {}
+    counts = {"year": sorted(years.items()), "month": sorted(months.items())}
+    for facet in FACETS:
+        column = current.values[facet.field]
+        values = Counter(chain.from_iterable(map(column.__getitem__, docs)))
+        counts[facet.name] = sorted(values.items(), key=lambda item: (-item[1], item[0]))
+    return counts
+
+
+def _rank(current, parsed, matched, sort, limit) -> list[tuple[int, float]]:
+    """(docnum, score) of the first ``limit`` documents in ``sort`` order."""
+    if not matched.docs:
+        return []
+    must, _ = compile_query(parsed)
+    if sort == "relevance" and must is not None:
+        results = current.searcher.search(must, filter=matched.docs, limit=limit)
+        return [(hit.docnum, hit.score) for hit in results]
+    order = matched.orders.get(sort)
+    if order is None or len(order) < limit:
+        days = current.days
+        oldest = sort == "date_asc"
+        keyed = (lambda d: (-days[d], -d)) if oldest else (lambda d: (days[d], d))
+        order = matched.orders[sort] = heapq.nlargest(max(limit, 200), matched.docs, key=keyed)
+    return [(docnum, 0.0) for docnum in order[:limit]]
