@@ -10,7 +10,9 @@ their first bigram, so whole words rank higher without changing which
 documents match. Latin letters and digits form lower-cased words.
 
 Spaces between two Chinese characters are layout, not word breaks, and are
-skipped; offsets always point into the original text so highlighting can mark it.
+skipped; traditional characters are folded to simplified ones (OpenCC's t2s, character
+by character) so 會議 finds 会议; offsets always point into the original text so
+highlighting can mark it.
 """
 from __future__ import annotations
 
@@ -18,13 +20,32 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import opencc
 from whoosh.analysis import Token, Tokenizer
 
 from search import dictionary
 
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
+CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+# Bumped whenever the terms of a text change, so indexes built before are rebuilt (search_status --repair).
+ANALYSIS_VERSION = 2
+
+
+def _folding_table() -> dict[int, int]:
+    """Full-width ASCII to half-width, and each traditional character to its simplified one (OpenCC t2s).
+
+    Characters are converted one per line so no phrase rule joins neighbours; only
+    one-for-one results are kept, so offsets survive folding.
+    """
+    table = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    table[0x3000] = 0x20
+    chars = [chr(code) for low, high in CJK_RANGES for code in range(low, high + 1)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    table.update({ord(t): ord(s) for t, s in zip(chars, converted, strict=True) if len(s) == 1 and s != t})
+    return table
+
+
+_FOLD = _folding_table()
 _RUN = re.compile(rf"[{CJK_CHARS}]+(?:[ \t\u3000]+[{CJK_CHARS}]+)*|[0-9a-z]+(?:\.[0-9]+)?")
 _LAYOUT_CHARS = frozenset(" \t\u3000")
 _CJK = re.compile(rf"[{CJK_CHARS}]")
@@ -32,8 +53,8 @@ MIN_WORD_LENGTH = 3
 
 
 def normalize(text: str) -> str:
-    """Full-width ASCII to half-width and lower case, one character for one, so offsets survive."""
-    return text.translate(_FULLWIDTH).lower()
+    """Full-width ASCII to half-width, traditional to simplified, lower case: one character for one."""
+    return text.translate(_FOLD).lower()
 
 
 def is_chinese(text: str) -> bool:
@@ -108,10 +129,14 @@ class JiebaBigramTokenizer(Tokenizer):
     """Whoosh tokenizer over ``terms``: jieba words are added when indexing, never when parsing a query.
 
     Whoosh pickles this class's import path into the index schema: do not rename or move it.
+    ``version`` is pickled with it: an index whose version differs is rebuilt.
     """
 
+    def __init__(self):
+        self.version = ANALYSIS_VERSION
+
     def __eq__(self, other):
-        return other.__class__ is self.__class__
+        return other.__class__ is self.__class__ and getattr(other, "version", 1) == getattr(self, "version", 1)
 
     def __call__(
         self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,

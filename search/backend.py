@@ -44,6 +44,20 @@ def schema_field(field):
     return text
 
 
+def schema_signature(schema) -> dict:
+    """What makes two Whoosh schemas index alike, field by field (their ``==`` compares column and
+    struct objects by identity, so a schema never equals itself read back from the index)."""
+    return {
+        name: (
+            type(field).__name__, field.stored, field.unique, field.scorable,
+            type(getattr(field, "analyzer", None)).__name__, getattr(getattr(field, "analyzer", None), "version", 1),
+            type(field.column_type).__name__,
+            getattr(field, "numtype", None), getattr(field, "bits", None),
+        )
+        for name, field in schema.items()
+    }
+
+
 class JiebaWhooshSearchBackend(WhooshSearchBackend):
     def build_schema(self, fields):
         schema_fields = {
@@ -94,6 +108,10 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             searcher = generation.current().searcher
             return {int(fields["django_id"]) for fields in searcher.all_stored_fields()}
 
+    def schema_outdated(self):
+        self.ready()
+        return schema_signature(self.storage.open_index().schema) != schema_signature(self.schema)
+
     def apply(self, index, objects, remove_identifiers=()):
         """Add or replace ``objects`` and delete ``remove_identifiers`` ("archive.article.12") in one commit.
 
@@ -135,8 +153,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         A full clear keeps the generation counter growing so other processes'
         searchers notice; only a changed schema needs the files deleted.
         """
-        self.ready()
-        if models is None and self.storage.open_index().schema != self.schema:
+        if models is None and self.schema_outdated():
             with writer_lock(self):
                 self.delete_index()
             return

@@ -125,6 +125,9 @@ class ArchiveBackend(Protocol):
     def indexed_ids(self) -> set[int]:
         """The primary keys of every article in the index (for consistency reports)."""
 
+    def schema_outdated(self) -> bool:
+        """Whether the index was built with another schema than the current one (it must be rebuilt)."""
+
 
 def backend() -> ArchiveBackend:
     """The default haystack connection's backend."""

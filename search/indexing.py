@@ -164,17 +164,18 @@ class IndexReport:
     failing: int = 0  # pending changes the engine has refused at least once
     oldest_pending: object = None
     last_error: str = ""
+    outdated: bool = False  # the index was built with another schema: it must be rebuilt
 
     @property
     def consistent(self) -> bool:
-        return not (self.missing or self.extra or self.pending)
+        return not (self.missing or self.extra or self.pending or self.outdated)
 
     def as_json(self) -> dict:
         return {
             "engine": self.engine, "database": self.database, "indexed": self.indexed,
             "missing": len(self.missing), "extra": len(self.extra), "pending": self.pending,
             "failing": self.failing, "oldest_pending": self.oldest_pending.isoformat() if self.oldest_pending else None,
-            "last_error": self.last_error, "consistent": self.consistent,
+            "last_error": self.last_error, "outdated": self.outdated, "consistent": self.consistent,
         }
 
 
@@ -198,11 +199,19 @@ def report() -> IndexReport:
         failing=failing.count(),
         oldest_pending=pending["oldest"],
         last_error=last or "",
+        outdated=engine.schema_outdated(),
     )
 
 
 def repair() -> IndexReport:
-    """Drain pending changes, then index what is missing and remove what is extra; returns the new report."""
+    """Bring the index up to date and return the new report.
+
+    An index of another schema is emptied first; then pending changes are drained, what
+    is missing is indexed and what is extra removed (an empty index is filled this way).
+    """
+    if backend().schema_outdated():
+        with drain_lock():
+            backend().clear()
     drain()
     found = report()
     if found.missing or found.extra:

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from search.engine import UNAVAILABLE, QuerySyntaxError, SearchUnavailable
 from search.export import CSV_MAX_ROWS, export_rows, render_csv
-from search.forms import SearchForm, has_criteria, query_items, query_string
+from search.forms import MAX_QUERY_LENGTH, SearchForm, has_criteria, query_items, query_string
 from search.presentation import build_results
 
 JSON_OPTIONS = {"ensure_ascii": False}
@@ -67,6 +67,13 @@ class SearchView(TemplateView):
             range_hidden=hidden_fields(search_request, "date_from", "date_to", "page"),
         )
         return self.render_to_response(self.get_context_data(**context), status=status)
+
+
+class SearchHelpView(TemplateView):
+    """``/search/help/``: the query language, as ``search.query`` implements it."""
+
+    template_name = "search/help.html"
+    extra_context = {"max_chars": MAX_QUERY_LENGTH}
 
 
 class SearchApiView(View):

@@ -20,7 +20,7 @@ from search.schema import FACETS
 
 TEXT_FIELD = "text"
 HEADLINE_FIELD = "headline"
-HEADLINE_BOOST = 2.0
+WHOLE_RUN_BOOST = 2.0
 
 
 def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> wq.Query | None:
@@ -48,15 +48,11 @@ def required(item: Item, split: bool) -> wq.Query | None:
 
 
 def scored(item: Item, split: bool) -> wq.Query | None:
-    """``required`` plus optional boosts: the item in the headline, and, split, the item as typed."""
+    """``required``, plus, split, a boost for the item as typed (its words next to each other rank first)."""
     must = required(item, split)
-    if must is None:
-        return None
-    boosts = [piece_query(item.text, HEADLINE_FIELD, HEADLINE_BOOST)]
-    if split and item.splits():
-        boosts.append(piece_query(item.text))
-    boosts = [boost for boost in boosts if boost is not None]
-    return wq.AndMaybe(must, boosts[0] if len(boosts) == 1 else wq.Or(boosts))
+    if must is None or not (split and item.splits()):
+        return must
+    return wq.AndMaybe(must, piece_query(item.text, boost=WHOLE_RUN_BOOST))
 
 
 def compile_query(parsed: ParsedQuery) -> tuple[wq.Query | None, wq.Query | None]:
@@ -143,8 +139,7 @@ def _rank(current, parsed, matched, sort, limit) -> list[tuple[int, float]]:
         return []
     must, _ = compile_query(parsed)
     if sort == "relevance" and must is not None:
-        results = current.searcher.search(must, filter=matched.docs, limit=limit)
-        return [(hit.docnum, hit.score) for hit in results]
+        return _by_relevance(current, parsed, must, matched.docs, limit)
     order = matched.orders.get(sort)
     if order is None or len(order) < limit:
         days = current.days
@@ -152,3 +147,31 @@ def _rank(current, parsed, matched, sort, limit) -> list[tuple[int, float]]:
         keyed = (lambda d: (-days[d], -d)) if oldest else (lambda d: (days[d], d))
         order = matched.orders[sort] = heapq.nlargest(max(limit, 200), matched.docs, key=keyed)
     return [(docnum, 0.0) for docnum in order[:limit]]
+
+
+def _by_relevance(current, parsed, must, docs, limit) -> list[tuple[int, float]]:
+    """Headline matches of the whole query first, then the others; each by BM25F score (density), ties newest first.
+
+    The headline tier is a plain set intersection, so an exact title match is never buried
+    under long articles that repeat the words.
+    """
+    titled = _all([_headline(group) for group in parsed.groups])
+    in_title = docs & current.docs_for(repr(titled), titled) if titled is not None else set()
+    ranked = _scored(current, must, in_title, limit)
+    if len(ranked) < limit:
+        ranked += _scored(current, must, docs - in_title, limit - len(ranked))
+    return ranked
+
+
+def _headline(group) -> wq.Query | None:
+    queries = [_all([piece_query(piece, HEADLINE_FIELD) for piece in item.pieces()]) for item in group]
+    queries = [q for q in queries if q is not None]
+    return (queries[0] if len(queries) == 1 else wq.Or(queries)) if queries else None
+
+
+def _scored(current, must, docs, limit) -> list[tuple[int, float]]:
+    if not docs or limit <= 0:
+        return []
+    days = current.days
+    hits = [(hit.docnum, hit.score) for hit in current.searcher.search(must, filter=docs, limit=limit)]
+    return sorted(hits, key=lambda hit: (-round(hit[1], 6), -days[hit[0]], -hit[0]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import shutil
 import signal
 import threading
 from pathlib import Path
@@ -73,6 +74,7 @@ def index_writer(backend, mergetype=None, timeout=None, processes=1):
     """
     timeout = LOCK_TIMEOUT if timeout is None else timeout
     with writer_lock(backend, timeout), _children_die_with(processes > 1):
+        _remove_stale_job_folders(backend.path)
         backend.index = backend.index.refresh()
         options = {"timeout": timeout, "codec": CachedLengthsCodec()}
         if processes > 1:
@@ -93,6 +95,17 @@ def index_writer(backend, mergetype=None, timeout=None, processes=1):
 
 
 PR_SET_PDEATHSIG = 1
+
+
+def _remove_stale_job_folders(path):
+    """Delete the ``*.tmp`` job folders a killed multiprocessing writer left in the index folder.
+
+    Whoosh's forked writers read their documents from pickled job files in such folders and
+    delete them when done; under the writer lock no writer is running, so any left are stale.
+    """
+    for folder in Path(path).glob("*.tmp"):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _die_with_parent():

@@ -3,7 +3,8 @@
 Prints the engine, articles in the database and in the index, those missing from or
 extra in the index, and the changes still pending (with the last error). Exit status:
 0 consistent, 1 the index lags (monitoring alerts on it), 2 the engine cannot be reached.
-``--repair`` applies pending changes, indexes what is missing and removes what is extra.
+``--repair`` rebuilds an index of another schema, applies pending changes, indexes what is
+missing and removes what is extra (so it also fills a new, empty index).
 """
 import json as json_module
 
@@ -47,6 +48,8 @@ class Command(BaseCommand):
             lines.append(f"最早待更新：{found.oldest_pending:%Y-%m-%d %H:%M:%S}")
         if found.last_error:
             lines.append(f"最近错误：{found.last_error}")
+        if found.outdated:
+            lines.append("索引结构：已过时，需要重建（--repair 会重建）")
         lines.append("状态：一致" if found.consistent else "状态：索引落后于数据库")
         return "\n".join(lines)
 

@@ -1,0 +1,86 @@
+"""What a reader's query means, on a real index in a temporary directory: runs as typed, spaces as AND,
+the fallback to a run's words (and its notice), single characters, folding, and ranking."""
+from datetime import date
+
+import pytest
+
+from archive.models import Issue, Page
+from archive.signals import changes_batched
+from search import query
+from search.engine import SearchRequest, fallback_notice, run_search
+from tests.search.conftest import create_article
+
+
+def ranked(q, **options):
+    response = run_search(SearchRequest(q=q, per_page=100, **options))
+    return [hit.article_id for hit in response.hits], response
+
+
+@pytest.fixture
+def corpus(db, search_index):
+    """Articles made to tell the semantics apart; returns them by name."""
+    made = {}
+
+    def add(name, day, headline, body):
+        issue, _ = Issue.objects.get_or_create(date=day)
+        page, _ = Page.objects.get_or_create(issue=issue, source_file="a.txt", defaults={"sha256": "0" * 64})
+        made[name] = create_article(page, len(made) + 1, headline=headline, body=body)
+
+    with changes_batched():
+        add("run", date(2020, 3, 1), "春季工作安排", "市里举办举行中的展览，观众很多。")
+        add("apart", date(2020, 3, 2), "展览举行", "本次活动由市文化局主办，举行时间为中午。")
+        add("words", date(2020, 3, 3), "交通会议", "交通运输会议在焦作召开，研究交通规划。")
+        add("title", date(2019, 1, 1), "城乡规划座谈", "座谈会讨论了城乡规划。")
+        add("dense", date(2021, 1, 1), "工作简报", "城乡规划城乡规划城乡规划，城乡规划要抓好，城乡规划。")
+        add("older", date(2018, 5, 5), "蔬菜价格", "本周蔬菜价格平稳。")
+        add("newer", date(2022, 5, 5), "蔬菜价格", "本周蔬菜价格平稳。")
+        add("traditional", date(2020, 6, 1), "會議紀要", "全體會議在焦作舉行。")
+    return made
+
+
+def test_an_unquoted_run_matches_only_articles_containing_it_as_typed(corpus):
+    ids, response = ranked("办举行中")
+    assert ids == [corpus["run"].pk] and response.total == 1 and not response.notices
+
+
+def test_spaces_separate_items_that_must_all_occur(corpus):
+    ids, _ = ranked("举行 中午")
+    assert ids == [corpus["apart"].pk]
+    assert ranked("举行 蔬菜")[0] == []
+
+
+def test_a_run_found_nowhere_falls_back_to_all_its_words_with_a_notice(corpus):
+    ids, response = ranked("交通规划会议")
+    assert ids == [corpus["words"].pk]
+    assert response.notices == [fallback_notice(query.parse("交通规划会议"))]
+    assert "交通规划会议" in response.notices[0]
+
+
+def test_the_fallback_keeps_single_characters(corpus):
+    parsed = query.parse("在焦作召开")
+    assert "在" in parsed.split_words().highlight
+    ids, response = ranked("焦作召开会")
+    assert ids == [corpus["words"].pk] and response.notices
+
+
+def test_a_single_character_is_searched_not_dropped(corpus):
+    ids, _ = ranked("展")
+    assert set(ids) == {corpus["run"].pk, corpus["apart"].pk}
+
+
+def test_an_exact_title_match_ranks_before_denser_bodies(corpus):
+    ids, _ = ranked("城乡规划")
+    assert ids == [corpus["title"].pk, corpus["dense"].pk]
+
+
+def test_equal_matches_rank_newest_first(corpus):
+    ids, _ = ranked("蔬菜价格")
+    assert ids == [corpus["newer"].pk, corpus["older"].pk]
+
+
+def test_traditional_and_simplified_characters_find_the_same_articles(corpus):
+    simplified, _ = ranked("会议")
+    traditional, _ = ranked("會議")
+    assert simplified == traditional and corpus["traditional"].pk in simplified and corpus["words"].pk in simplified
+    hit = run_search(SearchRequest(q="会议纪要")).hits[0]
+    assert hit.headline_html == "<mark>會議紀要</mark>"
