@@ -45,6 +45,15 @@ def _kind_labels(values: Iterable[str]) -> dict[str, str]:
     return {value: names[value] for value in values if value in names}
 
 
+def _reporter_values(article: Article) -> list[str]:
+    return sorted(set(article.reporters))
+
+
+def _names_as_labels(values: Iterable[str]) -> dict[str, str]:
+    """A byline name is its own label (names longer than a Chinese name are not names)."""
+    return {value: value for value in values if 0 < len(value) <= 10}
+
+
 @dataclass(frozen=True)
 class Facet:
     """A keyword facet: the values of its index field counted over the whole result set.
@@ -72,5 +81,6 @@ FACETS: tuple[Facet, ...] = (
     Facet("official", "人物", _official_values, _official_labels, listed=100),
     Facet("district", "区县", _district_values, _district_labels),
     Facet("kind", "类型", _kind_values, _kind_labels),
+    Facet("reporter", "记者", _reporter_values, _names_as_labels, listed=100),
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}

@@ -60,6 +60,7 @@ class FakeEngine:
             "official": officials.most_common() + self.extra_officials,
             "district": districts.most_common(),
             "kind": Counter(a.kind for a in found).most_common(),
+            "reporter": Counter(name for a in found for name in a.reporters).most_common(),
         }
         return SearchResponse(total=len(found), hits=hits, facets=facets)
 

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from archive.models import Article, Mention, Person
+from archive.signals import articles_changed, changes_batched
 from search import dictionary
 from search.engine import QuerySyntaxError, SearchRequest, run_search
 from tests.search.conftest import create_article
@@ -25,6 +26,23 @@ def ids_for(q="", **filters):
 
 def orm_ids(predicate):
     return {a.pk for a in Article.objects.all() if predicate(a)}
+
+
+def test_every_declared_facet_counts_what_the_database_holds(seed_articles):
+    from collections import Counter
+
+    from search.schema import FACETS
+
+    Article.objects.filter(pk=seed_articles[0].pk).update(reporters=["甲记者", "乙记者"])
+    Article.objects.filter(pk=seed_articles[1].pk).update(reporters=["甲记者"])
+    with changes_batched():
+        articles_changed.send(sender=Article, changed=[a.pk for a in seed_articles[:2]], deleted=[])
+    facets = run_search(SearchRequest()).facets
+    articles = list(Article.objects.prefetch_related("mentions", "districts"))
+    for facet in FACETS:
+        expected = Counter(value for article in articles for value in facet.values(article))
+        assert expected and dict(facets[facet.name]) == dict(expected), facet.name
+    assert dict(facets["reporter"]) == {"甲记者": 2, "乙记者": 1}
 
 
 def test_a_name_finds_exactly_the_articles_containing_it(seed_articles):
