@@ -1,13 +1,19 @@
 """CSV export of a whole result set (up to ``CSV_MAX_ROWS``), for spreadsheets.
 
 UTF-8 with a byte-order mark so Excel reads the Chinese correctly; cells that a
-spreadsheet would run as a formula are prefixed with an apostrophe.
+spreadsheet would run as a formula are prefixed with an apostrophe. Each row carries
+what a researcher cites or sorts by: dates, edition and page, kind, headline, officials
+with the titles the article states, districts, the matching snippet and the link.
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import replace
+from datetime import date
+from html import unescape
+from urllib.parse import quote
 
 from search import engine
 from search.engine import SearchRequest
@@ -15,8 +21,31 @@ from search.presentation import article_row, load_articles
 
 CSV_MAX_ROWS = 5000
 CSV_BATCH = 100  # the engine's largest page
-CSV_COLUMNS = ("日期", "版别", "版面", "标题", "人物", "区县", "链接")
+CSV_COLUMNS = ("日期", "事件日期", "版别", "版面", "类型", "标题", "人物及职务", "区县", "摘要", "链接")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+TAG = re.compile(r"<[^>]+>")
+UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def plain(html: str) -> str:
+    """A snippet's text without its <mark> tags and entities."""
+    return unescape(TAG.sub("", html))
+
+
+def person_with_titles(mention) -> str:
+    titles = "、".join(mention.titles)
+    return f"{mention.person.name}（{titles}）" if titles else mention.person.name
+
+
+def file_name(request: SearchRequest, today: date) -> str:
+    """``检索-<query>-<YYYYMMDD>.csv`` (``检索-全部-…`` without a query), safe on every file system."""
+    words = UNSAFE_IN_NAME.sub("_", request.q).strip("_")[:40] or "全部"
+    return f"检索-{words}-{today:%Y%m%d}.csv"
+
+
+def content_disposition(name: str) -> str:
+    """An attachment header with an ASCII fallback and the UTF-8 name (RFC 6266)."""
+    return f"attachment; filename=\"search-{name[-12:-4]}.csv\"; filename*=UTF-8''{quote(name)}"
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -35,15 +64,19 @@ def export_rows(request: SearchRequest, absolute_url):
         seen += len(response.hits)
         for hit in response.hits[: CSV_MAX_ROWS - len(rows)]:
             if hit.article_id in articles:
-                row = article_row(articles[hit.article_id])
+                article = articles[hit.article_id]
+                row = article_row(article, hit)
                 rows.append(
                     [
                         row.publication_date.isoformat(),
+                        article.event_date.isoformat() if article.event_date else "",
                         row.edition,
                         row.page,
+                        article.get_kind_display(),
                         row.headline,
-                        "、".join(o.label for o in row.officials),
+                        "；".join(map(person_with_titles, article.listed_mentions)),
                         "、".join(d.label for d in row.districts),
+                        plain(row.snippet_html),
                         absolute_url(row.url),
                     ]
                 )

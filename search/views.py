@@ -9,11 +9,12 @@ from dataclasses import replace
 
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
 from search.engine import UNAVAILABLE, QuerySyntaxError, SearchUnavailable
-from search.export import CSV_MAX_ROWS, export_rows, render_csv
+from search.export import CSV_MAX_ROWS, content_disposition, export_rows, file_name, render_csv
 from search.forms import MAX_QUERY_LENGTH, SearchForm, has_criteria, query_items, query_string
 from search.presentation import build_results
 
@@ -109,7 +110,7 @@ class SearchCsvView(View):
         except SearchUnavailable:
             return HttpResponse(UNAVAILABLE, status=503, content_type=plain)
         response = HttpResponse(render_csv(rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="search.csv"'
+        response["Content-Disposition"] = content_disposition(file_name(search_request, timezone.localdate()))
         response["X-Total-Count"] = str(total)
         response["X-Exported-Count"] = str(len(rows))
         return response

@@ -1,9 +1,10 @@
 """The JSON API and the CSV export: same data as the page, whole result sets, refusal of bad parameters."""
 import csv
 import io
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from django.urls import reverse
+from django.utils import timezone
 
 from search import export
 from tests.search.fake_engine import fake_engine_fixture, small_archive_fixture  # noqa: F401
@@ -91,22 +92,26 @@ def test_csv_columns_and_content(client, small_archive):
     response = client.get(CSV, {"q": "城市建设", "sort": "date_asc"})
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert "attachment" in response["Content-Disposition"]
+    today = timezone.localdate().strftime("%Y%m%d")
+    assert response["Content-Disposition"] == (
+        f"attachment; filename=\"search-{today}.csv\"; filename*=UTF-8''"
+        + quote(f"检索-城市建设-{today}.csv")
+    )
     rows = csv_rows(response)
-    assert rows[0] == ["日期", "版别", "版面", "标题", "人物", "区县", "链接"]
+    assert rows[0] == ["日期", "事件日期", "版别", "版面", "类型", "标题", "人物及职务", "区县", "摘要", "链接"]
     assert [r[0] for r in rows[1:]] == ["2014-04-17", "2016-09-02", "2016-09-03", "2016-11-01"]
     second = rows[2]
     article = small_archive["articles"][1]
     assert second == [
-        "2016-09-02", "焦作日报", "A01", "城市建设现场会", "赵建国、钱立新", "温县、沁阳市",
-        "http://testserver" + article.get_absolute_url(),
+        "2016-09-02", "", "焦作日报", "A01", article.get_kind_display(), "城市建设现场会", "赵建国（市长）；钱立新",
+        "温县、沁阳市", "…<b>城市建设…", "http://testserver" + article.get_absolute_url(),
     ]
     assert response["X-Total-Count"] == response["X-Exported-Count"] == "4"
 
 
 def test_csv_neutralises_spreadsheet_formulas(client, small_archive):
     rows = csv_rows(client.get(CSV, {"q": "城市建设", "sort": "date_desc"}))
-    assert rows[1][3] == "'=城市建设公告"
+    assert rows[1][5] == "'=城市建设公告"
 
 
 def test_csv_exports_every_page_of_results_up_to_the_cap(client, small_archive, fake_engine, monkeypatch):
@@ -160,7 +165,7 @@ def test_seed_csv_exports_the_whole_result_set(client, seed_articles, monkeypatc
     response = client.get(CSV, {"sort": "date_asc"})
     rows = csv_rows(response)[1:]
     assert len(rows) == len(seed_articles) == int(response["X-Total-Count"])
-    assert len({r[6] for r in rows}) == len(rows)
+    assert len({r[-1] for r in rows}) == len(rows)
     assert [r[0] for r in rows] == sorted(r[0] for r in rows)
 
 
