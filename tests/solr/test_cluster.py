@@ -8,6 +8,7 @@ Skipped unless ARCHIVE_SOLR_URL names the collection, e.g.
 ``ARCHIVE_SOLR_URL=$(bash .ci/solr up | tail -n 1)``. The kill test drives ``.ci/solr`` with
 ARCHIVE_SOLR_DIR, default var/solr: set it when the cluster's state lives elsewhere.
 """
+import io
 import json
 import os
 import subprocess
@@ -19,6 +20,7 @@ from urllib.parse import urlencode
 from urllib.request import Request, urlopen
 
 import pytest
+from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLR_URL = os.environ.get("ARCHIVE_SOLR_URL", "").rstrip("/")
@@ -153,6 +155,15 @@ def test_two_shards_of_two_active_replicas_on_different_nodes():
     for replicas in layout.values():
         assert [active for _, active in replicas] == [True, True]
         assert len({node for node, _ in replicas}) == 2
+
+
+def test_collection_command_reports_every_replica_active():
+    out = io.StringIO()
+    call_command("solr_collection", url=SOLR_URL, status=True, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 4
+    assert all(line.split()[3] == "active" for line in lines)
+    assert sorted(line.split()[0] for line in lines) == ["shard1", "shard1", "shard2", "shard2"]
 
 
 def test_query_is_answered_in_full_while_a_node_is_killed(docs):

@@ -7,6 +7,7 @@ collection in step with the repository. ``--status`` only reports replica states
 """
 import io
 import json
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from urllib.request import Request, urlopen
 from django.core.management.base import BaseCommand, CommandError
 
 CONFIGSET_DIR = Path(__file__).resolve().parents[2] / "solr" / "configset"
+COLLECTION_NAME = re.compile(r"[A-Za-z0-9._][A-Za-z0-9._-]*")  # Solr's own rule for collection names
 
 
 class Command(BaseCommand):
@@ -86,6 +88,8 @@ class SolrCluster:
         base_path, _, collection = parts.path.rpartition("/")
         if parts.scheme not in {"http", "https"} or not parts.netloc or not base_path or not collection:
             raise CommandError(f"无效的集合地址：{url}（应形如 http://127.0.0.1:8983/solr/archive）")
+        if not COLLECTION_NAME.fullmatch(collection):
+            raise CommandError(f"无效的集合名：{collection}（只能含字母、数字、点、下划线和连字符，且不以连字符开头）")
         return cls(f"{parts.scheme}://{parts.netloc}{base_path}", collection)
 
     def call(self, path, params, body=None, timeout=300):
@@ -170,9 +174,9 @@ def zip_directory(directory):
 
 
 def solr_message(error):
-    """The ``error.msg`` of a Solr error body, or the raw body when it is not Solr's JSON."""
-    body = error.read().decode("utf-8", "replace")
+    """The ``error.msg`` of a Solr error body; for any other body (Jetty's HTML 404 page when the
+    URL does not lead to Solr), the HTTP reason and the URL asked."""
     try:
-        return json.loads(body)["error"]["msg"]
+        return json.loads(error.read())["error"]["msg"]
     except (ValueError, KeyError, TypeError):
-        return body.strip()[:500] or error.reason
+        return f"{error.reason}（{error.url.split('?')[0]}）"
