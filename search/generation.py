@@ -47,20 +47,38 @@ def _segment_columns(reader) -> SegmentColumns:
     return SegmentColumns(days, values)
 
 
-class LRU(OrderedDict):
-    """A small least-recently-used map of values computed on demand."""
+BYTES_PER_DOCUMENT = 64  # a document number in a Python set: the int object and its slot
+CACHE_BYTES = 24 * 2**20  # each of a generation's two caches, per worker
 
-    def __init__(self, size: int):
+
+def estimated_bytes(value) -> int:
+    """About what a cached set of document numbers (or an object holding ``docs``) costs in memory."""
+    docs = getattr(value, "docs", value)
+    return 1024 + BYTES_PER_DOCUMENT * len(docs)
+
+
+class LRU(OrderedDict):
+    """A least-recently-used map of values computed on demand, bounded by their estimated bytes.
+
+    A worker's memory must not grow with the number of distinct queries it has answered.
+    """
+
+    def __init__(self, budget: int = CACHE_BYTES):
         super().__init__()
-        self.size = size
+        self.budget = budget
+        self.used = 0
+        self._costs: dict = {}
 
     def get_or_compute(self, key, compute):
         value = self.get(key)
         if value is None:
             value = self[key] = compute()
+            self._costs[key] = estimated_bytes(value)
+            self.used += self._costs[key]
         self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
+        while self.used > self.budget and len(self) > 1:
+            oldest, _ = self.popitem(last=False)
+            self.used -= self._costs.pop(oldest)
         return value
 
 
@@ -77,8 +95,8 @@ class IndexGeneration:
     searcher: object
     days: list[int] = field(default_factory=list)
     values: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    results: LRU = field(default_factory=lambda: LRU(64))
-    _sets: LRU = field(default_factory=lambda: LRU(64))
+    results: LRU = field(default_factory=LRU)
+    _sets: LRU = field(default_factory=LRU)
     _live: frozenset[int] | None = None
     _tables: dict[str, dict] = field(default_factory=dict)
 

@@ -18,6 +18,10 @@ from search.engine import Ranked, SearchRequest
 from search.query import Item, ParsedQuery
 from search.schema import FACETS
 
+# Relevance scores at most this many matches per tier, the newest: a word found in 30,000 articles is
+# ranked among its newest 2,000 (every match when there are fewer). Whoosh scores each match in Python,
+# so this bounds the cost of a frequent word instead of growing with the archive.
+RANK_WINDOW = 2000
 TEXT_FIELD = "text"
 HEADLINE_FIELD = "headline"
 WHOLE_RUN_BOOST = 2.0
@@ -153,14 +157,24 @@ def _by_relevance(current, parsed, must, docs, limit) -> list[tuple[int, float]]
     """Headline matches of the whole query first, then the others; each by BM25F score (density), ties newest first.
 
     The headline tier is a plain set intersection, so an exact title match is never buried
-    under long articles that repeat the words.
+    under long articles that repeat the words. Each tier scores its ``RANK_WINDOW`` newest matches.
     """
     titled = _all([_headline(group) for group in parsed.groups])
     in_title = docs & current.docs_for(repr(titled), titled) if titled is not None else set()
-    ranked = _scored(current, must, in_title, limit)
+    ranked = _tier(current, must, in_title, limit)
     if len(ranked) < limit:
-        ranked += _scored(current, must, docs - in_title, limit - len(ranked))
+        ranked += _tier(current, must, docs - in_title, limit - len(ranked))
     return ranked
+
+
+def _tier(current, must, docs, limit) -> list[tuple[int, float]]:
+    """The first ``limit`` of ``docs``: the ``RANK_WINDOW`` newest by score, then the older ones newest first."""
+    if len(docs) <= RANK_WINDOW:
+        return _scored(current, must, docs, limit)
+    days = current.days
+    by_date = heapq.nlargest(RANK_WINDOW + limit, docs, key=lambda docnum: (days[docnum], docnum))
+    ranked = _scored(current, must, set(by_date[:RANK_WINDOW]), limit)
+    return ranked + [(docnum, 0.0) for docnum in by_date[RANK_WINDOW : RANK_WINDOW + limit - len(ranked)]]
 
 
 def _headline(group) -> wq.Query | None:

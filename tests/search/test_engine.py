@@ -184,8 +184,11 @@ def test_sorting_and_pagination_are_consistent(seed_articles):
         pages += run_search(SearchRequest(q="市", sort="date_asc", per_page=3, page=number)).hits
     assert [h.article_id for h in pages] == [h.article_id for h in everything.hits][: len(pages)]
     relevance = run_search(SearchRequest(q="王小平", per_page=100)).hits
-    scores = [h.score for h in relevance]
-    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    in_title = [("王小平" in Article.objects.get(pk=h.article_id).headline) for h in relevance]
+    assert in_title == sorted(in_title, reverse=True) and in_title[0] and not in_title[-1]
+    for tier in (True, False):
+        scores = [h.score for h, titled in zip(relevance, in_title, strict=True) if titled == tier]
+        assert scores == sorted(scores, reverse=True) and scores[-1] > 0
 
 
 def test_date_range_filter(seed_articles):

@@ -12,7 +12,7 @@ from tests.search.conftest import create_article
 
 
 def ranked(q, **options):
-    response = run_search(SearchRequest(q=q, per_page=100, **options))
+    response = run_search(SearchRequest(q=q, **{"per_page": 100, **options}))
     return [hit.article_id for hit in response.hits], response
 
 
@@ -84,3 +84,12 @@ def test_traditional_and_simplified_characters_find_the_same_articles(corpus):
     assert simplified == traditional and corpus["traditional"].pk in simplified and corpus["words"].pk in simplified
     hit = run_search(SearchRequest(q="会议纪要")).hits[0]
     assert hit.headline_html == "<mark>會議紀要</mark>"
+
+
+def test_relevance_scores_the_newest_matches_of_a_frequent_word(corpus, monkeypatch):
+    from search import whoosh_search
+
+    monkeypatch.setattr(whoosh_search, "RANK_WINDOW", 1)
+    first, response = ranked("蔬菜价格", per_page=1)
+    second, _ = ranked("蔬菜价格", per_page=1, page=2)
+    assert response.total == 2 and first + second == [corpus["newer"].pk, corpus["older"].pk]
