@@ -98,3 +98,20 @@ def test_districts_are_listed_in_administrative_order_with_counts(client, archiv
     names = re.findall(r'<h2><a href="/districts/[a-z]+/">([^<]+)</a></h2>', html)
     assert names == [name for name, _ in COUNTIES]
     assert re.search(r'>温县</a></h2>\s*<p class="count">3 篇文章</p>', html)
+
+
+INLINE_CODE = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>|<style[\s>]|\sstyle=|\son[a-z]+=", re.I)
+
+
+def test_pages_carry_no_inline_script_style_or_handler(client, archive):
+    """What a Content-Security-Policy without 'unsafe-inline' would block."""
+    paths = [
+        "/", "/dates/", "/dates/2016/", "/dates/2016/9/", archive.main_issue.get_absolute_url(),
+        archive.lead.page.get_absolute_url(), archive.lead.get_absolute_url(), "/people/",
+        archive.mayor.get_absolute_url(), "/meetings/", archive.meeting.get_absolute_url(), "/districts/",
+        archive.wenxian.get_absolute_url(), "/feeds/", reverse("archive:feed_latest_about"), "/search/?q=会议",
+    ]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert INLINE_CODE.findall(response.content.decode()) == [], path
