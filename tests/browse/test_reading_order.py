@@ -115,3 +115,18 @@ def test_pages_carry_no_inline_script_style_or_handler(client, archive):
         response = client.get(path)
         assert response.status_code == 200, path
         assert INLINE_CODE.findall(response.content.decode()) == [], path
+
+
+def test_about_feed_maps_any_feed_url_to_its_page_and_leaves_others_alone():
+    from archive.feed_pages import about_url
+
+    assert about_url("/feeds/search/?q=%E4%BC%9A&district=wenxian") == "/feeds/search/about/?q=%E4%BC%9A&district=wenxian"
+    assert about_url("/feeds/people/7/") == "/feeds/people/7/about/"
+    assert about_url("/feeds/people/7/about/") == "/feeds/people/7/about/"
+    assert about_url("/people/7/") == "/people/7/"
+    assert about_url("/no/such/") == "/no/such/"
+
+
+def test_the_search_page_links_its_feed_page(client, archive):
+    html = client.get("/search/", {"q": "会议"}).content.decode()
+    assert 'href="/feeds/search/about/?q=%E4%BC%9A%E8%AE%AE">如何订阅</a>' in html
