@@ -84,7 +84,7 @@ def test_without_javascript_the_confirmed_page_says_it_is_saved(live_server, chr
     expect(page.get_by_text("尚未保存")).to_be_visible()
     page.get_by_role("button", name="确认导入").click()
     expect(page.locator(".messagelist .success")).to_have_text(
-        "导入完成：共 1 个文件，已导入 1 个，未变化 0 个，失败 0 个。已导入的内容已保存，并已更新检索。"
+        "导入完成：共 1 个文件，已导入 1 个，未变化 0 个，失败 0 个。已导入的内容已保存，并已更新检索。", timeout=30_000
     )
     expect(page.get_by_text("尚未保存")).to_have_count(0)
     screenshot(page, "admin-import-done-without-js")
