@@ -43,10 +43,6 @@ class DataFormatsMixin:
     def get_payload(self, context):
         raise NotImplementedError
 
-    def file_stem(self):
-        """The downloaded file's name without extension, e.g. ``article-12``."""
-        return f"{self.object._meta.model_name}-{self.object.pk}"
-
     def format_url(self, name, **changes):
         query = self.request.GET.copy()
         query[FORMAT_PARAMETER] = name
@@ -62,7 +58,7 @@ class DataFormatsMixin:
         return context
 
     def render_to_response(self, context, **response_kwargs):
-        wanted = self.request.GET.get(FORMAT_PARAMETER, "html")
+        wanted = self.request.GET.get(FORMAT_PARAMETER) or "html"
         if wanted == "html":
             return super().render_to_response(context, **response_kwargs)
         if wanted == "json":
@@ -77,7 +73,8 @@ class DataFormatsMixin:
             )
         permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
         response = HttpResponse(download.render(self.object, permalink), content_type=download.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{self.file_stem()}.{download.extension}"'
+        stem = f"{self.object._meta.model_name}-{self.object.pk}"
+        response["Content-Disposition"] = f'attachment; filename="{stem}.{download.extension}"'
         return response
 
     def paginated(self, context, rows):
@@ -219,9 +216,6 @@ class ArticleData(DataFormatsMixin):
 
 
 class IssueData(DataFormatsMixin):
-    def file_stem(self):
-        return f"issue-{self.object.date:%Y-%m-%d}"
-
     def get_payload(self, context):
         issue = self.object
         return {
@@ -286,9 +280,6 @@ class MeetingData(DataFormatsMixin):
 
 
 class DistrictData(DataFormatsMixin):
-    def file_stem(self):
-        return f"district-{self.object.slug}"
-
     def get_payload(self, context):
         district = self.object
         return {

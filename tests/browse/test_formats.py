@@ -87,6 +87,11 @@ def test_every_detail_page_announces_its_json(client, archive):
         assert '<link rel="alternate" type="application/json" href="' in html and "format=json" in html, obj
 
 
+def test_an_empty_format_is_the_html_page(client, archive):
+    response = client.get(archive.lead.get_absolute_url(), {"format": ""})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+
+
 @pytest.mark.parametrize("value", ["xml", "csv", "x" * 500])
 def test_an_unknown_format_is_refused_in_chinese(client, archive, value):
     response = client.get(archive.lead.get_absolute_url(), {"format": value})
