@@ -62,8 +62,7 @@ class DataFormatsMixin:
         if wanted == "html":
             return super().render_to_response(context, **response_kwargs)
         if wanted == "json":
-            payload = {"url": self.request.build_absolute_uri(self.object.get_absolute_url()),
-                       **self.get_payload(context)}
+            payload = {"url": self.absolute(self.object.get_absolute_url()), **self.get_payload(context)}
             return JsonResponse(payload, json_dumps_params=JSON_OPTIONS)
         download = self.downloads.get(wanted)
         if download is None:
@@ -71,7 +70,7 @@ class DataFormatsMixin:
             return HttpResponseBadRequest(
                 f"不支持的格式“{wanted[:20]}”。本页可用：{offered}。", content_type="text/plain; charset=utf-8"
             )
-        permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
+        permalink = self.absolute(self.object.get_absolute_url())
         response = HttpResponse(download.render(self.object, permalink), content_type=download.content_type)
         stem = f"{self.object._meta.model_name}-{self.object.pk}"
         response["Content-Disposition"] = f'attachment; filename="{stem}.{download.extension}"'
@@ -97,11 +96,12 @@ class DataFormatsMixin:
         """``obj`` as ``{"id", "url", **fields}``, for lists of related things."""
         return {"id": obj.pk, "url": self.absolute(obj.get_absolute_url()), **fields}
 
-    def article_summary(self, article):
+    def article_summary(self, article, edition=None):
+        """An article in a list; pass the ``edition`` when the list's articles did not load their issue."""
         page = article.page
         return self.link(
             article, title=article.title, kind=article.kind, kind_label=article.get_kind_display(),
-            publication_date=article.publication_date.isoformat(), edition=page.issue.edition,
+            publication_date=article.publication_date.isoformat(), edition=edition or page.issue.edition,
             page=page.label or None, order=article.order,
         )
 
@@ -225,7 +225,7 @@ class IssueData(DataFormatsMixin):
             "other_editions": [self.issue_url(other) for other in context["other_editions"]],
             "pages": [
                 self.link(page, label=page.label or None, source_file=page.source_file,
-                          articles=[self.article_summary(article) for article in articles])
+                          articles=[self.article_summary(article, issue.edition) for article in articles])
                 for page, articles in context["pages"]
             ],
         }
