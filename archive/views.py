@@ -104,7 +104,7 @@ class IssueDetailView(IssueNeighboursMixin, IssueData, DetailView):
         articles = {}
         for article in queries.issue_articles(self.object):
             articles.setdefault(article.page_id, []).append(article)
-        pages = [(page, articles.get(page.pk, [])) for page in self.object.pages.order_by("label", "source_file")]
+        pages = [(page, articles.get(page.pk, [])) for page in queries.issue_pages(self.object)]
         other_editions = Issue.objects.filter(date=self.object.date).exclude(pk=self.object.pk)
         return super().get_context_data(pages=pages, other_editions=other_editions, **kwargs)
 
