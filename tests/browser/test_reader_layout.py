@@ -95,3 +95,16 @@ def test_a_reader_turns_the_pages_of_an_issue(live_server, browser_page, seeds):
         following.click()
     assert len(seen) == Issue.objects.order_by("-date").first().pages.count()
     assert len(set(seen)) == len(seen)
+
+
+def test_without_javascript_the_citation_is_there_and_no_dead_button(live_server, chromium_browser, seeds):
+    context = chromium_browser.new_context(java_script_enabled=False, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(live_server.url + seeds["article"])
+    expect(page.locator("#citation-text")).to_be_visible()
+    expect(page.get_by_role("button", name="复制引文")).to_be_hidden()
+    expect(page.get_by_role("link", name="下载 BibTeX")).to_be_visible()
+    page.goto(live_server.url + seeds["search"])
+    expect(page.get_by_text("筛选", exact=True)).to_be_visible()
+    context.close()

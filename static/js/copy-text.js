@@ -1,6 +1,6 @@
-/* 引用本文: a button copies the text of the element named by its data-copy attribute to the
-   clipboard and says so in the section's status line. Without JavaScript the button stays
-   hidden and the citation can be selected by hand. */
+/* Copy buttons (引用本文, 订阅地址): a button copies the text of the element named by its data-copy
+   attribute to the clipboard and says so in the .copy-status beside it. Without JavaScript the
+   button stays hidden and the text can be selected by hand. */
 (function () {
   "use strict";
 
