@@ -18,6 +18,7 @@ single confirm took 23–25 s).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -133,7 +134,7 @@ class PageImportView(View):
         with changes_batched():
             results = [confirm_one(request, page) for page in pages]
         discard(request, token)
-        return self.render(request, step="done", results=results)
+        return self.render(request, step="done", results=results, summary=outcome_summary(results))
 
     def confirm_file(self, request):
         """Confirm the staged file at ``index``; JSON with its result row. The last file ends the staging."""
@@ -188,6 +189,18 @@ def confirm_one(request, page):
     counts = result.counts
     message = f"{counts['articles']} 篇文章，{counts['people']} 位人物，{counts['meetings']} 个会议活动"
     return FileResult(page.name, result.outcome, message, result.page)
+
+
+def outcome_summary(results):
+    """What the confirmed upload came to, shown above its per-file results: ``{"text", "failed"}``.
+    ``static/js/admin-import.js`` words the same sentence when it confirms file by file."""
+    counts = Counter(result.outcome for result in results)
+    failed = counts[ImportRun.Outcome.FAILED]
+    text = (
+        f"导入完成：共 {len(results)} 个文件，已导入 {counts[ImportRun.Outcome.IMPORTED]} 个，"
+        f"未变化 {counts[ImportRun.Outcome.UNCHANGED]} 个，失败 {failed} 个。已导入的内容已保存，并已更新检索。"
+    )
+    return {"text": text, "failed": failed}
 
 
 def record_refusal(request, form):

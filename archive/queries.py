@@ -15,7 +15,7 @@ from django.db.models import CharField, Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import Cast, Substr
 from django.utils.timezone import localdate
 
-from archive.models import Article, District, Issue, Meeting, Mention, Person
+from archive.models import Article, District, Issue, Meeting, Mention, Page, Person
 
 ARTICLE_READING_ORDER = ("page__label", "page__source_file", "order")
 TIMELINE_ARTICLES = 20  # articles listed under each title of a person's timeline; the rest are counted
@@ -265,5 +265,36 @@ def people_by_district(district, limit=10):
 
 
 def districts_with_counts():
-    """All districts with ``article_count`` and their aliases/towns loaded."""
-    return District.objects.annotate(article_count=Count("articles", distinct=True)).prefetch_related("aliases")
+    """All districts in administrative order (``position``) with ``article_count`` and their aliases/towns loaded.
+
+    The order is explicit: an aggregate query does not apply ``Meta.ordering``.
+    """
+    return (
+        District.objects.annotate(article_count=Count("articles", distinct=True))
+        .prefetch_related("aliases")
+        .order_by("position", "name")
+    )
+
+
+def issue_neighbours(issue):
+    """(previous, next) issue of the same paper and edition by date; either may be None."""
+    same_edition = Issue.objects.filter(paper=issue.paper, edition=issue.edition)
+    return (
+        same_edition.filter(date__lt=issue.date).order_by("-date").first(),
+        same_edition.filter(date__gt=issue.date).order_by("date").first(),
+    )
+
+
+def issue_pages(issue):
+    """``issue``'s pages in reading order (by label, then file name)."""
+    return issue.pages.order_by("label", "source_file")
+
+
+def page_neighbours(page):
+    """(previous, next) page of the same issue in reading order; either may be None."""
+    ids = list(issue_pages(page.issue).values_list("pk", flat=True))
+    index = ids.index(page.pk)
+    previous_id = ids[index - 1] if index > 0 else None
+    next_id = ids[index + 1] if index + 1 < len(ids) else None
+    found = Page.objects.only("pk", "label", "source_file").in_bulk([i for i in (previous_id, next_id) if i])
+    return found.get(previous_id), found.get(next_id)

@@ -1,7 +1,10 @@
 """Browse URLs. Names are the contract used by get_absolute_url and templates."""
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView, TemplateView
 
-from archive import feeds, views
+from archive import feed_pages, feeds, views
 
 app_name = "archive"
 
@@ -19,7 +22,17 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("districts/", views.DistrictListView.as_view(), name="district_list"),
     path("districts/<slug:slug>/", views.DistrictDetailView.as_view(), name="district_detail"),
+    path("feeds/", feed_pages.FeedIndexView.as_view(), name="feed_index"),
     path("feeds/articles/", feeds.LatestArticlesFeed(), name="feed_latest"),
     path("feeds/people/<int:pk>/", feeds.PersonArticlesFeed(), name="feed_person"),
     path("feeds/districts/<slug:slug>/", feeds.DistrictArticlesFeed(), name="feed_district"),
+    path("feeds/articles/about/", feed_pages.FeedAboutView.as_view(feed_url_name="archive:feed_latest"),
+         name="feed_latest_about"),
+    path("feeds/people/<int:pk>/about/", feed_pages.FeedAboutView.as_view(feed_url_name="archive:feed_person"),
+         name="feed_person_about"),
+    path("feeds/districts/<slug:slug>/about/", feed_pages.FeedAboutView.as_view(feed_url_name="archive:feed_district"),
+         name="feed_district_about"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+         name="robots"),
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"), permanent=True), name="favicon"),
 ]

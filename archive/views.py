@@ -13,8 +13,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
 from archive import queries
+from archive.formats import ArticleData, DistrictData, IssueData, MeetingData, PageData, PersonData
 from archive.meeting_filters import MeetingFilterForm
 from archive.models import Article, District, Issue, Meeting, Page, Person
+from archive.navigation import IssueNeighboursMixin, PageNeighboursMixin
 
 PAGE_LABEL = re.compile(r"[A-Z]?\d+")
 
@@ -84,7 +86,7 @@ class MonthView(TemplateView):
         return {**super().get_context_data(**kwargs), "month": months[0], "issues": issues}
 
 
-class IssueDetailView(DetailView):
+class IssueDetailView(IssueNeighboursMixin, IssueData, DetailView):
     """One edition on one day: its pages and their articles in reading order."""
 
     extra_context = {"nav_section": "dates"}
@@ -102,12 +104,12 @@ class IssueDetailView(DetailView):
         articles = {}
         for article in queries.issue_articles(self.object):
             articles.setdefault(article.page_id, []).append(article)
-        pages = [(page, articles.get(page.pk, [])) for page in self.object.pages.order_by("label", "source_file")]
+        pages = [(page, articles.get(page.pk, [])) for page in queries.issue_pages(self.object)]
         other_editions = Issue.objects.filter(date=self.object.date).exclude(pk=self.object.pk)
         return super().get_context_data(pages=pages, other_editions=other_editions, **kwargs)
 
 
-class PageDetailView(DetailView):
+class PageDetailView(PageNeighboursMixin, PageData, DetailView):
     """One page: its original text and the articles found on it."""
 
     model = Page
@@ -120,7 +122,7 @@ class PageDetailView(DetailView):
         return super().get_context_data(articles=self.object.articles.order_by("order"), **kwargs)
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(ArticleData, DetailView):
     """An article with its people, meeting, districts, neighbours and the page's original text."""
 
     model = Article
@@ -164,7 +166,7 @@ class PersonListView(ListView):
         return Person.objects.annotate(article_count=queries.ARTICLE_COUNT).order_by("-article_count", "name", "pk")
 
 
-class PersonDetailView(SingleObjectMixin, ListView):
+class PersonDetailView(PersonData, SingleObjectMixin, ListView):
     """A person: titles over time, meetings, frequent co-appearances and their articles (paginated)."""
 
     extra_context = {"nav_section": "people"}
@@ -208,7 +210,7 @@ class MeetingListView(ListView):
         return super().get_context_data(filters=self.filters, pagination_query=pagination_query, **kwargs)
 
 
-class MeetingDetailView(DetailView):
+class MeetingDetailView(MeetingData, DetailView):
     """One meeting: when, where, who presided, spoke and attended, and the article reporting it."""
 
     model = Meeting
@@ -231,7 +233,7 @@ class DistrictListView(ListView):
         return queries.districts_with_counts()
 
 
-class DistrictDetailView(SingleObjectMixin, ListView):
+class DistrictDetailView(DistrictData, SingleObjectMixin, ListView):
     """A district: its towns and aliases, most-named people, meetings and articles (paginated)."""
 
     extra_context = {"nav_section": "districts"}

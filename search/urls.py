@@ -1,6 +1,7 @@
 """Search page and its JSON/CSV API."""
 from django.urls import path
 
+from archive.feed_pages import FeedAboutView
 from search import feeds, views
 
 app_name = "search"
@@ -11,4 +12,5 @@ urlpatterns = [
     path("api/search", views.SearchApiView.as_view(), name="api"),
     path("api/search.csv", views.SearchCsvView.as_view(), name="csv"),
     path("feeds/search/", feeds.SearchResultsFeed(), name="feed"),
+    path("feeds/search/about/", FeedAboutView.as_view(feed_url_name="search:feed"), name="feed_about"),
 ]

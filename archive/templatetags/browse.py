@@ -1,6 +1,7 @@
 """Template filters of the browse pages."""
 from django import template
 
+from archive.feed_pages import about_url
 from archive.models import Mention
 
 register = template.Library()
@@ -18,3 +19,9 @@ def role_labels(roles):
 def join_names(names):
     """A list of names joined by 、 (bylines, titles)."""
     return "、".join(names)
+
+
+@register.filter
+def about_feed(feed_url):
+    """The HTML page of the Atom feed at ``feed_url``, for links a person clicks (raw Atom reads as XML)."""
+    return about_url(feed_url)

@@ -36,6 +36,7 @@
     var status = document.getElementById("import-progress-status");
     var rows = progress.querySelector("#import-results tbody");
     var links = document.getElementById("import-progress-links");
+    var preview = document.getElementById("import-preview");
 
     form.addEventListener("submit", async function (event) {
       if (!event.submitter || event.submitter.value !== "confirm") {
@@ -43,6 +44,7 @@
       }
       event.preventDefault();
       form.hidden = true;
+      preview.hidden = true;
       progress.hidden = false;
       var counts = { imported: 0, unchanged: 0, failed: 0 };
       for (var index = 0; index < names.length; index += 1) {
@@ -62,7 +64,8 @@
         counts[reply.outcome] += 1;
       }
       status.textContent = "导入完成：共 " + names.length + " 个文件，已导入 " + counts.imported + " 个，未变化 " +
-        counts.unchanged + " 个，失败 " + counts.failed + " 个（均已记入导入记录）。";
+        counts.unchanged + " 个，失败 " + counts.failed + " 个。已导入的内容已保存，并已更新检索。";
+      status.classList.add(counts.failed ? "import-status-warning" : "import-status-success");
       links.hidden = false;
     });
   }

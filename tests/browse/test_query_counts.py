@@ -5,6 +5,13 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.browse.sample_archive import add_filler_articles
 
+
+def getattr_path(obj, path):
+    for name in path.split("."):
+        obj = getattr(obj, name)
+    return obj
+
+
 PAGES = [
     pytest.param(lambda a: "/", id="home"),
     pytest.param(lambda a: "/dates/", id="date_index"),
@@ -26,6 +33,14 @@ PAGES = [
     pytest.param(lambda a: "/sitemap.xml", id="sitemap_index"),
     pytest.param(lambda a: "/sitemap-articles.xml", id="sitemap_articles"),
     pytest.param(lambda a: "/sitemap-meetings.xml", id="sitemap_meetings"),
+    pytest.param(lambda a: "/feeds/", id="feed_index"),
+    pytest.param(lambda a: "/feeds/articles/about/", id="feed_latest_page"),
+    pytest.param(lambda a: f"/feeds/people/{a.mayor.pk}/about/", id="feed_person_page"),
+    *[
+        pytest.param(lambda a, name=name: getattr_path(a, name).get_absolute_url() + "?format=json", id=f"{name}_json")
+        for name in ("main_issue", "lead.page", "lead", "mayor", "meeting", "wenxian")
+    ],
+    pytest.param(lambda a: a.lead.get_absolute_url() + "?format=ris", id="article_ris"),
 ]
 
 
