@@ -15,11 +15,13 @@ over those tokens (see ``piece_phrase``). Documents carry, besides haystack's fi
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pysolr
-from haystack.backends.solr_backend import SolrEngine, SolrSearchBackend
+from haystack.backends.solr_backend import SolrEngine, SolrSearchBackend, SolrSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
+from haystack.inputs import Exact
 from haystack.utils import get_identifier, get_model_ct
 
 from search import analysis, dictionary
@@ -208,14 +210,35 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
 
     # --- reading -------------------------------------------------------------------------
 
-    def build_search_kwargs(self, query_string, highlight=False, **kwargs):
-        """haystack's parameters; highlights mark matches with <mark> in escaped text, as the pages do."""
-        search_kwargs = super().build_search_kwargs(query_string, highlight=highlight, **kwargs)
+    def build_search_kwargs(self, query_string, sort_by=None, highlight=False, **kwargs):
+        """haystack's parameters, with ties broken by ``id`` and highlights marked with <mark> in escaped text.
+
+        Replicas of a shard number documents differently, so without a unique last sort key
+        the pages of one ``SearchQuerySet`` (answered by different replicas) miss or repeat
+        documents that tie.
+        """
+        sort_by = f"{sort_by or 'score desc'},{ID} asc"
+        search_kwargs = super().build_search_kwargs(query_string, sort_by=sort_by, highlight=highlight, **kwargs)
         if highlight:
             for key, value in {"hl.fl": "text", "hl.tag.pre": "<mark>", "hl.tag.post": "</mark>",
                                "hl.encoder": "html"}.items():
                 search_kwargs.setdefault(key, value)
         return search_kwargs
+
+    def _process_results(self, raw_results, **kwargs):
+        """haystack's results; ``date_facet`` counts (Solr range facets) also under "dates", keyed by datetime.
+
+        haystack documents ``facet_counts()["dates"]`` for ``date_facet``; its Solr backend
+        asks for range facets and files them under "ranges" only.
+        """
+        results = super()._process_results(raw_results, **kwargs)
+        facets = results.get("facets")
+        if facets:
+            facets["dates"] = {
+                field: [(self.conn._to_python(when), n) for when, n in counts]
+                for field, counts in facets.get("ranges", {}).items()
+            }
+        return results
 
     def rank(self, request: SearchRequest, parsed: ParsedQuery) -> Ranked:
         """The contract's ``rank`` (see ``search.engine.ArchiveBackend``) as one Solr request."""
@@ -264,5 +287,14 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
             cursor = results.nextCursorMark
 
 
+class ArchiveSolrSearchQuery(SolrSearchQuery):
+    def build_query_fragment(self, field, filter_type, value):
+        """haystack's fragment, with a date compared for equality quoted (unquoted, "T00:" reads as a field)."""
+        if isinstance(value, date) and filter_type in ("content", "exact"):
+            value = Exact(self.backend.conn._from_python(value))
+        return super().build_query_fragment(field, filter_type, value)
+
+
 class ArchiveSolrEngine(SolrEngine):
     backend = ArchiveSolrSearchBackend
+    query = ArchiveSolrSearchQuery
