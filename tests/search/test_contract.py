@@ -64,6 +64,15 @@ def test_an_unquoted_run_matches_as_typed_then_falls_back_to_its_words(engine, p
     assert ids_for('"城市建设管理"') == set()
 
 
+def test_layout_spaces_join_a_run_and_line_breaks_end_it(engine, page):
+    article = create_article(page, 1, headline="标题", body="召开全国文明 城市创建会议\n部署工作")
+    indexing.drain()
+    assert ids_for('"文明城市"') == {article.pk}
+    assert ids_for('"会议部署"') == set() and ids_for('"会议"') == {article.pk}
+    hit = run_search(SearchRequest(q="文明城市")).hits[0]
+    assert "<mark>文明 城市</mark>" in hit.snippet_html
+
+
 def test_facet_counts_equal_the_database_for_every_facet(seed_articles):
     response = run_search(SearchRequest())
     articles = list(Article.objects.prefetch_related("districts", "mentions"))
