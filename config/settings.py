@@ -106,18 +106,32 @@ ARCHIVE_MAX_UPLOAD_TOTAL_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_TOTAL_BY
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES * 2
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES
 
-# Search: Whoosh index on disk, analysed by jieba (see search/).
+# Search: Whoosh index on disk, analysed by jieba (see search/); ARCHIVE_SOLR_URL (one or more
+# comma-separated collection URLs on different nodes of one SolrCloud cluster, e.g.
+# http://127.0.0.1:8983/solr/archive,http://127.0.0.1:8984/solr/archive) switches to SolrCloud.
 JIEBA_CACHE_DIR = DATA_DIR / "jieba"
-HAYSTACK_CONNECTIONS = {
-    "default": {
-        "ENGINE": "search.backend.JiebaWhooshEngine",
-        "PATH": str(Path(os.environ.get("ARCHIVE_INDEX_PATH", DATA_DIR / "whoosh_index"))),
-        # rebuild_index/update_index batch: each batch commits one segment per writer process, and
-        # Whoosh merges ~20 small segments into one in a single process (7 of 18 minutes of a
-        # 100k rebuild with 5,000-article batches); 10,000 keeps 100k articles in 20 segments.
-        "BATCH_SIZE": 10_000,
+if os.environ.get("ARCHIVE_SOLR_URL"):
+    HAYSTACK_CONNECTIONS = {
+        "default": {
+            "ENGINE": "search.solr_backend.ArchiveSolrEngine",
+            "URL": os.environ["ARCHIVE_SOLR_URL"],
+            # seconds a reader waits for one node before the next is tried (then 503)
+            "TIMEOUT": float(os.environ.get("ARCHIVE_SOLR_QUERY_TIMEOUT", 5)),
+            "WRITE_TIMEOUT": float(os.environ.get("ARCHIVE_SOLR_WRITE_TIMEOUT", 300)),
+            "BATCH_SIZE": 1000,
+        }
     }
-}
+else:
+    HAYSTACK_CONNECTIONS = {
+        "default": {
+            "ENGINE": "search.backend.JiebaWhooshEngine",
+            "PATH": str(Path(os.environ.get("ARCHIVE_INDEX_PATH", DATA_DIR / "whoosh_index"))),
+            # rebuild_index/update_index batch: each batch commits one segment per writer process, and
+            # Whoosh merges ~20 small segments into one in a single process (7 of 18 minutes of a
+            # 100k rebuild with 5,000-article batches); 10,000 keeps 100k articles in 20 segments.
+            "BATCH_SIZE": 10_000,
+        }
+    }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 HAYSTACK_SIGNAL_PROCESSOR = "search.indexing.IndexFollowsDatabase"
 

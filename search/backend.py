@@ -8,6 +8,12 @@
   (haystack opens a searcher per document and analyses the text twice).
 - ``rank`` (the contract's search, ``search.whoosh_search``) uses one cached searcher per
   index generation instead of haystack's two or three per query.
+- haystack's match-all query ``*`` (an unfiltered ``SearchQuerySet``) is every document:
+  Whoosh's parser finds no terms in it through our analysis and matched nothing.
+- ``date_facet`` counts are keyed by each range's start, as haystack documents (Whoosh
+  gave (start, end) pairs).
+- A ``SearchQuerySet`` slice starts where asked: haystack turned offsets into Whoosh page
+  numbers, so ``[2:5]`` returned the first results.
 - Big text is not stored; haystack's highlighting (a StemmingAnalyzer that
   returns '' for Chinese) is replaced by ``search.snippets`` over the database text.
 """
@@ -22,6 +28,8 @@ from haystack.fields import FacetField
 from haystack.utils import get_identifier
 from whoosh.fields import DATETIME, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
+from whoosh.qparser import QueryParser
+from whoosh.query import Every
 from whoosh.writing import CLEAR
 
 from search import dictionary, generation, snippets, whoosh_search
@@ -58,7 +66,21 @@ def schema_signature(schema) -> dict:
     }
 
 
+class MatchAllQueryParser(QueryParser):
+    """Whoosh's query parser, with haystack's match-all query ``*`` parsed as every document."""
+
+    def parse(self, text, normalize=True, debug=False):
+        if text.strip() == "*":
+            return Every()
+        return super().parse(text, normalize=normalize, debug=debug)
+
+
 class JiebaWhooshSearchBackend(WhooshSearchBackend):
+    def setup(self):
+        super().setup()
+        plugins = self.parser.plugins
+        self.parser = MatchAllQueryParser(self.content_field_name, schema=self.schema, plugins=plugins)
+
     def build_schema(self, fields):
         schema_fields = {
             ID: WHOOSH_ID(stored=True, unique=True),
@@ -94,6 +116,13 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         self.ready()
         with index_writer(self) as writer:
             writer.delete_by_term(ID, get_identifier(obj_or_string))
+
+    def search(self, query_string, start_offset=0, end_offset=None, **kwargs):
+        """haystack's search, from the first result up to ``end_offset``, cut at ``start_offset`` here."""
+        results = super().search(query_string, start_offset=0, end_offset=end_offset, **kwargs)
+        if start_offset:
+            results["results"] = results["results"][start_offset:]
+        return results
 
     def rank(self, request, parsed):
         return whoosh_search.rank(request, parsed)
@@ -139,6 +168,9 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             raw_page, highlight=False, query_string=query_string, spelling_query=spelling_query,
             result_class=result_class, facet_types=facet_types,
         )
+        dates = results.get("facets", {}).get("dates", {})
+        for field, counts in dates.items():
+            dates[field] = [(when[0] if isinstance(when, tuple) else when, n) for when, n in counts]
         if highlight:
             pieces = query_pieces(self.parser.parse(query_string), self.content_field_name)
             for result in results["results"]:

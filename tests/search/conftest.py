@@ -1,10 +1,12 @@
-"""Fixtures for the search engine: a real Whoosh index in a temporary directory, and seed articles.
+"""Fixtures for the engines (a real Whoosh index in a temporary directory, the SolrCloud cluster) and seed articles.
 
 ``seed_articles`` builds articles through the ORM from the two gold-annotated seed
 pages: headline, subtitles, people and districts from the annotation, the body cut
 from the seed text between the annotated body start and end (line wraps joined).
 """
+import contextlib
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -22,19 +24,48 @@ GOLD = sorted((ROOT / "tests" / "data").glob("*.json"))
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 
 
-@pytest.fixture
-def search_index(tmp_path):
-    """Point haystack's default connection at an empty index under ``tmp_path``; yields the backend."""
+SOLR_URL = os.environ.get("ARCHIVE_SOLR_URL", "")
+
+
+@contextlib.contextmanager
+def default_connection(options):
+    """haystack's default connection replaced by ``options`` for the block; yields its backend."""
     info = connections.connections_info
     original = info["default"]
-    info["default"] = {**original, "PATH": str(tmp_path / "whoosh_index")}
+    info["default"] = options
     connections.reload("default")
     generation.forget()
-    yield connections["default"].get_backend().ready()
-    generation.forget()
-    info["default"] = original
-    connections.reload("default")
+    try:
+        yield connections["default"].get_backend()
+    finally:
+        generation.forget()
+        info["default"] = original
+        connections.reload("default")
 
+
+@pytest.fixture
+def search_index(tmp_path):
+    """The embedded engine over an empty Whoosh index under ``tmp_path``; yields the backend."""
+    options = {"ENGINE": "search.backend.JiebaWhooshEngine", "PATH": str(tmp_path / "whoosh_index")}
+    with default_connection(options) as backend:
+        yield backend.ready()
+
+
+@pytest.fixture
+def solr_index():
+    """The SolrCloud engine over the cluster of ``ARCHIVE_SOLR_URL``, its collection emptied; yields the backend."""
+    if not SOLR_URL:
+        pytest.skip("ARCHIVE_SOLR_URL is not set (start a cluster with `bash .ci/solr up`)")
+    options = {"ENGINE": "search.solr_backend.ArchiveSolrEngine", "URL": SOLR_URL, "TIMEOUT": 5}
+    with default_connection(options) as backend:
+        backend.clear()
+        yield backend
+
+
+@pytest.fixture(params=["whoosh", pytest.param("solr", marks=pytest.mark.solr)])
+def engine(request):
+    """Each engine in turn (the contract tests run on both): the Whoosh one always, Solr when a cluster is set."""
+    return request.getfixturevalue("search_index" if request.param == "whoosh" else "solr_index")
 
 
 @pytest.fixture
@@ -91,7 +122,7 @@ def load_gold_page(path):
 
 
 @pytest.fixture
-def seed_articles(db, search_index):
+def seed_articles(db, engine):
     """The gold pages' articles in the database and in the index, which follows them as it follows an import."""
     sync_districts()
     with changes_batched():

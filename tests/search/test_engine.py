@@ -1,4 +1,4 @@
-"""run_search against a real Whoosh index built from the gold seed articles, checked against the ORM."""
+"""run_search on each engine (Whoosh, SolrCloud) over the gold seed articles, checked against the ORM."""
 import random
 import re
 from datetime import date
@@ -159,7 +159,7 @@ def test_unbalanced_quote_is_repaired(seed_articles):
     assert ids_for('"王小平') == ids_for("王小平")
 
 
-def test_snippet_marks_only_the_match_and_escapes_html(db, search_index):
+def test_snippet_marks_only_the_match_and_escapes_html(db, engine):
     from django.core.management import call_command
 
     from archive.models import Issue, Page
@@ -216,7 +216,7 @@ def test_filters_in_any_combination_skip_deleted_articles(seed_articles, django_
     assert ids_for(year=year) == set(Article.objects.filter(publication_date__year=year).values_list("pk", flat=True))
 
 
-def test_imported_seed_pages_are_searchable_by_every_person(search_index, seeded_db):
+def test_imported_seed_pages_are_searchable_by_every_person(engine, seeded_db):
     articles = list(Article.objects.all())
     assert ids_for() == {a.pk for a in articles}
     facets = dict(run_search(SearchRequest()).facets["official"])

@@ -1,8 +1,9 @@
-"""The index: schema, haystack commands, following the database, one writer across processes."""
-import re
+"""The embedded engine's own index: schema, parallel writers, one writer across processes, searcher reuse.
+
+What every engine must do (haystack commands, following the database) is in ``test_contract``.
+"""
 import subprocess
 import sys
-import threading
 import time
 from datetime import date
 from multiprocessing import Process
@@ -12,15 +13,12 @@ from django.core.management import call_command
 from haystack import connections
 from whoosh.multiproc import SubWriterTask
 
-from archive.districts import sync_districts
-from archive.models import Article, District, Issue, Mention, Page, Person
-from archive.signals import articles_changed, changes_batched
+from archive.models import Article, Issue, Mention, Page, Person
 from search import backend as backend_module
 from search import generation, indexing, whoosh_writer
 from search.analysis import JiebaBigramTokenizer
 from search.engine import SearchRequest, run_search
 from search.models import PendingChange
-from tests.search.conftest import create_article
 
 
 def ids_for(q="", **filters):
@@ -29,6 +27,12 @@ def ids_for(q="", **filters):
 
 def doc_count():
     return generation.current().searcher.doc_count()
+
+
+@pytest.fixture
+def engine(search_index):
+    """These tests are about the Whoosh index itself: seed articles go into it only."""
+    return search_index
 
 
 @pytest.fixture
@@ -89,90 +93,6 @@ def test_index_batches_load_people_of_thousands_of_articles_in_three_queries(dja
     assert [index.prepare_officials(a) for a in loaded[:2]] == [["人物0"], ["人物1"]]
 
 
-def test_rebuild_and_update_index_commands(seed_articles):
-    assert doc_count() == Article.objects.count()
-    Article.objects.filter(pk=seed_articles[0].pk).update(headline="更新后的标题独有词")
-    call_command("update_index", verbosity=0)
-    assert ids_for("独有词") == {seed_articles[0].pk}
-    assert doc_count() == Article.objects.count()
-    call_command("clear_index", interactive=False, verbosity=0)
-    assert doc_count() == 0
-
-
-def test_haystack_queryset_finds_chinese_words(seed_articles):
-    from haystack.query import SearchQuerySet
-
-    expected = {a.pk for a in Article.objects.all() if "污染围城" in a.headline + a.body}
-    assert {int(r.pk) for r in SearchQuerySet().auto_query("污染围城")} == expected
-
-
-@pytest.mark.django_db(transaction=True)
-def test_saves_edits_and_deletes_follow_the_database(search_index):
-    sync_districts()
-    issue = Issue.objects.create(date=date(2021, 5, 6))
-    page = Page.objects.create(issue=issue, source_file="p.txt", raw_text="", sha256="0" * 64)
-    article = create_article(page, 1, headline="城乡规划会议", body="市委书记甲乙丙出席。", people=["甲乙丙"])
-    assert ids_for("城乡规划") == {article.pk}
-
-    article.headline = "交通建设会议"
-    article.save()
-    assert ids_for("城乡规划") == set() and ids_for("交通建设") == {article.pk}
-
-    person = Person.objects.get(name="甲乙丙")
-    assert dict(run_search(SearchRequest()).facets["official"]) == {str(person.pk): 1}
-    person.name = "丁戊己"
-    person.save()
-    assert ids_for(filters={"official": [str(person.pk)]}) == {article.pk}
-
-    Mention.objects.filter(article=article).delete()
-    assert run_search(SearchRequest()).facets["official"] == []
-
-    district = District.objects.first()
-    article.districts.add(district)
-    assert ids_for(filters={"district": [district.slug]}) == {article.pk}
-
-    issue.edition = "示范区"
-    issue.save()
-    assert generation.current().searcher.document(django_id=str(article.pk))["edition"] == "示范区"
-
-    district.delete()
-    assert ids_for(filters={"district": [district.slug]}) == set()
-
-    page.delete()
-    assert ids_for("交通建设") == set() and doc_count() == 0
-
-
-@pytest.mark.django_db(transaction=True)
-def test_changes_inside_one_transaction_are_indexed_once_after_commit(search_index):
-    from django.db import transaction
-
-    issue = Issue.objects.create(date=date(2021, 5, 6))
-    page = Page.objects.create(issue=issue, source_file="p.txt", raw_text="", sha256="0" * 64)
-    generations = []
-    with transaction.atomic():
-        for order in range(1, 6):
-            create_article(page, order, headline=f"批量导入第{order}篇", body="正文内容")
-        generations.append(search_index.index.latest_generation())
-    assert ids_for("批量导入") == set(Article.objects.values_list("pk", flat=True))
-    assert search_index.index.latest_generation() == generations[0] + 1
-
-
-@pytest.mark.django_db(transaction=True)
-def test_articles_changed_signal_covers_bulk_operations(search_index):
-    issue = Issue.objects.create(date=date(2021, 5, 6))
-    page = Page.objects.create(issue=issue, source_file="p.txt", raw_text="", sha256="0" * 64)
-    created = Article.objects.bulk_create(
-        [Article(page=page, order=n, headline=f"批量{n}号稿件", publication_date=issue.date) for n in (1, 2)]
-    )
-    assert ids_for("稿件") == set()
-    articles_changed.send(sender=Article, changed=[a.pk for a in created], deleted=[])
-    assert ids_for("稿件") == {a.pk for a in created}
-    Article.objects.filter(pk=created[0].pk).update(headline="改过的稿件")
-    Article.objects.filter(pk=created[1].pk)._raw_delete(Article.objects.db)
-    articles_changed.send(sender=Article, changed=[created[0].pk], deleted=[created[1].pk])
-    assert ids_for("改过") == {created[0].pk} and doc_count() == 1
-
-
 HOLD_LOCK = """
 import fcntl, sys, time
 with open(sys.argv[1], "a+") as handle:
@@ -224,34 +144,6 @@ def test_a_busy_writer_leaves_changes_pending_with_the_error_not_lost(seed_artic
     assert indexing.drain() == 0 and not PendingChange.objects.exists()
 
 
-def test_a_batch_commits_once_at_the_end_even_when_the_block_fails(seed_articles, search_index, index_commits):
-    first, second = seed_articles[:2]
-    Article.objects.filter(pk=first.pk).update(headline="批量导入的第一篇")
-    Article.objects.filter(pk=second.pk).update(headline="批量导入的第二篇")
-    with pytest.raises(RuntimeError), changes_batched():
-        articles_changed.send(sender=Article, changed=[first.pk], deleted=[])
-        with changes_batched():
-            articles_changed.send(sender=Article, changed=[second.pk], deleted=[])
-        assert not index_commits and ids_for("批量导入") == set()
-        raise RuntimeError("the third file failed")
-    assert index_commits == [{first.pk, second.pk}]
-    assert ids_for("批量导入") == {first.pk, second.pk}
-
-
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_writers_in_threads_lose_nothing(seed_articles, search_index):
-    chosen = seed_articles[:6]
-    for number, article in enumerate(chosen):
-        Article.objects.filter(pk=article.pk).update(headline=f"并发标题{number}号")
-    threads = [threading.Thread(target=indexing.record, kwargs={"changed": [a.pk]}) for a in chosen]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert ids_for("并发标题") == {a.pk for a in chosen}
-    assert doc_count() == Article.objects.count() and not PendingChange.objects.exists()
-
-
 def test_warm_up_loads_jieba_and_opens_the_searcher(seed_articles, search_index):
     from search import dictionary
     from search.warmup import warm_up
@@ -272,16 +164,6 @@ def test_searcher_is_reused_until_another_writer_commits(seed_articles, search_i
     refreshed = generation.current()
     assert refreshed is not first
     assert seed_articles[0].pk not in ids_for()
-
-
-def test_haystack_highlighting_uses_the_same_analysis(seed_articles):
-    from haystack.query import SearchQuerySet
-
-    results = list(SearchQuerySet().auto_query("会议").highlight())
-    assert results
-    for result in results:
-        marked = re.findall(r"<mark>(.*?)</mark>", result.highlighted["text"][0])
-        assert marked and {m.replace(" ", "") for m in marked} == {"会议"}
 
 
 def test_segments_use_the_cached_lengths_codec_with_whoosh_lengths(seed_articles, search_index):

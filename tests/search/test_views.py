@@ -324,7 +324,7 @@ def test_empty_archive_page_renders(client, search_index):
     assert "没有找到符合条件的文章" in response.content.decode()
 
 
-# End to end: the real engine over the gold seed pages in a temporary Whoosh index.
+# End to end: each real engine over the gold seed pages.
 
 
 def test_seed_official_gets_a_person_card(client, seed_articles):
@@ -369,7 +369,7 @@ def test_seed_years_drill_down_to_months(client, seed_articles):
     assert next(b for b in months.histogram if b.label == "9月").count == months.count
 
 
-def test_imported_seed_official_gets_a_person_card(client, search_index, seeded_db):
+def test_imported_seed_official_gets_a_person_card(client, engine, seeded_db):
     from archive.models import Person
 
     people = Person.objects.filter(name="王小平")

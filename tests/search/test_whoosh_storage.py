@@ -4,10 +4,17 @@ import os
 import pickle
 import random
 
+import pytest
 from haystack import connections
 from whoosh.filedb import compound
 
 from search.whoosh_storage import MemoryViewReader, ZeroCopyBufferFile
+
+
+@pytest.fixture
+def engine(search_index):
+    """Seed articles go into the Whoosh index only."""
+    return search_index
 
 
 def test_the_reader_behaves_like_an_in_memory_file():
