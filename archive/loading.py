@@ -47,6 +47,7 @@ DistrictLink = Article.districts.through
 DEFAULT_PAPER = "焦作日报"
 # Added to kept articles' order while a page is rewritten, so (page, order) stays unique throughout.
 ORDER_SHIFT = 1_000_000
+OFFICIAL = Person.Kind.OFFICIAL
 
 
 class PageImportError(Exception):
@@ -260,7 +261,7 @@ def comparable_content(record: dict) -> dict:
 
     Two records with equal content show the same article; used for diffs and round-trip checks.
     """
-    keys = ParsedArticle(order=0).as_export().keys() - {"order"}
+    keys = ParsedArticle(order=0).as_export().keys() - {"order", "event_date_precision"}
     content = {key: record[key] or None for key in keys}
     content["districts"] = sorted(record["districts"])
     content["persons"] = [(p["name"], p["titles"], p["roles"]) for p in record["persons"]]
@@ -282,6 +283,7 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
     districts = {d.name: d for d in District.objects.all()}
     people = PersonResolver(_names(articles))
     links = defaultdict(list)
+    officials: set[int] = set()
     ids = []
     for index, parsed in enumerate(articles):
         article = _save_article(page, parsed, plan.kept.get(index), date, warnings)
@@ -289,11 +291,15 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
             DistrictLink(article_id=article.pk, district_id=d.pk) for d in _districts(parsed, districts, warnings)
         ]
         persons = _save_mentions(article, parsed, people, warnings, links[Mention])
+        officials.update(
+            persons[m.name.strip()].pk for m in parsed.persons if m.kind == OFFICIAL and m.name.strip() in persons
+        )
         if parsed.meeting is not None:
             _save_meeting(article, parsed, persons, people, warnings, links)
         ids.append(article.pk)
     for model, rows in links.items():
         model.objects.bulk_create(rows)
+    Person.objects.filter(pk__in=officials).exclude(kind=OFFICIAL).update(kind=OFFICIAL)
     _delete_orphans(old_people)
     return ids
 
@@ -331,6 +337,7 @@ def _save_article(page: Page, parsed: ParsedArticle, pk: int | None, date: Date,
         photographers=list(parsed.photographers),
         publication_date=date,
         event_date=parsed.event_date,
+        event_date_precision=parsed.event_date_precision or "",
         continued_to=_fit(Article, "continued_to", parsed.continued_to or "", warnings),
     )
     article.save(force_insert=pk is None, force_update=pk is not None)

@@ -249,3 +249,13 @@ def test_force_reparses_an_unchanged_file_and_reports_no_change(sent, django_cap
     assert list(Article.objects.values_list("pk", flat=True)) == ids
     assert result.diff.unchanged == len(ids)
     assert sent == []
+
+
+def test_kind_and_event_date_precision_are_stored(fixed_parse):
+    official = PersonMention("罗春华", ["副县长"], kind="official")
+    dated = article(1, "会议", "正文。", [official, PersonMention("贺明轩", ["某公司董事长"])])
+    dated.event_date, dated.event_date_precision = date(2016, 9, 1), "day"
+    fixed_parse.page = page_of(dated, article(2, "另一篇", "正文二。", [PersonMention("罗春华", [])]))
+    load()
+    assert dict(Person.objects.values_list("name", "kind")) == {"罗春华": "official", "贺明轩": "other"}
+    assert list(Article.objects.order_by("order").values_list("event_date_precision", flat=True)) == ["day", ""]

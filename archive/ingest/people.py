@@ -33,6 +33,7 @@ from archive.ingest.titles import (
     TitleMatch,
     after_appointment_verb,
     find_titles,
+    is_official_title,
     is_word_char,
 )
 
@@ -308,12 +309,17 @@ class _Extraction:
                     people[name].add(people.pop(short).titles)
                     break
         ordered = sorted(people.values(), key=lambda p: self.text.find(p.name))
-        return [PersonMention(p.name, p.normalized_titles()) for p in ordered]
+        return [_mention(p.name, p.normalized_titles()) for p in ordered]
 
     def _always_within(self, short: str, name: str) -> bool:
         """Every mention of ``short`` is part of a mention of ``name`` (a misread of its start or end)."""
         offset = name.find(short)
         return all(self.text.startswith(name, start - offset) for start in _positions(self.text, short))
+
+
+def _mention(name: str, titles: list[str]) -> PersonMention:
+    """A person as found, of kind "official" when a party or government post is stated for them."""
+    return PersonMention(name, titles, kind="official" if any(map(is_official_title, titles)) else "other")
 
 
 @cache

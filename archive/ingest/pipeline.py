@@ -1,8 +1,8 @@
 """The importer's entry point: one page of text in, a ParsedPage out.
 
-Stages, each its own module: normalize (layout clean-up) → segment (articles,
-headlines, bylines, kinds) → per article: dates, people, meetings (and roles),
-districts.
+Stages, each its own module: chrome (web page lines of e-paper and web copies) →
+normalize (layout clean-up) → segment (articles, headlines, bylines, kinds) → per
+article: dates, people, meetings (and roles), districts.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from archive.ingest.canonical import CJK, canonical
+from archive.ingest.chrome import strip_chrome
 from archive.ingest.dates import resolve_event_date
 from archive.ingest.districts import find_districts
 from archive.ingest.gazetteer import Gazetteer
@@ -31,7 +32,7 @@ def parse_page(
 ) -> ParsedPage:
     """Parse one page's decoded text published on ``issue_date`` in ``edition``."""
     gazetteer = gazetteer or Gazetteer.default()
-    articles, warnings = segment_page(text)
+    articles, warnings = segment_page(strip_chrome(text))
     for article in articles:
         enrich(article, issue_date, edition, gazetteer)
     return ParsedPage(articles=articles, warnings=warnings)
