@@ -374,12 +374,15 @@ class _Extraction:
         return None
 
     def _transliteration_run(self, word: str, start: int) -> str:
-        """A transliterated word with the single transliteration characters jieba cut off its end
-        (马尔蒂|诺 → 马尔蒂诺); any other word as it is."""
+        """A transliterated word with the transliteration characters jieba cut off its end, alone or
+        glued to a speech verb (马尔蒂|诺说 → 马尔蒂诺); any other word as it is."""
         if not all(ch in _TRANSLITERATION for ch in word):
             return word
         end = start + len(word)
-        while self.text[end : end + 1] in _TRANSLITERATION and len(self.segmentation.word_at.get(end, "")) == 1:
+        while self.text[end : end + 1] in _TRANSLITERATION:
+            following = self.segmentation.word_at.get(end, "")
+            if len(following) != 1 and not _PERSON_AFTER.fullmatch(following[1:]):
+                break
             end += 1
         return self.text[start:end]
 
