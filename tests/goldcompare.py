@@ -132,6 +132,11 @@ def align(gold_articles: list[dict], exported: list[dict]) -> list[tuple[dict | 
     return pairs
 
 
+def stated_day(article: dict) -> str | None:
+    """The exported event date when the text states the day: gold gives 近日/日前 items no date."""
+    return article["event_date"] if article.get("event_date_precision") in ("day", None) else None
+
+
 def same_title(a: str, b: str) -> bool:
     """Titles match when equal or when one is the other with an organisation prefix."""
     return a == b or a.endswith(b) or b.endswith(a)
@@ -178,7 +183,7 @@ FIELD_CHECKS = {
         [[squash(n) for n in g[f]] for f in BYLINE_FIELDS],
         [[squash(n) for n in e[f]] for f in BYLINE_FIELDS],
     ),
-    "event_date": lambda g, e: (g["event_date"], e["event_date"]),
+    "event_date": lambda g, e: (g["event_date"], stated_day(e)),
     "meeting": lambda g, e: (g["meeting"] is not None, e["meeting"] is not None),
 }
 
@@ -331,7 +336,7 @@ def _people_of(articles: list[dict]) -> dict[str, list[str]]:
 def _event_date_of(gold: dict, exported: list[dict]) -> str | None:
     start = squash(gold["body_start"])
     holder = next((e for e in exported if start in squash(e["body"])), None)
-    return holder["event_date"] if holder else "(gold body not found)"
+    return stated_day(holder) if holder else "(gold body not found)"
 
 
 def score_epaper(files: list[EpaperGold]) -> dict:
