@@ -28,6 +28,7 @@ import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -48,6 +49,10 @@ DEFAULT_PAPER = "焦作日报"
 # Added to kept articles' order while a page is rewritten, so (page, order) stays unique throughout.
 ORDER_SHIFT = 1_000_000
 OFFICIAL = Person.Kind.OFFICIAL
+# A bare name links to the one official of that name mentioned this close to the article's date.
+NEAR_DATE = 365
+# The person a bare name is kept under when several officials of that name fit: editors assign it.
+AMBIGUOUS_NOTE = "同名待核对"
 
 
 class PageImportError(Exception):
@@ -362,7 +367,9 @@ def _save_mentions(article, parsed: ParsedArticle, people, warnings: list[str], 
         name = mention.name.strip()
         if not _valid_name(name, parsed.order, warnings):
             continue
-        person = by_name.get(name) or people.resolve(name, mention.titles)
+        person = by_name.get(name) or people.resolve(name, mention.titles, article.publication_date)
+        if not mention.titles and person.note == AMBIGUOUS_NOTE:
+            warnings.append(f"第{parsed.order}篇：“{name}”有多位同名官员，未能确定是谁，已记入待核对人物。")
         by_name[name] = person
         row = mentions.setdefault(
             person.pk, Mention(article=article, person=person, position=len(mentions), titles=[], roles=[])
@@ -430,7 +437,10 @@ class PersonResolver:
 
     Names are not unique: among several people with the name, the one whose
     known titles overlap the stated ones wins (a title matches with or without
-    its organisation prefix: 副市长 ~ 焦作市副市长), else the oldest.
+    its organisation prefix: 副市长 ~ 焦作市副市长), else the oldest. A bare name
+    (no title stated in the article) among several namesakes goes to the one official
+    of that name mentioned within NEAR_DATE days of the article; when several officials
+    fit, it is kept apart, under a person noted AMBIGUOUS_NOTE, for editors to assign.
     """
 
     def __init__(self, names=()):
@@ -439,16 +449,37 @@ class PersonResolver:
             self._known[person.name].append((person, set()))
         self._load_titles([c for c in self._known.values() if len(c) > 1])
 
-    def resolve(self, name: str, titles: list[str]) -> Person:
+    def resolve(self, name: str, titles: list[str], day: Date | None = None) -> Person:
         candidates = self._known.get(name)
         if candidates is None:
             candidates = self._known[name] = [(p, set()) for p in Person.objects.filter(name=name).order_by("pk")]
             self._load_titles([candidates])
         if not candidates:
             candidates.append((Person.objects.create(name=name), set()))
+        if not titles and day is not None and len(candidates) > 1:
+            return self._bare_name(name, candidates, day)
         person, known = max(candidates, key=lambda c: _title_overlap(c[1], titles))
         known.update(titles)
         return person
+
+    def _bare_name(self, name: str, candidates: list[tuple[Person, set[str]]], day: Date) -> Person:
+        """The namesake a title-less mention on ``day`` refers to (see the class docstring)."""
+        namesakes = [person for person, _ in candidates if person.note != AMBIGUOUS_NOTE]
+        near = set(
+            Mention.objects.filter(
+                person__in=[p for p in namesakes if p.kind == OFFICIAL],
+                article__publication_date__range=(day - timedelta(days=NEAR_DATE), day + timedelta(days=NEAR_DATE)),
+            ).values_list("person_id", flat=True)
+        )
+        if len(near) == 1:
+            return next(p for p in namesakes if p.pk in near)
+        if not near:
+            return namesakes[0]
+        held = next((p for p, _ in candidates if p.note == AMBIGUOUS_NOTE), None)
+        if held is None:
+            held = Person.objects.create(name=name, note=AMBIGUOUS_NOTE)
+            candidates.append((held, set()))
+        return held
 
     @staticmethod
     def _load_titles(namesakes: list[list[tuple[Person, set[str]]]]) -> None:
