@@ -70,6 +70,7 @@ _RARE = 1000
 # characters may be one where jieba reads the whole name as one word it does not know, or where it
 # splits the name apart (寇|在|富, 李在|田) and the longer reading ends cleanly.
 _FUNCTION_NAME_CHARS = frozenset("在和于同与及从")
+_NAME_FINAL_ZHI = "之"
 
 # Characters never found in a given name (punctuation aside).
 _NOT_IN_NAMES = frozenset(
@@ -171,11 +172,14 @@ class NameReader:
 
     def _one_new_word(self, pos: int, length: int, given: str) -> bool:
         """``given`` holds a function character names use only as its first of two characters (王在富), and
-        jieba reads the name as one unknown word or splits it without gluing its end to what follows."""
-        if len(given) != 2 or given[0] not in _FUNCTION_NAME_CHARS or given[1] in _NOT_IN_NAMES:
-            return False
+        jieba reads the name as one unknown word or splits it without gluing its end to what follows;
+        or it ends in 之 (龚育之) and jieba reads the whole name as a name."""
         segmentation = self.segmentation
         word = segmentation.word_at.get(pos)
+        if len(given) == 2 and given[1] == _NAME_FINAL_ZHI and given[0] not in _NOT_IN_NAMES:
+            return word is not None and len(word) == length and segmentation.is_name_word(word)
+        if len(given) != 2 or given[0] not in _FUNCTION_NAME_CHARS or given[1] in _NOT_IN_NAMES:
+            return False
         if word is not None and len(word) == length:
             return not segmentation.is_dictionary_word(word)
         end = pos + length

@@ -26,7 +26,7 @@ from functools import cache
 from typing import NamedTuple
 
 from archive.ingest.gazetteer import Gazetteer
-from archive.ingest.names import NOT_PERSON_WORDS, NameReader, Segmentation, given_name_odds
+from archive.ingest.names import FUNCTION_CHARS, NOT_PERSON_WORDS, NameReader, Segmentation, given_name_odds
 from archive.ingest.records import PersonMention
 from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
 from archive.ingest.titles import (
@@ -53,6 +53,8 @@ _SENTENCE_END = "。！？!?；;"
 
 # Words after which a name is a byline or credit, not a person of the story.
 _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄影", "责编", "校对", "作者", "报道员")
+# What joins two names of a list.
+_LIST_JOINERS = ("、", "和", "与", "及")
 # A credit word earlier in the same clause: the names after it are the credit's (通讯员 李霞 王秋生).
 _CREDIT_REACH = 16
 _CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})[^，。；！？,;!?\n“”]*$")
@@ -349,6 +351,35 @@ class _Extraction:
             name = self._shaped_name(word, start)
             if name:
                 self._add_shaped(name, start)
+        self._read_list_neighbours()
+
+    def _read_list_neighbours(self) -> None:
+        """A name listed right beside someone found (甲、乙 / 甲和乙) is a person too when jieba reads it as
+        a name and it has a family name: lists name people together (names in lists need no verb)."""
+        text = self.text
+        segmentation = self.segmentation
+        pending = list(self.people)
+        while pending:
+            name = pending.pop()
+            for start in _positions(text, name):
+                end = start + len(name)
+                for neighbour_start in (end + 1, end + 2):
+                    joiner = text[end:neighbour_start]
+                    if joiner not in _LIST_JOINERS or neighbour_start not in segmentation.word_at:
+                        continue
+                    word = segmentation.word_at[neighbour_start]
+                    if self._listed_name(word, neighbour_start):
+                        self._add_shaped(word, neighbour_start)
+                        pending.append(word)
+
+    def _listed_name(self, word: str, start: int) -> bool:
+        family = surname_length(self.text, start)
+        return (
+            word not in self.people and bool(family) and len(word) in (family + 1, family + 2)
+            and self.segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
+            and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
+            and self.reader.ends_at(start + len(word))
+        )
 
     def _shaped_name(self, word: str, start: int) -> str | None:
         """``word`` (a jieba word at ``start``) as a name, if its shape and surroundings say it is one."""
@@ -405,7 +436,7 @@ class _Extraction:
         elif closes or _JOINS_AFTER.match(after):
             evidence += 0.5
         elif not opens and not _ROLE_BEFORE.search(before):
-            return 0
+            evidence -= 0.5
         if _PLACE_BEFORE.search(before):
             evidence -= 2
         return evidence

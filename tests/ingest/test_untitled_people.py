@@ -30,3 +30,11 @@ def test_credits_and_things_jieba_calls_names_are_not_people():
     assert names("作者:本报记者 沈一鸣 本报通讯员 江月 卢秋生") == []
     assert names("城乡养老金发放仪式在社区举行。") == []
     assert names("午后有雷阵雨，气温下降。") == []
+
+
+def test_names_listed_beside_someone_found_are_people():
+    assert names("昨天，刘志强、宋梅一起来到村里。刘志强说，路修好了。") == ["刘志强", "宋梅"]
+
+
+def test_a_name_ending_in_zhi_after_a_title():
+    assert names("中央党校副校长龚育之在闭幕式上发言。") == ["龚育之"]
