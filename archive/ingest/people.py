@@ -30,6 +30,7 @@ from archive.ingest.names import FUNCTION_CHARS, NOT_PERSON_WORDS, NameReader, S
 from archive.ingest.records import PersonMention
 from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
 from archive.ingest.titles import (
+    CORE_TITLES,
     PARTY_ORGANS,
     PARTY_TITLES,
     POST_NAME_TITLES,
@@ -78,13 +79,15 @@ _HEADLINE_COLONS = ("：", ":")
 # Characters that end places, things and events jieba tags as names (雷阵雨, 尤伯杯, 石家庄), never a given name.
 _NOT_NAME_FINALS = frozenset(
     "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
-    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来"
+    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍"
 )
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
     "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
     "|感慨|回忆|说道|笑着|写道|谈到)"
 )
+# How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
+_ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
 # What a person does right after being named (甲主持…, 甲今天会见…), beyond speaking.
 _ACTS_AFTER = re.compile("(?:等人|一行|主持|出席|会见|宣布|提出|今天|昨天|日前|近日|首先|随后|率|带领|亲自)")
 # Words a name is joined to others by, or governed by (甲和乙, 甲的, 甲在…): weak evidence.
@@ -99,15 +102,18 @@ _ROLE_BEFORE = re.compile(
     "(?:村民|居民|市民|农民|工人|职工|员工|群众|志愿者|劳模|企业家|负责人|选手|运动员|队员|教练|主教练|作家|画家"
     "|诗人|演员|导演|歌手|学者|专家|院士|学生|同学|战士|民警|医生|护士|老人|老板|店主|司机|创始人|总统|总理"
     "|首相|国王|王子|公主|夫人|大使|议长|外长|总督|将军|主席|部长|大臣|总裁|经理|董事长|秘书长|记者|"
-    "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表|的)$"
+    "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表)$"
 )
 # Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
 _TRANSLITERATION = frozenset(
     "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法凡菲费芬弗福富盖甘冈戈格贡古哈海汉"
     "豪赫黑亨胡华霍基吉加迦贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉连林琳卢鲁伦罗洛马玛迈麦曼梅美"
     "蒙米密敏摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕佩蓬皮普齐奇乔切琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦"
-    "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨"
+    "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
 )
+_LONGEST_TRANSLITERATION = 8
+# Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
+_FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
 _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
 
@@ -300,6 +306,8 @@ class _Extraction:
         only a three-character name jieba does not know as a word (伊赛表示 is a company)."""
         if name[0] in FUNCTION_WORD_SURNAMES or name in _place_words():
             return False
+        if name[surname_length(name, 0) :] in _ADDRESSED_AS:
+            return False
         if person_cue:
             return True
         return len(name) > 2 and not self.segmentation.is_dictionary_word(name)
@@ -342,9 +350,13 @@ class _Extraction:
         segmentation = self.segmentation
         covered = self._covered()
         for start, name in _dotted_names(text):
-            if not any(i in covered for i in range(start, start + len(name))):
-                self._add_shaped(name, start)
-                covered.update(range(start, start + len(name)))
+            first_part = next((found for found in self.people if name.startswith(found) and found != name), None)
+            if first_part is not None:
+                self.add(name, self.people.pop(first_part).titles)
+            elif any(i in covered for i in range(start, start + len(name))):
+                continue
+            self._add_shaped(name, start)
+            covered.update(range(start, start + len(name)))
         for word, start, _end in segmentation.words:
             if start in covered or word in self.people or not self._may_be_named_here(start):
                 continue
@@ -394,7 +406,7 @@ class _Extraction:
         if family and word[0] in FUNCTION_WORD_SURNAMES and not _PERSON_AFTER.match(after):
             return None
         if family and len(word) == family + 2:
-            if word[-1] in _NOT_NAME_FINALS:
+            if word[-1] in _NOT_NAME_FINALS or word[family:] in _ADDRESSED_AS:
                 return None
             return word if self._name_evidence(word, before, after) >= _NAME_EVIDENCE else None
         if family and len(word) == family + 1:
@@ -405,16 +417,19 @@ class _Extraction:
         return None
 
     def _transliteration_run(self, word: str, start: int) -> str:
-        """A transliterated word with the transliteration characters jieba cut off its end, alone or
-        glued to a speech verb (马尔蒂|诺说 → 马尔蒂诺); any other word as it is."""
+        """A transliterated word with the transliteration characters or words jieba cut off its end, alone
+        or glued to a speech verb (马尔蒂|诺说 → 马尔蒂诺, 贾亚拉|莉达); any other word as it is."""
         if not all(ch in _TRANSLITERATION for ch in word):
             return word
         end = start + len(word)
-        while self.text[end : end + 1] in _TRANSLITERATION:
+        while self.text[end : end + 1] in _TRANSLITERATION and end - start < _LONGEST_TRANSLITERATION:
             following = self.segmentation.word_at.get(end, "")
-            if len(following) != 1 and not _PERSON_AFTER.fullmatch(following[1:]):
+            if len(following) == 1 or _PERSON_AFTER.fullmatch(following[1:]):
+                end += 1
+            elif following and all(ch in _TRANSLITERATION for ch in following):
+                end += len(following)
+            else:
                 break
-            end += 1
         return self.text[start:end]
 
     def _name_evidence(self, word: str, before: str, after: str) -> float:
@@ -503,6 +518,8 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
         tail = 0
         while tail < len(parts[-1]) and parts[-1][tail] in _TRANSLITERATION:
             tail += 1
+        if tail > 2 and parts[-1][tail - 1 :].startswith(_FOLLOWERS_GLUED):
+            tail -= 1
         middle = "".join(parts[1:-1])
         if len(parts[0]) - head < 2 or tail < 2 or not all(ch in _TRANSLITERATION for ch in middle):
             continue

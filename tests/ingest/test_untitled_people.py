@@ -38,3 +38,13 @@ def test_names_listed_beside_someone_found_are_people():
 
 def test_a_name_ending_in_zhi_after_a_title():
     assert names("中央党校副校长龚育之在闭幕式上发言。") == ["龚育之"]
+
+
+def test_a_dotted_foreign_name_is_whole_even_after_a_title():
+    found = {p.name: p.titles for p in extract_people("新西兰总理罗伯特·马尔登有幸受到欢迎。")}
+    assert found == {"罗伯特·马尔登": ["总理"]}
+
+
+def test_a_family_name_with_an_honorific_or_title_is_no_full_name():
+    assert names("李先生在办公桌旁一坐就是一天。") == []
+    assert names("唐外长说，合作取得了长足进展。") == []
