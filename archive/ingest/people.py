@@ -79,7 +79,7 @@ _HEADLINE_COLONS = ("：", ":")
 # Characters that end places, things and events jieba tags as names (雷阵雨, 尤伯杯, 石家庄), never a given name.
 _NOT_NAME_FINALS = frozenset(
     "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
-    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍"
+    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地"
 )
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
@@ -406,7 +406,7 @@ class _Extraction:
         if family and word[0] in FUNCTION_WORD_SURNAMES and not _PERSON_AFTER.match(after):
             return None
         if family and len(word) == family + 2:
-            if word[-1] in _NOT_NAME_FINALS or word[family:] in _ADDRESSED_AS:
+            if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
                 return None
             return word if self._name_evidence(word, before, after) >= _NAME_EVIDENCE else None
         if family and len(word) == family + 1:
