@@ -79,7 +79,7 @@ _HEADLINE_COLONS = ("：", ":")
 # Characters that end places, things and events jieba tags as names (雷阵雨, 尤伯杯, 石家庄), never a given name.
 _NOT_NAME_FINALS = frozenset(
     "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
-    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地"
+    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地感委"
 )
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
@@ -434,8 +434,11 @@ class _Extraction:
 
     def _name_evidence(self, word: str, before: str, after: str) -> float:
         """Evidence that a three-character word is a name: jieba's reading, the given-name characters,
-        and what stands before and after it (weights from the rates of names among such words)."""
-        evidence = 1.0 if self.segmentation.is_dictionary_word(word) else 1.5
+        and what stands before and after it (weights from the rates of names among such words).
+        Inside a phrase (a word character before it, no role) only a person's act or speech after it,
+        or a name from jieba's lexicon closing the phrase, lets it be one."""
+        known = self.segmentation.is_dictionary_word(word)
+        evidence = 1.0 if known else 1.5
         odds = given_name_odds(word)
         evidence += 1 if odds >= _NAME_LIKE else -1 if odds < _WORD_LIKE else 0
         if all(ch in _TRANSLITERATION for ch in word):
@@ -448,10 +451,10 @@ class _Extraction:
             evidence += 0.5
         if _PERSON_AFTER.match(after) or _ACTS_AFTER.match(after):
             evidence += 2
+        elif not opens and not _ROLE_BEFORE.search(before) and not (closes and known):
+            return 0
         elif closes or _JOINS_AFTER.match(after):
             evidence += 0.5
-        elif not opens and not _ROLE_BEFORE.search(before):
-            evidence -= 0.5
         if _PLACE_BEFORE.search(before):
             evidence -= 2
         return evidence
