@@ -278,7 +278,7 @@ def given_name_odds(name: str) -> float:
     """How name-like the given-name characters of a three-character ``name`` are (the least name-like counts).
 
     Learned from jieba's own lexicon: how often a character is a given-name character of
-    the three-character names it tags ``nr`` against how many of its other words hold it
+    the three-character names it tags ``nr`` against how often its other words hold it
     (涛 and 泽 are names' characters, 证 and 剑 words'). Above about 0.1 a character is common
     in names, below 0.03 rare.
     """
@@ -293,7 +293,7 @@ def given_name_odds(name: str) -> float:
             ch for w, t in tags.items() if t.startswith("nr") and len(w) == 3 and w[0] in SINGLE_SURNAMES
             for ch in set(w[1:])
         )
-        in_words = Counter(ch for w, t in tags.items() if not t.startswith("nr") for ch in set(w))
+        in_words = Counter("".join(w for w, t in tags.items() if not t.startswith("nr")))
         _given_name_odds = {
             ch: (in_names[ch] + _NAME_PRIOR) / (in_words[ch] + _WORD_PRIOR) for ch in in_names.keys() | in_words.keys()
         }
