@@ -12,12 +12,13 @@ import logging
 import os
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Container
 from pathlib import Path
 
 import jieba
 
-from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
+from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, SINGLE_SURNAMES, surname_length
 from archive.ingest.titles import is_word_char
 
 # Words that often follow a name: the name ends right before them.
@@ -284,16 +285,13 @@ def given_name_odds(name: str) -> float:
     """
     global _given_name_odds
     if _given_name_odds is None:
-        from collections import Counter
-
-        from archive.ingest.surnames import SINGLE_SURNAMES
-
-        tags = _word_tags()
-        in_names = Counter(
-            ch for w, t in tags.items() if t.startswith("nr") and len(w) == 3 and w[0] in SINGLE_SURNAMES
-            for ch in set(w[1:])
-        )
-        in_words = Counter("".join(w for w, t in tags.items() if not t.startswith("nr")))
+        given_names, words = [], []
+        for word, tag in _word_tags().items():
+            if tag[:2] != "nr":
+                words.append(word)
+            elif len(word) == 3 and word[0] in SINGLE_SURNAMES:
+                given_names.append(word[1:])
+        in_names, in_words = Counter("".join(given_names)), Counter("".join(words))
         _given_name_odds = {
             ch: (in_names[ch] + _NAME_PRIOR) / (in_words[ch] + _WORD_PRIOR) for ch in in_names.keys() | in_words.keys()
         }
