@@ -28,6 +28,7 @@ import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -46,6 +47,11 @@ DistrictLink = Article.districts.through
 DEFAULT_PAPER = "焦作日报"
 # Added to kept articles' order while a page is rewritten, so (page, order) stays unique throughout.
 ORDER_SHIFT = 1_000_000
+OFFICIAL = Person.Kind.OFFICIAL
+# A bare name links to the one official of that name mentioned this close to the article's date.
+NEAR_DATE = 365
+# The person a bare name is kept under when several officials of that name fit: editors assign it.
+AMBIGUOUS_NOTE = "同名待核对"
 
 
 class PageImportError(Exception):
@@ -257,7 +263,7 @@ def comparable_content(record: dict) -> dict:
 
     Two records with equal content show the same article; used for diffs and round-trip checks.
     """
-    keys = ParsedArticle(order=0).as_export().keys() - {"order"}
+    keys = ParsedArticle(order=0).as_export().keys() - {"order", "event_date_precision"}
     content = {key: record[key] or None for key in keys}
     content["districts"] = sorted(record["districts"])
     content["persons"] = [(p["name"], p["titles"], p["roles"]) for p in record["persons"]]
@@ -279,6 +285,7 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
     districts = {d.name: d for d in District.objects.all()}
     people = PersonResolver(_names(articles))
     links = defaultdict(list)
+    officials: set[int] = set()
     ids = []
     for index, parsed in enumerate(articles):
         article = _save_article(page, parsed, plan.kept.get(index), date, warnings)
@@ -286,11 +293,15 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
             DistrictLink(article_id=article.pk, district_id=d.pk) for d in _districts(parsed, districts, warnings)
         ]
         persons = _save_mentions(article, parsed, people, warnings, links[Mention])
+        officials.update(
+            persons[m.name.strip()].pk for m in parsed.persons if m.kind == OFFICIAL and m.name.strip() in persons
+        )
         if parsed.meeting is not None:
             _save_meeting(article, parsed, persons, people, warnings, links)
         ids.append(article.pk)
     for model, rows in links.items():
         model.objects.bulk_create(rows)
+    Person.objects.filter(pk__in=officials).exclude(kind=OFFICIAL).update(kind=OFFICIAL)
     _delete_orphans(old_people)
     return ids
 
@@ -328,6 +339,7 @@ def _save_article(page: Page, parsed: ParsedArticle, pk: int | None, date: Date,
         photographers=list(parsed.photographers),
         publication_date=date,
         event_date=parsed.event_date,
+        event_date_precision=parsed.event_date_precision or "",
         continued_to=_fit(Article, "continued_to", parsed.continued_to or "", warnings),
     )
     article.save(force_insert=pk is None, force_update=pk is not None)
@@ -352,7 +364,9 @@ def _save_mentions(article, parsed: ParsedArticle, people, warnings: list[str], 
         name = mention.name.strip()
         if not _valid_name(name, parsed.order, warnings):
             continue
-        person = by_name.get(name) or people.resolve(name, mention.titles)
+        person = by_name.get(name) or people.resolve(name, mention.titles, article.publication_date)
+        if not mention.titles and person.note == AMBIGUOUS_NOTE:
+            warnings.append(f"第{parsed.order}篇：“{name}”有多位同名官员，未能确定是谁，已记入待核对人物。")
         by_name[name] = person
         row = mentions.setdefault(
             person.pk, Mention(article=article, person=person, position=len(mentions), titles=[], roles=[])
@@ -420,7 +434,10 @@ class PersonResolver:
 
     Names are not unique: among several people with the name, the one whose
     known titles overlap the stated ones wins (a title matches with or without
-    its organisation prefix: 副市长 ~ 焦作市副市长), else the oldest.
+    its organisation prefix: 副市长 ~ 焦作市副市长), else the oldest. A bare name
+    (no title stated in the article) among several namesakes goes to the one official
+    of that name mentioned within NEAR_DATE days of the article; when several officials
+    fit, it is kept apart, under a person noted AMBIGUOUS_NOTE, for editors to assign.
     """
 
     def __init__(self, names=()):
@@ -429,16 +446,37 @@ class PersonResolver:
             self._known[person.name].append((person, set()))
         self._load_titles([c for c in self._known.values() if len(c) > 1])
 
-    def resolve(self, name: str, titles: list[str]) -> Person:
+    def resolve(self, name: str, titles: list[str], day: Date | None = None) -> Person:
         candidates = self._known.get(name)
         if candidates is None:
             candidates = self._known[name] = [(p, set()) for p in Person.objects.filter(name=name).order_by("pk")]
             self._load_titles([candidates])
         if not candidates:
             candidates.append((Person.objects.create(name=name), set()))
+        if not titles and day is not None and len(candidates) > 1:
+            return self._bare_name(name, candidates, day)
         person, known = max(candidates, key=lambda c: _title_overlap(c[1], titles))
         known.update(titles)
         return person
+
+    def _bare_name(self, name: str, candidates: list[tuple[Person, set[str]]], day: Date) -> Person:
+        """The namesake a title-less mention on ``day`` refers to (see the class docstring)."""
+        namesakes = [person for person, _ in candidates if person.note != AMBIGUOUS_NOTE]
+        near = set(
+            Mention.objects.filter(
+                person__in=[p for p in namesakes if p.kind == OFFICIAL],
+                article__publication_date__range=(day - timedelta(days=NEAR_DATE), day + timedelta(days=NEAR_DATE)),
+            ).values_list("person_id", flat=True)
+        )
+        if len(near) == 1:
+            return next(p for p in namesakes if p.pk in near)
+        if not near:
+            return namesakes[0]
+        held = next((p for p, _ in candidates if p.note == AMBIGUOUS_NOTE), None)
+        if held is None:
+            held = Person.objects.create(name=name, note=AMBIGUOUS_NOTE)
+            candidates.append((held, set()))
+        return held
 
     @staticmethod
     def _load_titles(namesakes: list[list[tuple[Person, set[str]]]]) -> None:

@@ -99,9 +99,19 @@ class Page(models.Model):
 
 
 class Person(models.Model):
-    """A named person. Names are not unique: two people may share one, and editors can split or merge."""
+    """A named person. Names are not unique: two people may share one, and editors can split or merge.
+
+    ``kind`` keeps the officials facet about officials: a person is an official once any
+    article states a party or government post for them; villagers, entrepreneurs, experts
+    and everyone named without such a post are "other".
+    """
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", "官员"
+        OTHER = "other", "其他人物"
 
     name = models.CharField("姓名", max_length=20, db_index=True)
+    kind = models.CharField("类别", max_length=10, choices=Kind.choices, default=Kind.OTHER, db_index=True)
     note = models.CharField("备注", max_length=100, blank=True, help_text="区分同名者的说明")
 
     class Meta:
@@ -139,7 +149,16 @@ class Article(models.Model):
     contributors = models.JSONField("通讯员/实习生", default=list, blank=True)
     photographers = models.JSONField("摄影", default=list, blank=True)
     publication_date = models.DateField("出版日期", db_index=True)
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "确切日期"
+        MONTH = "month", "月份"
+        APPROXIMATE = "approximate", "大致日期（日前、近日、上周）"
+
     event_date = models.DateField("事件日期", null=True, blank=True, db_index=True)
+    event_date_precision = models.CharField(
+        "事件日期精度", max_length=12, choices=DatePrecision.choices, blank=True,
+        help_text="确切日期：文中写明某日；月份：只写到月；大致日期：日前、近日、上周等，按出版日期估算",
+    )
     continued_to = models.CharField("转版", max_length=40, blank=True)
     districts = models.ManyToManyField(District, related_name="articles", blank=True, verbose_name="区县")
     people = models.ManyToManyField(Person, through="Mention", related_name="articles", verbose_name="人物")

@@ -1,10 +1,18 @@
-"""People extraction: speed on the seed pages' articles and accuracy on synthetic roll calls.
+"""People extraction: speed, accuracy on synthetic roll calls, on the e-paper gold, and on general news.
 
     .venv/bin/python benchmarks/people_bench.py
     .venv/bin/python benchmarks/people_bench.py --rounds 20 --synthetic 2000
+    .venv/bin/python benchmarks/people_bench.py --general /tmp/pdner/example.test
+
+General news: ``--general`` takes a character-per-line BIO file (``字 B-PER``, a blank line
+between sentences), such as the public People's Daily NER test set; every sentence is read
+on its own and the person names found are compared with the B-PER/I-PER spans (kept out of
+the repository: fetch it to /tmp). E-paper gold: precision/recall per field on
+``tests/data/epaper``, tuned and blind parts apart (see ``tests/goldcompare.py``).
 
 Speed: every seed page is cut into articles at its 本报讯 datelines, and all of them
-are read ``--rounds`` times (jieba loaded once beforehand); prints articles per minute.
+are read ``--rounds`` times (after one untimed pass that loads jieba and the tables built
+from it); prints articles per minute.
 Accuracy: sentences built from random names (never real people), organisations,
 titles and follower verbs, in the shapes local news uses (title chains, shared
 lists, roll calls, quotes); prints how many came back exactly right, and a few misses.
@@ -46,7 +54,8 @@ def seed_articles() -> list[str]:
 
 def speed(rounds: int) -> None:
     articles = seed_articles()
-    extract_people(articles[0])
+    for article in articles:
+        extract_people(article)
     started = time.perf_counter()
     for _ in range(rounds):
         for article in articles:
@@ -99,14 +108,72 @@ def accuracy(cases: int, seed: int) -> None:
         print(f"  {text}\n    got {got}")
 
 
+def bio_sentences(path: Path) -> list[tuple[str, set[str]]]:
+    """(sentence, person names) for every sentence of a character-per-line BIO file."""
+    sentences = []
+    chars: list[str] = []
+    names: set[str] = set()
+    current = ""
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        parts = line.split()
+        tag = parts[1] if len(parts) == 2 else "O"
+        if current and tag != "I-PER":
+            names.add(current)
+            current = ""
+        if not parts:
+            if chars:
+                sentences.append(("".join(chars), names))
+            chars, names = [], set()
+            continue
+        chars.append(parts[0])
+        if tag in ("B-PER", "I-PER"):
+            current += parts[0]
+    return sentences
+
+
+def general_news(path: Path, show: int) -> None:
+    sentences = bio_sentences(path)
+    tp = fp = fn = 0
+    misses: list[str] = []
+    extras: list[str] = []
+    started = time.perf_counter()
+    for text, names in sentences:
+        found = {p.name for p in extract_people(text)}
+        tp += len(found & names)
+        fp += len(found - names)
+        fn += len(names - found)
+        extras += [f"{n}  | {text[:60]}" for n in found - names]
+        misses += [f"{n}  | {text[:60]}" for n in names - found]
+    elapsed = time.perf_counter() - started
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    print(f"general news: {len(sentences)} sentences, {tp + fn} person names, {elapsed:.1f} s")
+    print(f"  persons P {p:.3f}  R {r:.3f}  F1 {2 * p * r / (p + r) if p + r else 0:.3f}  (tp {tp} fp {fp} fn {fn})")
+    for label, rows in (("extra", extras), ("missed", misses)):
+        for row in rows[:show]:
+            print(f"  {label}: {row}")
+
+
+def epaper_gold() -> None:
+    from tests.goldcompare import EPAPER_SPLITS, format_epaper, load_epaper_gold, score_epaper
+
+    for split in EPAPER_SPLITS:
+        print(format_epaper(score_epaper(load_epaper_gold(split)), f"e-paper gold, {split}"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--synthetic", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--general", type=Path, help="a BIO file of general news sentences (see above)")
+    parser.add_argument("--show", type=int, default=0, help="list this many missed and extra names")
     args = parser.parse_args()
     speed(args.rounds)
     accuracy(args.synthetic, args.seed)
+    epaper_gold()
+    if args.general:
+        general_news(args.general, args.show)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ DAY_FIELD = "publication_day"
 
 
 def _official_values(article: Article) -> list[str]:
-    return sorted({str(mention.person_id) for mention in article.mentions.all()})
+    """The officials an article mentions; other people (villagers, reporters…) stay out of this facet."""
+    return sorted({str(m.person_id) for m in article.mentions.all() if m.person.kind == Person.Kind.OFFICIAL})
 
 
 def _official_labels(values: Iterable[str]) -> dict[str, str]:

@@ -4,6 +4,13 @@ Every stage owner measures against the same figures: ``python -m tests.goldcompa
 prints one column per gold page plus the total; ``-v`` lists every mismatch (gold vs
 got). Tests import ``load_gold``, ``export_page``, ``align`` and ``score``.
 Comparisons of body text ignore whitespace; headlines keep their single spaces.
+
+``python -m tests.goldcompare --epaper [--split tune|blind]`` scores the e-paper gold
+(``tests/data/epaper``): real articles copied from public e-paper and web pages, chrome and
+all, each annotated with its people, titles, event date and districts. Those are scored per
+file: every person and district the importer finds anywhere in the file counts (chrome read
+as an article is a false positive), and the event date is the one of the article that holds
+the gold body's opening words.
 """
 from __future__ import annotations
 
@@ -18,6 +25,8 @@ from archive.ingest.pipeline import parse_page
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "data"
+EPAPER_DIR = GOLD_DIR / "epaper"
+EPAPER_SPLITS = ("tune", "blind")
 SEEDS_DIR = ROOT / "seeds"
 BYLINE_FIELDS = ("reporters", "contributors", "photographers")
 MEETING_ROLES = ("presided_by", "speakers", "attended_by")
@@ -123,6 +132,11 @@ def align(gold_articles: list[dict], exported: list[dict]) -> list[tuple[dict | 
     return pairs
 
 
+def stated_day(article: dict) -> str | None:
+    """The exported event date when the text states the day: gold gives 近日/日前 items no date."""
+    return article["event_date"] if article.get("event_date_precision") in ("day", None) else None
+
+
 def same_title(a: str, b: str) -> bool:
     """Titles match when equal or when one is the other with an organisation prefix."""
     return a == b or a.endswith(b) or b.endswith(a)
@@ -169,7 +183,7 @@ FIELD_CHECKS = {
         [[squash(n) for n in g[f]] for f in BYLINE_FIELDS],
         [[squash(n) for n in e[f]] for f in BYLINE_FIELDS],
     ),
-    "event_date": lambda g, e: (g["event_date"], e["event_date"]),
+    "event_date": lambda g, e: (g["event_date"], stated_day(e)),
     "meeting": lambda g, e: (g["meeting"] is not None, e["meeting"] is not None),
 }
 
@@ -278,10 +292,118 @@ def format_table(rows: list[tuple[str, dict, list]]) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class EpaperGold:
+    """One e-paper file: its text, where it was published, which split it belongs to, and its gold articles."""
+
+    stem: str
+    text: str
+    date: date
+    split: str
+    source: str
+    articles: list[dict]
+
+
+def load_epaper_gold(split: str | None = None) -> list[EpaperGold]:
+    """The e-paper gold files, in name order; only those of ``split`` when given."""
+    gold = []
+    for path in sorted(EPAPER_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if split and data["split"] != split:
+            continue
+        gold.append(
+            EpaperGold(
+                stem=path.stem,
+                text=(EPAPER_DIR / data["file"]).read_text(encoding="utf-8"),
+                date=date.fromisoformat(data["publication_date"]),
+                split=data["split"],
+                source=data["source"],
+                articles=data["articles"],
+            )
+        )
+    return gold
+
+
+def _people_of(articles: list[dict]) -> dict[str, list[str]]:
+    people: dict[str, list[str]] = {}
+    for article in articles:
+        for name, titles in _persons(article).items():
+            known = people.setdefault(name, [])
+            known += [t for t in titles if not any(same_title(t, k) for k in known)]
+    return people
+
+
+def _event_date_of(gold: dict, exported: list[dict]) -> str | None:
+    start = squash(gold["body_start"])
+    holder = next((e for e in exported if start in squash(e["body"])), None)
+    return stated_day(holder) if holder else "(gold body not found)"
+
+
+def score_epaper(files: list[EpaperGold]) -> dict:
+    """Per-field figures over ``files``: P/R/F1 for persons, titles and districts, accuracy of event dates."""
+    counts = {field: [0, 0, 0] for field in ("persons", "titles", "districts")}
+    dates_right = dates = 0
+    mismatches: list[str] = []
+    for file in files:
+        exported = [a.as_export() for a in parse_page(file.text, file.date).articles]
+        want, got = _people_of(file.articles), _people_of(exported)
+        counts["persons"][0] += len(want.keys() & got.keys())
+        counts["persons"][1] += len(got.keys() - want.keys())
+        counts["persons"][2] += len(want.keys() - got.keys())
+        mismatches += [f"[person missing] {file.stem}: {n}" for n in want.keys() - got.keys()]
+        mismatches += [f"[person extra] {file.stem}: {n}" for n in got.keys() - want.keys()]
+        for name in want.keys() | got.keys():
+            hits = _matched_titles(want.get(name, []), got.get(name, []))
+            counts["titles"][0] += hits
+            counts["titles"][1] += len(got.get(name, [])) - hits
+            counts["titles"][2] += len(want.get(name, [])) - hits
+            if name in want and name in got and hits != max(len(want[name]), len(got[name])):
+                mismatches.append(f"[titles] {file.stem}: {name} gold {want[name]} | got {got[name]}")
+        want_districts = {d for a in file.articles for d in a["districts"]}
+        got_districts = {d for a in exported for d in a["districts"]}
+        counts["districts"][0] += len(want_districts & got_districts)
+        counts["districts"][1] += len(got_districts - want_districts)
+        counts["districts"][2] += len(want_districts - got_districts)
+        if want_districts != got_districts:
+            mismatches.append(f"[districts] {file.stem}: gold {sorted(want_districts)} | got {sorted(got_districts)}")
+        for article in file.articles:
+            dates += 1
+            found = _event_date_of(article, exported)
+            if found == article["event_date"]:
+                dates_right += 1
+            else:
+                mismatches.append(f"[event_date] {file.stem}: gold {article['event_date']} | got {found}")
+    figures: dict = {field: _prf(*c) for field, c in counts.items()}
+    figures["event_date"] = dates_right / dates if dates else 1.0
+    figures["files"] = len(files)
+    figures["mismatches"] = mismatches
+    return figures
+
+
+def format_epaper(figures: dict, label: str) -> str:
+    """One line per field: P/R/F1 (persons, titles, districts) or accuracy (event date)."""
+    lines = [f"{label}: {figures['files']} files"]
+    for field in ("persons", "titles", "districts"):
+        f = figures[field]
+        counts = f"(tp {f['tp']} fp {f['fp']} fn {f['fn']})"
+        lines.append(f"  {field:<11} P {f['p']:.3f}  R {f['r']:.3f}  F1 {f['f1']:.3f}  {counts}")
+    lines.append(f"  {'event_date':<11} {figures['event_date']:.3f}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Compare the importer with the gold pages.")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
+    parser.add_argument("--epaper", action="store_true", help="score the e-paper gold instead of the seed pages")
+    parser.add_argument("--split", choices=EPAPER_SPLITS, help="only this part of the e-paper gold")
     args = parser.parse_args(argv)
+    if args.epaper:
+        for split in [args.split] if args.split else EPAPER_SPLITS:
+            figures = score_epaper(load_epaper_gold(split))
+            print(format_epaper(figures, split))
+            if args.verbose:
+                print("\n".join("  " + line for line in figures["mismatches"]))
+        return
     rows = compare_all()
     print(format_table(rows))
     if args.verbose:

@@ -251,3 +251,35 @@ def test_force_reparses_an_unchanged_file_and_reports_no_change(sent, django_cap
     assert list(Article.objects.values_list("pk", flat=True)) == ids
     assert result.diff.unchanged == len(ids)
     assert sent == []
+
+
+def test_kind_and_event_date_precision_are_stored(fixed_parse):
+    official = PersonMention("罗春华", ["副县长"], kind="official")
+    dated = article(1, "会议", "正文。", [official, PersonMention("贺明轩", ["某公司董事长"])])
+    dated.event_date, dated.event_date_precision = date(2016, 9, 1), "day"
+    fixed_parse.page = page_of(dated, article(2, "另一篇", "正文二。", [PersonMention("罗春华", [])]))
+    load()
+    assert dict(Person.objects.values_list("name", "kind")) == {"罗春华": "official", "贺明轩": "other"}
+    assert list(Article.objects.order_by("order").values_list("event_date_precision", flat=True)) == ["day", ""]
+
+
+def test_a_bare_name_links_to_the_one_official_of_that_name_near_its_date(fixed_parse):
+    def load_on(day, mention, source):
+        fixed_parse.page = page_of(article(1, "会议", f"{source}正文。", [mention]))
+        return load(f"{source}版面".encode(), source_file=f"{source}.txt", date=day)
+
+    load_on(date(2010, 3, 1), PersonMention("韦东林", ["副县长"], kind="official"), "a")
+    earlier = Person.objects.get(name="韦东林")
+    later = Person.objects.create(name="韦东林", note="另一人", kind=Person.Kind.OFFICIAL)
+    load_on(date(2016, 5, 1), PersonMention("宋嘉", []), "b")
+    article_b = Article.objects.get(body="b正文。")
+    Mention.objects.create(article=article_b, person=later, titles=["县委书记"], position=1)
+
+    load_on(date(2016, 6, 1), PersonMention("韦东林", []), "c")
+    assert Mention.objects.get(article__body="c正文。").person == later
+
+    Mention.objects.create(article=article_b, person=earlier, titles=["副县长"], position=2)
+    result = load_on(date(2016, 7, 1), PersonMention("韦东林", []), "d")
+    held = Mention.objects.get(article__body="d正文。").person
+    assert held not in (earlier, later) and held.note == loading.AMBIGUOUS_NOTE
+    assert any("韦东林" in w and "待核对" in w for w in result.warnings)

@@ -8,7 +8,11 @@ People are found by four readings of the text, strongest first:
 - titles after names (周立新省长, 蔡文杰市长);
 - untitled names confirmed by a cue right after them (…说, …告诉记者, …表示 when
   jieba does not know the word as something else) or heading a "姓名：…" headline;
-- appointments (正式入职…管委会副主任) give their title to the person just named.
+- appointments (正式入职…管委会副主任) give their title to the person just named;
+- names with no title or cue at all, from the shape of the name itself: a three-character
+  name jieba knows or makes up (family name + two given-name characters that may end a name),
+  a two-character one right before an honorific or a speech verb, a transliterated one after a
+  role or title (大使…, 总统…) or before a speech verb, and foreign names joined by "·".
 
 Bylines and credits (记者…, …摄) are not people. Every later mention of a name found
 once is the same person; ``text`` may still hold layout spaces and line wraps.
@@ -22,10 +26,11 @@ from functools import cache
 from typing import NamedTuple
 
 from archive.ingest.gazetteer import Gazetteer
-from archive.ingest.names import NameReader, Segmentation
+from archive.ingest.names import FUNCTION_CHARS, NOT_PERSON_WORDS, NameReader, Segmentation, given_name_odds
 from archive.ingest.records import PersonMention
-from archive.ingest.surnames import FUNCTION_WORD_SURNAMES
+from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
 from archive.ingest.titles import (
+    CORE_TITLES,
     PARTY_ORGANS,
     PARTY_TITLES,
     POST_NAME_TITLES,
@@ -33,6 +38,7 @@ from archive.ingest.titles import (
     TitleMatch,
     after_appointment_verb,
     find_titles,
+    is_official_title,
     is_word_char,
 )
 
@@ -48,9 +54,14 @@ _SENTENCE_END = "。！？!?；;"
 
 # Words after which a name is a byline or credit, not a person of the story.
 _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄影", "责编", "校对", "作者", "报道员")
+# What joins two names of a list.
+_LIST_JOINERS = ("、", "和", "与", "及")
+# A credit word earlier in the same clause: the names after it are the credit's (通讯员 李霞 王秋生).
+_CREDIT_REACH = 16
+_CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})[^，。；！？,;!?\n“”]*$")
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
-    "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
+    "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
     "|[0-9一二三四五六七八九十]+(?:名|位)?(?:人|同志)(?:当选|获得|荣获|入选|被评为|被授予)|当选|荣获|获得|入选|被评为|被授予"
@@ -60,9 +71,50 @@ _ROLL_CALL = 3
 # Where the speakers were, between their names and the cue: 甲、乙等在座谈中指出.
 _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
-_PERSON_CUE_RE = re.compile("说|告诉|感慨|坦言|回忆|笑着|同志|一行|等人|感觉|曾在|曾任|[，,][男女][，,]")
+_PERSON_CUE_RE = re.compile(
+    "说|告诉|感慨|坦言|回忆|笑着|同志|先生|女士|一行|等人|感觉|曾在|曾任|[，,][男女][，,]"
+)
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
 _HEADLINE_COLONS = ("：", ":")
+# Characters that end places, things and events jieba tags as names (雷阵雨, 尤伯杯, 石家庄), never a given name.
+_NOT_NAME_FINALS = frozenset(
+    "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
+    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地感委"
+)
+# Right after a two-character name, what only a person takes: an honorific or a speech verb.
+_PERSON_AFTER = re.compile(
+    "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
+    "|感慨|回忆|说道|笑着|写道|谈到)"
+)
+# How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
+_ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
+# What a person does right after being named (甲主持…, 甲今天会见…), beyond speaking.
+_ACTS_AFTER = re.compile("(?:等人|一行|主持|出席|会见|宣布|提出|今天|昨天|日前|近日|首先|随后|率|带领|亲自)")
+# Words a name is joined to others by, or governed by (甲和乙, 甲的, 甲在…): weak evidence.
+_JOINS_AFTER = re.compile("[、和与及的在对向是也还就被将又则已曾）)]")
+# Before a place, not a person: 在…, 到…, 赴…, 首都….
+_PLACE_BEFORE = re.compile("(?:在|到|从|赴|于|往|至|飞抵|访问|抵达|首都|城市|州|省|市|县)$")
+# Least evidence for a three-character name (see _name_evidence), and given-name odds that count.
+_NAME_EVIDENCE = 2
+_NAME_LIKE, _WORD_LIKE = 0.1, 0.03
+# Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙).
+_ROLE_BEFORE = re.compile(
+    "(?:村民|居民|市民|农民|工人|职工|员工|群众|志愿者|劳模|企业家|负责人|选手|运动员|队员|教练|主教练|作家|画家"
+    "|诗人|演员|导演|歌手|学者|专家|院士|学生|同学|战士|民警|医生|护士|老人|老板|店主|司机|创始人|总统|总理"
+    "|首相|国王|王子|公主|夫人|大使|议长|外长|总督|将军|主席|部长|大臣|总裁|经理|董事长|秘书长|记者|"
+    "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表)$"
+)
+# Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
+_TRANSLITERATION = frozenset(
+    "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法凡菲费芬弗福富盖甘冈戈格贡古哈海汉"
+    "豪赫黑亨胡华霍基吉加迦贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉连林琳卢鲁伦罗洛马玛迈麦曼梅美"
+    "蒙米密敏摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕佩蓬皮普齐奇乔切琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦"
+    "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
+)
+_LONGEST_TRANSLITERATION = 8
+# Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
+_FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
 _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
 
 
@@ -254,6 +306,8 @@ class _Extraction:
         only a three-character name jieba does not know as a word (伊赛表示 is a company)."""
         if name[0] in FUNCTION_WORD_SURNAMES or name in _place_words():
             return False
+        if name[surname_length(name, 0) :] in _ADDRESSED_AS:
+            return False
         if person_cue:
             return True
         return len(name) > 2 and not self.segmentation.is_dictionary_word(name)
@@ -290,6 +344,129 @@ class _Extraction:
         word = segmentation.word_at[word_start]
         return word_start == start - 1 and len(word) == 2 and not segmentation.is_dictionary_word(word)
 
+    def read_name_words(self) -> None:
+        """Names known by their shape alone (see the module docstring); each found once, bylines excepted."""
+        text = self.text
+        segmentation = self.segmentation
+        covered = self._covered()
+        for start, name in _dotted_names(text):
+            first_part = next((found for found in self.people if name.startswith(found) and found != name), None)
+            if first_part is not None:
+                self.add(name, self.people.pop(first_part).titles)
+            elif any(i in covered for i in range(start, start + len(name))):
+                continue
+            self._add_shaped(name, start)
+            covered.update(range(start, start + len(name)))
+        for word, start, _end in segmentation.words:
+            if start in covered or word in self.people or not self._may_be_named_here(start):
+                continue
+            name = self._shaped_name(word, start)
+            if name:
+                self._add_shaped(name, start)
+        self._read_list_neighbours()
+
+    def _read_list_neighbours(self) -> None:
+        """A name listed right beside someone found (甲、乙 / 甲和乙) is a person too when jieba reads it as
+        a name and it has a family name: lists name people together (names in lists need no verb)."""
+        text = self.text
+        segmentation = self.segmentation
+        pending = list(self.people)
+        while pending:
+            name = pending.pop()
+            for start in _positions(text, name):
+                end = start + len(name)
+                for neighbour_start in (end + 1, end + 2):
+                    joiner = text[end:neighbour_start]
+                    if joiner not in _LIST_JOINERS or neighbour_start not in segmentation.word_at:
+                        continue
+                    word = segmentation.word_at[neighbour_start]
+                    if self._listed_name(word, neighbour_start):
+                        self._add_shaped(word, neighbour_start)
+                        pending.append(word)
+
+    def _listed_name(self, word: str, start: int) -> bool:
+        family = surname_length(self.text, start)
+        return (
+            word not in self.people and bool(family) and len(word) in (family + 1, family + 2)
+            and self.segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
+            and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
+            and self.reader.ends_at(start + len(word))
+        )
+
+    def _shaped_name(self, word: str, start: int) -> str | None:
+        """``word`` (a jieba word at ``start``) as a name, if its shape and surroundings say it is one."""
+        segmentation = self.segmentation
+        if not segmentation.is_name_word(word) or not all(map(is_word_char, word)):
+            return None
+        text = self.text
+        word = self._transliteration_run(word, start)
+        family = 0 if len(word) > 3 else surname_length(text, start)
+        end = start + len(word)
+        before, after = text[max(0, start - 4) : start], text[end : end + 3]
+        if family and word[0] in FUNCTION_WORD_SURNAMES and not _PERSON_AFTER.match(after):
+            return None
+        if family and len(word) == family + 2:
+            if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
+                return None
+            return word if self._name_evidence(word, before, after) >= _NAME_EVIDENCE else None
+        if family and len(word) == family + 1:
+            return word if _PERSON_CUE_RE.match(after) else None
+        transliterated = len(word) >= 3 and all(ch in _TRANSLITERATION for ch in word)
+        if transliterated and (_PERSON_AFTER.match(after) or _ROLE_BEFORE.search(before)):
+            return word
+        return None
+
+    def _transliteration_run(self, word: str, start: int) -> str:
+        """A transliterated word with the transliteration characters or words jieba cut off its end, alone
+        or glued to a speech verb (马尔蒂|诺说 → 马尔蒂诺, 贾亚拉|莉达); any other word as it is."""
+        if not all(ch in _TRANSLITERATION for ch in word):
+            return word
+        end = start + len(word)
+        while self.text[end : end + 1] in _TRANSLITERATION and end - start < _LONGEST_TRANSLITERATION:
+            following = self.segmentation.word_at.get(end, "")
+            if len(following) == 1 or _PERSON_AFTER.fullmatch(following[1:]):
+                end += 1
+            elif following and all(ch in _TRANSLITERATION for ch in following):
+                end += len(following)
+            else:
+                break
+        return self.text[start:end]
+
+    def _name_evidence(self, word: str, before: str, after: str) -> float:
+        """Evidence that a three-character word is a name: jieba's reading, the given-name characters,
+        and what stands before and after it (weights from the rates of names among such words).
+        Inside a phrase (a word character before it, no role) only a person's act or speech after it,
+        or a name from jieba's lexicon closing the phrase, lets it be one."""
+        known = self.segmentation.is_dictionary_word(word)
+        evidence = 1.0 if known else 1.5
+        odds = given_name_odds(word)
+        evidence += 1 if odds >= _NAME_LIKE else -1 if odds < _WORD_LIKE else 0
+        if all(ch in _TRANSLITERATION for ch in word):
+            evidence -= 1
+        opens = not before or not is_word_char(before[-1])
+        closes = not after or not is_word_char(after[0])
+        if _ROLE_BEFORE.search(before):
+            evidence += 2
+        elif opens:
+            evidence += 0.5
+        if _PERSON_AFTER.match(after) or _ACTS_AFTER.match(after):
+            evidence += 2
+        elif not opens and not _ROLE_BEFORE.search(before) and not (closes and known):
+            return 0
+        elif closes or _JOINS_AFTER.match(after):
+            evidence += 0.5
+        if _PLACE_BEFORE.search(before):
+            evidence -= 2
+        return evidence
+
+    def _may_be_named_here(self, start: int) -> bool:
+        """Not in a byline or credit (记者甲, 通讯员乙 丙, 记者甲、乙报道): those are not people of the story."""
+        return _CREDITED.search(self.text, max(0, start - _CREDIT_REACH), start) is None
+
+    def _add_shaped(self, name: str, start: int) -> None:
+        if name not in NOT_PERSON_WORDS and name not in _place_words() and self._may_be_named_here(start):
+            self.add(name, [])
+
     def read_appointments(self) -> None:
         """正式入职…副主任: the title goes to the last person named before it in the same sentence."""
         for title in self.appointments:
@@ -308,12 +485,17 @@ class _Extraction:
                     people[name].add(people.pop(short).titles)
                     break
         ordered = sorted(people.values(), key=lambda p: self.text.find(p.name))
-        return [PersonMention(p.name, p.normalized_titles()) for p in ordered]
+        return [_mention(p.name, p.normalized_titles()) for p in ordered]
 
     def _always_within(self, short: str, name: str) -> bool:
         """Every mention of ``short`` is part of a mention of ``name`` (a misread of its start or end)."""
         offset = name.find(short)
         return all(self.text.startswith(name, start - offset) for start in _positions(self.text, short))
+
+
+def _mention(name: str, titles: list[str]) -> PersonMention:
+    """A person as found, of kind "official" when a party or government post is stated for them."""
+    return PersonMention(name, titles, kind="official" if any(map(is_official_title, titles)) else "other")
 
 
 @cache
@@ -322,6 +504,31 @@ def _place_words() -> frozenset[str]:
     read like names."""
     names = Gazetteer.default().places
     return frozenset(names) | frozenset(re.sub(_PLACE_LEVEL, "", name) for name in names)
+
+
+def _dotted_names(text: str) -> list[tuple[int, str]]:
+    """Foreign names joined by "·" (…司法部长卡洛斯·阿马特在… → 卡洛斯·阿马特), with where each starts.
+
+    The name's first part is the run of transliteration characters before the first dot,
+    its last part the run after the last one; parts in between must be transliterations too.
+    """
+    found = []
+    for match in _DOTTED_NAME.finditer(text):
+        parts = re.split("[·•・]", match.group())
+        head = len(parts[0])
+        while head > 0 and parts[0][head - 1] in _TRANSLITERATION:
+            head -= 1
+        tail = 0
+        while tail < len(parts[-1]) and parts[-1][tail] in _TRANSLITERATION:
+            tail += 1
+        if tail > 2 and parts[-1][tail - 1 :].startswith(_FOLLOWERS_GLUED):
+            tail -= 1
+        middle = "".join(parts[1:-1])
+        if len(parts[0]) - head < 2 or tail < 2 or not all(ch in _TRANSLITERATION for ch in middle):
+            continue
+        name_end = match.end() - (len(parts[-1]) - tail)
+        found.append((match.start() + head, text[match.start() + head : name_end]))
+    return found
 
 
 def _positions(text: str, word: str) -> list[int]:
@@ -374,5 +581,6 @@ def extract_people(text: str) -> list[PersonMention]:
     used = extraction.read_title_chains()
     extraction.read_post_name_titles(used)
     extraction.read_untitled()
+    extraction.read_name_words()
     extraction.read_appointments()
     return extraction.mentions()

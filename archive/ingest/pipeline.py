@@ -1,8 +1,8 @@
 """The importer's entry point: one page of text in, a ParsedPage out.
 
-Stages, each its own module: normalize (layout clean-up) → segment (articles,
-headlines, bylines, kinds) → per article: dates, people, meetings (and roles),
-districts.
+Stages, each its own module: chrome (web page lines of e-paper and web copies) →
+normalize (layout clean-up) → segment (articles, headlines, bylines, kinds) → per
+article: dates, people, meetings (and roles), districts.
 """
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import re
 from datetime import date
 
 from archive.ingest.canonical import CJK, canonical
-from archive.ingest.dates import resolve_event_date
+from archive.ingest.chrome import strip_chrome
+from archive.ingest.dates import read_event_date
 from archive.ingest.districts import find_districts
 from archive.ingest.gazetteer import Gazetteer
 from archive.ingest.meetings import assign_roles, extract_meeting
@@ -31,7 +32,7 @@ def parse_page(
 ) -> ParsedPage:
     """Parse one page's decoded text published on ``issue_date`` in ``edition``."""
     gazetteer = gazetteer or Gazetteer.default()
-    articles, warnings = segment_page(text)
+    articles, warnings = segment_page(strip_chrome(text))
     for article in articles:
         enrich(article, issue_date, edition, gazetteer)
     return ParsedPage(articles=articles, warnings=warnings)
@@ -42,10 +43,11 @@ def enrich(article: ParsedArticle, issue_date: date, edition: str | None, gazett
 
     The stages read the canonical copy of the text (full-width punctuation), while the
     article keeps its printed text. People and districts also read the headline and
-    subtitles (an index teaser may name its subject only there); the event date comes from
-    the body alone. The body is read without the layout spaces extraction leaves inside it
-    (a name printed 张 动天 is 张动天 to every stage). Ads and index teasers report no event,
-    meeting or roles; a notice has no event date.
+    subtitles (an index teaser may name its subject only there); the event date (with how
+    precisely it is known) comes from the body alone, and only a stated day dates a meeting.
+    The body is read without the layout spaces extraction leaves inside it (a name printed
+    张 动天 is 张动天 to every stage). Ads and index teasers report no event, meeting or
+    roles; a notice has no event date.
     """
     headline = canonical(article.headline) if article.headline else article.headline
     subtitles = [canonical(s) for s in article.subtitles]
@@ -53,9 +55,12 @@ def enrich(article: ParsedArticle, issue_date: date, edition: str | None, gazett
     titled = "\n".join([*filter(None, [headline, *subtitles]), text])
     reports_event = article.kind not in NO_EVENT_KINDS
     if reports_event and article.kind not in UNDATED_KINDS:
-        article.event_date = resolve_event_date(text, issue_date)
+        found = read_event_date(text, issue_date)
+        if found:
+            article.event_date, article.event_date_precision = found
     article.persons = extract_people(titled)
     if reports_event:
-        article.meeting = extract_meeting(headline, subtitles, text, article.persons, article.event_date)
+        day = article.event_date if article.event_date_precision == "day" else None
+        article.meeting = extract_meeting(headline, subtitles, text, article.persons, day)
         assign_roles(article.persons, article.meeting)
     article.districts = find_districts(titled, gazetteer, edition)

@@ -11,6 +11,10 @@ from datetime import date
 
 ARTICLE_KINDS = ("news", "photo", "notice", "commentary", "feature", "brief", "ad", "index")
 ROLES = ("presided", "spoke", "attended", "mentioned")
+# A person with a party or government post stated for them is an official; anyone else is "other".
+PERSON_KINDS = ("official", "other")
+# How exactly an event date is known: a day stated, a month stated, or estimated from 日前/近日/上周.
+DATE_PRECISIONS = ("day", "month", "approximate")
 
 
 @dataclass
@@ -20,9 +24,10 @@ class PersonMention:
     name: str
     titles: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    kind: str = "other"
 
     def as_export(self) -> dict:
-        return {"name": self.name, "titles": list(self.titles), "roles": list(self.roles)}
+        return {"name": self.name, "titles": list(self.titles), "roles": list(self.roles), "kind": self.kind}
 
 
 @dataclass
@@ -60,6 +65,7 @@ class ParsedArticle:
     contributors: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)
     event_date: date | None = None
+    event_date_precision: str | None = None
     continued_to: str | None = None
     persons: list[PersonMention] = field(default_factory=list)
     meeting: MeetingRecord | None = None
@@ -80,6 +86,7 @@ class ParsedArticle:
             "contributors": list(self.contributors),
             "photographers": list(self.photographers),
             "event_date": self.event_date.isoformat() if self.event_date else None,
+            "event_date_precision": self.event_date_precision,
             "continued_to": self.continued_to,
             "persons": [p.as_export() for p in self.persons],
             "meeting": self.meeting.as_export() if self.meeting else None,

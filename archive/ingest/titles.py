@@ -31,7 +31,7 @@ SELF_CONTAINED_TITLES: frozenset[str] = frozenset(
 )
 
 _GENERIC_TITLES = (
-    # party and government
+    # party and government (up to 监察官: the posts that make their holder an official)
     "书记", "副书记", "常务副书记", "第一书记", "党组书记", "党组副书记", "党委书记", "党委副书记",
     "党支部书记", "党支部副书记", "党总支书记", "支部书记", "支书", "党组成员", "纪检组长",
     "常委", "委员", "主任", "副主任", "常务副主任", "主任委员", "副主任委员", "主委", "副主委",
@@ -64,6 +64,23 @@ _GENERIC_TITLES = (
 )
 
 CORE_TITLES: tuple[str, ...] = tuple(sorted(set(_GENERIC_TITLES) | SELF_CONTAINED_TITLES, key=len, reverse=True))
+
+# Posts in the party, government, legislature, courts and forces: whoever holds one is an official
+# (the archive's officials facet); institution, company and status titles make no official, nor does
+# a post in a company or school (集团党委书记 is an official of no government).
+OFFICIAL_CORES: frozenset[str] = (
+    frozenset(_GENERIC_TITLES[: _GENERIC_TITLES.index("监察官") + 1]) | SELF_CONTAINED_TITLES
+) - {"人大代表", "政协委员", "党代表", "院士", "秘书"}
+_NON_GOVERNMENT_ORG = re.compile("(?:集团|公司|企业|厂|矿|银行|分行|支行|学校|大学|学院|中学|小学|医院|协会|学会|商会)")
+
+
+def is_official_title(title: str) -> bool:
+    """Whether ``title`` (as stated: organisation prefix + core) is a party or government post."""
+    core = next((c for c in CORE_TITLES if title.endswith(c)), None)
+    if core is None or core not in OFFICIAL_CORES:
+        return False
+    return not _NON_GOVERNMENT_ORG.search(title[: -len(core)])
+
 
 # Circumstances of people visited or helped: words of their own in a sentence too (贫困户和贫困人口),
 # so a name after one must not start with a function word.

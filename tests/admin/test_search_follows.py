@@ -23,7 +23,7 @@ def test_confirmed_import_is_searchable_and_merges_move_the_official_facet(edito
 
     mention = Mention.objects.select_related("person").first()
     official, article_id = mention.person, mention.article_id
-    copy = Person.objects.create(name=official.name)
+    copy = Person.objects.create(name=official.name, kind=official.kind)
     Mention.objects.filter(pk=mention.pk).update(person=copy)
     editor_client.post(
         reverse("admin:archive_person_changelist"),

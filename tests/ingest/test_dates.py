@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from archive.ingest.dates import resolve_event_date
+from archive.ingest.dates import EventDate, read_event_date, resolve_event_date
 
 ISSUE = date(2019, 3, 6)
 
@@ -93,12 +93,11 @@ def test_features_date_their_scene_later_in_the_first_paragraph(text, expected):
         "“快来尝尝！”摊主招呼着。人群越聚越多。连日来，夜市每晚都很热闹。3月2日，夜市扩建。",
         "“快来尝尝！”摊主招呼着。人群越聚越多。从3月1日开始，夜市延长营业时间。",
         "“快来尝尝！”摊主招呼着。人群越聚越多。截至3月1日，夜市已有摊位200个。",
-        "“快来尝尝！”摊主招呼着。人群越聚越多。\n3月2日，夜市迎来客流高峰。",
         "截至2月28日，全市完成投资30亿元。项目进展顺利。资金到位。3月2日，又有项目开工。",
         "夜幕下，老街灯火通明。游客摩肩接踵。摊主们忙个不停。店铺生意红火。3月2日，老街迎来高峰。",
     ],
 )
-def test_feature_reading_stops_at_periods_vague_phrases_and_the_first_paragraph(text):
+def test_feature_reading_stops_at_periods_vague_phrases_and_four_sentences(text):
     assert resolve_event_date(text, ISSUE) is None
 
 
@@ -132,3 +131,32 @@ def test_a_quotation_printed_as_its_own_paragraph_opens_the_feature():
 def test_opening_question_is_skipped_for_the_lead():
     text = "全县环境整治行动目前进展如何？5月3日上午，县领导带队进行现场检查。"
     assert resolve_event_date(text, date(2021, 5, 6)) == date(2021, 5, 3)
+
+
+def test_a_feature_opening_runs_over_a_paragraph_break():
+    text = "“快来尝尝！”摊主招呼着。人群越聚越多。\n3月2日，夜市迎来客流高峰。"
+    assert resolve_event_date(text, ISSUE) == date(2019, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("近日，市文化馆举办书法展览。", EventDate(date(2019, 3, 5), "approximate")),
+        ("日前，记者从市教育局获悉，该局昨日召开校园安全会议。", EventDate(date(2019, 3, 5), "day")),
+        ("近日，记者走访了几个社区。昨日，社区召开居民会议。", EventDate(date(2019, 3, 5), "approximate")),
+        ("上周，市里召开防汛会议。", EventDate(date(2019, 2, 27), "approximate")),
+        ("上周五，市里召开防汛会议。", EventDate(date(2019, 3, 1), "day")),
+        ("2月下旬，全市开展消防检查。", EventDate(date(2019, 2, 21), "month")),
+        ("本月3日，全市开展消防检查。", EventDate(date(2019, 3, 3), "day")),
+        ("从3月1日至3日，全市开展消防检查。", EventDate(date(2019, 3, 1), "day")),
+        ("连日来，各县（市）区加紧春灌。", None),
+    ],
+)
+def test_precision_of_event_dates(text, expected):
+    assert read_event_date(text, ISSUE) == expected
+
+
+def test_a_feature_recalling_the_past_is_dated_by_its_recent_event():
+    text = "山河之间，一片沃土。2018年9月16日至20日，一场盛会在此举行。2019年2月19日，记者专程拜访了他。"
+    assert resolve_event_date(text, ISSUE) == date(2019, 2, 19)
+    assert resolve_event_date("2018年9月16日，一场盛会在此举行。此后再无音讯。", ISSUE) == date(2018, 9, 16)

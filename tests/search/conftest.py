@@ -94,7 +94,7 @@ def create_article(page, order, headline="", body="", people=(), districts=(), s
         publication_date=fields.pop("publication_date", page.issue.date), **fields,
     )
     for position, name in enumerate(people):
-        person = Person.objects.filter(name=name).first() or Person.objects.create(name=name)
+        person = Person.objects.filter(name=name).first() or Person.objects.create(name=name, kind=Person.Kind.OFFICIAL)
         Mention.objects.get_or_create(article=article, person=person, defaults={"position": position})
     article.districts.set(District.objects.filter(name__in=districts))
     return article

@@ -45,6 +45,16 @@ def test_every_declared_facet_counts_what_the_database_holds(seed_articles):
     assert dict(facets["reporter"]) == {"甲记者": 2, "乙记者": 1}
 
 
+def test_the_official_facet_counts_officials_only(seed_articles):
+    person = Person.objects.filter(mentions__isnull=False).first()
+    assert str(person.pk) in dict(run_search(SearchRequest()).facets["official"])
+    person.kind = Person.Kind.OTHER
+    with changes_batched():
+        person.save()
+    assert str(person.pk) not in dict(run_search(SearchRequest()).facets["official"])
+    assert ids_for(person.name)
+
+
 def test_a_name_finds_exactly_the_articles_containing_it(seed_articles):
     for name in ["王小平", "徐衣显", "葛巧红"]:
         expected = orm_ids(lambda a, name=name: name in full_text(a))

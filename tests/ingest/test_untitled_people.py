@@ -1,0 +1,50 @@
+"""People named without a title: honorifics, speech, roles, lists, foreign names, function-word characters."""
+from archive.ingest.people import extract_people
+
+
+def names(text):
+    return [p.name for p in extract_people(text)]
+
+
+def test_honorifics_make_people():
+    assert names("香港商人谭沐阳先生捐资建校。") == ["谭沐阳"]
+    assert names("她向邝晓雯女士道谢。") == ["邝晓雯"]
+
+
+def test_two_character_names_need_a_cue_only_people_take():
+    assert names("“这是好事。”滕柯说。") == ["滕柯"]
+    assert names("伊赛表示，将扩大生产。") == []
+
+
+def test_foreign_names_joined_by_a_dot_and_after_a_role():
+    assert names("外交部长阿尔贝托·萨纳特在会上发言。") == ["阿尔贝托·萨纳特"]
+    assert names("来访的总统马尔蒂诺说，双方合作前景广阔。") == ["马尔蒂诺"]
+
+
+def test_a_function_word_inside_a_name_read_after_a_title():
+    found = {p.name: p.titles for p in extract_people("在村党支部书记寇在富的带领下，全村修通了路。")}
+    assert found == {"寇在富": ["村党支部书记"]}
+
+
+def test_credits_and_things_jieba_calls_names_are_not_people():
+    assert names("作者:本报记者 沈一鸣 本报通讯员 江月 卢秋生") == []
+    assert names("城乡养老金发放仪式在社区举行。") == []
+    assert names("午后有雷阵雨，气温下降。") == []
+
+
+def test_names_listed_beside_someone_found_are_people():
+    assert names("昨天，刘志强、宋梅一起来到村里。刘志强说，路修好了。") == ["刘志强", "宋梅"]
+
+
+def test_a_name_ending_in_zhi_after_a_title():
+    assert names("中央党校副校长龚育之在闭幕式上发言。") == ["龚育之"]
+
+
+def test_a_dotted_foreign_name_is_whole_even_after_a_title():
+    found = {p.name: p.titles for p in extract_people("新西兰总理罗伯特·马尔登有幸受到欢迎。")}
+    assert found == {"罗伯特·马尔登": ["总理"]}
+
+
+def test_a_family_name_with_an_honorific_or_title_is_no_full_name():
+    assert names("李先生在办公桌旁一坐就是一天。") == []
+    assert names("唐外长说，合作取得了长足进展。") == []
