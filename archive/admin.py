@@ -16,10 +16,6 @@ from archive.corrections import merge_people, split_person
 from archive.forms import ListTextField
 from archive.models import Article, District, DistrictAlias, ImportRun, Issue, Meeting, Mention, Page, Person
 
-admin.site.site_header = "焦作新闻档案 管理"
-admin.site.site_title = "焦作新闻档案"
-admin.site.index_title = "编辑工作台"
-
 
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):

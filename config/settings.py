@@ -24,7 +24,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ARCHIVE_ALLOWED_HOSTS", "127.0.0.1,l
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("ARCHIVE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "archive.admin_apps.ArchiveAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
