@@ -34,6 +34,7 @@ from archive.import_review import review_warnings
 from archive.import_staging import StagingError, discard, fetch, stage
 from archive.loading import PageImportError, load_page, preview_page
 from archive.models import Article, ImportRun, Mention
+from archive.upload_limits import too_many_files_message
 from search.indexing import drain_after
 
 IMPORT_PERMISSIONS = ("archive.add_page", "archive.change_page")
@@ -109,7 +110,11 @@ class PageImportView(View):
 
     def upload(self, request):
         form = PageUploadForm(request.POST, request.FILES)
-        if not form.is_valid():
+        valid = form.is_valid()
+        file_count = getattr(request, "upload_file_count", 0)
+        if file_count > MAX_FILES_PER_UPLOAD:
+            form.add_error(None, too_many_files_message(file_count))
+        if not valid or file_count > MAX_FILES_PER_UPLOAD:
             record_refusal(request, form)
             return self.render(request, form=form)
         pages = form.cleaned_data["pages"]

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.loading import PageImportError, load_page
+from archive.models import ImportRun
 from search.indexing import drain_after
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -36,6 +37,17 @@ def parse_date(value: str) -> Date:
         raise CommandError(f"日期“{value}”不存在。") from error
 
 
+def record_refusal(files: list[str], reason: str) -> None:
+    """Record a command-line import refused before any file was loaded, as the admin records refused uploads."""
+    ImportRun.objects.create(source="command", files=files, outcome=ImportRun.Outcome.FAILED, error=reason)
+
+
+def refuse(files: list[str], reason: str) -> CommandError:
+    """``reason`` recorded in 导入记录, as the CommandError to raise."""
+    record_refusal(files, reason)
+    return CommandError(reason)
+
+
 @drain_after()
 def import_specs(command: BaseCommand, specs: list[PageSpec], *, force: bool = False) -> Counter:
     """Import each file in its own transaction, report progress, and fail (non-zero exit) if any file failed.
@@ -49,8 +61,10 @@ def import_specs(command: BaseCommand, specs: list[PageSpec], *, force: bool = F
         try:
             data = spec.path.read_bytes()
         except OSError as error:
-            failures.append(f"{spec.path}：无法读取文件（{error.strerror or error}）")
-            command.stderr.write(f"{prefix}：失败，无法读取文件（{error.strerror or error}）")
+            reason = f"无法读取文件（{error.strerror or error}）"
+            record_refusal([str(spec.path)], reason)
+            failures.append(f"{spec.path}：{reason}")
+            command.stderr.write(f"{prefix}：失败，{reason}")
             continue
         try:
             result = load_page(
