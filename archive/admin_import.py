@@ -33,12 +33,12 @@ from archive.forms import MAX_FILES_PER_UPLOAD, PageUploadForm
 from archive.import_review import review_warnings
 from archive.import_staging import StagingError, discard, fetch, stage
 from archive.loading import PageImportError, load_page, preview_page
-from archive.models import Article, ImportRun, Mention
+from archive.models import Article, ImportRun, Mention, Origin
 from archive.upload_limits import too_many_files_message
 from search.indexing import drain_after
 
 IMPORT_PERMISSIONS = ("archive.add_page", "archive.change_page")
-IMPORT_SOURCE = "admin"
+IMPORT_SOURCE = Origin.ADMIN
 
 
 @dataclass
@@ -126,6 +126,7 @@ class PageImportView(View):
         return self.render(
             request, step="preview", previews=previews, file_names=[page.name for page in pages],
             token=stage(request, pages),
+            corrections_lost=sum(len(item.preview.diff.corrections_lost) for item in previews),
         )
 
     def confirm(self, request):
@@ -175,7 +176,11 @@ class PageImportView(View):
 
 
 def confirm_one(request, page):
-    """Load one staged page; a failure is reported and recorded, and leaves the other files unaffected."""
+    """Load one staged page; a failure is reported and recorded, and leaves the other files unaffected.
+
+    Editors' corrected articles the file no longer has are deleted only if the editor ticked the preview's
+    ``discard_corrections`` box; otherwise that file fails with the list of what it would delete.
+    """
     try:
         result = load_page(
             page.text,
@@ -185,6 +190,7 @@ def confirm_one(request, page):
             label=page.label,
             user=request.user,
             source=IMPORT_SOURCE,
+            discard_corrections=request.POST.get("discard_corrections") == "1",
         )
     except PageImportError as error:
         return FileResult(page.name, ImportRun.Outcome.FAILED, str(error))
