@@ -12,17 +12,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from archive.admin_import import PageImportView
-from archive.corrections import merge_people, split_person
+from archive.corrections import mark_corrected, merge_people, split_person
 from archive.forms import ListTextField
 from archive.models import Article, District, DistrictAlias, ImportRun, Issue, Meeting, Mention, Page, Person
 from archive.templatetags.browse import role_labels
-
-admin.site.site_header = "焦作新闻档案 管理"
-admin.site.site_title = "焦作新闻档案"
-admin.site.index_title = "编辑工作台"
-# The app list beside every change list left its Chinese columns a few characters wide; the index and
-# the breadcrumbs lead to the same places.
-admin.site.enable_nav_sidebar = False
 
 
 @admin.register(District)
@@ -57,13 +50,15 @@ class IssueAdmin(admin.ModelAdmin):
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ("issue", "label", "source_file", "article_count", "imported_at")
-    list_filter = ("issue__edition",)
+    list_display = ("issue", "label", "source_file", "article_count", "imported_at", "origin", "imported_by")
+    list_filter = ("issue__edition", "origin")
     list_select_related = ("issue",)
     search_fields = ("source_file", "label")
     date_hierarchy = "issue__date"
-    fields = ("issue", "label", "source_file", "sha256", "imported_at", "raw_text")
-    readonly_fields = ("issue", "source_file", "sha256", "imported_at", "raw_text")
+    fields = (
+        "issue", "label", "source_file", "sha256", "imported_at", "origin", "origin_path", "imported_by", "raw_text",
+    )
+    readonly_fields = tuple(name for name in fields if name != "label")
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
@@ -141,12 +136,19 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ("page", "order", "kind", "headline", "subtitles", "publication_date", "event_date")}),
         ("署名", {"fields": ("reporters", "contributors", "photographers")}),
         ("正文", {"fields": ("body", "continued_to", "districts")}),
+        ("修改记录", {"fields": ("corrected_at", "corrected_by")}),
     )
     inlines = (MentionInline,)
 
     def get_readonly_fields(self, request, obj=None):
         """An article stays on its page and in its place; both are chosen only when adding one."""
-        return ("page", "order") if obj else ()
+        return ("page", "order", "corrected_at", "corrected_by") if obj else ("corrected_at", "corrected_by")
+
+    def save_related(self, request, form, formsets, change):
+        """Saving the article or its people by hand marks it corrected, so a re-import keeps the edit."""
+        super().save_related(request, form, formsets, change)
+        if form.has_changed() or any(formset.has_changed() for formset in formsets):
+            mark_corrected([form.instance.pk], request.user)
 
     @admin.display(description="标题", ordering="headline")
     def title(self, obj):
@@ -212,7 +214,7 @@ class PersonAdmin(admin.ModelAdmin):
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/archive/person/merge.html", context)
-        articles = merge_people(target, people)
+        articles = merge_people(target, people, user=request.user)
         self.message_user(
             request, f"已将 {len(people) - 1} 个人物合并到“{target}”，涉及 {len(articles)} 篇文章。", messages.SUCCESS
         )
@@ -226,7 +228,9 @@ class PersonAdmin(admin.ModelAdmin):
         form = SplitPersonForm(person, request.POST or None)
         if request.method == "POST" and form.is_valid():
             chosen = form.cleaned_data["mentions"]
-            newcomer = split_person(person, chosen, form.cleaned_data["note"], form.cleaned_data["name"])
+            newcomer = split_person(
+                person, chosen, form.cleaned_data["note"], form.cleaned_data["name"], user=request.user
+            )
             self.message_user(request, f"已拆分出新人物“{newcomer}”（{len(chosen)} 条提及）。", messages.SUCCESS)
             return redirect(reverse("admin:archive_person_change", args=[newcomer.pk]))
         context = {
@@ -258,6 +262,10 @@ class MentionAdmin(admin.ModelAdmin):
     def roles_column(self, obj):
         return role_labels(obj.roles)
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        mark_corrected([obj.article_id], request.user)
+
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
@@ -267,10 +275,16 @@ class MeetingAdmin(admin.ModelAdmin):
     raw_id_fields = ("article",)
     autocomplete_fields = ("presided_by", "speakers", "attendees")
 
+    def save_related(self, request, form, formsets, change):
+        """A meeting belongs to its article: editing it by hand marks the article corrected."""
+        super().save_related(request, form, formsets, change)
+        mark_corrected([form.instance.article_id], request.user)
+
 
 COUNT_LABELS = {
     "articles": "文章", "people": "人物", "mentions": "提及", "meetings": "会议活动", "districts": "区县",
     "added": "新增文章", "changed": "修改文章", "removed": "删除文章",
+    "corrections_kept": "保留编辑修改", "corrections_lost": "删除编辑修改过的文章",
 }
 
 

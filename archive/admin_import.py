@@ -34,11 +34,12 @@ from archive.forms import MAX_FILES_PER_UPLOAD, PageUploadForm
 from archive.import_review import review_warnings
 from archive.import_staging import StagingError, discard, fetch, stage
 from archive.loading import PageImportError, load_page, preview_page
-from archive.models import Article, ImportRun, Mention
+from archive.models import Article, ImportRun, Mention, Origin
 from archive.signals import changes_batched
+from archive.upload_limits import too_many_files_message
 
 IMPORT_PERMISSIONS = ("archive.add_page", "archive.change_page")
-IMPORT_SOURCE = "admin"
+IMPORT_SOURCE = Origin.ADMIN
 
 
 @dataclass
@@ -110,7 +111,11 @@ class PageImportView(View):
 
     def upload(self, request):
         form = PageUploadForm(request.POST, request.FILES)
-        if not form.is_valid():
+        valid = form.is_valid()
+        file_count = getattr(request, "upload_file_count", 0)
+        if file_count > MAX_FILES_PER_UPLOAD:
+            form.add_error(None, too_many_files_message(file_count))
+        if not valid or file_count > MAX_FILES_PER_UPLOAD:
             record_refusal(request, form)
             return self.render(request, form=form)
         pages = form.cleaned_data["pages"]
@@ -122,6 +127,7 @@ class PageImportView(View):
         return self.render(
             request, step="preview", previews=previews, file_names=[page.name for page in pages],
             token=stage(request, pages),
+            corrections_lost=sum(len(item.preview.diff.corrections_lost) for item in previews),
         )
 
     def confirm(self, request):
@@ -171,7 +177,11 @@ class PageImportView(View):
 
 
 def confirm_one(request, page):
-    """Load one staged page; a failure is reported and recorded, and leaves the other files unaffected."""
+    """Load one staged page; a failure is reported and recorded, and leaves the other files unaffected.
+
+    Editors' corrected articles the file no longer has are deleted only if the editor ticked the preview's
+    ``discard_corrections`` box; otherwise that file fails with the list of what it would delete.
+    """
     try:
         result = load_page(
             page.text,
@@ -181,6 +191,7 @@ def confirm_one(request, page):
             label=page.label,
             user=request.user,
             source=IMPORT_SOURCE,
+            discard_corrections=request.POST.get("discard_corrections") == "1",
         )
     except PageImportError as error:
         return FileResult(page.name, ImportRun.Outcome.FAILED, str(error))

@@ -1,11 +1,15 @@
-"""Editors' corrections to people: merge duplicates of one official, split one name into two people.
+"""Editors' corrections: merge duplicates of one official, split one name into two people, and the
+record that an article was corrected by hand.
 
 Pure ORM functions, each atomic. Inside the transaction they send
 ``archive.signals.articles_changed`` with the affected articles so the search
-index (official facets) follows.
+index (official facets) follows. Every article a correction touches is marked
+(``mark_corrected``): re-importing its page then keeps the article as the editor
+left it (see ``archive.loading``).
 """
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from archive.models import Article, Meeting, Mention, Person
 from archive.signals import articles_changed
@@ -16,6 +20,11 @@ MEETING_PEOPLE_FIELDS = ("presided_by", "speakers", "attendees")
 def ordered_union(first, second):
     """``first`` followed by the items of ``second`` it lacks, order kept (titles and roles lists)."""
     return list(first) + [item for item in second if item not in first]
+
+
+def mark_corrected(article_ids, user=None):
+    """Record that an editor (``user``, if known) corrected the articles ``article_ids`` just now."""
+    Article.objects.filter(pk__in=set(article_ids)).update(corrected_at=timezone.now(), corrected_by=user)
 
 
 def announce_changed(article_ids):
@@ -42,7 +51,7 @@ def move_meeting_roles(source, target, meetings):
 
 
 @transaction.atomic
-def merge_people(target, duplicates):
+def merge_people(target, duplicates, user=None):
     """Fold each of ``duplicates`` into ``target`` and delete them; returns the affected article ids.
 
     A mention of a duplicate in an article that already mentions ``target`` is
@@ -67,12 +76,13 @@ def merge_people(target, duplicates):
         affected.update(meetings.filter(in_any_meeting_role(duplicate)).values_list("article_id", flat=True))
         move_meeting_roles(duplicate, target, meetings)
         duplicate.delete()
+    mark_corrected(affected, user)
     announce_changed(affected)
     return affected
 
 
 @transaction.atomic
-def split_person(person, mentions, note, name=None):
+def split_person(person, mentions, note, name=None, user=None):
     """Move ``mentions`` of ``person`` (and their articles' meeting roles) to a new Person; returns it.
 
     ``note`` tells the two apart (both usually share the name); ``name`` defaults to the person's.
@@ -87,5 +97,6 @@ def split_person(person, mentions, note, name=None):
     article_ids = {mention.article_id for mention in mentions}
     Mention.objects.filter(pk__in=[mention.pk for mention in mentions]).update(person=newcomer)
     move_meeting_roles(person, newcomer, Meeting.objects.filter(article_id__in=article_ids))
+    mark_corrected(article_ids, user)
     announce_changed(article_ids)
     return newcomer

@@ -14,9 +14,14 @@ A page is identified by its issue (paper, edition, date) and ``source_file``.
 A file whose text has the stored SHA-256 is ``unchanged`` and nothing is
 written (``force=True`` re-parses it anyway, e.g. after the importer improved).
 A changed file replaces the page's articles, mentions and meetings in one
-transaction (editors' corrections to that page are replaced too); an article
-whose headline (or, untitled, body start) is still on the page keeps its id,
-so links and the search index stay valid. Every attempt
+transaction; an article whose headline (or, untitled, body start) at import
+time is still on the page keeps its id, so links and the search index stay
+valid. Editors' work is never silently lost: an article an editor corrected
+(``Article.corrected_at``) that is still on the page is kept exactly as the
+editor left it, and a corrected article the new file no longer has is only
+deleted with ``discard_corrections=True`` (else ``CorrectionsWouldBeLost``,
+listing them; the preview's diff lists them too). The page records where its
+current version came from (``origin``, ``origin_path``, ``imported_by``). Every attempt
 is recorded as an ``ImportRun`` (a failure's record is written after the
 rollback, so it survives). Inside the transaction ``archive.signals.articles_changed``
 is sent with the ids of the added or changed articles and of the removed ones.
@@ -39,7 +44,7 @@ from archive.export import article_record, articles_for_export
 from archive.ingest.decode import PageDecodeError, decode_page
 from archive.ingest.pipeline import parse_page
 from archive.ingest.records import ParsedArticle, ParsedPage
-from archive.models import Article, District, ImportRun, Issue, Meeting, Mention, Page, Person
+from archive.models import Article, District, ImportRun, Issue, Meeting, Mention, Origin, Page, Person
 from archive.signals import articles_changed
 
 DistrictLink = Article.districts.through
@@ -52,6 +57,10 @@ OFFICIAL = Person.Kind.OFFICIAL
 NEAR_DATE = 365
 # The person a bare name is kept under when several officials of that name fit: editors assign it.
 AMBIGUOUS_NOTE = "同名待核对"
+
+
+class CorrectionsWouldBeLost(Exception):
+    """The new file drops articles that editors corrected; ``str(error)`` names them for the editor."""
 
 
 class PageImportError(Exception):
@@ -70,10 +79,17 @@ class PageDiff:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    corrections_kept: list[str] = field(default_factory=list)
+    corrections_lost: list[str] = field(default_factory=list)
 
     def as_counts(self) -> dict:
-        """Sizes of the lists, as stored in ``ImportRun.counts`` (added/changed/removed articles)."""
-        return {"added": len(self.added), "changed": len(self.changed), "removed": len(self.removed)}
+        """Sizes of the lists, as stored in ``ImportRun.counts`` (added/changed/removed articles, corrections)."""
+        counts = {"added": len(self.added), "changed": len(self.changed), "removed": len(self.removed)}
+        if self.corrections_kept:
+            counts["corrections_kept"] = len(self.corrections_kept)
+        if self.corrections_lost:
+            counts["corrections_lost"] = len(self.corrections_lost)
+        return counts
 
 
 @dataclass
@@ -146,16 +162,22 @@ def load_page(
     paper: str = DEFAULT_PAPER,
     label: str = "",
     user=None,
-    source: str = "command",
+    source: str = Origin.COMMAND,
+    origin_path: str = "",
     force: bool = False,
+    discard_corrections: bool = False,
 ) -> LoadResult:
-    """Import one page file (bytes in UTF-8/GBK, or text); see the module docstring for the rules."""
+    """Import one page file (bytes in UTF-8/GBK, or text); see the module docstring for the rules.
+
+    ``source`` (an ``Origin``), ``origin_path`` (the file's path, for commands) and ``user`` are recorded
+    on the page version and its ``ImportRun``.
+    """
     run = ImportRun(user=user, source=source, files=[source_file])
     try:
         with transaction.atomic():
-            result = _load(data, source_file, date, edition, paper, label, force, run)
+            result = _load(data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections)
     except Exception as error:
-        if isinstance(error, PageDecodeError):
+        if isinstance(error, PageDecodeError | CorrectionsWouldBeLost):
             message = detail = str(error)
         else:
             message = f"导入失败（{type(error).__name__}: {error}）"
@@ -169,7 +191,7 @@ def load_page(
     return result
 
 
-def _load(data, source_file, date, edition, paper, label, force, run) -> LoadResult:
+def _load(data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections) -> LoadResult:
     decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
     sha256 = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
     issue, _ = Issue.objects.get_or_create(paper=paper, edition=edition, date=date)
@@ -182,11 +204,18 @@ def _load(data, source_file, date, edition, paper, label, force, run) -> LoadRes
     parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
     warnings = list(parsed.warnings)
     plan = _plan(page, parsed)
+    if plan.diff.corrections_lost and not discard_corrections:
+        raise CorrectionsWouldBeLost(
+            "新文件中已没有以下经编辑修改过的文章，导入会删除它们："
+            + "、".join(f"《{title}》" for title in plan.diff.corrections_lost)
+            + "。请确认后再导入（管理后台勾选确认；命令行加 --force）。"
+        )
     if page is None:
         page = Page(issue=issue, source_file=source_file)
     page.label = label
     page.raw_text = decoded.text
     page.sha256 = sha256
+    page.origin, page.origin_path, page.imported_by = run.source, origin_path, run.user
     page.save()
     article_ids = _write_articles(page, parsed.articles, plan, date, warnings)
     changed = [pk for index, pk in enumerate(article_ids) if index not in plan.same]
@@ -214,21 +243,29 @@ def page_counts(page: Page) -> dict:
 class _Plan:
     """Which stored article each parsed article replaces (by index), which are removed, and the diff.
 
-    ``same`` holds the indexes of parsed articles equal to the stored article they replace, order included.
+    ``same`` holds the indexes of parsed articles equal to the stored article they replace, order included;
+    ``preserved`` the indexes whose stored article an editor corrected, which is kept as it is.
     """
 
     diff: PageDiff
     kept: dict[int, int]
     removed_ids: list[int]
     same: set[int] = field(default_factory=set)
+    preserved: set[int] = field(default_factory=set)
 
 
 def _plan(page: Page | None, parsed: ParsedPage) -> _Plan:
-    """Pair parsed articles with stored ones by headline (or body start) and classify the differences."""
+    """Pair parsed articles with stored ones by their import-time headline (or body start) and classify
+    the differences."""
     stored = {} if page is None else {a.pk: article_record(a) for a in articles_for_export(page.articles.all())}
+    imported = {} if page is None else {
+        a.pk: (a.source_key, a.corrected_at is not None)
+        for a in page.articles.only("pk", "source_key", "corrected_at")
+    }
     by_key = defaultdict(list)
     for pk, record in stored.items():
-        by_key[_match_key(record)].append(pk)
+        by_key[imported[pk][0] or _match_key(record)].append(pk)
+    corrected = {pk for pk, (_, was_corrected) in imported.items() if was_corrected}
     plan = _Plan(PageDiff(), {}, [])
     diff, kept = plan.diff, plan.kept
     for index, article in enumerate(parsed.articles):
@@ -239,7 +276,10 @@ def _plan(page: Page | None, parsed: ParsedPage) -> _Plan:
             continue
         pk = candidates.pop(0)
         kept[index] = pk
-        if comparable_content(stored[pk]) == comparable_content(record):
+        if pk in corrected:
+            plan.preserved.add(index)
+            diff.corrections_kept.append(_title(stored[pk]))
+        elif comparable_content(stored[pk]) == comparable_content(record):
             diff.unchanged += 1
             if stored[pk]["order"] == record["order"]:
                 plan.same.add(index)
@@ -247,11 +287,13 @@ def _plan(page: Page | None, parsed: ParsedPage) -> _Plan:
             diff.changed.append(_title(record))
     plan.removed_ids = [pk for pk in stored if pk not in kept.values()]
     diff.removed = [_title(stored[pk]) for pk in plan.removed_ids]
+    diff.corrections_lost = [_title(stored[pk]) for pk in plan.removed_ids if pk in corrected]
     return plan
 
 
 def _match_key(record: dict) -> str:
-    return record["headline"] or record["body"][:40]
+    """What identifies an article of a page across imports (stored as ``Article.source_key``)."""
+    return (record["headline"] or record["body"][:40])[: Article._meta.get_field("source_key").max_length]
 
 
 def _title(record: dict) -> str:
@@ -276,11 +318,11 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
     """Rewrite the page's articles from ``articles``; returns their ids in order."""
     old_people = _people_on(page)
     Article.objects.filter(pk__in=plan.removed_ids).delete()
-    kept_ids = list(plan.kept.values())
-    Mention.objects.filter(article_id__in=kept_ids).delete()
-    Meeting.objects.filter(article_id__in=kept_ids).delete()
-    DistrictLink.objects.filter(article_id__in=kept_ids).delete()
-    Article.objects.filter(pk__in=kept_ids).update(order=F("order") + ORDER_SHIFT)
+    rewritten_ids = [pk for index, pk in plan.kept.items() if index not in plan.preserved]
+    Mention.objects.filter(article_id__in=rewritten_ids).delete()
+    Meeting.objects.filter(article_id__in=rewritten_ids).delete()
+    DistrictLink.objects.filter(article_id__in=rewritten_ids).delete()
+    Article.objects.filter(pk__in=plan.kept.values()).update(order=F("order") + ORDER_SHIFT)
 
     districts = {d.name: d for d in District.objects.all()}
     people = PersonResolver(_names(articles))
@@ -288,6 +330,10 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
     officials: set[int] = set()
     ids = []
     for index, parsed in enumerate(articles):
+        if index in plan.preserved:
+            Article.objects.filter(pk=plan.kept[index]).update(order=parsed.order)
+            ids.append(plan.kept[index])
+            continue
         article = _save_article(page, parsed, plan.kept.get(index), date, warnings)
         links[DistrictLink] += [
             DistrictLink(article_id=article.pk, district_id=d.pk) for d in _districts(parsed, districts, warnings)
@@ -341,6 +387,7 @@ def _save_article(page: Page, parsed: ParsedArticle, pk: int | None, date: Date,
         event_date=parsed.event_date,
         event_date_precision=parsed.event_date_precision or "",
         continued_to=_fit(Article, "continued_to", parsed.continued_to or "", warnings),
+        source_key=_match_key(parsed.as_export()),
     )
     article.save(force_insert=pk is None, force_update=pk is not None)
     return article

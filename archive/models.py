@@ -73,8 +73,20 @@ class Issue(models.Model):
         return reverse("archive:issue_detail", kwargs={"date": self.date.isoformat(), "edition": self.edition})
 
 
+class Origin(models.TextChoices):
+    """Where an import came from: ``import_seeds``, ``import_pages`` or the admin's 导入版面."""
+
+    SEED = "seed", "种子数据"
+    COMMAND = "command", "命令行"
+    ADMIN = "admin", "管理后台"
+
+
 class Page(models.Model):
-    """One imported page file; its raw text is kept verbatim so it can be re-parsed and shown."""
+    """One imported page file; its raw text is kept verbatim so it can be re-parsed and shown.
+
+    ``origin``, ``origin_path`` and ``imported_by`` say where the current version came from, so
+    ``import_seeds`` can leave an editor's newer version alone (blank origin: imported before this was kept).
+    """
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期次")
     label = models.CharField("版号", max_length=20, blank=True)
@@ -82,6 +94,12 @@ class Page(models.Model):
     raw_text = models.TextField("原始文本")
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     imported_at = models.DateTimeField("导入时间", auto_now=True)
+    origin = models.CharField("版本来源", max_length=10, choices=Origin.choices, blank=True)
+    origin_path = models.CharField("来源文件路径", max_length=500, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="导入人",
+    )
 
     class Meta:
         ordering = ["issue", "label", "source_file"]
@@ -162,6 +180,15 @@ class Article(models.Model):
     continued_to = models.CharField("转版", max_length=40, blank=True)
     districts = models.ManyToManyField(District, related_name="articles", blank=True, verbose_name="区县")
     people = models.ManyToManyField(Person, through="Mention", related_name="articles", verbose_name="人物")
+    source_key = models.CharField(
+        "导入识别键", max_length=300, blank=True, editable=False,
+        help_text="导入时的标题（无标题时为正文开头），重新导入时据此认出同一篇文章，即使编辑改过标题",
+    )
+    corrected_at = models.DateTimeField("编辑修改时间", null=True, blank=True, editable=False)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="+", verbose_name="修改人",
+    )
 
     class Meta:
         ordering = ["-publication_date", "page_id", "order"]
@@ -253,13 +280,14 @@ class ImportRun(models.Model):
     class Outcome(models.TextChoices):
         IMPORTED = "imported", "已导入"
         UNCHANGED = "unchanged", "未变化，已跳过"
+        KEPT = "kept", "保留现有版本，已跳过"
         FAILED = "failed", "失败"
 
     started_at = models.DateTimeField("时间", auto_now_add=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="操作人"
     )
-    source = models.CharField("来源", max_length=20, default="command")
+    source = models.CharField("来源", max_length=20, choices=Origin.choices, default=Origin.COMMAND)
     files = models.JSONField("文件", default=list)
     counts = models.JSONField("数量", default=dict, blank=True)
     outcome = models.CharField("结果", max_length=12, choices=Outcome.choices)

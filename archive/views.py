@@ -4,7 +4,7 @@ Views only gather context; the queries live in ``archive.queries`` so feeds and
 sitemaps reuse them.
 """
 import re
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 
 from django.db.models import Count
 from django.http import Http404
@@ -17,8 +17,16 @@ from archive.formats import ArticleData, DistrictData, IssueData, MeetingData, P
 from archive.meeting_filters import MeetingFilterForm
 from archive.models import Article, District, Issue, Meeting, Page, Person
 from archive.navigation import IssueNeighboursMixin, PageNeighboursMixin
+from archive.pagination import RepairedPaginationMixin
 
 PAGE_LABEL = re.compile(r"[A-Z]?\d+")
+
+
+def calendar_year(year):
+    """``year`` if a calendar can be drawn for it; otherwise Http404 (the database and ``date`` stop at 1..9999)."""
+    if not MINYEAR <= year <= MAXYEAR:
+        raise Http404("年份超出范围")
+    return year
 
 
 class HomeView(TemplateView):
@@ -59,7 +67,7 @@ class YearView(TemplateView):
     template_name = "archive/year_detail.html"
 
     def get_context_data(self, **kwargs):
-        year = self.kwargs["year"]
+        year = calendar_year(self.kwargs["year"])
         months = queries.month_calendars(year)
         if not months:
             raise Http404("这一年没有收录报纸")
@@ -74,7 +82,7 @@ class MonthView(TemplateView):
     template_name = "archive/month_detail.html"
 
     def get_context_data(self, **kwargs):
-        year, month = self.kwargs["year"], self.kwargs["month"]
+        year, month = calendar_year(self.kwargs["year"]), self.kwargs["month"]
         if not 1 <= month <= 12:
             raise Http404("月份无效")
         months = queries.month_calendars(year, month)
@@ -154,7 +162,7 @@ class ArticleDetailView(ArticleData, DetailView):
         return Page.objects.filter(issue_id=article.page.issue_id, label=label.group()).first()
 
 
-class PersonListView(ListView):
+class PersonListView(RepairedPaginationMixin, ListView):
     """Everyone in the archive, the most often named first."""
 
     extra_context = {"nav_section": "people"}
@@ -166,7 +174,7 @@ class PersonListView(ListView):
         return Person.objects.annotate(article_count=queries.ARTICLE_COUNT).order_by("-article_count", "name", "pk")
 
 
-class PersonDetailView(PersonData, SingleObjectMixin, ListView):
+class PersonDetailView(PersonData, RepairedPaginationMixin, SingleObjectMixin, ListView):
     """A person: titles over time, meetings, frequent co-appearances and their articles (paginated)."""
 
     extra_context = {"nav_section": "people"}
@@ -191,7 +199,7 @@ class PersonDetailView(PersonData, SingleObjectMixin, ListView):
         )
 
 
-class MeetingListView(ListView):
+class MeetingListView(RepairedPaginationMixin, ListView):
     """Meetings by date, newest first, optionally narrowed to a district or a person."""
 
     extra_context = {"nav_section": "meetings"}
@@ -233,7 +241,7 @@ class DistrictListView(ListView):
         return queries.districts_with_counts()
 
 
-class DistrictDetailView(DistrictData, SingleObjectMixin, ListView):
+class DistrictDetailView(DistrictData, RepairedPaginationMixin, SingleObjectMixin, ListView):
     """A district: its towns and aliases, most-named people, meetings and articles (paginated)."""
 
     extra_context = {"nav_section": "districts"}

@@ -6,7 +6,10 @@ database, Whoosh index, uploads, jieba cache) so two checkouts or a test run
 never share it.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
+
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,7 +27,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ARCHIVE_ALLOWED_HOSTS", "127.0.0.1,l
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("ARCHIVE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "archive.admin_apps.ArchiveAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -33,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "haystack",
+    "axes",
     "archive",
     "search",
 ]
@@ -46,6 +50,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "archive.upload_limits.UploadLimitMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -77,6 +85,12 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username+address is refused before its password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -98,12 +112,56 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 
 LOGIN_URL = "admin:login"
 
+# HTTPS: behind a proxy that terminates TLS and sets X-Forwarded-Proto (and strips a client's own),
+# ARCHIVE_HTTPS=1 turns on HSTS, the redirect to https and secure cookies; with ARCHIVE_DEBUG=0 and a
+# real ARCHIVE_SECRET_KEY, `manage.py check --deploy` then has nothing to warn about.
+HTTPS = env_bool("ARCHIVE_HTTPS", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("ARCHIVE_HSTS_SECONDS", 365 * 24 * 3600)) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and env_bool("ARCHIVE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("ARCHIVE_HSTS_PRELOAD", True)
+
+# Content-Security-Policy (django-csp): only this site's own scripts, styles, images and forms; no
+# inline code, no framing. Templates keep scripts and styles in static/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is refused (HTTP 429, templates/axes/lockout.html) until the cool-off has passed.
+# Every failure is kept (访问失败日志 and 访问尝试 in the admin, for superusers).
+AXES_FAILURE_LIMIT = int(os.environ.get("ARCHIVE_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ARCHIVE_LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
 # Largest page file accepted by the importer, and largest admin upload in total (bytes). A 焦作日报
 # page is ~20 KB of text; parsing runs at ~0.2 MB/s, so these bound every admin request to seconds
 # (see archive/admin_import.py).
 ARCHIVE_MAX_UPLOAD_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_BYTES", 256 * 1024))
 ARCHIVE_MAX_UPLOAD_TOTAL_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_TOTAL_BYTES", 512 * 1024))
-DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES * 2
+# A whole import request: the files or pasted text plus the form's fields and multipart framing. Larger
+# POSTs to 导入版面 are refused unread with a reason (archive/upload_limits.py) before Django's own
+# limits could answer with a bare 400; its file count limit is replaced by the same middleware's.
+ARCHIVE_MAX_REQUEST_BYTES = ARCHIVE_MAX_UPLOAD_TOTAL_BYTES + 64 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_REQUEST_BYTES
+DATA_UPLOAD_MAX_NUMBER_FILES = None
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES
 
 # Search: Whoosh index on disk, analysed by jieba (see search/); ARCHIVE_SOLR_URL (one or more

@@ -62,7 +62,9 @@ def test_import_pages_fails_with_nonzero_exit_but_imports_the_good_files(tmp_pat
     assert "bad.txt" in message and "二进制" in message
     assert "missing.txt" in message and "无法读取" in message
     assert Page.objects.get().source_file == good.name
-    assert list(ImportRun.objects.order_by("pk").values_list("outcome", flat=True)) == ["failed", "imported"]
+    runs = list(ImportRun.objects.order_by("pk"))
+    assert [run.outcome for run in runs] == ["failed", "imported", "failed"]
+    assert runs[2].files == [str(tmp_path / "missing.txt")] and "无法读取文件" in runs[2].error
 
 
 @pytest.mark.django_db(transaction=True)
@@ -76,18 +78,22 @@ def test_import_pages_commits_the_index_once_for_all_files(search_index, index_c
 def test_bad_date_is_refused_before_any_file_is_read(value):
     with pytest.raises(CommandError, match="日期"):
         run("import_pages", "/nonexistent/file.txt", "--date", value)
-    assert not ImportRun.objects.exists() and not Issue.objects.exists()
+    assert not Issue.objects.exists()
+    refusal = ImportRun.objects.get()
+    assert (refusal.outcome, refusal.source, refusal.files) == ("failed", "command", ["/nonexistent/file.txt"])
+    assert "日期" in refusal.error
 
 
 def test_the_same_file_name_twice_is_refused(tmp_path):
     with pytest.raises(CommandError, match=r"文件名重复：A01\.txt"):
         run("import_pages", "x/A01.txt", str(tmp_path / "A01.txt"), "--date", "2016-09-02")
-    assert not ImportRun.objects.exists()
+    assert "文件名重复" in ImportRun.objects.get(outcome="failed").error
 
 
 def test_page_label_needs_a_single_file():
     with pytest.raises(CommandError, match="单个文件"):
         run("import_pages", "a.txt", "b.txt", "--date", "2016-09-02", "--page", "A01")
+    assert ImportRun.objects.get().files == ["a.txt", "b.txt"]
 
 
 def test_exit_codes_of_the_real_command(tmp_path):

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.loading import PageImportError, load_page
+from archive.models import ImportRun, Origin
 from archive.signals import changes_batched
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -25,6 +27,12 @@ class PageSpec:
     paper: str
     label: str = ""
 
+    @property
+    def origin_path(self) -> str:
+        """The file's path as a page version records it: relative to the project for its own seeds/."""
+        path = self.path.resolve()
+        return str(path.relative_to(settings.BASE_DIR)) if path.is_relative_to(settings.BASE_DIR) else str(path)
+
 
 def parse_date(value: str) -> Date:
     """``value`` as a YYYY-MM-DD date, or a CommandError saying what is wrong with it."""
@@ -36,11 +44,26 @@ def parse_date(value: str) -> Date:
         raise CommandError(f"日期“{value}”不存在。") from error
 
 
+def record_refusal(files: list[str], reason: str, source: str = Origin.COMMAND) -> None:
+    """Record a command-line import refused before any file was loaded, as the admin records refused uploads."""
+    ImportRun.objects.create(source=source, files=files, outcome=ImportRun.Outcome.FAILED, error=reason)
+
+
+def refuse(files: list[str], reason: str) -> CommandError:
+    """``reason`` recorded in 导入记录, as the CommandError to raise."""
+    record_refusal(files, reason)
+    return CommandError(reason)
+
+
 @changes_batched()
-def import_specs(command: BaseCommand, specs: list[PageSpec], *, force: bool = False) -> Counter:
+def import_specs(
+    command: BaseCommand, specs: list[PageSpec], *, force: bool = False, source: str = Origin.COMMAND
+) -> Counter:
     """Import each file in its own transaction, report progress, and fail (non-zero exit) if any file failed.
 
-    The search index takes all the files' changes in one commit, at the end.
+    ``force`` re-parses unchanged files and lets a file delete articles editors corrected. Each page
+    version records ``source`` and the file's path (``PageSpec.origin_path``). The search index takes all
+    the files' changes in one commit, at the end.
     """
     outcomes, failures = Counter(), []
     articles = 0
@@ -49,8 +72,10 @@ def import_specs(command: BaseCommand, specs: list[PageSpec], *, force: bool = F
         try:
             data = spec.path.read_bytes()
         except OSError as error:
-            failures.append(f"{spec.path}：无法读取文件（{error.strerror or error}）")
-            command.stderr.write(f"{prefix}：失败，无法读取文件（{error.strerror or error}）")
+            reason = f"无法读取文件（{error.strerror or error}）"
+            record_refusal([str(spec.path)], reason, source)
+            failures.append(f"{spec.path}：{reason}")
+            command.stderr.write(f"{prefix}：失败，{reason}")
             continue
         try:
             result = load_page(
@@ -61,6 +86,9 @@ def import_specs(command: BaseCommand, specs: list[PageSpec], *, force: bool = F
                 paper=spec.paper,
                 label=spec.label,
                 force=force,
+                discard_corrections=force,
+                source=source,
+                origin_path=spec.origin_path,
             )
         except PageImportError as error:
             failures.append(str(error))

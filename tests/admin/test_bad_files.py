@@ -69,10 +69,37 @@ def test_one_bad_file_refuses_the_whole_upload(editor_client):
     assert ImportRun.objects.get().files == ["000_aa96861d60fbaec3.txt", "broken.txt"]
 
 
-def test_too_many_files_are_refused(editor_client):
-    files = [upload(f"{i:02}.txt", GBK_PAGE) for i in range(MAX_FILES_PER_UPLOAD + 1)]
+@pytest.mark.parametrize("count", [MAX_FILES_PER_UPLOAD + 1, 101, 250])
+def test_too_many_files_are_refused_with_their_count_and_recorded(editor_client, editor, count):
+    files = [upload(f"{i:03}.txt", GBK_PAGE) for i in range(count)]
     body = refused(editor_client, *files)
-    assert f"一次最多导入 {MAX_FILES_PER_UPLOAD} 个文件" in body
+    assert f"一次最多导入 {MAX_FILES_PER_UPLOAD} 个文件，本次选择了 {count} 个" in body
+    run = ImportRun.objects.get()
+    assert (run.outcome, run.user, run.source) == ("failed", editor, "admin")
+    assert f"本次选择了 {count} 个" in run.error
+    assert len(run.files) == MAX_FILES_PER_UPLOAD, "files past the limit are skipped unread"
+
+
+@pytest.mark.parametrize("field", ["pasted_text", "files"])
+def test_a_request_over_the_size_limit_is_refused_unread_and_recorded(editor_client, editor, field):
+    huge = "本报讯" * (10 * 1024 * 1024 // 9)
+    data = {"pasted_text": huge} if field == "pasted_text" else {"files": [upload("huge.txt", huge.encode())]}
+    response = editor_client.post(IMPORT_URL, upload_form(**data))
+    assert response.status_code == 302 and response.url == IMPORT_URL
+    page = editor_client.get(IMPORT_URL).content.decode().replace("\xa0", " ")
+    assert "超过每次 512.0 KB 的上限，未读取也未保存" in page
+    run = ImportRun.objects.get()
+    assert (run.outcome, run.user, run.source) == ("failed", editor, "admin")
+    assert "10.0\xa0MB" in run.error and "未读取" in run.error
+    assert Page.objects.count() == 0 and not list(staging_dir().glob("*.json"))
+
+
+def test_an_oversized_request_from_another_site_is_not_recorded(editor_client):
+    response = editor_client.post(
+        IMPORT_URL, upload_form(pasted_text="字" * 400_000), HTTP_ORIGIN="https://elsewhere.example"
+    )
+    assert response.status_code == 302
+    assert not ImportRun.objects.exists()
 
 
 def test_gbk_file_is_accepted(editor_client):

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.loading import DEFAULT_PAPER
-from archive.management.page_import import PageSpec, import_specs, parse_date
+from archive.management.page_import import PageSpec, import_specs, parse_date, refuse
 
 
 class Command(BaseCommand):
@@ -19,15 +19,18 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="即使文件未变化也重新解析导入")
 
     def handle(self, *args, files, date, edition, paper, page, force, **options):
-        issue_date = parse_date(date)
+        try:
+            issue_date = parse_date(date)
+        except CommandError as error:
+            raise refuse(files, str(error)) from error
         if page and len(files) > 1:
-            raise CommandError("--page 只能用于单个文件；多个文件请分别导入。")
+            raise refuse(files, "--page 只能用于单个文件；多个文件请分别导入。")
         if not edition.strip():
-            raise CommandError("--edition 不能为空。")
+            raise refuse(files, "--edition 不能为空。")
         paths = [Path(f) for f in files]
         names = [path.name for path in paths]
         if len(set(names)) < len(names):
             repeated = sorted({name for name in names if names.count(name) > 1})
-            raise CommandError(f"文件名重复：{'、'.join(repeated)}。同一期里文件名标识版面，请分别导入或改名。")
+            raise refuse(files, f"文件名重复：{'、'.join(repeated)}。同一期里文件名标识版面，请分别导入或改名。")
         specs = [PageSpec(path, issue_date, edition.strip(), paper, page.strip()) for path in paths]
         import_specs(self, specs, force=force)
