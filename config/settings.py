@@ -8,6 +8,8 @@ never share it.
 import os
 from pathlib import Path
 
+import dj_database_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -67,13 +69,29 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-DATABASES = {
-    "default": {
+# DATABASE_URL (e.g. postgres://user:password@host:5432/archive, needs the "postgres" extra) selects the
+# database; without it, SQLite under ARCHIVE_DATA_DIR. SQLite writers take the write lock when their
+# transaction begins (IMMEDIATE) and wait up to ``timeout`` seconds for it: a deferred transaction that
+# read first and then wrote failed at once with "database is locked" when another writer was active.
+# WAL lets readers (gunicorn) go on while an import writes, and writers commit without waiting for them.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+if DATABASE_URL:
+    database = dj_database_url.parse(
+        DATABASE_URL, conn_max_age=int(os.environ.get("ARCHIVE_DB_CONN_MAX_AGE", 60)), conn_health_checks=True
+    )
+else:
+    database = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": Path(os.environ.get("ARCHIVE_DATABASE_PATH", DATA_DIR / "archive.sqlite3")),
-        "OPTIONS": {"timeout": 30},
     }
-}
+if database["ENGINE"] == "django.db.backends.sqlite3":
+    database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+DATABASES = {"default": database}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
