@@ -31,7 +31,7 @@ from datetime import date as Date
 from functools import partial
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from archive.districts import gazetteer_from_db
@@ -47,6 +47,8 @@ DistrictLink = Article.districts.through
 DEFAULT_PAPER = "焦作日报"
 # Added to kept articles' order while a page is rewritten, so (page, order) stays unique throughout.
 ORDER_SHIFT = 1_000_000
+# PostgreSQL advisory lock key under which page loads take turns ("焦作" as a number, arbitrary but fixed).
+LOAD_LOCK_KEY = 0x7126_4F5C
 
 
 class PageImportError(Exception):
@@ -147,8 +149,7 @@ def load_page(
     """Import one page file (bytes in UTF-8/GBK, or text); see the module docstring for the rules."""
     run = ImportRun(user=user, source=source, files=[source_file])
     try:
-        with transaction.atomic():
-            result = _load(data, source_file, date, edition, paper, label, force, run)
+        result = _load(data, source_file, date, edition, paper, label, force, run)
     except Exception as error:
         if isinstance(error, PageDecodeError):
             message = detail = str(error)
@@ -165,8 +166,36 @@ def load_page(
 
 
 def _load(data, source_file, date, edition, paper, label, force, run) -> LoadResult:
+    """Decode and parse outside the write transaction, then write in one.
+
+    Parsing takes up to seconds; inside the transaction it would hold the database's
+    write lock that long (SQLite has one for the whole file) and keep other writers waiting.
+    """
     decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
     sha256 = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
+    stored = Page.objects.filter(
+        issue__paper=paper, issue__edition=edition, issue__date=date, source_file=source_file, sha256=sha256
+    )
+    parse = partial(parse_page, decoded.text, date, edition)
+    parsed = parse(gazetteer_from_db()) if force or not stored.exists() else None
+    with transaction.atomic():
+        _serialize_writers()
+        return _write(decoded.text, sha256, parsed, parse, source_file, date, edition, paper, label, force, run)
+
+
+def _serialize_writers() -> None:
+    """Make concurrent loads take turns, as SQLite's single write lock does by itself.
+
+    On PostgreSQL two loads would otherwise each create a Person for the same new name,
+    neither seeing the other's uncommitted row. The lock is held until the transaction ends.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK_KEY])
+
+
+def _write(text, sha256, parsed, parse, source_file, date, edition, paper, label, force, run) -> LoadResult:
+    """Write the page; ``parsed`` is None when it looked unchanged, ``parse(gazetteer)`` parses it after all."""
     issue, _ = Issue.objects.get_or_create(paper=paper, edition=edition, date=date)
     page = Page.objects.filter(issue=issue, source_file=source_file).first()
     if page is not None and page.sha256 == sha256 and not force:
@@ -174,13 +203,14 @@ def _load(data, source_file, date, edition, paper, label, force, run) -> LoadRes
         run.counts = page_counts(page)
         return LoadResult(run.outcome, page, run.counts, PageDiff(unchanged=run.counts["articles"]), [], run)
 
-    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
+    if parsed is None:  # another writer replaced the stored page since it was looked at
+        parsed = parse(gazetteer_from_db())
     warnings = list(parsed.warnings)
     plan = _plan(page, parsed)
     if page is None:
         page = Page(issue=issue, source_file=source_file)
     page.label = label
-    page.raw_text = decoded.text
+    page.raw_text = text
     page.sha256 = sha256
     page.save()
     article_ids = _write_articles(page, parsed.articles, plan, date, warnings)
