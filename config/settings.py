@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -73,11 +74,16 @@ WSGI_APPLICATION = "config.wsgi.application"
 # database; without it, SQLite under ARCHIVE_DATA_DIR. SQLite writers take the write lock when their
 # transaction begins (IMMEDIATE) and wait up to ``timeout`` seconds for it: a deferred transaction that
 # read first and then wrote failed at once with "database is locked" when another writer was active.
-# WAL lets readers (gunicorn) go on while an import writes, and writers commit without waiting for them.
+# 20 s stays under gunicorn's 30 s worker timeout. WAL lets readers (gunicorn) go on while an import
+# writes and writers commit without waiting for readers; ARCHIVE_SQLITE_JOURNAL_MODE=DELETE is for
+# network filesystems, where WAL's shared-memory index does not work.
+SQLITE_JOURNAL_MODE = os.environ.get("ARCHIVE_SQLITE_JOURNAL_MODE", "WAL").strip().upper()
+if SQLITE_JOURNAL_MODE not in {"WAL", "DELETE", "TRUNCATE", "PERSIST"}:
+    raise ImproperlyConfigured(f"ARCHIVE_SQLITE_JOURNAL_MODE={SQLITE_JOURNAL_MODE!r}: use WAL or DELETE")
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "init_command": f"PRAGMA journal_mode={SQLITE_JOURNAL_MODE}",
 }
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:

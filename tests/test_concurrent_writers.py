@@ -145,20 +145,22 @@ def gunicorn(env):
 
 
 class SearchLoop(threading.Thread):
-    """Searches the server in a loop until stopped, keeping every response's status."""
+    """Searches the server in a loop until stopped, keeping every response's status and time (ms)."""
 
     def __init__(self, base: str):
         super().__init__(daemon=True)
-        self.base, self.statuses, self.stopping = base, [], threading.Event()
+        self.base, self.statuses, self.timings, self.stopping = base, [], [], threading.Event()
 
     def run(self):
         number = 0
         while not self.stopping.is_set():
             params = urllib.parse.urlencode(SEARCHES[number % len(SEARCHES)])
+            started = time.perf_counter()
             try:
                 self.statuses.append(get_json(f"{self.base}/api/search?{params}")[0])
             except OSError as error:
                 self.statuses.append(f"{type(error).__name__}: {error}")
+            self.timings.append((time.perf_counter() - started) * 1000)
             number += 1
 
 
