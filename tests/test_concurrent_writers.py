@@ -123,6 +123,7 @@ def get_json(url: str) -> tuple[int, dict]:
 def gunicorn(env):
     """A real gunicorn (2 workers) on a free port; yields its base URL once it answers a search."""
     port = free_port()
+    (Path(env["ARCHIVE_DATA_DIR"]) / "staticfiles").mkdir(exist_ok=True)  # WhiteNoise warns without it
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("gunicorn")), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", "2", "--config", "config/gunicorn.conf.py", "--log-level", "warning"],
