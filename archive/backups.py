@@ -4,8 +4,8 @@ SQLite is copied with SQLite's online backup API (``sqlite3.Connection.backup``)
 consistent snapshot even while imports write, WAL contents included, which copying
 the file is not. PostgreSQL is dumped with ``pg_dump -Fc`` and restored with
 ``pg_restore`` in one transaction. A backup is a file of its database's own kind;
-``backup_kind`` tells which, and ``restore_database`` refuses anything else with a
-``BackupError`` whose message is shown to the operator as is.
+``check_backup`` tells which and refuses anything else, before ``restore_database``
+replaces the data. Failures raise ``BackupError``, whose message is shown to the operator as is.
 """
 from __future__ import annotations
 
@@ -87,18 +87,23 @@ def check_backup(path: Path) -> str:
     return kind
 
 
-def restore_database(path: Path) -> None:
-    """Replace the default database's contents with the backup in ``path`` (checked first, all or nothing)."""
-    kind = check_backup(path)
+def restore_database(path: Path, kind: str) -> None:
+    """Replace the default database's contents with the backup in ``path``, all or nothing.
+
+    ``kind`` is what ``check_backup(path)`` returned: check first (and ask the operator), then restore.
+    """
     if kind == SQLITE:
         connection.ensure_connection()
-        with closing(_open_sqlite(path)) as source:
-            source.backup(connection.connection)
+        try:
+            with closing(_open_sqlite(path)) as source:
+                source.backup(connection.connection)
+        except sqlite3.Error as error:
+            raise BackupError(f"恢复失败（{error}），数据库未改动。") from error
     else:
         connection.close()
         _run_client(
             "pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-            "--exit-on-error", str(path),
+            "--exit-on-error", str(path), failure="恢复失败，数据库未改动",
         )
 
 

@@ -24,10 +24,10 @@ class Command(BaseCommand):
     def handle(self, *args, file, interactive=True, **options):
         path = Path(file)
         try:
-            check_backup(path)
+            kind = check_backup(path)
             if interactive and not self._confirmed(path):
                 raise CommandError("已取消，数据库未改动。")
-            restore_database(path)
+            restore_database(path, kind)
         except BackupError as error:
             raise CommandError(str(error)) from error
         call_command("migrate", interactive=False, verbosity=0)
