@@ -36,7 +36,7 @@ from datetime import date as Date
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from archive.districts import gazetteer_from_db
@@ -52,6 +52,8 @@ DistrictLink = Article.districts.through
 DEFAULT_PAPER = "焦作日报"
 # Added to kept articles' order while a page is rewritten, so (page, order) stays unique throughout.
 ORDER_SHIFT = 1_000_000
+# PostgreSQL advisory lock key under which page loads take turns ("焦作" as a number, arbitrary but fixed).
+LOAD_LOCK_KEY = 0x7126_4F5C
 OFFICIAL = Person.Kind.OFFICIAL
 # A bare name links to the one official of that name mentioned this close to the article's date.
 NEAR_DATE = 365
@@ -174,8 +176,7 @@ def load_page(
     """
     run = ImportRun(user=user, source=source, files=[source_file])
     try:
-        with transaction.atomic():
-            result = _load(data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections)
+        result = _load(data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections)
     except Exception as error:
         if isinstance(error, PageDecodeError | CorrectionsWouldBeLost):
             message = detail = str(error)
@@ -192,8 +193,41 @@ def load_page(
 
 
 def _load(data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections) -> LoadResult:
+    """Decode and parse outside the write transaction, then write in one.
+
+    Parsing takes up to seconds; inside the transaction it would hold the database's
+    write lock that long (SQLite has one for the whole file) and keep other writers waiting.
+    """
     decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
     sha256 = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
+    stored = Page.objects.filter(
+        issue__paper=paper, issue__edition=edition, issue__date=date, source_file=source_file, sha256=sha256
+    )
+    parse = partial(parse_page, decoded.text, date, edition)
+    parsed = parse(gazetteer_from_db()) if force or not stored.exists() else None
+    with transaction.atomic():
+        _serialize_writers()
+        return _write(
+            decoded.text, sha256, parsed, parse, source_file, date, edition, paper, label, force, run,
+            origin_path, discard_corrections,
+        )
+
+
+def _serialize_writers() -> None:
+    """Make concurrent loads take turns, as SQLite's single write lock does by itself.
+
+    On PostgreSQL two loads would otherwise each create a Person for the same new name,
+    neither seeing the other's uncommitted row. The lock is held until the transaction ends.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK_KEY])
+
+
+def _write(
+    text, sha256, parsed, parse, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections
+) -> LoadResult:
+    """Write the page; ``parsed`` is None when it looked unchanged, ``parse(gazetteer)`` parses it after all."""
     issue, _ = Issue.objects.get_or_create(paper=paper, edition=edition, date=date)
     page = Page.objects.filter(issue=issue, source_file=source_file).first()
     if page is not None and page.sha256 == sha256 and not force:
@@ -201,7 +235,8 @@ def _load(data, source_file, date, edition, paper, label, force, run, origin_pat
         run.counts = page_counts(page)
         return LoadResult(run.outcome, page, run.counts, PageDiff(unchanged=run.counts["articles"]), [], run)
 
-    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
+    if parsed is None:  # another writer replaced the stored page since it was looked at
+        parsed = parse(gazetteer_from_db())
     warnings = list(parsed.warnings)
     plan = _plan(page, parsed)
     if plan.diff.corrections_lost and not discard_corrections:
@@ -213,7 +248,7 @@ def _load(data, source_file, date, edition, paper, label, force, run, origin_pat
     if page is None:
         page = Page(issue=issue, source_file=source_file)
     page.label = label
-    page.raw_text = decoded.text
+    page.raw_text = text
     page.sha256 = sha256
     page.origin, page.origin_path, page.imported_by = run.source, origin_path, run.user
     page.save()

@@ -9,7 +9,9 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -75,13 +77,34 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-DATABASES = {
-    "default": {
+# DATABASE_URL (e.g. postgres://user:password@host:5432/archive, needs the "postgres" extra) selects the
+# database; without it, SQLite under ARCHIVE_DATA_DIR. SQLite writers take the write lock when their
+# transaction begins (IMMEDIATE) and wait up to ``timeout`` seconds for it: a deferred transaction that
+# read first and then wrote failed at once with "database is locked" when another writer was active.
+# 20 s stays under gunicorn's 30 s worker timeout. WAL lets readers (gunicorn) go on while an import
+# writes and writers commit without waiting for readers; ARCHIVE_SQLITE_JOURNAL_MODE=DELETE is for
+# network filesystems, where WAL's shared-memory index does not work.
+SQLITE_JOURNAL_MODE = os.environ.get("ARCHIVE_SQLITE_JOURNAL_MODE", "WAL").strip().upper()
+if SQLITE_JOURNAL_MODE not in {"WAL", "DELETE", "TRUNCATE", "PERSIST"}:
+    raise ImproperlyConfigured(f"ARCHIVE_SQLITE_JOURNAL_MODE={SQLITE_JOURNAL_MODE!r}: use WAL or DELETE")
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": f"PRAGMA journal_mode={SQLITE_JOURNAL_MODE}",
+}
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+if DATABASE_URL:
+    database = dj_database_url.parse(
+        DATABASE_URL, conn_max_age=int(os.environ.get("ARCHIVE_DB_CONN_MAX_AGE", 60)), conn_health_checks=True
+    )
+else:
+    database = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": Path(os.environ.get("ARCHIVE_DATABASE_PATH", DATA_DIR / "archive.sqlite3")),
-        "OPTIONS": {"timeout": 30},
     }
-}
+if database["ENGINE"] == "django.db.backends.sqlite3":
+    database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+DATABASES = {"default": database}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
