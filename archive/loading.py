@@ -34,6 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
