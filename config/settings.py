@@ -104,6 +104,9 @@ else:
     }
 if database["ENGINE"] == "django.db.backends.sqlite3":
     database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+    # Tests get a file too, not SQLite's shared in-memory database: threads writing at once there fail
+    # with "database table is locked" at once instead of waiting like the real database does.
+    database["TEST"] = {"NAME": str(DATA_DIR / "test-archive.sqlite3")}
 DATABASES = {"default": database}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
