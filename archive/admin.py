@@ -243,7 +243,6 @@ class MeetingAdmin(admin.ModelAdmin):
     list_display = ("name", "date", "location")
     search_fields = ("name", "location")
     date_hierarchy = "date"
-    raw_id_fields = ("article",)
     autocomplete_fields = ("presided_by", "speakers", "attendees")
 
 

@@ -14,7 +14,9 @@ A page is identified by its issue (paper, edition, date) and ``source_file``.
 A file whose text has the stored SHA-256 is ``unchanged`` and nothing is
 written (``force=True`` re-parses it anyway, e.g. after the importer improved).
 A changed file replaces the page's articles, mentions and meetings in one
-transaction (editors' corrections to that page are replaced too); an article
+transaction (editors' corrections to that page are replaced too); a meeting
+another article already reports (same event: ``archive.meeting_merge``) is
+shared rather than repeated; an article
 whose headline (or, untitled, body start) is still on the page keeps its id,
 so links and the search index stay valid. Every attempt
 is recorded as an ``ImportRun`` (a failure's record is written after the
@@ -28,6 +30,7 @@ import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -38,6 +41,7 @@ from archive.export import article_record, articles_for_export
 from archive.ingest.decode import PageDecodeError, decode_page
 from archive.ingest.pipeline import parse_page
 from archive.ingest.records import ParsedArticle, ParsedPage
+from archive.meeting_merge import MeetingMerger
 from archive.models import Article, District, ImportRun, Issue, Meeting, Mention, Page, Person
 from archive.signals import articles_changed
 
@@ -199,7 +203,7 @@ def page_counts(page: Page) -> dict:
         "articles": page.articles.count(),
         "people": mentions.values("person").distinct().count(),
         "mentions": mentions.count(),
-        "meetings": Meeting.objects.filter(article__page=page).count(),
+        "meetings": Meeting.objects.filter(articles__page=page).distinct().count(),
         "districts": District.objects.filter(articles__page=page).distinct().count(),
     }
 
@@ -256,41 +260,47 @@ def comparable_content(record: dict) -> dict:
     """An export record's article-level content (no page fields, no order), unordered parts sorted, empties None.
 
     Two records with equal content show the same article; used for diffs and round-trip checks.
+    A meeting counts by its date only: it is an event other articles may report as well, so its
+    name, place and people may come from them (the article's own roles are in ``persons``).
     """
     keys = ParsedArticle(order=0).as_export().keys() - {"order"}
     content = {key: record[key] or None for key in keys}
     content["districts"] = sorted(record["districts"])
     content["persons"] = [(p["name"], p["titles"], p["roles"]) for p in record["persons"]]
     if meeting := record["meeting"]:
-        content["meeting"] = {key: sorted(v) if isinstance(v, list) else v or None for key, v in meeting.items()}
+        content["meeting"] = {"date": meeting["date"]}
     return content
 
 
 def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date: Date, warnings: list[str]):
     """Rewrite the page's articles from ``articles``; returns their ids in order."""
     old_people = _people_on(page)
+    old_meetings = set(Meeting.objects.filter(articles__page=page).values_list("pk", flat=True))
     Article.objects.filter(pk__in=plan.removed_ids).delete()
     kept_ids = list(plan.kept.values())
     Mention.objects.filter(article_id__in=kept_ids).delete()
-    Meeting.objects.filter(article_id__in=kept_ids).delete()
     DistrictLink.objects.filter(article_id__in=kept_ids).delete()
-    Article.objects.filter(pk__in=kept_ids).update(order=F("order") + ORDER_SHIFT)
+    Article.objects.filter(pk__in=kept_ids).update(order=F("order") + ORDER_SHIFT, meeting=None)
 
     districts = {d.name: d for d in District.objects.all()}
     people = PersonResolver(_names(articles))
+    events = MeetingMerger([a.meeting for a in articles if a.meeting is not None], old_meetings)
+    fit = partial(_fit, warnings=warnings)
     links = defaultdict(list)
     ids = []
     for index, parsed in enumerate(articles):
-        article = _save_article(page, parsed, plan.kept.get(index), date, warnings)
+        meeting = events.place(parsed.meeting, fit) if parsed.meeting is not None else None
+        article = _save_article(page, parsed, plan.kept.get(index), date, warnings, meeting)
         links[DistrictLink] += [
             DistrictLink(article_id=article.pk, district_id=d.pk) for d in _districts(parsed, districts, warnings)
         ]
         persons = _save_mentions(article, parsed, people, warnings, links[Mention])
-        if parsed.meeting is not None:
-            _save_meeting(article, parsed, persons, people, warnings, links)
+        if meeting is not None:
+            events.add_people(meeting, parsed.meeting, _meeting_people(parsed, persons, people, warnings))
         ids.append(article.pk)
     for model, rows in links.items():
         model.objects.bulk_create(rows)
+    events.save_people()
     _delete_orphans(old_people)
     return ids
 
@@ -299,7 +309,7 @@ def _people_on(page: Page) -> set[int]:
     """Ids of everyone the page's articles mention or whose meetings they report."""
     ids = set(Mention.objects.filter(article__page=page).values_list("person_id", flat=True))
     for relation in (Meeting.presided_by, Meeting.speakers, Meeting.attendees):
-        ids.update(relation.through.objects.filter(meeting__article__page=page).values_list("person_id", flat=True))
+        ids.update(relation.through.objects.filter(meeting__articles__page=page).values_list("person_id", flat=True))
     return ids
 
 
@@ -310,7 +320,9 @@ def _names(articles: list[ParsedArticle]) -> set[str]:
     return names
 
 
-def _save_article(page: Page, parsed: ParsedArticle, pk: int | None, date: Date, warnings: list[str]) -> Article:
+def _save_article(
+    page: Page, parsed: ParsedArticle, pk: int | None, date: Date, warnings: list[str], meeting: Meeting | None
+) -> Article:
     kind = parsed.kind
     if kind not in Article.Kind.values:
         warnings.append(f"第{parsed.order}篇：未知的文章类型“{kind}”，按消息处理。")
@@ -329,6 +341,7 @@ def _save_article(page: Page, parsed: ParsedArticle, pk: int | None, date: Date,
         publication_date=date,
         event_date=parsed.event_date,
         continued_to=_fit(Article, "continued_to", parsed.continued_to or "", warnings),
+        meeting=meeting,
     )
     article.save(force_insert=pk is None, force_update=pk is not None)
     return article
@@ -363,26 +376,11 @@ def _save_mentions(article, parsed: ParsedArticle, people, warnings: list[str], 
     return by_name
 
 
-def _save_meeting(article, parsed: ParsedArticle, persons: dict[str, Person], people, warnings, links) -> None:
-    """Create the article's meeting; its people links are added to ``links`` (through model → rows)."""
+def _meeting_people(parsed: ParsedArticle, persons: dict[str, Person], people, warnings: list[str]):
+    """name → Person for each name of the article's meeting record: the person its mention resolved to, else by name."""
     record = parsed.meeting
-    meeting = Meeting.objects.create(
-        article=article,
-        name=_fit(Meeting, "name", record.name, warnings),
-        date=record.date,
-        location=_fit(Meeting, "location", record.location or "", warnings),
-    )
-    for names, relation in (
-        (record.presided_by, Meeting.presided_by),
-        (record.speakers, Meeting.speakers),
-        (record.attended_by, Meeting.attendees),
-    ):
-        through = relation.through
-        links[through] += [
-            through(meeting_id=meeting.pk, person_id=(persons.get(name) or people.resolve(name, [])).pk)
-            for name in dict.fromkeys(n.strip() for n in names)
-            if _valid_name(name, parsed.order, warnings)
-        ]
+    names = dict.fromkeys(n.strip() for n in (*record.presided_by, *record.speakers, *record.attended_by))
+    return {n: persons.get(n) or people.resolve(n, []) for n in names if _valid_name(n, parsed.order, warnings)}
 
 
 def _valid_name(name: str, order: int, warnings: list[str]) -> bool:

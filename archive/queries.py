@@ -35,6 +35,12 @@ def articles_for_listing():
     return Article.objects.select_related("page__issue").order_by("-publication_date", "page_id", "order")
 
 
+def latest_articles():
+    """What latest lists and feeds show: ``articles_for_listing`` without captions, ads, teasers and
+    contents tables (``Article.UNLISTED_KINDS``), which stay on their pages and in search."""
+    return articles_for_listing().exclude(kind__in=Article.UNLISTED_KINDS)
+
+
 def issue_articles(issue):
     """The articles of ``issue`` in reading order: by page, then by position on the page."""
     return Article.objects.filter(page__issue=issue).select_related("page").order_by(*ARTICLE_READING_ORDER)
@@ -51,16 +57,20 @@ def neighbours_in_issue(article):
 
 
 def meetings_for_listing():
-    """Meetings, newest first, with their article, issue and participants loaded in a fixed number of queries.
+    """Meetings, newest first, with their articles, issues and participants loaded in a fixed number of queries.
 
     Ordered by the meeting's own columns only: sorting on the article's date as well made
     SQLite sort every meeting (≈0.35 s for 6k meetings instead of 7 ms).
     """
-    return (
-        Meeting.objects.select_related("article__page__issue")
-        .prefetch_related("presided_by", "speakers", "attendees", "article__districts")
-        .order_by("-date", "-pk")
-    )
+    reports = Article.objects.select_related("page__issue").prefetch_related("districts")
+    return Meeting.objects.prefetch_related(
+        "presided_by", "speakers", "attendees", Prefetch("articles", queryset=reports)
+    ).order_by("-date", "-pk")
+
+
+def reported_in(district):
+    """A filter for meetings an article of ``district`` reports."""
+    return Exists(Article.objects.filter(meeting=OuterRef("pk"), districts=district))
 
 
 def _role(through, person):

@@ -132,7 +132,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         previous, following = queries.neighbours_in_issue(article)
-        meeting = queries.meetings_for_listing().filter(article=article).first()
+        meeting = queries.meetings_for_listing().filter(pk=article.meeting_id).first() if article.meeting_id else None
         return super().get_context_data(
             mentions=article.mentions.select_related("person").order_by("position", "pk"),
             meeting=meeting,
@@ -209,7 +209,7 @@ class MeetingListView(ListView):
 
 
 class MeetingDetailView(DetailView):
-    """One meeting: when, where, who presided, spoke and attended, and the article reporting it."""
+    """One meeting: when, where, who presided, spoke and attended, and the articles reporting it."""
 
     model = Meeting
     extra_context = {"nav_section": "meetings"}
@@ -243,14 +243,14 @@ class DistrictDetailView(SingleObjectMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return queries.articles_for_listing().filter(districts=self.object)
+        return queries.latest_articles().filter(districts=self.object)
 
     def get_context_data(self, **kwargs):
         district = self.object
         return super().get_context_data(
             district=district,
             top_people=queries.people_by_district(district),
-            meetings=queries.meetings_for_listing().filter(article__districts=district)[:10],
+            meetings=queries.meetings_for_listing().filter(queries.reported_in(district))[:10],
             **kwargs,
         )
 
