@@ -33,6 +33,11 @@ def _to_simplified():
     return opencc.OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    """``text`` in simplified characters (the paper's): 王曉平 → 王晓平."""
+    return _to_simplified().convert(text)
+
+
 @dataclass
 class FoldedQuery:
     """A people-list query in the forms stored: ``name`` in simplified characters, or ``pinyin`` (letters only)."""
@@ -50,4 +55,4 @@ def folded_query(text: str) -> FoldedQuery:
     lowered = text.lower()
     if PINYIN_QUERY.fullmatch(lowered):
         return FoldedQuery(pinyin=PINYIN_NOISE.sub("", lowered).replace("ü", "v").replace("u:", "v"))
-    return FoldedQuery(name=_to_simplified().convert(text))
+    return FoldedQuery(name=simplified(text))

@@ -11,11 +11,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import CharField, Count, Exists, OuterRef, Prefetch
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Substr
 from django.utils.timezone import localdate
 
 from archive.models import Article, District, Issue, Meeting, Mention, Person
+from archive.pinyin import folded_query, simplified
+
+# Above every character that can follow a prefix in a text column: ``prefix <= value < prefix + PREFIX_END``
+# is a prefix match that a plain index answers (SQLite's LIKE 'x%' cannot use one).
+PREFIX_END = "\U0010ffff"
 
 ARTICLE_READING_ORDER = ("page__label", "page__source_file", "order")
 TIMELINE_ARTICLES = 20  # articles listed under each title of a person's timeline; the rest are counted
@@ -122,6 +128,30 @@ def most_mentioned_people(articles=None, limit=10):
         .annotate(article_count=ARTICLE_COUNT)
         .order_by("-article_count", "name", "pk")[:limit]
     )
+
+
+def people_named(text):
+    """A filter for people whose name matches what a reader typed (see ``archive.pinyin.folded_query``):
+    pinyin or initials as a prefix (wangxiaoping, wang xiaoping, wxp), characters anywhere in the name
+    (traditional folded to simplified: 王曉平 finds 王晓平)."""
+    query = folded_query(text)
+    if query.pinyin:
+        return Q(pinyin__gte=query.pinyin, pinyin__lt=query.pinyin + PREFIX_END) | Q(
+            initials__gte=query.pinyin, initials__lt=query.pinyin + PREFIX_END
+        )
+    return Q(name__contains=query.name)
+
+
+def people_with_title(title):
+    """A filter for people ever stated with ``title`` in an article: the title itself, or with an
+    organisation before it (焦作市市长 for 市长), but not a deputy's (副市长 is not 市长)."""
+    title = simplified(title.strip())
+    escaped = title.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    sql = (
+        f"SELECT m.person_id FROM {Mention._meta.db_table} m, json_each(m.titles) t "
+        "WHERE t.value = %s OR (t.value LIKE %s ESCAPE '\\' AND t.value NOT LIKE %s ESCAPE '\\')"
+    )
+    return Q(pk__in=RawSQL(sql, [title, f"%{escaped}", f"%副{escaped}"]))
 
 
 def co_appearing_people(person, limit=10):

@@ -15,6 +15,7 @@ from django.views.generic.detail import SingleObjectMixin
 from archive import queries
 from archive.meeting_filters import MeetingFilterForm
 from archive.models import Article, District, Issue, Meeting, Page, Person
+from archive.people_filters import PeopleFilterForm
 
 PAGE_LABEL = re.compile(r"[A-Z]?\d+")
 
@@ -153,7 +154,7 @@ class ArticleDetailView(DetailView):
 
 
 class PersonListView(ListView):
-    """Everyone in the archive, the most often named first."""
+    """Everyone in the archive, the most often named first, optionally found by name, pinyin or title."""
 
     extra_context = {"nav_section": "people"}
     template_name = "archive/person_list.html"
@@ -161,7 +162,15 @@ class PersonListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Person.objects.annotate(article_count=queries.ARTICLE_COUNT).order_by("-article_count", "name", "pk")
+        self.filters = PeopleFilterForm(self.request.GET or None)
+        people = Person.objects.annotate(article_count=queries.ARTICLE_COUNT).order_by("-article_count", "name", "pk")
+        return self.filters.apply(people)
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        pagination_query = "&" + query.urlencode() if query else ""
+        return super().get_context_data(filters=self.filters, pagination_query=pagination_query, **kwargs)
 
 
 class PersonDetailView(SingleObjectMixin, ListView):
