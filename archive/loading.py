@@ -253,7 +253,7 @@ def _match_key(record: dict) -> str:
 
 
 def _title(record: dict) -> str:
-    return Article(headline=record["headline"] or "", body=record["body"], order=record["order"]).title
+    return Article(headline=record["headline"] or "", kind=record["kind"], body=record["body"]).title
 
 
 def comparable_content(record: dict) -> dict:

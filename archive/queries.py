@@ -25,6 +25,8 @@ PREFIX_END = "\U0010ffff"
 
 ARTICLE_READING_ORDER = ("page__label", "page__source_file", "order")
 TIMELINE_ARTICLES = 20  # articles listed under each title of a person's timeline; the rest are counted
+# As much of a body as ``Article.title`` reads for an article without a headline.
+TITLE_BODY = Substr("article__body", 1, Article.TITLE_SENTENCE_CHARS + 10)
 
 # A person has at most one mention per article (unique constraint), so counting mentions counts
 # articles; COUNT(DISTINCT …) made the people index 7× slower.
@@ -187,16 +189,18 @@ def title_timeline(person):
     A title's dates are the publication dates of the articles that state it, so a gap
     between two spans is a period the archive has no evidence for, not a vacancy.
     A long-serving official has thousands of mentions: they are read as plain rows and
-    only the articles a span lists become (bodiless) ``Article`` objects: 15,000 mentions
-    took ~0.4 s as model instances. Show their ``headline``, not ``title``.
+    only the articles a span lists become (partial) ``Article`` objects: 15,000 mentions
+    took ~0.4 s as model instances. Their ``title`` holds (the body start it may need is read).
     """
     spans: dict[str, TitleSpan] = {}
     rows = (
         Mention.objects.filter(person=person)
         .order_by("article__publication_date", "article_id")
-        .values_list("titles", "article_id", "article__headline", "article__publication_date")
+        .values_list(
+            "titles", "article_id", "article__headline", "article__kind", TITLE_BODY, "article__publication_date"
+        )
     )
-    for titles, article_id, headline, published in rows:
+    for titles, article_id, headline, kind, body_start, published in rows:
         for title in titles:
             span = spans.get(title)
             if span is None:
@@ -204,7 +208,9 @@ def title_timeline(person):
             span.last = published
             span.count += 1
             if len(span.articles) < TIMELINE_ARTICLES:
-                span.articles.append(Article(pk=article_id, headline=headline, publication_date=published))
+                span.articles.append(
+                    Article(pk=article_id, headline=headline, kind=kind, body=body_start, publication_date=published)
+                )
     return sorted(spans.values(), key=lambda span: span.first)
 
 

@@ -8,9 +8,8 @@ front-page pointer to another page (▶▶ 详见今日本报A02版) a ``teaser`
 Here an article that opened as news is looked at as a whole. Evidence that holds on any page:
 - a headline announcing a notice (关于…的通知, …公示) makes a ``notice``;
 - a short text without a headline that says what a picture shows (图为…, a 摄 credit) is a
-  ``photo`` caption;
-- a short text ending in a pointer to another page (详见第3版, 转A02版) with no report of its own
-  is a ``teaser``;
+  ``photo`` caption (``blocks`` also starts a caption at a short 图为… block between articles);
+- a headline-length text ending in a pointer to another page (详见第3版, 转A02版) is a ``teaser``;
 - text with no sentence in it, made of contact details and sales words (电话、地址、热线、优惠、
   phone numbers) is an ``ad``;
 - a very short report is a ``brief`` (unless it continues on, or from, another page).
@@ -28,9 +27,11 @@ NOTICE_HEADLINE = re.compile(
 BRIEF_CHARS = 90
 # A caption or teaser is at most this long (body characters, no spaces).
 CAPTION_CHARS = 120
-TEASER_CHARS = 80
-# What a picture's caption says: 图为…, 上图：…, or a bracketed photographer's credit at the end (（林晓摄）).
-CAPTION_EVIDENCE = re.compile(r"^[（(]?(?:上|下|左|右|本版)?图为|^[（(]?[上下左右]图[:：]|[（(][^（(）)]{2,20}摄[）)]$")
+# A teaser's own text (before its page pointer) is headline-length.
+TEASER_CHARS = 40
+# How a picture's caption opens (图为…, 上图：…), and a bracketed photographer's credit ending one (（林晓摄）).
+CAPTION_OPENING = re.compile(r"^[（(]?(?:上|下|左|右|本版)?图为|^[（(]?[上下左右]图[:：]")
+CAPTION_CREDIT = re.compile(r"[（(][^（(）)]{2,20}摄[）)]$")
 # A pointer to another page closing a short text: 详见第3版, （见A02版）, ▶转第五版.
 PAGE_POINTER = re.compile(
     r"[▶►>》（(\s]*(?:详见|见|请看|转|转至|下转)\s*(?:今日)?(?:本报)?\s*第?\s*[A-Z]?[0-9一二三四五六七八九十]+\s*版[）)]?$"
@@ -60,8 +61,10 @@ def article_kind(opened_as: str, headline: str | None, body: str, continues: boo
 
 
 def is_teaser(text: str) -> bool:
-    """A short text (spaces removed, canonical punctuation) that points the reader to another page."""
-    return len(text) <= TEASER_CHARS and PAGE_POINTER.search(text) is not None
+    """A headline-length text without a sentence (spaces removed, canonical punctuation) that points the
+    reader to another page."""
+    pointer = PAGE_POINTER.search(text)
+    return pointer is not None and pointer.start() <= TEASER_CHARS and "。" not in text[: pointer.start()]
 
 
 def is_advertisement(text: str) -> bool:
@@ -74,4 +77,4 @@ def is_advertisement(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A short text that says what a picture shows (图为…) or carries a photographer's credit."""
-    return len(text) <= CAPTION_CHARS and CAPTION_EVIDENCE.search(text) is not None
+    return len(text) <= CAPTION_CHARS and bool(CAPTION_OPENING.search(text) or CAPTION_CREDIT.search(text))
