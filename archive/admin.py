@@ -119,7 +119,7 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = (
             "page", "order", "kind", "headline", "subtitles", "publication_date", "event_date",
-            "reporters", "contributors", "photographers", "body", "continued_to", "districts",
+            "reporters", "contributors", "photographers", "body", "continued_to", "districts", "meeting",
         )
         widgets = {"districts": forms.CheckboxSelectMultiple}
 
@@ -132,11 +132,11 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ("page__issue",)
     search_fields = ("headline", "body")
     date_hierarchy = "publication_date"
-    raw_id_fields = ("page",)
+    raw_id_fields = ("page", "meeting")
     fieldsets = (
         (None, {"fields": ("page", "order", "kind", "headline", "subtitles", "publication_date", "event_date")}),
         ("署名", {"fields": ("reporters", "contributors", "photographers")}),
-        ("正文", {"fields": ("body", "continued_to", "districts")}),
+        ("正文", {"fields": ("body", "continued_to", "districts", "meeting")}),
     )
     inlines = (MentionInline,)
 
