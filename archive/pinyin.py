@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import opencc
-from pypinyin import Style, lazy_pinyin
 
 # What a pinyin query may contain besides letters: syllable separators and tone-less ü spellings.
 PINYIN_QUERY = re.compile(r"[a-zü:'’\s-]+")
@@ -22,7 +21,11 @@ def name_pinyin(name: str) -> tuple[str, str]:
     """(full pinyin without tones or spaces, initials) of ``name``: 王小平 → ("wangxiaoping", "wxp").
 
     ü is spelled v (lü → lv), as pinyin keyboards do; characters without pinyin are kept as they are.
+    pypinyin is imported here, not with the models: loading its dictionaries takes ~0.3 s, which
+    only imports and people edits need to pay.
     """
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, v_to_u=False) if s.strip()]
     initials = [s[0] for s in lazy_pinyin(name, style=Style.FIRST_LETTER) if s.strip()]
     return "".join(syllables), "".join(initials).lower()
