@@ -118,7 +118,7 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = (
             "page", "order", "kind", "headline", "subtitles", "publication_date", "event_date",
-            "reporters", "contributors", "photographers", "body", "continued_to", "districts",
+            "reporters", "contributors", "photographers", "body", "continued_to", "districts", "meeting",
         )
         widgets = {"districts": forms.CheckboxSelectMultiple}
 
@@ -131,11 +131,11 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ("page__issue",)
     search_fields = ("headline", "body")
     date_hierarchy = "publication_date"
-    raw_id_fields = ("page",)
+    raw_id_fields = ("page", "meeting")
     fieldsets = (
         (None, {"fields": ("page", "order", "kind", "headline", "subtitles", "publication_date", "event_date")}),
         ("署名", {"fields": ("reporters", "contributors", "photographers")}),
-        ("正文", {"fields": ("body", "continued_to", "districts")}),
+        ("正文", {"fields": ("body", "continued_to", "districts", "meeting")}),
         ("修改记录", {"fields": ("corrected_at", "corrected_by")}),
     )
     inlines = (MentionInline,)
@@ -272,7 +272,6 @@ class MeetingAdmin(admin.ModelAdmin):
     list_display = ("name", "date", "location")
     search_fields = ("name", "location")
     date_hierarchy = "date"
-    raw_id_fields = ("article",)
     autocomplete_fields = ("presided_by", "speakers", "attendees")
 
     def save_related(self, request, form, formsets, change):

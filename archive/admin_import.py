@@ -58,7 +58,7 @@ class FilePreview:
             yield {
                 "order": article.order,
                 "kind": kinds.get(article.kind, article.kind),
-                "headline": article.headline or Article(body=article.body, order=article.order).title,
+                "headline": Article(headline=article.headline or "", kind=article.kind, body=article.body).title,
                 "people": [
                     {
                         "name": p.name,

@@ -73,7 +73,11 @@ def merge_people(target, duplicates, user=None):
             kept.save(update_fields=["titles", "roles", "position"])
             mention.delete()
         meetings = Meeting.objects.all()
-        affected.update(meetings.filter(in_any_meeting_role(duplicate)).values_list("article_id", flat=True))
+        affected.update(
+            Article.objects.filter(meeting__in=meetings.filter(in_any_meeting_role(duplicate))).values_list(
+                "pk", flat=True
+            )
+        )
         move_meeting_roles(duplicate, target, meetings)
         duplicate.delete()
     mark_corrected(affected, user)
@@ -96,7 +100,7 @@ def split_person(person, mentions, note, name=None, user=None):
     newcomer = Person.objects.create(name=name or person.name, note=note)
     article_ids = {mention.article_id for mention in mentions}
     Mention.objects.filter(pk__in=[mention.pk for mention in mentions]).update(person=newcomer)
-    move_meeting_roles(person, newcomer, Meeting.objects.filter(article_id__in=article_ids))
+    move_meeting_roles(person, newcomer, Meeting.objects.filter(articles__in=article_ids).distinct())
     mark_corrected(article_ids, user)
     announce_changed(article_ids)
     return newcomer

@@ -83,10 +83,10 @@ def article_record(article: Article) -> dict:
 
 
 def meeting_record(article: Article, mentions: list[Mention]) -> dict | None:
-    """The article's meeting, its people listed in the order the article mentions them."""
-    try:
-        meeting = article.meeting
-    except Article.meeting.RelatedObjectDoesNotExist:
+    """The meeting the article reports (the whole event, which other articles may report too), its people
+    listed in the order the article mentions them."""
+    meeting = article.meeting
+    if meeting is None:
         return None
     position = {m.person_id: m.position for m in mentions}
 

@@ -1,4 +1,7 @@
-"""Atom feeds: latest articles, a person's articles and a district's articles (search results: ``search.feeds``)."""
+"""Atom feeds: latest articles, a person's articles and a district's articles (search results: ``search.feeds``).
+
+Feeds carry reports only: captions, ads, teasers and contents tables are left out (``queries.latest_articles``).
+"""
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -47,7 +50,7 @@ class LatestArticlesFeed(ArticleFeed):
         return reverse("archive:home")
 
     def items(self):
-        return queries.articles_for_listing()[:FEED_SIZE]
+        return queries.latest_articles()[:FEED_SIZE]
 
 
 class PersonArticlesFeed(ArticleFeed):
@@ -64,7 +67,7 @@ class PersonArticlesFeed(ArticleFeed):
         return person.get_absolute_url()
 
     def items(self, person):
-        return queries.articles_for_listing().filter(mentions__person=person)[:FEED_SIZE]
+        return queries.latest_articles().filter(mentions__person=person)[:FEED_SIZE]
 
 
 class DistrictArticlesFeed(ArticleFeed):
@@ -81,4 +84,4 @@ class DistrictArticlesFeed(ArticleFeed):
         return district.get_absolute_url()
 
     def items(self, district):
-        return queries.articles_for_listing().filter(districts=district)[:FEED_SIZE]
+        return queries.latest_articles().filter(districts=district)[:FEED_SIZE]

@@ -16,12 +16,14 @@ written (``force=True`` re-parses it anyway, e.g. after the importer improved).
 A changed file replaces the page's articles, mentions and meetings in one
 transaction; an article whose headline (or, untitled, body start) at import
 time is still on the page keeps its id, so links and the search index stay
-valid. Editors' work is never silently lost: an article an editor corrected
-(``Article.corrected_at``) that is still on the page is kept exactly as the
-editor left it, and a corrected article the new file no longer has is only
-deleted with ``discard_corrections=True`` (else ``CorrectionsWouldBeLost``,
-listing them; the preview's diff lists them too). The page records where its
-current version came from (``origin``, ``origin_path``, ``imported_by``). Every attempt
+valid; a meeting another article already reports (same event:
+``archive.meeting_merge``) is shared rather than repeated. Editors' work is never
+silently lost: an article an editor corrected (``Article.corrected_at``) that is
+still on the page is kept exactly as the editor left it, and a corrected article
+the new file no longer has is only deleted with ``discard_corrections=True`` (else
+``CorrectionsWouldBeLost``, listing them; the preview's diff lists them too). The
+page records where its current version came from (``origin``, ``origin_path``,
+``imported_by``). Every attempt
 is recorded as an ``ImportRun`` (a failure's record is written after the
 rollback, so it survives). Inside the transaction ``archive.signals.articles_changed``
 is sent with the ids of the added or changed articles and of the removed ones.
@@ -45,6 +47,7 @@ from archive.export import article_record, articles_for_export
 from archive.ingest.decode import PageDecodeError, decode_page
 from archive.ingest.pipeline import parse_page
 from archive.ingest.records import ParsedArticle, ParsedPage
+from archive.meeting_merge import MeetingMerger
 from archive.models import Article, District, ImportRun, Issue, Meeting, Mention, Origin, Page, Person
 from archive.signals import articles_changed
 
@@ -270,7 +273,7 @@ def page_counts(page: Page) -> dict:
         "articles": page.articles.count(),
         "people": mentions.values("person").distinct().count(),
         "mentions": mentions.count(),
-        "meetings": Meeting.objects.filter(article__page=page).count(),
+        "meetings": Meeting.objects.filter(articles__page=page).distinct().count(),
         "districts": District.objects.filter(articles__page=page).distinct().count(),
     }
 
@@ -333,35 +336,40 @@ def _match_key(record: dict) -> str:
 
 
 def _title(record: dict) -> str:
-    return Article(headline=record["headline"] or "", body=record["body"], order=record["order"]).title
+    return Article(headline=record["headline"] or "", kind=record["kind"], body=record["body"]).title
 
 
 def comparable_content(record: dict) -> dict:
     """An export record's article-level content (no page fields, no order), unordered parts sorted, empties None.
 
     Two records with equal content show the same article; used for diffs and round-trip checks.
+    A meeting counts by its date only: it is an event other articles may report as well, so its
+    name, place and people may come from them (the article's own roles are in ``persons``).
     """
     keys = ParsedArticle(order=0).as_export().keys() - {"order", "event_date_precision"}
     content = {key: record[key] or None for key in keys}
     content["districts"] = sorted(record["districts"])
     content["persons"] = [(p["name"], p["titles"], p["roles"]) for p in record["persons"]]
     if meeting := record["meeting"]:
-        content["meeting"] = {key: sorted(v) if isinstance(v, list) else v or None for key, v in meeting.items()}
+        content["meeting"] = {"date": meeting["date"]}
     return content
 
 
 def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date: Date, warnings: list[str]):
     """Rewrite the page's articles from ``articles``; returns their ids in order."""
     old_people = _people_on(page)
+    old_meetings = set(Meeting.objects.filter(articles__page=page).values_list("pk", flat=True))
     Article.objects.filter(pk__in=plan.removed_ids).delete()
     rewritten_ids = [pk for index, pk in plan.kept.items() if index not in plan.preserved]
     Mention.objects.filter(article_id__in=rewritten_ids).delete()
-    Meeting.objects.filter(article_id__in=rewritten_ids).delete()
     DistrictLink.objects.filter(article_id__in=rewritten_ids).delete()
+    Article.objects.filter(pk__in=rewritten_ids).update(meeting=None)
     Article.objects.filter(pk__in=plan.kept.values()).update(order=F("order") + ORDER_SHIFT)
 
     districts = {d.name: d for d in District.objects.all()}
     people = PersonResolver(_names(articles))
+    events = MeetingMerger([a.meeting for a in articles if a.meeting is not None], old_meetings)
+    fit = partial(_fit, warnings=warnings)
     links = defaultdict(list)
     officials: set[int] = set()
     ids = []
@@ -370,7 +378,8 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
             Article.objects.filter(pk=plan.kept[index]).update(order=parsed.order)
             ids.append(plan.kept[index])
             continue
-        article = _save_article(page, parsed, plan.kept.get(index), date, warnings)
+        meeting = events.place(parsed.meeting, fit) if parsed.meeting is not None else None
+        article = _save_article(page, parsed, plan.kept.get(index), date, warnings, meeting)
         links[DistrictLink] += [
             DistrictLink(article_id=article.pk, district_id=d.pk) for d in _districts(parsed, districts, warnings)
         ]
@@ -378,11 +387,12 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
         officials.update(
             persons[m.name.strip()].pk for m in parsed.persons if m.kind == OFFICIAL and m.name.strip() in persons
         )
-        if parsed.meeting is not None:
-            _save_meeting(article, parsed, persons, people, warnings, links)
+        if meeting is not None:
+            events.add_people(meeting, parsed.meeting, _meeting_people(parsed, persons, people, warnings))
         ids.append(article.pk)
     for model, rows in links.items():
         model.objects.bulk_create(rows)
+    events.save_people()
     Person.objects.filter(pk__in=officials).exclude(kind=OFFICIAL).update(kind=OFFICIAL)
     _delete_orphans(old_people)
     return ids
@@ -392,7 +402,7 @@ def _people_on(page: Page) -> set[int]:
     """Ids of everyone the page's articles mention or whose meetings they report."""
     ids = set(Mention.objects.filter(article__page=page).values_list("person_id", flat=True))
     for relation in (Meeting.presided_by, Meeting.speakers, Meeting.attendees):
-        ids.update(relation.through.objects.filter(meeting__article__page=page).values_list("person_id", flat=True))
+        ids.update(relation.through.objects.filter(meeting__articles__page=page).values_list("person_id", flat=True))
     return ids
 
 
@@ -403,7 +413,9 @@ def _names(articles: list[ParsedArticle]) -> set[str]:
     return names
 
 
-def _save_article(page: Page, parsed: ParsedArticle, pk: int | None, date: Date, warnings: list[str]) -> Article:
+def _save_article(
+    page: Page, parsed: ParsedArticle, pk: int | None, date: Date, warnings: list[str], meeting: Meeting | None
+) -> Article:
     kind = parsed.kind
     if kind not in Article.Kind.values:
         warnings.append(f"第{parsed.order}篇：未知的文章类型“{kind}”，按消息处理。")
@@ -424,6 +436,7 @@ def _save_article(page: Page, parsed: ParsedArticle, pk: int | None, date: Date,
         event_date_precision=parsed.event_date_precision or "",
         continued_to=_fit(Article, "continued_to", parsed.continued_to or "", warnings),
         source_key=_match_key(parsed.as_export()),
+        meeting=meeting,
     )
     article.save(force_insert=pk is None, force_update=pk is not None)
     return article
@@ -460,26 +473,11 @@ def _save_mentions(article, parsed: ParsedArticle, people, warnings: list[str], 
     return by_name
 
 
-def _save_meeting(article, parsed: ParsedArticle, persons: dict[str, Person], people, warnings, links) -> None:
-    """Create the article's meeting; its people links are added to ``links`` (through model → rows)."""
+def _meeting_people(parsed: ParsedArticle, persons: dict[str, Person], people, warnings: list[str]):
+    """name → Person for each name of the article's meeting record: the person its mention resolved to, else by name."""
     record = parsed.meeting
-    meeting = Meeting.objects.create(
-        article=article,
-        name=_fit(Meeting, "name", record.name, warnings),
-        date=record.date,
-        location=_fit(Meeting, "location", record.location or "", warnings),
-    )
-    for names, relation in (
-        (record.presided_by, Meeting.presided_by),
-        (record.speakers, Meeting.speakers),
-        (record.attended_by, Meeting.attendees),
-    ):
-        through = relation.through
-        links[through] += [
-            through(meeting_id=meeting.pk, person_id=(persons.get(name) or people.resolve(name, [])).pk)
-            for name in dict.fromkeys(n.strip() for n in names)
-            if _valid_name(name, parsed.order, warnings)
-        ]
+    names = dict.fromkeys(n.strip() for n in (*record.presided_by, *record.speakers, *record.attended_by))
+    return {n: persons.get(n) or people.resolve(n, []) for n in names if _valid_name(n, parsed.order, warnings)}
 
 
 def _valid_name(name: str, order: int, warnings: list[str]) -> bool:

@@ -30,7 +30,7 @@ class MeetingFilterForm(forms.Form):
         if year:
             meetings = meetings.filter(date__year=year)
         if district:
-            meetings = meetings.filter(article__districts=district)
+            meetings = meetings.filter(queries.reported_in(district))
         if person:
             meetings = meetings.filter(queries.took_part(person))
         return meetings

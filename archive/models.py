@@ -4,9 +4,16 @@ mentions, meetings and districts.
 Importer output (``archive.ingest.records``) is loaded into these tables by
 ``archive.loading``; nothing here parses text.
 """
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+
+from archive.pinyin import name_pinyin
+
+# A whole first sentence of a body: up to its first full stop, question or exclamation mark.
+FIRST_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]")
 
 
 class District(models.Model):
@@ -131,6 +138,8 @@ class Person(models.Model):
     name = models.CharField("姓名", max_length=20, db_index=True)
     kind = models.CharField("类别", max_length=10, choices=Kind.choices, default=Kind.OTHER, db_index=True)
     note = models.CharField("备注", max_length=100, blank=True, help_text="区分同名者的说明")
+    pinyin = models.CharField("姓名拼音", max_length=120, blank=True, editable=False, db_index=True)
+    initials = models.CharField("拼音首字母", max_length=20, blank=True, editable=False, db_index=True)
 
     class Meta:
         ordering = ["name", "pk"]
@@ -139,6 +148,13 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.note}）" if self.note else self.name
+
+    def save(self, *args, **kwargs):
+        """Keep the pinyin the people list searches (wangxiaoping, wxp) in step with the name."""
+        self.pinyin, self.initials = name_pinyin(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "pinyin", "initials"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("archive:person_detail", kwargs={"pk": self.pk})
@@ -155,7 +171,15 @@ class Article(models.Model):
         FEATURE = "feature", "通讯特写"
         BRIEF = "brief", "简讯"
         AD = "ad", "广告"
-        INDEX = "index", "导读"
+        TEASER = "teaser", "导读"
+        INDEX = "index", "索引表格"
+
+    # Kinds that are page furniture rather than reports: searchable, but left out of latest lists and feeds.
+    UNLISTED_KINDS = (Kind.PHOTO, Kind.AD, Kind.TEASER, Kind.INDEX)
+    # What an article without a headline is called: never a half sentence of its body.
+    UNTITLED_LABELS = {Kind.PHOTO: "图片说明", Kind.TEASER: "要闻导读", Kind.AD: "广告", Kind.NOTICE: "公告"}
+    # A headline-less article whose first sentence is at most this long shows it after its label.
+    TITLE_SENTENCE_CHARS = 30
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版面")
     order = models.PositiveIntegerField("版内顺序")
@@ -178,6 +202,9 @@ class Article(models.Model):
         help_text="确切日期：文中写明某日；月份：只写到月；大致日期：日前、近日、上周等，按出版日期估算",
     )
     continued_to = models.CharField("转版", max_length=40, blank=True)
+    meeting = models.ForeignKey(
+        "Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="articles", verbose_name="会议活动"
+    )
     districts = models.ManyToManyField(District, related_name="articles", blank=True, verbose_name="区县")
     people = models.ManyToManyField(Person, through="Mention", related_name="articles", verbose_name="人物")
     source_key = models.CharField(
@@ -209,11 +236,15 @@ class Article(models.Model):
 
     @property
     def title(self):
-        """The headline, or the start of the body for untitled items (photos, ads)."""
+        """The headline; without one, the kind's label (图片说明, 广告…), followed by the body's first
+        sentence when that is short and whole (图片说明：夜幕中的东小巷。), never a cut-off half sentence."""
         if self.headline:
             return self.headline
-        first = self.body.split("\n", 1)[0]
-        return first[:30] + ("…" if len(first) > 30 else "") if first else f"第{self.order}篇"
+        label = self.UNTITLED_LABELS.get(self.kind) or self.get_kind_display()
+        sentence = FIRST_SENTENCE.match(self.body.strip())
+        if sentence and len(sentence.group()) <= self.TITLE_SENTENCE_CHARS:
+            return f"{label}：{sentence.group()}"
+        return label
 
     @property
     def paragraphs(self):
@@ -252,9 +283,11 @@ class Mention(models.Model):
 
 
 class Meeting(models.Model):
-    """A meeting, visit or ceremony reported by one article."""
+    """A meeting, visit or ceremony: one event, reported by one or more articles (``articles``).
 
-    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="meeting", verbose_name="文章")
+    A person is in at most one of its people lists, with their strongest role (主持 > 讲话 > 出席).
+    """
+
     name = models.CharField("会议名称", max_length=200)
     date = models.DateField("日期", null=True, blank=True, db_index=True)
     location = models.CharField("地点", max_length=200, blank=True)
@@ -272,6 +305,17 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("archive:meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def reports(self):
+        """The articles reporting the meeting, earliest first (uses the prefetch of ``meetings_for_listing``)."""
+        return sorted(self.articles.all(), key=lambda a: (a.publication_date, a.page_id, a.order))
+
+    @property
+    def districts(self):
+        """The districts of the articles reporting the meeting, each once, in the districts' order."""
+        found = {d.pk: d for article in self.articles.all() for d in article.districts.all()}
+        return sorted(found.values(), key=lambda d: (d.position, d.name))
 
 
 class ImportRun(models.Model):

@@ -11,14 +11,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import CharField, Count, Exists, OuterRef, Prefetch
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Substr
 from django.utils.timezone import localdate
 
 from archive.models import Article, District, Issue, Meeting, Mention, Page, Person
+from archive.pinyin import folded_query, simplified
+
+# Above every character that can follow a prefix in a text column: ``prefix <= value < prefix + PREFIX_END``
+# is a prefix match that a plain index answers (SQLite's LIKE 'x%' cannot use one).
+PREFIX_END = "\U0010ffff"
 
 ARTICLE_READING_ORDER = ("page__label", "page__source_file", "order")
 TIMELINE_ARTICLES = 20  # articles listed under each title of a person's timeline; the rest are counted
+# As much of a body as ``Article.title`` reads for an article without a headline.
+TITLE_BODY = Substr("article__body", 1, Article.TITLE_SENTENCE_CHARS + 10)
 
 # A person has at most one mention per article (unique constraint), so counting mentions counts
 # articles; COUNT(DISTINCT …) made the people index 7× slower.
@@ -33,6 +41,12 @@ def year_of(field):
 def articles_for_listing():
     """Articles with what a list row shows (issue, page), newest first."""
     return Article.objects.select_related("page__issue").order_by("-publication_date", "page_id", "order")
+
+
+def latest_articles():
+    """What latest lists and feeds show: ``articles_for_listing`` without captions, ads, teasers and
+    contents tables (``Article.UNLISTED_KINDS``), which stay on their pages and in search."""
+    return articles_for_listing().exclude(kind__in=Article.UNLISTED_KINDS)
 
 
 def issue_articles(issue):
@@ -51,16 +65,20 @@ def neighbours_in_issue(article):
 
 
 def meetings_for_listing():
-    """Meetings, newest first, with their article, issue and participants loaded in a fixed number of queries.
+    """Meetings, newest first, with their articles, issues and participants loaded in a fixed number of queries.
 
     Ordered by the meeting's own columns only: sorting on the article's date as well made
     SQLite sort every meeting (≈0.35 s for 6k meetings instead of 7 ms).
     """
-    return (
-        Meeting.objects.select_related("article__page__issue")
-        .prefetch_related("presided_by", "speakers", "attendees", "article__districts")
-        .order_by("-date", "-pk")
-    )
+    reports = Article.objects.select_related("page__issue").prefetch_related("districts")
+    return Meeting.objects.prefetch_related(
+        "presided_by", "speakers", "attendees", Prefetch("articles", queryset=reports)
+    ).order_by("-date", "-pk")
+
+
+def reported_in(district):
+    """A filter for meetings an article of ``district`` reports."""
+    return Exists(Article.objects.filter(meeting=OuterRef("pk"), districts=district))
 
 
 def _role(through, person):
@@ -114,6 +132,30 @@ def most_mentioned_people(articles=None, limit=10):
     )
 
 
+def people_named(text):
+    """A filter for people whose name matches what a reader typed (see ``archive.pinyin.folded_query``):
+    pinyin or initials as a prefix (wangxiaoping, wang xiaoping, wxp), characters anywhere in the name
+    (traditional folded to simplified: 王曉平 finds 王晓平)."""
+    query = folded_query(text)
+    if query.pinyin:
+        return Q(pinyin__gte=query.pinyin, pinyin__lt=query.pinyin + PREFIX_END) | Q(
+            initials__gte=query.pinyin, initials__lt=query.pinyin + PREFIX_END
+        )
+    return Q(name__contains=query.name)
+
+
+def people_with_title(title):
+    """A filter for people ever stated with ``title`` in an article: the title itself, or with an
+    organisation before it (焦作市市长 for 市长), but not a deputy's (副市长 is not 市长)."""
+    title = simplified(title.strip())
+    escaped = title.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    sql = (
+        f"SELECT m.person_id FROM {Mention._meta.db_table} m, json_each(m.titles) t "
+        "WHERE t.value = %s OR (t.value LIKE %s ESCAPE '\\' AND t.value NOT LIKE %s ESCAPE '\\')"
+    )
+    return Q(pk__in=RawSQL(sql, [title, f"%{escaped}", f"%副{escaped}"]))
+
+
 def co_appearing_people(person, limit=10):
     """Other people named in the same articles as ``person``, with ``shared_count`` articles, most first."""
     return (
@@ -147,16 +189,18 @@ def title_timeline(person):
     A title's dates are the publication dates of the articles that state it, so a gap
     between two spans is a period the archive has no evidence for, not a vacancy.
     A long-serving official has thousands of mentions: they are read as plain rows and
-    only the articles a span lists become (bodiless) ``Article`` objects: 15,000 mentions
-    took ~0.4 s as model instances. Show their ``headline``, not ``title``.
+    only the articles a span lists become (partial) ``Article`` objects: 15,000 mentions
+    took ~0.4 s as model instances. Their ``title`` holds (the body start it may need is read).
     """
     spans: dict[str, TitleSpan] = {}
     rows = (
         Mention.objects.filter(person=person)
         .order_by("article__publication_date", "article_id")
-        .values_list("titles", "article_id", "article__headline", "article__publication_date")
+        .values_list(
+            "titles", "article_id", "article__headline", "article__kind", TITLE_BODY, "article__publication_date"
+        )
     )
-    for titles, article_id, headline, published in rows:
+    for titles, article_id, headline, kind, body_start, published in rows:
         for title in titles:
             span = spans.get(title)
             if span is None:
@@ -164,7 +208,9 @@ def title_timeline(person):
             span.last = published
             span.count += 1
             if len(span.articles) < TIMELINE_ARTICLES:
-                span.articles.append(Article(pk=article_id, headline=headline, publication_date=published))
+                span.articles.append(
+                    Article(pk=article_id, headline=headline, kind=kind, body=body_start, publication_date=published)
+                )
     return sorted(spans.values(), key=lambda span: span.first)
 
 

@@ -18,6 +18,7 @@ from archive.meeting_filters import MeetingFilterForm
 from archive.models import Article, District, Issue, Meeting, Page, Person
 from archive.navigation import IssueNeighboursMixin, PageNeighboursMixin
 from archive.pagination import RepairedPaginationMixin
+from archive.people_filters import PeopleFilterForm
 
 PAGE_LABEL = re.compile(r"[A-Z]?\d+")
 
@@ -142,7 +143,7 @@ class ArticleDetailView(ArticleData, DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         previous, following = queries.neighbours_in_issue(article)
-        meeting = queries.meetings_for_listing().filter(article=article).first()
+        meeting = queries.meetings_for_listing().filter(pk=article.meeting_id).first() if article.meeting_id else None
         return super().get_context_data(
             mentions=article.mentions.select_related("person").order_by("position", "pk"),
             meeting=meeting,
@@ -163,7 +164,7 @@ class ArticleDetailView(ArticleData, DetailView):
 
 
 class PersonListView(RepairedPaginationMixin, ListView):
-    """Everyone in the archive, the most often named first."""
+    """Everyone in the archive, the most often named first, optionally found by name, pinyin or title."""
 
     extra_context = {"nav_section": "people"}
     template_name = "archive/person_list.html"
@@ -171,7 +172,15 @@ class PersonListView(RepairedPaginationMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Person.objects.annotate(article_count=queries.ARTICLE_COUNT).order_by("-article_count", "name", "pk")
+        self.filters = PeopleFilterForm(self.request.GET or None)
+        people = Person.objects.annotate(article_count=queries.ARTICLE_COUNT).order_by("-article_count", "name", "pk")
+        return self.filters.apply(people)
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        pagination_query = "&" + query.urlencode() if query else ""
+        return super().get_context_data(filters=self.filters, pagination_query=pagination_query, **kwargs)
 
 
 class PersonDetailView(PersonData, RepairedPaginationMixin, SingleObjectMixin, ListView):
@@ -219,7 +228,7 @@ class MeetingListView(RepairedPaginationMixin, ListView):
 
 
 class MeetingDetailView(MeetingData, DetailView):
-    """One meeting: when, where, who presided, spoke and attended, and the article reporting it."""
+    """One meeting: when, where, who presided, spoke and attended, and the articles reporting it."""
 
     model = Meeting
     extra_context = {"nav_section": "meetings"}
@@ -253,14 +262,14 @@ class DistrictDetailView(DistrictData, RepairedPaginationMixin, SingleObjectMixi
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return queries.articles_for_listing().filter(districts=self.object)
+        return queries.latest_articles().filter(districts=self.object)
 
     def get_context_data(self, **kwargs):
         district = self.object
         return super().get_context_data(
             district=district,
             top_people=queries.people_by_district(district),
-            meetings=queries.meetings_for_listing().filter(article__districts=district)[:10],
+            meetings=queries.meetings_for_listing().filter(queries.reported_in(district))[:10],
             **kwargs,
         )
 

@@ -50,6 +50,27 @@ def test_database_round_trip_keeps_what_the_importer_found(exported):
         assert [comparable_content(r) for r in exported[page.file]] == [comparable_content(a) for a in parsed]
 
 
+def test_database_keeps_every_meeting_the_importer_found_merged_by_event(exported):
+    """An article's stored meeting is the event: its date, a name one of its reports gave it, and
+    everyone the article's own report named, each in one role."""
+    parsed_names: dict[str, set[str]] = {}
+    pairs = []
+    for page in load_gold():
+        parsed = export_page(page.path, page.date, page.edition)
+        for stored, found in zip(exported[page.file], parsed, strict=True):
+            if found["meeting"]:
+                pairs.append((stored["meeting"], found["meeting"]))
+                parsed_names.setdefault(found["meeting"]["date"], set()).add(found["meeting"]["name"])
+    assert pairs
+    for stored, found in pairs:
+        assert stored["date"] == found["date"]
+        assert stored["name"] in parsed_names[found["date"]]
+        people = [*stored["presided_by"], *stored["speakers"], *stored["attended_by"]]
+        assert len(people) == len(set(people)), stored
+        named = {*found["presided_by"], *found["speakers"], *found["attended_by"]}
+        assert named <= set(people), (stored, found)
+
+
 @pytest.mark.parametrize("figure", ["found", "boundary", "headline"])
 def test_every_gold_article_found_with_boundaries_and_headline(figures, figure):
     assert figures[figure] == figures["gold"], figures["mismatches"]

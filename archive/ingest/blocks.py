@@ -19,6 +19,7 @@ from archive.ingest.byline import (
     split_photo_credit,
 )
 from archive.ingest.canonical import CJK_CHAR, canonical
+from archive.ingest.kinds import CAPTION_CHARS, CAPTION_OPENING
 from archive.ingest.markers import CONTINUED_FROM, ENUMERATOR
 from archive.ingest.normalize import join_lines, lines_from
 
@@ -136,6 +137,8 @@ def classify(lines: list[str]) -> Block:
     feature = parse_feature_byline(text)
     if feature:
         return Block(Kind.CLOSING_BYLINE if is_closing_byline(text) else Kind.FEATURE_BYLINE, lines, byline=feature)
+    if CAPTION_OPENING.match(key) and len(key) <= CAPTION_CHARS:
+        return Block(Kind.CAPTION, lines, byline=Byline(), rest=lines)
     if TEASER.match(key) and len(text) <= TITLE_MAX_CHARS:
         return Block(Kind.TEASER, lines, rest=[re.sub(r"^[▶►>》（(\s]+|[）)]$", "", text)])
     if (any(AD_LINE.match(canonical(line)) for line in lines) or PHONE.search(key)) and "。" not in text:

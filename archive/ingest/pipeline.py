@@ -22,7 +22,7 @@ from archive.ingest.segment import segment_page
 # A space between two Chinese characters of body text is layout (张 动天), never a word break.
 BODY_LAYOUT_SPACE = re.compile(rf"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 # Kinds that report no event: no event date, meeting or roles.
-NO_EVENT_KINDS = ("ad", "index")
+NO_EVENT_KINDS = ("ad", "teaser", "index")
 # Kinds that report something but carry no event date (gold convention).
 UNDATED_KINDS = ("notice",)
 
@@ -43,11 +43,10 @@ def enrich(article: ParsedArticle, issue_date: date, edition: str | None, gazett
 
     The stages read the canonical copy of the text (full-width punctuation), while the
     article keeps its printed text. People and districts also read the headline and
-    subtitles (an index teaser may name its subject only there); the event date (with how
-    precisely it is known) comes from the body alone, and only a stated day dates a meeting.
-    The body is read without the layout spaces extraction leaves inside it (a name printed
-    张 动天 is 张动天 to every stage). Ads and index teasers report no event, meeting or
-    roles; a notice has no event date.
+    subtitles (a teaser may name its subject only there); the event date (with how precisely it is
+    known) comes from the body alone, and only a stated day dates a meeting. The body is read without
+    the layout spaces extraction leaves inside it (a name printed 张 动天 is 张动天 to every stage).
+    Ads, teasers and contents tables report no event, meeting or roles; a notice has no event date.
     """
     headline = canonical(article.headline) if article.headline else article.headline
     subtitles = [canonical(s) for s in article.subtitles]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-ARTICLE_KINDS = ("news", "photo", "notice", "commentary", "feature", "brief", "ad", "index")
+ARTICLE_KINDS = ("news", "photo", "notice", "commentary", "feature", "brief", "ad", "teaser", "index")
 ROLES = ("presided", "spoke", "attended", "mentioned")
 # A person with a party or government post stated for them is an official; anyone else is "other".
 PERSON_KINDS = ("official", "other")

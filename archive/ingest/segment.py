@@ -1,7 +1,7 @@
 """A page's blocks → its articles, in reading order, with headline, byline, kind and body.
 
 Where articles start: a dateline (本报讯（…）), a feature byline, 本报评论员, 编者按, a photo
-credit (its caption is the text block just before), an ad, an index teaser, or text
+credit (its caption is the text block just before), an ad, a teaser pointing to another page, a contents table, or text
 continued from another page (（上接A01版）). Body text continues the open article; an
 article is closed by a continuation or page marker or by a byline printed at its end,
 and body text after a headline or after a closed article starts a new (dateline-less)
@@ -195,7 +195,7 @@ def _add(items: list, block: Block) -> None:
         items.append(Draft("photo", byline=block.byline, blocks=blocks, awaiting_caption=not blocks))
     elif kind is Kind.TEASER:
         group = items.pop() if items and isinstance(items[-1], HeadlineGroup) else None
-        items.append(Draft("index", blocks=[block.rest], group=group))
+        items.append(Draft("teaser", blocks=[block.rest], group=group))
     elif kind is Kind.TABLE:
         cells = [cell.strip() for line in block.lines for cell in line.split("\t") if cell.strip()]
         items.append(Draft("index", blocks=[[cell] for cell in cells]))

@@ -6,8 +6,9 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from archive.corrections import merge_people, split_person
-from archive.models import Article, District, Issue, Meeting, Mention, Page, Person
+from archive.models import Article, District, Issue, Mention, Page, Person
 from archive.signals import articles_changed
+from tests.browse.sample_archive import reported_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def duplicates(page):
     Mention.objects.create(article=first, person=kept, position=3, titles=["市长"], roles=["spoke"])
     Mention.objects.create(article=first, person=copy, position=1, titles=["市委副书记", "市长"], roles=["attended"])
     Mention.objects.create(article=second, person=copy, position=0, titles=["副书记"], roles=["presided"])
-    meeting = Meeting.objects.create(article=third, name="常务会议")
+    meeting = reported_meeting(third, name="常务会议")
     meeting.presided_by.add(copy)
     meeting.attendees.add(kept, copy)
     return kept, copy, (first, second, third), meeting
@@ -96,7 +97,7 @@ def test_split_moves_chosen_mentions_and_their_meeting_roles(page, announced, dj
     person = Person.objects.create(name="李华")
     stays = Mention.objects.create(article=first, person=person, titles=["县长"])
     moves = Mention.objects.create(article=second, person=person, titles=["校长"])
-    meeting = Meeting.objects.create(article=second, name="开学典礼")
+    meeting = reported_meeting(second, name="开学典礼")
     meeting.speakers.add(person)
     with django_capture_on_commit_callbacks(execute=True):
         newcomer = split_person(person, [moves], note="某中学校长")

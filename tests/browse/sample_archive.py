@@ -30,6 +30,15 @@ class SampleArchive:
     extra: list = field(default_factory=list)
 
 
+def reported_meeting(*articles, **fields):
+    """A new meeting with ``fields``, reported by ``articles``."""
+    meeting = Meeting.objects.create(**fields)
+    Article.objects.filter(pk__in=[a.pk for a in articles]).update(meeting=meeting)
+    for article in articles:
+        article.meeting = meeting
+    return meeting
+
+
 def add_article(page, order, headline, *, people=(), districts=(), **fields):
     """An article on ``page`` mentioning ``people`` as (person, titles, roles) triples."""
     fields.setdefault("body", f"{headline or '图片'}的正文第一段。\n正文第二段。")
@@ -72,7 +81,7 @@ def build_sample_archive():
     last_on_page = add_article(front, 3, "武陟县推进产业集聚", people=[(mayor, ["市长"], ["mentioned"])],
                                districts=[wuzhi])
     add_article(second, 1, "市委常委会召开会议（续）", people=[(secretary, ["市委书记"], ["mentioned"])])
-    meeting = Meeting.objects.create(article=lead, name="市委常委会会议", date=date(2016, 9, 1), location="市委会议室")
+    meeting = reported_meeting(lead, name="市委常委会会议", date=date(2016, 9, 1), location="市委会议室")
     meeting.presided_by.set([secretary])
     meeting.speakers.set([mayor])
     meeting.attendees.set([county_head])
@@ -109,6 +118,6 @@ def add_filler_articles(archive, count):
             people=[(archive.secretary, ["市委书记"], ["presided"]), (archive.mayor, ["市长"], ["attended"])],
             districts=[archive.wenxian],
         )
-        meeting = Meeting.objects.create(article=article, name=f"填充会议{order}", date=archive.main_issue.date)
+        meeting = reported_meeting(article, name=f"填充会议{order}", date=archive.main_issue.date)
         meeting.presided_by.set([archive.secretary])
         meeting.attendees.set([archive.mayor, archive.county_head])

@@ -35,12 +35,12 @@ def test_body_keeps_printed_punctuation_while_people_and_dates_are_found():
 
 def test_ads_and_teasers_report_no_event_and_notices_have_no_event_date():
     articles = {a.kind: a for a in parse_page(KINDS_PAGE, DAY).articles}
-    assert set(articles) == {"notice", "index", "ad"}
+    assert set(articles) == {"notice", "teaser", "ad"}
     assert articles["notice"].event_date is None
-    for kind in ("index", "ad"):
+    for kind in ("teaser", "ad"):
         assert articles[kind].event_date is None and articles[kind].meeting is None
         assert all(p.roles == [] for p in articles[kind].persons)
-    assert [p.name for p in articles["index"].persons] == ["赵明远"]
+    assert [p.name for p in articles["teaser"].persons] == ["赵明远"]
 
 
 def test_layout_space_inside_a_name_does_not_hide_it_from_the_meeting():

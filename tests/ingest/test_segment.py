@@ -130,7 +130,7 @@ def test_kinds_of_a_mixed_page():
         ("commentary", "万众一心 建设美丽新区"),
         ("feature", "“蓝天”之战"),
         ("ad", None),
-        ("index", "王五：乡村教师的坚守"),
+        ("teaser", "王五：乡村教师的坚守"),
         ("index", None),
     ]
     notice, commentary, feature, ad, teaser, table = articles
@@ -232,7 +232,7 @@ def test_page_furniture_is_not_an_article_and_phone_blocks_are_ads():
         "本报讯（记者林晓）昨日，新区召开植树动员会，部署全区植树造林工作。\n\n"
         "订购热线 0391-8888888\n\n（详见第3版）"
     )
-    assert [(a.kind, a.headline) for a in articles] == [("brief", "新区召开植树动员会"), ("ad", None), ("index", None)]
+    assert [(a.kind, a.headline) for a in articles] == [("brief", "新区召开植树动员会"), ("ad", None), ("teaser", None)]
     assert articles[2].body == "详见第3版"
 
 
