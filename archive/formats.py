@@ -111,7 +111,8 @@ class DataFormatsMixin:
     def meeting_summary(self, meeting):
         return self.link(
             meeting, name=meeting.name, date=meeting.date.isoformat() if meeting.date else None,
-            location=meeting.location or None, article=self.absolute(meeting.article.get_absolute_url()),
+            location=meeting.location or None,
+            articles=[self.absolute(article.get_absolute_url()) for article in meeting.articles.all()],
         )
 
 
@@ -275,7 +276,7 @@ class MeetingData(DataFormatsMixin):
             "presided_by": [self.person_summary(p) for p in meeting.presided_by.all()],
             "speakers": [self.person_summary(p) for p in meeting.speakers.all()],
             "attendees": [self.person_summary(p) for p in meeting.attendees.all()],
-            "districts": [district.slug for district in meeting.article.districts.all()],
+            "districts": sorted({d.slug for article in meeting.articles.all() for d in article.districts.all()}),
         }
 
 
