@@ -48,7 +48,9 @@ def test_a_page_lists_its_articles_in_reading_order_with_their_kinds(client, arc
     html = client.get(archive.lead.page.get_absolute_url()).content.decode()
     rows = re.findall(r'<li><a href="/articles/\d+/">([^<]+)</a> <span class="kind">([^<]+)</span></li>', html)
     assert rows == [
-        ("市委常委会召开会议", "消息"), ("图片说明：秋收时节，农民在田间劳作。", "图片新闻"), ("武陟县推进产业集聚", "消息")
+        ("市委常委会召开会议", "消息"),
+        ("图片说明：秋收时节，农民在田间劳作。", "图片新闻"),
+        ("武陟县推进产业集聚", "消息"),
     ]
 
 
