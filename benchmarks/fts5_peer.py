@@ -104,6 +104,7 @@ class Peer:
 
     @staticmethod
     def count(body: bytes) -> int:
+        """The total number of matches in a response to ``url``."""
         rows = json.loads(body)
         return rows[0]["total"] if rows else 0
 

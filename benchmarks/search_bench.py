@@ -1,10 +1,10 @@
-"""Search speed on a synthetic archive: indexing throughput and query latency, in-process and over HTTP.
+"""Search speed: indexing throughput and query latency, on a synthetic archive or on real articles beside a peer.
 
     .venv/bin/python benchmarks/search_bench.py --articles 20000
     .venv/bin/python benchmarks/search_bench.py --articles 100000 --queries 60 --keep
     .venv/bin/python benchmarks/search_bench.py --reuse /tmp/search-bench-XXXX --queries 60
 
-The corpus lives in a temporary ARCHIVE_DATA_DIR: articles recombine sentences of
+The synthetic corpus lives in a temporary ARCHIVE_DATA_DIR: articles recombine sentences of
 the seed pages, with synthetic officials (random names from a surname and
 given-name lexicon, never real people), districts and dates. It prints jieba's
 bare tokenization speed on the same text beside the indexing speed, the index
@@ -15,6 +15,23 @@ free local port and queries ``/api/search``; it is skipped (with a message) if
 that endpoint does not exist. ``--keep`` leaves the data directory behind, and
 ``--reuse DIR`` measures queries again on it without rebuilding (a 100k build and
 index takes ~15 minutes on 2 cores).
+
+Real articles (``--corpus``, one ``{"date", "title", "body"}`` per line; benchmarks/corpus_xwlb.py
+converts the xwlb news transcripts):
+
+    python3 benchmarks/corpus_xwlb.py XWLB_DIR /tmp/xwlb.jsonl
+    .venv/bin/python benchmarks/search_bench.py --corpus /tmp/xwlb.jsonl --scale 100000 --data-dir /tmp/bench-xwlb-100k
+    .venv/bin/python benchmarks/search_bench.py --reuse /tmp/bench-xwlb-100k [--rebuild] [--engine solr --solr-url U]
+
+loads the articles (copies with dates shifted back by the corpus's span when ``--scale`` exceeds
+it), times ``rebuild_index``, builds the peer (benchmarks/fts5_peer.py: Datasette over SQLite FTS5
+trigram, in its own venv ``--peer-venv``), and times five query classes sampled from the articles
+with ``--seed`` over HTTP: the project's HTML page and API (gunicorn, 2 workers) and the peer, one
+sequential pass after a warm-up pass. It prints per class p50/p95/max, the API/peer ratio and the
+counts beside the exact substring count; for the rare strings whether every exact match (up to 20)
+is on the project's first result page; worker RSS after ``--rss-queries`` project requests; index
+and peer sizes. ``--data-dir`` keeps everything for ``--reuse``; ``--rebuild`` re-indexes a reused
+directory after the engine changed.
 """
 from __future__ import annotations
 
@@ -425,14 +442,15 @@ def result_ids(body: bytes) -> list[int]:
     return [int(re.search(r"/articles/(\d+)/", row["url"]).group(1)) for row in json.loads(body)["results"]]
 
 
-def run_corpus(args, data_dir: Path):
-    """The real-articles benchmark: load, rebuild, then project (HTML, API) beside the FTS5 peer per query class."""
+def prepare_corpus(args, data_dir: Path, peer_db: Path) -> dict[int, str]:
+    """Load and index the corpus (or reuse DIR's, re-indexing it with ``--rebuild``), build the peer database
+    if missing, print the build times and sizes; returns ``article_texts()``."""
     import fts5_peer
+    from django.core.management import call_command
 
-    peer_db = data_dir / "peer.sqlite3"
+    from archive.models import Article
+
     if not args.reuse:
-        from django.core.management import call_command
-
         call_command("migrate", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)  # the HTML page needs the manifest
         rows = read_corpus(args.corpus)
@@ -440,30 +458,66 @@ def run_corpus(args, data_dir: Path):
         count = load_corpus(rows, args.scale or len(rows))
         print(f"loaded {count} articles ({len(rows)} in {args.corpus.name}) in {time.perf_counter() - started:.0f} s"
               f" into {data_dir}")
+    if not args.reuse or args.rebuild:
         wall, cpu = rebuild_timed()
-        print(f"rebuild_index ({args.engine}): {wall:.0f} s wall, {cpu:.0f} s CPU, {count / wall:.0f} articles/s")
-    texts = article_texts()
+        count = Article.objects.count()
+        print(f"rebuild_index ({args.engine}): {wall:.0f} s wall, {cpu:.0f} s CPU (forked writers included),"
+              f" {count / wall:.0f} articles/s")
     if not peer_db.exists():
-        from archive.models import Article
-
         started = time.perf_counter()
         fts5_peer.build(peer_db, ((pk, day.isoformat(), headline, body) for pk, day, headline, body in
                                   Article.objects.order_by("pk").values_list(
                                       "pk", "publication_date", "headline", "body").iterator(chunk_size=5000)))
         print(f"peer FTS5 trigram build: {time.perf_counter() - started:.0f} s")
+    texts = article_texts()
     megabytes = sum(len(text.encode("utf-8")) for text in texts.values()) / 1e6
     index_dir = data_dir / "whoosh_index"
     index_size = (f"{sum(f.stat().st_size for f in index_dir.glob('*')) / 1e6:.0f} MB"
                   if args.engine == "whoosh" and index_dir.exists() else "n/a (Solr)")
     print(f"articles: {len(texts)}, text {megabytes:.0f} MB; project index {index_size};"
           f" peer database {peer_db.stat().st_size / 1e6:.0f} MB")
+    return texts
 
-    rng = random.Random(args.seed)
-    queries = sample_queries(texts, rng, args.queries, args.names)
+
+def time_queries(targets: dict, queries: dict[str, list]) -> tuple[dict, dict, dict]:
+    """One warm-up pass over every query and target, then a timed one; returns milliseconds per class and
+    target, the project's (API) and the peer's count per query, and the ids of the API's first page."""
+    import fts5_peer
+
+    for make_url in targets.values():
+        for terms in chain.from_iterable(queries.values()):
+            fetch(make_url(terms))
+    timings = {kind: {target: [] for target in targets} for kind in queries}
+    counts, tops = {}, {}
+    for kind, kind_queries in queries.items():
+        for terms in kind_queries:
+            key = " ".join(terms)
+            for target, make_url in targets.items():
+                elapsed, body = fetch(make_url(terms))
+                timings[kind][target].append(elapsed)
+                if body is None:
+                    continue
+                if target == "API":
+                    counts.setdefault(key, {})["project"] = json.loads(body)["count"]
+                    tops[key] = result_ids(body)
+                elif target == "peer":
+                    counts.setdefault(key, {})["peer"] = fts5_peer.Peer.count(body)
+    return timings, counts, tops
+
+
+def run_corpus(args, data_dir: Path):
+    """The real-articles benchmark: project (HTML, API) beside the FTS5 peer per query class, then worker RSS."""
+    import fts5_peer
+
+    peer_db = data_dir / "peer.sqlite3"
+    texts = prepare_corpus(args, data_dir, peer_db)
+    queries = sample_queries(texts, random.Random(args.seed), args.queries, args.names)
     exact = {" ".join(terms): exact_matches(texts, terms) for terms in chain.from_iterable(queries.values())}
-    env_extra = {"ARCHIVE_SOLR_URL": args.solr_url} if args.engine == "solr" else {}
+    mixed = list(chain.from_iterable(
+        sample_queries(texts, random.Random(args.seed + 1), args.rss_queries // 8, args.names).values()))
+    random.Random(args.seed).shuffle(mixed)
     datasette = fts5_peer.ensure_datasette(args.peer_venv)
-    site, base = start_site(data_dir, env_extra)
+    site, base = start_site(data_dir, {"ARCHIVE_SOLR_URL": args.solr_url} if args.engine == "solr" else {})
     peer = fts5_peer.Peer(datasette, peer_db, free_port())
     try:
         peer.wait_ready()
@@ -472,27 +526,9 @@ def run_corpus(args, data_dir: Path):
             "API": lambda terms: f"{base}/api/search?{urllib.parse.urlencode({'q': ' '.join(terms)})}",
             "peer": peer.url,
         }
-        for make_url in targets.values():
-            for terms in chain.from_iterable(queries.values()):
-                fetch(make_url(terms))
-        timings = {kind: {target: [] for target in targets} for kind in queries}
-        counts, tops = {}, {}
-        for kind, kind_queries in queries.items():
-            for terms in kind_queries:
-                key = " ".join(terms)
-                for target, make_url in targets.items():
-                    elapsed, body = fetch(make_url(terms))
-                    timings[kind][target].append(elapsed)
-                    if target == "API" and body is not None:
-                        counts.setdefault(key, {})["project"] = json.loads(body)["count"]
-                        tops[key] = result_ids(body)
-                    elif target == "peer" and body is not None:
-                        counts.setdefault(key, {})["peer"] = peer.count(body)
+        timings, counts, tops = time_queries(targets, queries)
         peer_rss = rss(peer.process.pid)
         served = 2 * 2 * sum(map(len, queries.values()))  # HTML and API, warm-up and timed pass
-        mixed = [query for kind_queries in sample_queries(texts, random.Random(args.seed + 1), 200, args.names).values()
-                 for query in kind_queries]
-        random.Random(args.seed).shuffle(mixed)
         started = time.perf_counter()
         for number in range(max(0, args.rss_queries - served)):
             fetch(targets["API" if number % 2 else "HTML"](mixed[number % len(mixed)]))
@@ -504,8 +540,8 @@ def run_corpus(args, data_dir: Path):
         peer.stop()
 
     report_corpus(timings, counts, exact, tops, queries)
-    print(f"\nworker RSS after {max(served, args.rss_queries)} mixed project queries (HTML and API alternating;"
-          f" the last {max(0, args.rss_queries - served)} took {mixed_seconds:.0f} s):"
+    print(f"\nworker RSS after {max(served, args.rss_queries)} project requests (the timed queries, then fresh mixed"
+          f" ones, HTML and API alternating: {max(0, args.rss_queries - served)} in {mixed_seconds:.0f} s):"
           f" {', '.join(f'{total} MB (anonymous {anon} MB)' for total, anon in worker_rss)}")
     print(f"peer (datasette) RSS after the timed pass: {peer_rss[0]} MB (anonymous {peer_rss[1]} MB)")
     print(f"failed requests: {len(FAILURES)}", *FAILURES[:20], sep="\n  ")
@@ -615,6 +651,7 @@ def main():
                       help="the leaders' names query class (default: national leaders in CCTV news)")
     real.add_argument("--rss-queries", type=int, default=1000,
                       help="project requests served in all before worker RSS is read (mixed queries top it up)")
+    real.add_argument("--rebuild", action="store_true", help="with --reuse: run rebuild_index again (timed)")
     real.add_argument("--peer-venv", type=Path, default=Path("/tmp/bench-venv"),
                       help="virtual environment for Datasette, created with pip install datasette if missing")
     real.add_argument("--engine", choices=("whoosh", "solr"), default="whoosh")
