@@ -595,6 +595,15 @@ def report_corpus(timings, counts, exact, tops, queries):
               f" {'yes' if hit else 'NO'} |")
     print(f"\nrare strings with every exact match (up to {TOP}) in the first {TOP}:"
           f" {complete}/{len(queries[CLASSES[2]])}")
+    others = [(kind, key) for kind, kind_queries in queries.items() if kind != CLASSES[2]
+              for key in map(" ".join, kind_queries) if counts.get(key, {}).get("project") != len(exact[key])]
+    if others:
+        print("\nother queries whose project count is not the exact count:")
+        print("\n| class | query | project | exact | peer |")
+        print("| --- | --- | --- | --- | --- |")
+        for kind, key in others:
+            print(f"| {kind} | {key} | {counts.get(key, {}).get('project', 'error')} | {len(exact[key])} |"
+                  f" {counts.get(key, {}).get('peer', 'error')} |")
 
 
 def report_latency(title: str, figures: dict):
