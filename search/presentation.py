@@ -16,6 +16,7 @@ from datetime import date
 from django.db.models import Count, JSONField, OuterRef, Subquery
 
 from archive.models import Article, Mention, Person
+from archive.pinyin import name_pinyin
 from search import engine
 from search.engine import Hit, SearchRequest, SearchResponse
 from search.forms import SORT_LABELS, query_string
@@ -155,6 +156,7 @@ class SearchResults:
     next_url: str | None
     clear_url: str
     notices: list[str] = field(default_factory=list)
+    suggestions: list[Link] = field(default_factory=list)  # what to change when nothing was found
 
     @property
     def page(self):
@@ -174,6 +176,7 @@ class SearchResults:
             "facets": {name: [v.as_json() for v in facet.values] for name, facet in self.facets.items()},
             "people": [p.as_json() for p in self.people],
             "notices": self.notices,
+            "suggestions": [s.as_json() for s in self.suggestions],
         }
 
 
@@ -208,6 +211,7 @@ def build_results(request: SearchRequest, base_url: str) -> SearchResults:
         histogram_up_url=histogram_up_url,
         chips=chips(request, links),
         people=person_cards(request.q),
+        suggestions=suggestions(request, links) if not response.total else [],
         sorts=sort_links(request, links),
         pages=page_links(request.page, last, links),
         previous_url=links.url(page=request.page - 1) if request.page > 1 else None,
@@ -360,6 +364,27 @@ def chips(request, links) -> list[Link]:
         selected = request.selected(facet.name)
         labels = facet.labels(selected) if selected else {}
         found += [Link(labels[value], links.toggle(facet.name, value)) for value in selected if value in labels]
+    return found
+
+
+SIMILAR_NAMES = 5
+
+
+def suggestions(request, links) -> list[Link]:
+    """What to change when a search finds nothing: drop each filter, widen the dates, search without
+    the filters, people whose names sound like the query (same pinyin, other characters)."""
+    found = [Link(f"去掉“{chip.label}”", chip.url) for chip in chips(request, links)]
+    if request.year or request.date_from or request.date_to:
+        found.append(Link("不限日期", links.url(year=None, month=None, date_from=None, date_to=None, page=1)))
+    if request.q and (request.filters or request.year or request.date_from or request.date_to):
+        found.append(Link("只按关键词搜索全部文章", links.url(
+            filters={}, year=None, month=None, date_from=None, date_to=None, page=1)))
+    name = request.q.strip(NAME_QUOTES)
+    if 2 <= len(name) <= 4:
+        sound, _ = name_pinyin(name)
+        names = Person.objects.filter(pinyin=sound).exclude(name=name).values_list("name", flat=True)
+        names = names.order_by("name").distinct()
+        found += [Link(f"读音相同的人名：{other}", links.url(q=other, page=1)) for other in names[:SIMILAR_NAMES]]
     return found
 
 

@@ -380,3 +380,20 @@ def test_imported_seed_official_gets_a_person_card(client, engine, seeded_db):
     assert cards[0].article_count > 0
     assert any("市委书记" in title for title in cards[0].titles)
     assert response.context["results"].count >= cards[0].article_count
+
+
+def test_a_search_finding_nothing_suggests_what_to_change(client, small_archive):
+    results = get(client, q="乡村振兴", district="wenxian", year=2016).context["results"]
+    assert results.count == 0
+    labels = [link.label for link in results.suggestions]
+    assert labels == ["去掉“2016年”", "去掉“温县”", "不限日期", "只按关键词搜索全部文章"]
+    widened = client.get(results.suggestions[-1].url).context["results"]
+    assert widened.count == 1 and widened.request.q == "乡村振兴"
+
+
+def test_a_name_finding_nothing_suggests_names_that_sound_the_same(client, small_archive):
+    results = get(client, q="赵剑国").context["results"]
+    assert results.count == 0
+    assert [link.label for link in results.suggestions] == ["读音相同的人名：赵建国"]
+    assert client.get(results.suggestions[0].url).context["results"].count == 3
+    assert get(client, q="城市建设").context["results"].suggestions == []
