@@ -55,6 +55,14 @@ def _names_as_labels(values: Iterable[str]) -> dict[str, str]:
     return {value: value for value in values if 0 < len(value) <= 10}
 
 
+def _edition_values(article: Article) -> list[str]:
+    return [article.page.issue.edition]
+
+
+def _edition_labels(values: Iterable[str]) -> dict[str, str]:
+    return {value: value for value in values if 0 < len(value) <= 40}
+
+
 @dataclass(frozen=True)
 class Facet:
     """A keyword facet: the values of its index field counted over the whole result set.
@@ -83,5 +91,6 @@ FACETS: tuple[Facet, ...] = (
     Facet("district", "区县", _district_values, _district_labels),
     Facet("kind", "类型", _kind_values, _kind_labels),
     Facet("reporter", "记者", _reporter_values, _names_as_labels, listed=100),
+    Facet("edition", "版别", _edition_values, _edition_labels),
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}

@@ -26,7 +26,7 @@ def test_api_shape(client, small_archive):
     assert response["Content-Type"].startswith("application/json")
     data = response.json()
     assert data["count"] == 3 and data["page"] == 1
-    assert set(data["facets"]) == {"date", "official", "district", "kind", "reporter"}
+    assert set(data["facets"]) == {"date", "official", "district", "kind", "reporter", "edition"}
     first = data["results"][0]
     assert set(first) == {"url", "headline", "publication_date", "edition", "page", "snippet", "officials", "districts"}
     for values in data["facets"].values():
