@@ -9,6 +9,7 @@ app_name = "search"
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("search/help/", views.SearchHelpView.as_view(), name="help"),
+    path("reporters/", views.ReporterListView.as_view(), name="reporters"),
     path("api/search", views.SearchApiView.as_view(), name="api"),
     path("api/search.csv", views.SearchCsvView.as_view(), name="csv"),
     path("feeds/search/", feeds.SearchResultsFeed(), name="feed"),

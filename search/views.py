@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from search.engine import UNAVAILABLE, QuerySyntaxError, SearchUnavailable
+from search.engine import UNAVAILABLE, QuerySyntaxError, SearchRequest, SearchUnavailable, run_search
 from search.export import CSV_MAX_ROWS, content_disposition, export_rows, file_name, render_csv
 from search.forms import MAX_QUERY_LENGTH, SearchForm, has_criteria, query_items, query_string
 from search.presentation import build_results
@@ -75,6 +75,22 @@ class SearchHelpView(TemplateView):
 
     template_name = "search/help.html"
     extra_context = {"max_chars": MAX_QUERY_LENGTH}
+
+
+class ReporterListView(TemplateView):
+    """``/reporters/``: every byline reporter with their article count, from the search engine's reporter facet.
+
+    Each name leads to the search page filtered by that reporter, newest first.
+    """
+
+    template_name = "search/reporters.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            reporters = run_search(SearchRequest(per_page=1)).facets.get("reporter", [])
+        except SearchUnavailable:
+            return self.render_to_response(self.get_context_data(unavailable=UNAVAILABLE), status=503)
+        return self.render_to_response(self.get_context_data(reporters=reporters, nav_section="reporters"))
 
 
 class SearchApiView(View):

@@ -3,6 +3,7 @@
 Presentation logic runs against ``FakeEngine`` (the run_search contract in plain
 Python); the end-to-end tests at the bottom use the real engine and index.
 """
+import re
 from datetime import date
 from urllib.parse import parse_qsl, urlsplit
 
@@ -397,3 +398,19 @@ def test_a_name_finding_nothing_suggests_names_that_sound_the_same(client, small
     assert [link.label for link in results.suggestions] == ["读音相同的人名：赵建国"]
     assert client.get(results.suggestions[0].url).context["results"].count == 3
     assert get(client, q="城市建设").context["results"].suggestions == []
+
+
+def test_reporters_page_lists_bylines_with_counts_and_links_to_their_articles(client, seed_articles):
+    from archive.models import Article
+    from archive.signals import articles_changed, changes_batched
+
+    first, second = seed_articles[:2]
+    Article.objects.filter(pk=first.pk).update(reporters=["甲记者", "乙记者"])
+    Article.objects.filter(pk=second.pk).update(reporters=["甲记者"])
+    with changes_batched():
+        articles_changed.send(sender=Article, changed=[first.pk, second.pk], deleted=[])
+    response = client.get(reverse("search:reporters"))
+    assert response.status_code == 200 and response.context["reporters"] == [("甲记者", 2), ("乙记者", 1)]
+    link = re.search(r'href="([^"]+)">乙记者</a>', response.content.decode()).group(1)
+    results = client.get(link.replace("&amp;", "&")).context["results"]
+    assert [row.url for row in results.rows] == [first.get_absolute_url()]
