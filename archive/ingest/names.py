@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import threading
+from collections import Counter, defaultdict
 from collections.abc import Container
+from itertools import pairwise
 from pathlib import Path
 
 import jieba
@@ -66,6 +69,10 @@ CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道家")
 # Below this jieba corpus frequency a dictionary noun may well be a name (苏平, 许国, 黄海).
 _RARE = 1000
 
+# What jieba segments as one block (its ``re_han_default``), and the longest run of it segmented at once.
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]++")
+_JIEBA_RUN = 400
+
 # Characters never found in a given name (punctuation aside).
 _NOT_IN_NAMES = frozenset(
     "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让从在与及县市省镇乡村街寨屯堡庄局厅委届次项要"
@@ -77,7 +84,11 @@ class Segmentation:
 
     def __init__(self, text: str):
         self.text = text
-        self.words: list[tuple[str, int, int]] = list(_tokenizer().tokenize(text))
+        self.words: list[tuple[str, int, int]] = [
+            (word, offset + start, offset + end)
+            for offset, piece in _jieba_pieces(text)
+            for word, start, end in _tokenizer().tokenize(piece)
+        ]
         self.word_start = [0] * len(text)
         self.word_at: dict[int, str] = {}
         for word, start, end in self.words:
@@ -103,6 +114,22 @@ class Segmentation:
         return _tokenizer().FREQ.get(word, 0) > 0
 
 
+def _jieba_pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` cut for jieba, as (offset, piece): whole, unless a run of characters jieba segments as one
+    block is longer than ``_JIEBA_RUN`` (no sentence is), which is cut every ``_JIEBA_RUN`` characters.
+
+    jieba's HMM keeps a copy of the path so far at every character of a run of unknown characters,
+    so segmenting a run takes time quadratic in its length; a cut bounds that time for any input.
+    """
+    cuts = [
+        cut
+        for run in _JIEBA_BLOCK.finditer(text)
+        for cut in range(run.start() + _JIEBA_RUN, run.end(), _JIEBA_RUN)
+    ]
+    bounds = [0, *cuts, len(text)]
+    return [(start, text[start:end]) for start, end in pairwise(bounds)]
+
+
 class NameReader:
     """Reads the name starting at a position of one text, consistently for every mention."""
 
@@ -110,6 +137,8 @@ class NameReader:
         self.text = text
         self.segmentation = segmentation
         self.title_starts = title_starts
+        self._mentions: dict[int, dict[str, list[int]]] = {}
+        self._clean_followers: dict[str, Counter[str]] = {}
 
     def read(self, pos: int) -> str | None:
         """The person's name beginning at ``text[pos]``, or None if no plausible name starts there."""
@@ -210,16 +239,31 @@ class NameReader:
         A mention followed by the character that continues this one here (郝磊 in 郝磊刚说)
         is evidence for the longer reading, not for ``name``.
         """
-        text = self.text
-        end = here + len(name)
-        count = 0
-        start = text.find(name)
-        while start >= 0:
-            after = start + len(name)
-            if start != here and self.ends_at(after) and not text.startswith(text[end : end + 1], after):
-                count += 1
-            start = text.find(name, start + 1)
-        return count
+        follower = self.text[here + len(name) : here + len(name) + 1]
+        if not follower:
+            return 0
+        followers = self._followers_of_clean_mentions(name)
+        return followers.total() - followers[follower]
+
+    def _followers_of_clean_mentions(self, name: str) -> Counter[str]:
+        """The character after each mention of ``name`` that ends cleanly ("" at the end of the text), counted.
+
+        Read once per name from an index of every substring of its length, so reading the names of a text
+        stays linear in its length however many mentions and candidate names it has.
+        """
+        if name not in self._clean_followers:
+            length = len(name)
+            if length not in self._mentions:
+                index: dict[str, list[int]] = defaultdict(list)
+                for start in range(len(self.text) - length + 1):
+                    index[self.text[start : start + length]].append(start)
+                self._mentions[length] = index
+            self._clean_followers[name] = Counter(
+                self.text[start + length : start + length + 1]
+                for start in self._mentions[length].get(name, ())
+                if self.ends_at(start + length)
+            )
+        return self._clean_followers[name]
 
 
 _lock = threading.Lock()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from archive.ingest.byline import parse_feature_byline
-from archive.ingest.canonical import CJK, CJK_CHAR, CJK_PUNCT, canonical
+from archive.ingest.canonical import CJK_CHAR, CJK_PUNCT, canonical
 from archive.ingest.markers import (
     DATELINE,
     DATELINE_IN_LINE,
@@ -33,8 +33,6 @@ from archive.ingest.markers import (
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0\t]+")
-CJK_TAIL = re.compile(f"[{CJK}]*$")
-CJK_HEAD = re.compile(f"[{CJK}]*")
 SEPARATOR_LINE = re.compile(r"^[-\s]+$")
 BODY_PUNCT = re.compile("[，。；！？]")
 OPENING_START = re.compile(r"^(本报讯|本报\s*[（(]|本报记者|本报评论员|编者按)")
@@ -52,14 +50,18 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _space_kept(left: str, right: str) -> bool:
-    """Whether the layout space between ``left`` and ``right`` separates two Chinese phrases."""
+    """Whether the layout space between ``left`` and ``right`` separates two Chinese phrases.
+
+    Only the two characters on either side of the space decide, so ``left`` may be just the
+    end of the text before it.
+    """
     a, b = left[-1:], right[:1]
     if "—" in (a, b):
         return True
     if not a or not b or a in CJK_PUNCT or b in CJK_PUNCT:
         return False
     if _is_cjk(a) and _is_cjk(b):
-        return len(CJK_TAIL.search(left).group()) > 1 and len(CJK_HEAD.match(right).group()) > 1
+        return _is_cjk(left[-2:-1]) and _is_cjk(right[1:2])
     return not (_is_cjk(a) or _is_cjk(b))
 
 
@@ -70,11 +72,12 @@ def clean_line(line: str) -> str:
     """
     line = ZERO_WIDTH.sub("", line).strip()
     pieces, keys = SPACE_RUN.split(line), SPACE_RUN.split(canonical(line))
-    out, out_key = pieces[0], keys[0]
+    out, key_end = [pieces[0]], keys[0][-2:]
     for gap, right, right_key in zip(SPACE_RUN.findall(line), pieces[1:], keys[1:], strict=True):
-        sep = "\t" if "\t" in gap else " " if _space_kept(out_key, right_key) else ""
-        out, out_key = out + sep + right, out_key + sep + right_key
-    return undouble(out)
+        sep = "\t" if "\t" in gap else " " if _space_kept(key_end, right_key) else ""
+        out += (sep, right)
+        key_end = (key_end + sep + right_key)[-2:]
+    return undouble("".join(out))
 
 
 def undouble(line: str) -> str:

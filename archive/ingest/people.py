@@ -53,7 +53,9 @@ _CUE_RE = re.compile(
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
-    "|[0-9一二三四五六七八九十]+(?:名|位)?(?:人|同志)(?:当选|获得|荣获|入选|被评为|被授予)|当选|荣获|获得|入选|被评为|被授予"
+    # (a count is read from its first digit only, so a long run of digits is scanned once, not from each digit)
+    "|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]++(?:名|位)?(?:人|同志)(?:当选|获得|荣获|入选|被评为|被授予)"
+    "|当选|荣获|获得|入选|被评为|被授予"
 )
 # A list of at least this many names before a cue is a roll call of people, whatever the cue.
 _ROLL_CALL = 3

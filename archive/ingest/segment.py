@@ -356,14 +356,15 @@ def _without_empty_bodies(articles: list[ParsedArticle], warnings: list[str]) ->
     """``articles`` minus those without body text: their names go to the article printed next to
     them (the one before, else the one after), a headline left without text is reported."""
     kept = [a for a in articles if a.paragraphs]
-    for index, article in enumerate(articles):
+    before = None
+    for article in articles:
         if article.paragraphs:
+            before = article
             continue
         if article.headline:
             warnings.append(f"标题“{article.headline}”下没有正文，已忽略。")
-        before = [a for a in articles[:index] if a.paragraphs]
-        after = [a for a in articles[index + 1 :] if a.paragraphs]
-        target = before[-1] if before else (after[0] if after else None)
+        # with none before it, the first article with text comes after it
+        target = before if before is not None else next(iter(kept), None)
         if target is not None:
             for field_name in ("reporters", "contributors", "photographers"):
                 names = getattr(target, field_name)
