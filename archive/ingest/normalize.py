@@ -95,24 +95,30 @@ def _glue(text: str, line: str) -> str:
     return " " if latin else ""
 
 
+def _glued(lines: list[str]) -> list[tuple[str, str]]:
+    """Each line with what goes before it when the lines are joined (``_glue`` of the text so far)."""
+    glued = []
+    last = ""
+    for line in lines:
+        glued.append((_glue(last, line), line))
+        last = line[-1:] or last
+    return glued
+
+
 def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines glued back together (a space only between two Latin words)."""
-    text = ""
-    for line in lines:
-        text += _glue(text, line) + line
-    return text
+    return "".join(glue + line for glue, line in _glued(lines))
 
 
 def lines_from(lines: list[str], offset: int) -> list[str]:
     """The lines (cut where needed) that make up ``join_lines(lines)[offset:]``, so text after
     an opening keeps its line breaks for ``paragraphs``."""
-    text = ""
+    length = 0
     kept: list[str] = []
-    for line in lines:
-        text += _glue(text, line)
-        start = len(text)
-        text += line
-        if len(text) > offset:
+    for glue, line in _glued(lines):
+        start = length + len(glue)
+        length = start + len(line)
+        if length > offset:
             kept.append(line[max(0, offset - start) :])
     return [line for line in kept if line.strip()]
 
@@ -142,31 +148,34 @@ def _split_block(lines: list[str]) -> list[list[str]]:
     article that follows; these markers show where one ends and the next begins.
     """
     blocks: list[list[str]] = [[]]
+    cleaned = [clean_line(line) for line in lines]
+    keys = [canonical(line) for line in cleaned]
     for i, line in enumerate(lines):
         line = line.strip()
+        key = keys[i]
         match = DATELINE_IN_LINE.search(line)
-        credit = photo_credit(canonical(clean_line(line)))
-        own_byline = not credit and parse_feature_byline(clean_line(line)) is not None
+        credit = photo_credit(key)
+        own_byline = not credit and parse_feature_byline(cleaned[i]) is not None
         if match and (match.start() > 0 or blocks[-1]):
             head = line[: match.start()].strip()
             if head:
                 blocks[-1].append(head)
             line = line[match.start() :]
+            key = canonical(clean_line(line))
             blocks.append([])
         elif own_byline and blocks[-1]:
             blocks.append([])
         blocks[-1].append(line)
         closed = strip_end_markers(line)[2] and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
-        below = lines[i + 1] if i + 1 < len(lines) else ""
-        if closed or own_byline or credit or _headline_over_paragraph(line, below):
+        after = keys[i + 1] if i + 1 < len(lines) else ""
+        if closed or own_byline or credit or _headline_over_paragraph(key, after):
             blocks.append([])
     return [b for b in blocks if b]
 
 
-def _headline_over_paragraph(line: str, below: str) -> bool:
+def _headline_over_paragraph(key: str, after: str) -> bool:
     """A short unpunctuated line right above a wide line of sentences: a headline printed over its body
-    (web copies and wide columns), not a wrapped line of the same paragraph."""
-    key, after = canonical(clean_line(line)), canonical(clean_line(below))
+    (web copies and wide columns), not a wrapped line of the same paragraph. Both lines are clean and canonical."""
     return (
         bool(key) and not BODY_PUNCT.search(key) and 2 * len(key) <= len(after)
         and len(after) >= WIDE_LINE and ends_sentence(after)
@@ -228,6 +237,8 @@ def page_blocks(text: str) -> list[list[str]]:
     blocks: list[list[str]] = []
     seen: set[str] = set()
     for chunk in raw:
+        if not chunk.strip():
+            continue
         for part in _split_block(chunk.split("\n")):
             lines = [clean_line(line) for line in part]
             lines = [line for line in lines if line and not SEPARATOR_LINE.match(line)]
