@@ -12,7 +12,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from archive.import_review import issue_date_from
+from archive.import_review import FIRST_ISSUE_DATE, IssueDateError, check_issue_date, issue_date_from
 from archive.import_staging import StagedPage, text_sha256
 from archive.ingest.decode import PageDecodeError, decode_page
 
@@ -81,10 +81,20 @@ class PageUploadForm(forms.Form):
         label="出版日期",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="留空则从文件名（如 2016-09-02.txt）或报头日期中识别。",
+        help_text=(
+            f"留空则从文件名（如 2016-09-02.txt）或报头日期中识别；"
+            f"最早 {FIRST_ISSUE_DATE:%Y-%m-%d}，最晚为一年后的今天。"
+        ),
     )
     edition = forms.CharField(label="版别", max_length=40, initial="焦作日报")
     label = forms.CharField(label="版号", max_length=20, required=False, help_text="如 A01；多个文件时留空。")
+
+    def clean_issue_date(self):
+        issue_date = self.cleaned_data["issue_date"]
+        try:
+            return check_issue_date(issue_date) if issue_date else issue_date
+        except IssueDateError as error:
+            raise forms.ValidationError(str(error)) from error
 
     def clean_pasted_name(self):
         name = PurePath(self.cleaned_data["pasted_name"].strip() or PASTED_FILE_NAME).name
@@ -110,7 +120,7 @@ class PageUploadForm(forms.Form):
         for name, source in sources:
             try:
                 pages.append(self.staged_page(name, source))
-            except PageDecodeError as error:
+            except (PageDecodeError, IssueDateError) as error:
                 errors.append(forms.ValidationError(f"{name}：{error}"))
         if errors:
             raise forms.ValidationError(errors)
@@ -118,7 +128,8 @@ class PageUploadForm(forms.Form):
         return cleaned
 
     def staged_page(self, name, source):
-        """Decode and date one file or pasted text; raises PageDecodeError with the reason."""
+        """Decode and date one file or pasted text; raises PageDecodeError (or IssueDateError for a date read
+        from the file name or masthead outside the accepted range) with the reason."""
         if not name.lower().endswith(ALLOWED_EXTENSIONS):
             raise PageDecodeError(f"只接受 {'、'.join(ALLOWED_EXTENSIONS)} 文件。")
         data = source.encode("utf-8") if isinstance(source, str) else read_limited(source)
@@ -126,6 +137,7 @@ class PageUploadForm(forms.Form):
         issue_date = self.cleaned_data.get("issue_date") or issue_date_from(name, text)
         if issue_date is None:
             raise PageDecodeError("无法从文件名或报头识别出版日期，请填写出版日期。")
+        check_issue_date(issue_date)
         return StagedPage(
             name=name,
             text=text,

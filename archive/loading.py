@@ -36,6 +36,8 @@ from django.db.models import F
 
 from archive.districts import gazetteer_from_db
 from archive.export import article_record, articles_for_export
+from archive.import_review import IssueDateError, check_issue_date
+from archive.ingest.budget import Deadline, ParseBudgetExceeded
 from archive.ingest.decode import PageDecodeError, decode_page
 from archive.ingest.pipeline import parse_page
 from archive.ingest.records import ParsedArticle, ParsedPage
@@ -45,6 +47,8 @@ from archive.signals import articles_changed
 DistrictLink = Article.districts.through
 
 DEFAULT_PAPER = "焦作日报"
+# Failures that refuse a file for a reason the editor can act on: their message is the whole record.
+REFUSALS = (PageDecodeError, IssueDateError, ParseBudgetExceeded)
 # Added to kept articles' order while a page is rewritten, so (page, order) stays unique throughout.
 ORDER_SHIFT = 1_000_000
 
@@ -108,8 +112,12 @@ def preview_page(
     date: Date,
     edition: str = DEFAULT_PAPER,
     paper: str = DEFAULT_PAPER,
+    deadline: Deadline | None = None,
 ) -> PagePreview:
-    """Decode and parse ``data`` without writing anything; raises ``PageDecodeError`` for unusable files."""
+    """Decode and parse ``data`` without writing anything; raises ``PageDecodeError`` for unusable files,
+    ``IssueDateError`` for a date outside the accepted range and ``ParseBudgetExceeded`` when parsing passes
+    ``deadline`` (by default ``ARCHIVE_PARSE_BUDGET_SECONDS`` from now)."""
+    check_issue_date(date)
     decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
     sha256 = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
     existing = (
@@ -117,7 +125,7 @@ def preview_page(
         .select_related("issue")
         .first()
     )
-    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
+    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db(), deadline or parse_deadline())
     warnings = list(parsed.warnings)
     plan = _plan(existing, parsed)
     return PagePreview(
@@ -143,14 +151,18 @@ def load_page(
     user=None,
     source: str = "command",
     force: bool = False,
+    deadline: Deadline | None = None,
 ) -> LoadResult:
-    """Import one page file (bytes in UTF-8/GBK, or text); see the module docstring for the rules."""
+    """Import one page file (bytes in UTF-8/GBK, or text); see the module docstring for the rules.
+
+    Parsing stops at ``deadline`` (by default ``ARCHIVE_PARSE_BUDGET_SECONDS`` from now): the file is refused.
+    """
     run = ImportRun(user=user, source=source, files=[source_file])
     try:
         with transaction.atomic():
-            result = _load(data, source_file, date, edition, paper, label, force, run)
+            result = _load(data, source_file, date, edition, paper, label, force, run, deadline or parse_deadline())
     except Exception as error:
-        if isinstance(error, PageDecodeError):
+        if isinstance(error, REFUSALS):
             message = detail = str(error)
         else:
             message = f"导入失败（{type(error).__name__}: {error}）"
@@ -164,7 +176,13 @@ def load_page(
     return result
 
 
-def _load(data, source_file, date, edition, paper, label, force, run) -> LoadResult:
+def parse_deadline() -> Deadline:
+    """The deadline of one page's parse: ``ARCHIVE_PARSE_BUDGET_SECONDS`` from now."""
+    return Deadline(settings.ARCHIVE_PARSE_BUDGET_SECONDS)
+
+
+def _load(data, source_file, date, edition, paper, label, force, run, deadline) -> LoadResult:
+    check_issue_date(date)
     decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
     sha256 = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
     issue, _ = Issue.objects.get_or_create(paper=paper, edition=edition, date=date)
@@ -174,7 +192,7 @@ def _load(data, source_file, date, edition, paper, label, force, run) -> LoadRes
         run.counts = page_counts(page)
         return LoadResult(run.outcome, page, run.counts, PageDiff(unchanged=run.counts["articles"]), [], run)
 
-    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
+    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db(), deadline)
     warnings = list(parsed.warnings)
     plan = _plan(page, parsed)
     if page is None:

@@ -83,7 +83,7 @@ def _first_date(lead: str, issue_date: date) -> tuple[bool, date | None]:
         if match["relative"]:
             if NOT_EVENT_AFTER.match(after):
                 continue
-            return True, issue_date + timedelta(days=RELATIVE_DAYS[match["relative"]])
+            return True, _days_after(issue_date, RELATIVE_DAYS[match["relative"]])
         if PERIOD_BEFORE.search(before) or PERIOD_AFTER.match(after):
             continue
         found = _absolute(match, issue_date)
@@ -97,14 +97,14 @@ def _absolute(match: re.Match, issue_date: date) -> date | None:
     if match["month_ref"]:
         month_start = issue_date.replace(day=1)
         if match["month_ref"] == "上月":
-            month_start = (month_start - timedelta(days=1)).replace(day=1)
-        return _safe_date(month_start.year, month_start.month, _number(match["ref_day"]))
+            month_start = _previous_month(month_start)
+        return month_start and _safe_date(month_start.year, month_start.month, _number(match["ref_day"]))
     if match["lone_day"]:
         day = _number(match["lone_day"])
         month_start = issue_date.replace(day=1)
         if day is None or day > issue_date.day:
-            month_start = (month_start - timedelta(days=1)).replace(day=1)
-        return _safe_date(month_start.year, month_start.month, day)
+            month_start = _previous_month(month_start)
+        return month_start and _safe_date(month_start.year, month_start.month, day)
     month, day = _number(match["month"]), _number(match["day"])
     year_text = (match["year"] or "").replace(" ", "")
     if year_text == "去年":
@@ -139,5 +139,19 @@ def _number(text: str) -> int | None:
 def _safe_date(year: int | None, month: int | None, day: int | None) -> date | None:
     try:
         return date(year, month, day)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
+
+
+def _days_after(day: date, days: int) -> date | None:
+    """``day`` moved by ``days`` (negative: earlier), or None past either end of the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _previous_month(month_start: date) -> date | None:
+    """The first day of the month before ``month_start``'s, or None before the calendar begins."""
+    last_day = _days_after(month_start, -1)
+    return last_day and last_day.replace(day=1)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.blocks import BRIEF_COLUMNS, Block, Kind, classify, column_label
+from archive.ingest.budget import UNLIMITED, Deadline
 from archive.ingest.byline import BULLETS, Byline, parse_credit, parse_feature_byline, split_dateline
 from archive.ingest.canonical import canonical
 from archive.ingest.headlines import HeadlineGroup, assign_headlines
@@ -326,11 +327,13 @@ def _finish(draft: Draft, order: int) -> ParsedArticle:
     )
 
 
-def segment_page(text: str) -> tuple[list[ParsedArticle], list[str]]:
-    """The page's articles (not yet enriched) and warnings for the editor, in Chinese."""
+def segment_page(text: str, deadline: Deadline = UNLIMITED) -> tuple[list[ParsedArticle], list[str]]:
+    """The page's articles (not yet enriched) and warnings for the editor, in Chinese; ``deadline`` is checked
+    before each block."""
     items: list = []
     in_briefs = False
     for lines in page_blocks(text):
+        deadline.check()
         label = column_label(lines[0])
         if label is not None:
             in_briefs, lines = label in BRIEF_COLUMNS, lines[1:]
