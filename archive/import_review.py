@@ -41,7 +41,10 @@ def issue_date_problem(issue_date, today=None):
     last = last_issue_date(today)
     if FIRST_ISSUE_DATE <= issue_date <= last:
         return None
-    return f"出版日期 {issue_date:%Y-%m-%d} 不在可接受的范围内（{FIRST_ISSUE_DATE:%Y-%m-%d} 至 {last:%Y-%m-%d}）。"
+    return (
+        f"出版日期 {issue_date.isoformat()} 不在可接受的范围内"
+        f"（{FIRST_ISSUE_DATE.isoformat()} 至 {last.isoformat()}）。"
+    )
 
 
 class IssueDateError(ValueError):

@@ -39,6 +39,7 @@ from archive.export import article_record, articles_for_export
 from archive.import_review import IssueDateError, check_issue_date
 from archive.ingest.budget import Deadline, ParseBudgetExceeded
 from archive.ingest.decode import PageDecodeError, decode_page
+from archive.ingest.names import load_dictionaries
 from archive.ingest.pipeline import parse_page
 from archive.ingest.records import ParsedArticle, ParsedPage
 from archive.models import Article, District, ImportRun, Issue, Meeting, Mention, Page, Person
@@ -177,7 +178,9 @@ def load_page(
 
 
 def parse_deadline() -> Deadline:
-    """The deadline of one page's parse: ``ARCHIVE_PARSE_BUDGET_SECONDS`` from now."""
+    """The deadline of one page's parse: ``ARCHIVE_PARSE_BUDGET_SECONDS`` from now, once the importer's
+    dictionaries are loaded (a process's first parse does not pay for them)."""
+    load_dictionaries()
     return Deadline(settings.ARCHIVE_PARSE_BUDGET_SECONDS)
 
 

@@ -289,6 +289,12 @@ def _cache_dir() -> Path:
     return folder
 
 
+def load_dictionaries() -> None:
+    """Load jieba's dictionary and word tags now (a second or more, once per process) rather than
+    during the first text read, e.g. before a parse's time budget starts."""
+    _word_tags()
+
+
 _tags: dict[str, str] | None = None
 
 
