@@ -13,13 +13,14 @@ import os
 import re
 import tempfile
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Container
 from itertools import pairwise
 from pathlib import Path
 
 import jieba
 
+from archive.ingest.occurrences import Occurrences
 from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
 from archive.ingest.titles import is_word_char
 
@@ -137,7 +138,7 @@ class NameReader:
         self.text = text
         self.segmentation = segmentation
         self.title_starts = title_starts
-        self._mentions: dict[int, dict[str, list[int]]] = {}
+        self.occurrences = Occurrences(text)
         self._clean_followers: dict[str, Counter[str]] = {}
 
     def read(self, pos: int) -> str | None:
@@ -248,20 +249,15 @@ class NameReader:
     def _followers_of_clean_mentions(self, name: str) -> Counter[str]:
         """The character after each mention of ``name`` that ends cleanly ("" at the end of the text), counted.
 
-        Read once per name from an index of every substring of its length, so reading the names of a text
-        stays linear in its length however many mentions and candidate names it has.
+        Read once per name from the text's ``Occurrences``, so reading the names of a text stays linear in
+        its length however many mentions and candidate names it has.
         """
         if name not in self._clean_followers:
-            length = len(name)
-            if length not in self._mentions:
-                index: dict[str, list[int]] = defaultdict(list)
-                for start in range(len(self.text) - length + 1):
-                    index[self.text[start : start + length]].append(start)
-                self._mentions[length] = index
+            end = len(name)
             self._clean_followers[name] = Counter(
-                self.text[start + length : start + length + 1]
-                for start in self._mentions[length].get(name, ())
-                if self.ends_at(start + length)
+                self.text[start + end : start + end + 1]
+                for start in self.occurrences.starts(name)
+                if self.ends_at(start + end)
             )
         return self._clean_followers[name]
 

@@ -15,7 +15,9 @@ once is the same person; ``text`` may still hold layout spaces and line wraps.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
@@ -109,6 +111,7 @@ class _Extraction:
         self.title_at = {t.start: t for t in self.titles}
         title_starts = {t.start for t in self.titles} | {t.core_start for t in self.titles}
         self.reader = NameReader(self.text, self.segmentation, title_starts)
+        self.occurrences = self.reader.occurrences
         self.people: dict[str, _Person] = {}
         self.appointments: list[TitleMatch] = []
 
@@ -142,7 +145,7 @@ class _Extraction:
 
     def _chain(self, k: int) -> list[TitleMatch]:
         chain = [self.titles[k]]
-        for title in self.titles[k + 1 :]:
+        for title in map(self.titles.__getitem__, range(k + 1, len(self.titles))):
             last = chain[-1]
             if title.start != last.end + 1 or self.text[last.end] not in _CHAIN_SEPARATORS:
                 break
@@ -265,7 +268,7 @@ class _Extraction:
         return {
             i
             for name in self.people
-            for start in _positions(self.text, name)
+            for start in self.occurrences.separate_starts(name)
             for i in range(start, start + len(name))
         }
 
@@ -294,28 +297,41 @@ class _Extraction:
 
     def read_appointments(self) -> None:
         """正式入职…副主任: the title goes to the last person named before it in the same sentence."""
+        if not self.appointments:
+            return
+        sentence_ends = [i for i, ch in enumerate(self.text) if ch in _SENTENCE_END or ch == "\n"]
+        mentions = sorted((start, name) for name in self.people for start in self.occurrences.starts(name))
         for title in self.appointments:
-            sentence_start = max(self.text.rfind(ch, 0, title.start) for ch in _SENTENCE_END + "\n") + 1
-            before = [(self.text.rfind(name, sentence_start, title.start), name) for name in self.people]
-            position, name = max(before, default=(-1, ""))
-            if position >= 0:
-                self.add(name, [_Stated(title.title, title.core, title.start)])
+            ends_before = bisect.bisect_left(sentence_ends, title.start)
+            sentence_start = sentence_ends[ends_before - 1] + 1 if ends_before else 0
+            # the latest mention that ends before the title, inside its sentence
+            i = bisect.bisect_left(mentions, (title.start,)) - 1
+            while i >= 0 and mentions[i][0] >= sentence_start:
+                start, name = mentions[i]
+                if start + len(name) <= title.start:
+                    self.add(name, [_Stated(title.title, title.core, title.start)])
+                    break
+                i -= 1
 
     def mentions(self) -> list[PersonMention]:
         """People in order of first mention, a short reading merged into a longer one it always is."""
         people = dict(self.people)
+        containing: dict[str, list[str]] = defaultdict(list)
+        for name in people:
+            for part in {name[i:j] for i in range(len(name)) for j in range(i + 1, len(name) + 1)} - {name}:
+                containing[part].append(name)
         for short in list(people):
-            for name in people:
-                if name != short and short in name and self._always_within(short, name):
+            for name in containing.get(short, ()):
+                if name in people and self._always_within(short, name):
                     people[name].add(people.pop(short).titles)
                     break
-        ordered = sorted(people.values(), key=lambda p: self.text.find(p.name))
+        ordered = sorted(people.values(), key=lambda p: next(iter(self.occurrences.starts(p.name)), -1))
         return [PersonMention(p.name, p.normalized_titles()) for p in ordered]
 
     def _always_within(self, short: str, name: str) -> bool:
         """Every mention of ``short`` is part of a mention of ``name`` (a misread of its start or end)."""
         offset = name.find(short)
-        return all(self.text.startswith(name, start - offset) for start in _positions(self.text, short))
+        return all(self.text.startswith(name, start - offset) for start in self.occurrences.separate_starts(short))
 
 
 @cache
@@ -324,10 +340,6 @@ def _place_words() -> frozenset[str]:
     read like names."""
     names = Gazetteer.default().places
     return frozenset(names) | frozenset(re.sub(_PLACE_LEVEL, "", name) for name in names)
-
-
-def _positions(text: str, word: str) -> list[int]:
-    return [match.start() for match in re.finditer(re.escape(word), text)]
 
 
 def _resolve(chain: list[TitleMatch], carried: str) -> tuple[list[_Stated], str]:

@@ -68,6 +68,17 @@ def roll_call(limit: int, rng: random.Random) -> str:
     return "副主任" + fill(limit - 40, lambda: rng.choice(names) + "、") + "等出席。"
 
 
+def distinct_names(limit: int, rng: random.Random) -> str:
+    """Thousands of different people, each with a title: every name is new."""
+    given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红"
+    surnames = "张王李赵刘陈杨黄周吴"
+    return fill(limit, lambda: "市长" + rng.choice(surnames) + rng.choice(given) + rng.choice(given) + "，")
+
+
+def appointments(limit: int, rng: random.Random) -> str:
+    return fill(limit, lambda: rng.choice(("担任副主任，", "正式入职管委会副主任", "当选为主席、")))
+
+
 def mixed_scripts(limit: int, rng: random.Random) -> str:
     alphabet = "abcXYZ0123456789 ,.;:!?()-/\n\t，。、；：！？（）“”《》" + "".join(map(chr, range(0x4E00, 0x4E80)))
     return fill(limit, lambda: rng.choice(alphabet))
@@ -94,6 +105,8 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "name soup": name_soup,
     "titles and names": titles_and_names,
     "roll call": roll_call,
+    "distinct names": distinct_names,
+    "appointments": appointments,
     "cue words": _repeat("说"),
     "name before cue": _repeat("张建国说，"),
     "titles only": _repeat("县委副书记"),
