@@ -2,7 +2,8 @@
 
 ``PageUploadForm`` turns uploaded ``.txt`` files and/or pasted text into
 ``StagedPage`` objects (decoded, checked, dated), or refuses the whole upload with
-Chinese messages per file. ``ListTextField`` edits a JSON list as "、"-separated text.
+Chinese messages per file. ``ListTextField`` edits a JSON list as "、"-separated text;
+``IssueDateField`` takes a publication date in the accepted range.
 """
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from archive.import_review import FIRST_ISSUE_DATE, IssueDateError, check_issue_date, issue_date_from
+from archive.import_review import (
+    FIRST_ISSUE_DATE,
+    IssueDateError,
+    check_issue_date,
+    issue_date_from,
+    issue_date_problem,
+)
 from archive.import_staging import StagedPage, text_sha256
 from archive.ingest.decode import PageDecodeError, decode_page
 
@@ -59,6 +66,16 @@ class ListTextField(forms.CharField):
         return [item.strip() for item in text.split(self.separator) if item.strip()]
 
 
+class IssueDateField(forms.DateField):
+    """A publication date: refused outside ``FIRST_ISSUE_DATE`` … one year after today (``issue_date_problem``)."""
+
+    def validate(self, value):
+        super().validate(value)
+        problem = value and issue_date_problem(value)
+        if problem:
+            raise forms.ValidationError(problem, code="issue_date_range")
+
+
 class PageUploadForm(forms.Form):
     """One upload: up to MAX_FILES_PER_UPLOAD page files and/or one pasted page, sharing date, edition and label."""
 
@@ -77,7 +94,7 @@ class PageUploadForm(forms.Form):
     pasted_name = forms.CharField(
         label="粘贴文本的文件名", required=False, max_length=200, help_text=f"留空则为“{PASTED_FILE_NAME}”。"
     )
-    issue_date = forms.DateField(
+    issue_date = IssueDateField(
         label="出版日期",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -88,13 +105,6 @@ class PageUploadForm(forms.Form):
     )
     edition = forms.CharField(label="版别", max_length=40, initial="焦作日报")
     label = forms.CharField(label="版号", max_length=20, required=False, help_text="如 A01；多个文件时留空。")
-
-    def clean_issue_date(self):
-        issue_date = self.cleaned_data["issue_date"]
-        try:
-            return check_issue_date(issue_date) if issue_date else issue_date
-        except IssueDateError as error:
-            raise forms.ValidationError(str(error)) from error
 
     def clean_pasted_name(self):
         name = PurePath(self.cleaned_data["pasted_name"].strip() or PASTED_FILE_NAME).name

@@ -3,8 +3,9 @@ with a Chinese message, a failed 导入记录 and nothing staged or saved."""
 import pytest
 from django.test import override_settings
 
+from archive.admin import ArticleForm
 from archive.import_staging import staging_dir
-from archive.models import ImportRun, Page
+from archive.models import ImportRun, Issue, Page
 from tests.admin.conftest import IMPORT_URL, seed_bytes, upload, upload_form
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +55,22 @@ def test_a_confirmation_over_the_parse_budget_fails_that_file(editor_client, dja
     assert result.outcome == "failed" and "时间上限" in result.message
     assert not Page.objects.exists()
     assert ImportRun.objects.get().outcome == "failed"
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31"])
+def test_the_issue_and_article_forms_refuse_a_date_outside_the_range(admin_client, value):
+    response = admin_client.post(
+        "/admin/archive/issue/add/", {"paper": "焦作日报", "edition": "焦作日报", "date": value}
+    )
+    assert response.status_code == 200 and f"出版日期 {value} 不在可接受的范围内" in response.content.decode()
+    assert not Issue.objects.exists()
+    form = ArticleForm(data={"publication_date": value})
+    assert "不在可接受的范围内" in form.errors["publication_date"][0]
+
+
+def test_the_issue_form_accepts_a_date_in_the_range(admin_client):
+    response = admin_client.post(
+        "/admin/archive/issue/add/", {"paper": "焦作日报", "edition": "焦作日报", "date": "1949-10-01"}
+    )
+    assert response.status_code == 302
+    assert str(Issue.objects.get().date) == "1949-10-01"
