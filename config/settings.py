@@ -103,8 +103,8 @@ LOGIN_URL = "admin:login"
 # (see archive/admin_import.py).
 ARCHIVE_MAX_UPLOAD_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_BYTES", 256 * 1024))
 ARCHIVE_MAX_UPLOAD_TOTAL_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_TOTAL_BYTES", 512 * 1024))
-# Longest time parsing may take: per file for the import commands, per request in the admin import
-# (its preview, or its confirmation of all files at once); a file over it is refused and recorded.
+# Longest time (CPU seconds) parsing may take: per file for the import commands, per request in the admin
+# import (its preview, or its confirmation of all files at once); a file over it is refused and recorded.
 # The largest hostile page parses in about a second (benchmarks/parse_worst_case.py).
 ARCHIVE_PARSE_BUDGET_SECONDS = float(os.environ.get("ARCHIVE_PARSE_BUDGET_SECONDS", 8))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES * 2

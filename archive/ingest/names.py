@@ -117,7 +117,7 @@ class Segmentation:
 
 def _jieba_pieces(text: str) -> list[tuple[int, str]]:
     """``text`` cut for jieba, as (offset, piece): whole, unless a run of characters jieba segments as one
-    block is longer than ``_JIEBA_RUN`` (no sentence is), which is cut every ``_JIEBA_RUN`` characters.
+    block is longer than ``_JIEBA_RUN`` (no clause of a printed page is), which is cut every ``_JIEBA_RUN`` characters.
 
     jieba's HMM keeps a copy of the path so far at every character of a run of unknown characters,
     so segmenting a run takes time quadratic in its length; a cut bounds that time for any input.
