@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+# Longer words (a foreign name of several parts) are rare, and indexing every substring of their length
+# would copy the text that many times over: they are found with ``str.find`` instead.
+INDEXED_LENGTH = 8
+
 
 class Occurrences:
     """Every start of every substring of ``text`` of the lengths asked for, built per length on first use."""
@@ -20,6 +24,8 @@ class Occurrences:
     def starts(self, word: str) -> list[int]:
         """Where ``word`` starts in the text, overlapping occurrences included, in order (``str.find`` repeated)."""
         length = len(word)
+        if length > INDEXED_LENGTH:
+            return self._found(word)
         if length not in self._by_length:
             index: dict[str, list[int]] = defaultdict(list)
             text = self.text
@@ -27,6 +33,13 @@ class Occurrences:
                 index[text[start : start + length]].append(start)
             self._by_length[length] = index
         return self._by_length[length].get(word, [])
+
+    def _found(self, word: str) -> list[int]:
+        found, start = [], self.text.find(word)
+        while start >= 0:
+            found.append(start)
+            start = self.text.find(word, start + 1)
+        return found
 
     def separate_starts(self, word: str) -> list[int]:
         """Where ``word`` starts, each occurrence after the end of the one before (``re.finditer`` on the word)."""

@@ -376,6 +376,7 @@ class _Extraction:
         text = self.text
         segmentation = self.segmentation
         pending = list(self.people)
+        examined = set(pending)
         while pending:
             name = pending.pop()
             for start in self.occurrences.separate_starts(name):
@@ -387,7 +388,9 @@ class _Extraction:
                     word = segmentation.word_at[neighbour_start]
                     if self._listed_name(word, neighbour_start):
                         self._add_shaped(word, neighbour_start)
-                        pending.append(word)
+                        if word not in examined:
+                            examined.add(word)
+                            pending.append(word)
 
     def _listed_name(self, word: str, start: int) -> bool:
         family = surname_length(self.text, start)
