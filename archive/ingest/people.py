@@ -119,6 +119,8 @@ _LONGEST_TRANSLITERATION = 8
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
+# No name has more parts than this (穆罕默德·本·拉希德·阿勒马克图姆): a longer chain is not one.
+_MOST_NAME_PARTS = 4
 _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
 
 
@@ -536,6 +538,8 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
     found = []
     for match in _DOTTED_NAME.finditer(text):
         parts = re.split("[·•・]", match.group())
+        if len(parts) > _MOST_NAME_PARTS:
+            continue
         head = len(parts[0])
         while head > 0 and parts[0][head - 1] in _TRANSLITERATION:
             head -= 1

@@ -21,6 +21,7 @@ UNITS: tuple[str, ...] = (
     "月", "日", "年", "8月3日", "昨日", "近日", "从", "至", "去年", "本月",
     "会议", "在", "主持", "出席", "召开", "强调", "代表", "讲话", "致辞", "表彰", "当选", "荣获",
     "县", "镇", "村", "温县", "示范区", "街道", "a", "Z", "-", "/", "：", "—", "■", "▲", "编者按", "简讯",
+    "先生", "上周", "上旬", "卡洛斯", "·", "|", "第5版：", "放大 缩小", "发送短信", "订阅", "来源：",
 )
 CJK_FIRST, CJK_LAST = 0x4E00, 0x9FFF
 
@@ -126,5 +127,10 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "date numerals": _repeat("十"),
     "quotes": _repeat("“"),
     "dashes": _repeat("—"),
+    "web chrome words": _repeat("发送短信"),
+    "navigation headers": _repeat("第5版：要闻\n"),
+    "dotted names": _repeat("卡洛斯·"),
+    "listed names": _repeat("王芳、"),
+    "approximate dates": _repeat("近日"),
     "random units": random_units,
 }
