@@ -5,6 +5,7 @@ The search index follows these edits through model signals and ``articles_change
 """
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
@@ -13,7 +14,7 @@ from django.urls import path, reverse
 
 from archive.admin_import import PageImportView
 from archive.corrections import mark_corrected, merge_people, split_person
-from archive.forms import ListTextField
+from archive.forms import IssueDateField, ListTextField
 from archive.models import Article, District, DistrictAlias, ImportRun, Issue, Meeting, Mention, Page, Person
 from archive.templatetags.browse import role_labels
 
@@ -41,8 +42,17 @@ class DistrictAliasAdmin(admin.ModelAdmin):
     list_per_page = 100
 
 
+class IssueForm(forms.ModelForm):
+    date = IssueDateField(label="出版日期", widget=widgets.AdminDateWidget)
+
+    class Meta:
+        model = Issue
+        fields = ("paper", "edition", "date")
+
+
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
+    form = IssueForm
     list_display = ("date", "paper", "edition")
     list_filter = ("edition",)
     date_hierarchy = "date"
@@ -113,6 +123,7 @@ class ArticleForm(forms.ModelForm):
     contributors = ListTextField(label="通讯员/实习生", required=False)
     photographers = ListTextField(label="摄影", required=False)
     subtitles = ListTextField(label="引题/副题", required=False, separator="\n", help_text="每行一条")
+    publication_date = IssueDateField(label="出版日期", widget=widgets.AdminDateWidget)
 
     class Meta:
         model = Article

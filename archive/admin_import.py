@@ -11,10 +11,11 @@ file per request (``step=confirm_file``) and shows a progress bar and each file'
 result as it lands; without it, one request confirms them all. Either way a
 request's work is bounded by ``MAX_FILES_PER_UPLOAD`` files, ``ARCHIVE_MAX_UPLOAD_BYTES``
 per file and ``ARCHIVE_MAX_UPLOAD_TOTAL_BYTES`` per upload (256 KiB and 512 KiB by
-default; a page is ~20 KB). ``benchmarks/admin_import_bench.py`` on the 2-core machine,
-uploads filling the limits, over two runs: preview 2.1–4.0 s, one file's confirm ≤ 5.7 s, all
-files in one request ≤ 6.2 s, far inside gunicorn's 30 s timeout (with 2 MiB uploads a
-single confirm took 23–25 s).
+default; a page is ~20 KB), and its parsing by ``ARCHIVE_PARSE_BUDGET_SECONDS`` (a preview or a
+confirmation of all files shares one budget; a file passing it is refused and recorded).
+``benchmarks/admin_import_bench.py`` on the 2-core machine, uploads filling the limits, over two
+runs: preview 2.1–4.0 s, one file's confirm ≤ 5.7 s, all files in one request ≤ 6.2 s, far inside
+gunicorn's 30 s timeout (with 2 MiB uploads a single confirm took 23–25 s).
 """
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ from django.views import View
 from archive.forms import MAX_FILES_PER_UPLOAD, PageUploadForm
 from archive.import_review import review_warnings
 from archive.import_staging import StagingError, discard, fetch, stage
-from archive.loading import PageImportError, load_page, preview_page
+from archive.ingest.budget import ParseBudgetExceeded
+from archive.loading import PageImportError, load_page, parse_deadline, preview_page
 from archive.models import Article, ImportRun, Mention, Origin
 from archive.signals import changes_batched
 from archive.upload_limits import too_many_files_message
@@ -120,8 +122,16 @@ class PageImportView(View):
             return self.render(request, form=form)
         pages = form.cleaned_data["pages"]
         previews = []
+        deadline = parse_deadline()
         for page in pages:
-            preview = preview_page(page.text, source_file=page.name, date=page.issue_date, edition=page.edition)
+            try:
+                preview = preview_page(
+                    page.text, source_file=page.name, date=page.issue_date, edition=page.edition, deadline=deadline
+                )
+            except ParseBudgetExceeded as error:
+                form.add_error(None, f"{page.name}：{error}")
+                record_slow_upload(request, pages, form.non_field_errors())
+                return self.render(request, form=form)
             warnings = preview.warnings + review_warnings(preview.parsed, page.issue_date, page.text)
             previews.append(FilePreview(page, preview, warnings))
         return self.render(
@@ -137,8 +147,9 @@ class PageImportView(View):
         except StagingError as error:
             messages.error(request, str(error))
             return redirect("admin:archive_page_import")
+        deadline = parse_deadline()
         with changes_batched():
-            results = [confirm_one(request, page) for page in pages]
+            results = [confirm_one(request, page, deadline) for page in pages]
         discard(request, token)
         return self.render(request, step="done", results=results, summary=outcome_summary(results))
 
@@ -176,11 +187,12 @@ class PageImportView(View):
         return TemplateResponse(request, self.template_name, context)
 
 
-def confirm_one(request, page):
+def confirm_one(request, page, deadline=None):
     """Load one staged page; a failure is reported and recorded, and leaves the other files unaffected.
 
     Editors' corrected articles the file no longer has are deleted only if the editor ticked the preview's
     ``discard_corrections`` box; otherwise that file fails with the list of what it would delete.
+    Parsing stops at ``deadline`` (shared by the files of one request; by default the file's own budget).
     """
     try:
         result = load_page(
@@ -192,6 +204,7 @@ def confirm_one(request, page):
             user=request.user,
             source=IMPORT_SOURCE,
             discard_corrections=request.POST.get("discard_corrections") == "1",
+            deadline=deadline,
         )
     except PageImportError as error:
         return FileResult(page.name, ImportRun.Outcome.FAILED, str(error))
@@ -228,3 +241,14 @@ def record_refusal(request, form):
             outcome=ImportRun.Outcome.FAILED,
             error="\n".join(errors),
         )
+
+
+def record_slow_upload(request, pages, errors):
+    """Record an upload refused because previewing it passed the parse budget."""
+    ImportRun.objects.create(
+        user=request.user,
+        source=IMPORT_SOURCE,
+        files=[page.name for page in pages],
+        outcome=ImportRun.Outcome.FAILED,
+        error="\n".join(errors),
+    )

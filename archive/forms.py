@@ -2,7 +2,8 @@
 
 ``PageUploadForm`` turns uploaded ``.txt`` files and/or pasted text into
 ``StagedPage`` objects (decoded, checked, dated), or refuses the whole upload with
-Chinese messages per file. ``ListTextField`` edits a JSON list as "、"-separated text.
+Chinese messages per file. ``ListTextField`` edits a JSON list as "、"-separated text;
+``IssueDateField`` takes a publication date in the accepted range.
 """
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from archive.import_review import issue_date_from
+from archive.import_review import (
+    FIRST_ISSUE_DATE,
+    IssueDateError,
+    check_issue_date,
+    issue_date_from,
+    issue_date_problem,
+)
 from archive.import_staging import StagedPage, text_sha256
 from archive.ingest.decode import PageDecodeError, decode_page
 
@@ -59,6 +66,16 @@ class ListTextField(forms.CharField):
         return [item.strip() for item in text.split(self.separator) if item.strip()]
 
 
+class IssueDateField(forms.DateField):
+    """A publication date: refused outside ``FIRST_ISSUE_DATE`` … one year after today (``issue_date_problem``)."""
+
+    def validate(self, value):
+        super().validate(value)
+        problem = value and issue_date_problem(value)
+        if problem:
+            raise forms.ValidationError(problem, code="issue_date_range")
+
+
 class PageUploadForm(forms.Form):
     """One upload: up to MAX_FILES_PER_UPLOAD page files and/or one pasted page, sharing date, edition and label."""
 
@@ -77,11 +94,14 @@ class PageUploadForm(forms.Form):
     pasted_name = forms.CharField(
         label="粘贴文本的文件名", required=False, max_length=200, help_text=f"留空则为“{PASTED_FILE_NAME}”。"
     )
-    issue_date = forms.DateField(
+    issue_date = IssueDateField(
         label="出版日期",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="留空则从文件名（如 2016-09-02.txt）或报头日期中识别。",
+        help_text=(
+            f"留空则从文件名（如 2016-09-02.txt）或报头日期中识别；"
+            f"最早 {FIRST_ISSUE_DATE:%Y-%m-%d}，最晚为一年后的今天。"
+        ),
     )
     edition = forms.CharField(label="版别", max_length=40, initial="焦作日报")
     label = forms.CharField(label="版号", max_length=20, required=False, help_text="如 A01；多个文件时留空。")
@@ -110,7 +130,7 @@ class PageUploadForm(forms.Form):
         for name, source in sources:
             try:
                 pages.append(self.staged_page(name, source))
-            except PageDecodeError as error:
+            except (PageDecodeError, IssueDateError) as error:
                 errors.append(forms.ValidationError(f"{name}：{error}"))
         if errors:
             raise forms.ValidationError(errors)
@@ -118,7 +138,8 @@ class PageUploadForm(forms.Form):
         return cleaned
 
     def staged_page(self, name, source):
-        """Decode and date one file or pasted text; raises PageDecodeError with the reason."""
+        """Decode and date one file or pasted text; raises PageDecodeError (or IssueDateError for a date read
+        from the file name or masthead outside the accepted range) with the reason."""
         if not name.lower().endswith(ALLOWED_EXTENSIONS):
             raise PageDecodeError(f"只接受 {'、'.join(ALLOWED_EXTENSIONS)} 文件。")
         data = source.encode("utf-8") if isinstance(source, str) else read_limited(source)
@@ -126,6 +147,7 @@ class PageUploadForm(forms.Form):
         issue_date = self.cleaned_data.get("issue_date") or issue_date_from(name, text)
         if issue_date is None:
             raise PageDecodeError("无法从文件名或报头识别出版日期，请填写出版日期。")
+        check_issue_date(issue_date)
         return StagedPage(
             name=name,
             text=text,

@@ -4,18 +4,59 @@
 and returns Chinese warnings: no articles, suspicious person names, event dates
 after publication, a masthead date disagreeing with the chosen one.
 ``issue_date_from`` finds a page's publication date in its file name or masthead
-when the editor left the date empty.
+when the editor left the date empty. ``issue_date_problem`` says why a publication
+date is refused: every way a date enters an import (``import_pages --date``, the
+seeds' manifest, the admin form, a file name or masthead, ``load_page`` itself)
+accepts only ``FIRST_ISSUE_DATE`` (the founding of the People's Republic; the paper
+is younger) to one year after today, which also keeps every date computed from it
+(昨日, 上月3日, 去年…) far inside the calendar.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import MAXYEAR, date
+
+from django.utils.timezone import localdate
 
 NAME_LENGTHS = range(2, 5)
 DATE_IN_FILE_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 MASTHEAD_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]?\s*)?星\s*期")
 MASTHEAD_SEARCH_CHARS = 600
+
+
+FIRST_ISSUE_DATE = date(1949, 10, 1)
+
+
+def last_issue_date(today=None):
+    """The latest publication date accepted: one year after ``today`` (the local date by default)."""
+    today = today or localdate()
+    if today.year == MAXYEAR:
+        return date.max
+    return today.replace(year=today.year + 1, day=28 if (today.month, today.day) == (2, 29) else today.day)
+
+
+def issue_date_problem(issue_date, today=None):
+    """Why ``issue_date`` cannot be a publication date (a Chinese sentence), or None when it can."""
+    last = last_issue_date(today)
+    if FIRST_ISSUE_DATE <= issue_date <= last:
+        return None
+    return (
+        f"出版日期 {issue_date.isoformat()} 不在可接受的范围内"
+        f"（{FIRST_ISSUE_DATE.isoformat()} 至 {last.isoformat()}）。"
+    )
+
+
+class IssueDateError(ValueError):
+    """A publication date outside the accepted range; ``str(error)`` is the editor's message."""
+
+
+def check_issue_date(issue_date, today=None):
+    """``issue_date`` itself, or IssueDateError saying why it is refused."""
+    problem = issue_date_problem(issue_date, today)
+    if problem:
+        raise IssueDateError(problem)
+    return issue_date
 
 
 def checked_date(year, month, day):

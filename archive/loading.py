@@ -44,7 +44,10 @@ from django.db.models import F
 
 from archive.districts import gazetteer_from_db
 from archive.export import article_record, articles_for_export
+from archive.import_review import IssueDateError, check_issue_date
+from archive.ingest.budget import Deadline, ParseBudgetExceeded
 from archive.ingest.decode import PageDecodeError, decode_page
+from archive.ingest.names import load_dictionaries
 from archive.ingest.pipeline import parse_page
 from archive.ingest.records import ParsedArticle, ParsedPage
 from archive.meeting_merge import MeetingMerger
@@ -67,6 +70,10 @@ AMBIGUOUS_NOTE = "同名待核对"
 
 class CorrectionsWouldBeLost(Exception):
     """The new file drops articles that editors corrected; ``str(error)`` names them for the editor."""
+
+
+# Failures that refuse a file for a reason the editor can act on: their message is the whole record.
+REFUSALS = (PageDecodeError, IssueDateError, ParseBudgetExceeded, CorrectionsWouldBeLost)
 
 
 class PageImportError(Exception):
@@ -135,8 +142,12 @@ def preview_page(
     date: Date,
     edition: str = DEFAULT_PAPER,
     paper: str = DEFAULT_PAPER,
+    deadline: Deadline | None = None,
 ) -> PagePreview:
-    """Decode and parse ``data`` without writing anything; raises ``PageDecodeError`` for unusable files."""
+    """Decode and parse ``data`` without writing anything; raises ``PageDecodeError`` for unusable files,
+    ``IssueDateError`` for a date outside the accepted range and ``ParseBudgetExceeded`` when parsing passes
+    ``deadline`` (by default ``ARCHIVE_PARSE_BUDGET_SECONDS`` from now)."""
+    check_issue_date(date)
     decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
     sha256 = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
     existing = (
@@ -144,7 +155,7 @@ def preview_page(
         .select_related("issue")
         .first()
     )
-    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db())
+    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db(), deadline or parse_deadline())
     warnings = list(parsed.warnings)
     plan = _plan(existing, parsed)
     return PagePreview(
@@ -172,17 +183,22 @@ def load_page(
     origin_path: str = "",
     force: bool = False,
     discard_corrections: bool = False,
+    deadline: Deadline | None = None,
 ) -> LoadResult:
     """Import one page file (bytes in UTF-8/GBK, or text); see the module docstring for the rules.
 
     ``source`` (an ``Origin``), ``origin_path`` (the file's path, for commands) and ``user`` are recorded
-    on the page version and its ``ImportRun``.
+    on the page version and its ``ImportRun``. Parsing stops at ``deadline`` (by default
+    ``ARCHIVE_PARSE_BUDGET_SECONDS`` from now): the file is refused.
     """
     run = ImportRun(user=user, source=source, files=[source_file])
     try:
-        result = _load(data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections)
+        result = _load(
+            data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections,
+            deadline or parse_deadline(),
+        )
     except Exception as error:
-        if isinstance(error, PageDecodeError | CorrectionsWouldBeLost):
+        if isinstance(error, REFUSALS):
             message = detail = str(error)
         else:
             message = f"导入失败（{type(error).__name__}: {error}）"
@@ -196,18 +212,28 @@ def load_page(
     return result
 
 
-def _load(data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections) -> LoadResult:
+def parse_deadline() -> Deadline:
+    """The deadline of one page's parse: ``ARCHIVE_PARSE_BUDGET_SECONDS`` from now, once the importer's
+    dictionaries are loaded (a process's first parse does not pay for them)."""
+    load_dictionaries()
+    return Deadline(settings.ARCHIVE_PARSE_BUDGET_SECONDS)
+
+
+def _load(
+    data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections, deadline
+) -> LoadResult:
     """Decode and parse outside the write transaction, then write in one.
 
     Parsing takes up to seconds; inside the transaction it would hold the database's
     write lock that long (SQLite has one for the whole file) and keep other writers waiting.
     """
+    check_issue_date(date)
     decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
     sha256 = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
     stored = Page.objects.filter(
         issue__paper=paper, issue__edition=edition, issue__date=date, source_file=source_file, sha256=sha256
     )
-    parse = partial(parse_page, decoded.text, date, edition)
+    parse = partial(parse_page, decoded.text, date, edition, deadline=deadline)
     parsed = parse(gazetteer_from_db()) if force or not stored.exists() else None
     with transaction.atomic():
         _serialize_writers()

@@ -55,7 +55,7 @@ def fixed_parse(monkeypatch):
     class Fixed:
         page = page_of()
 
-    monkeypatch.setattr(loading, "parse_page", lambda *args: Fixed.page)
+    monkeypatch.setattr(loading, "parse_page", lambda *args, **kwargs: Fixed.page)
     return Fixed
 
 

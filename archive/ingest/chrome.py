@@ -16,7 +16,7 @@ CHROME_LINE = re.compile(
     r"^第\s*\d+\s*版\s*[:：]"
     r"|上一版|下一版|上一期|下一期|版面导航|上一篇|下一篇|放大\s*缩小"
     r"|^(?:数字报|分享到[:：]?|二维码|Top|新闻中心首页|返回主页|打印本页|关闭窗口)$"
-    r"|^版权声明|^联系电话\s*[:：]|发送短信.*订阅|官方微博参与互动|扫一扫|您现在的位置|您当前的位置"
+    r"|^版权声明|^联系电话\s*[:：]|官方微博参与互动|扫一扫|您现在的位置|您当前的位置"
     r"|^(?:更新)?时间\s*[:：].*来源\s*[:：]|^来源\s*[:：]\S*$"
 )
 # A page header opens the list of the page's headlines, which ends with the zoom bar.
@@ -29,13 +29,15 @@ MENU_WORDS = 4
 MENU_WORD = range(2, 6)
 SENTENCE_PUNCTUATION = re.compile("[，。；！？、：,;!?:“”]")
 BYLINE_WORDS = re.compile("记者|通讯员|实习生|摄")
+# An SMS subscription line: the first words, then the second later in the line.
+SMS_SEND, SMS_SUBSCRIBE = "发送短信", "订阅"
 
 
 def is_chrome(line: str) -> bool:
     """Whether one line (stripped) belongs to the web page around the article."""
     if not line:
         return False
-    if CHROME_LINE.search(line) or line.count("|") >= LINK_BAR_SEPARATORS:
+    if CHROME_LINE.search(line) or line.count("|") >= LINK_BAR_SEPARATORS or _asks_for_sms_subscription(line):
         return True
     words = line.split()
     return (
@@ -44,6 +46,12 @@ def is_chrome(line: str) -> bool:
         and not SENTENCE_PUNCTUATION.search(line)
         and not BYLINE_WORDS.search(line)
     )
+
+
+def _asks_for_sms_subscription(line: str) -> bool:
+    """发送短信 … 订阅 (the regular expression 发送短信.*订阅 would rescan the line from every 发送短信)."""
+    start = line.find(SMS_SEND)
+    return start >= 0 and line.find(SMS_SUBSCRIBE, start + len(SMS_SEND)) >= 0
 
 
 def strip_chrome(text: str) -> str:

@@ -142,16 +142,19 @@ def _first_date(lead: str, issue_date: date) -> tuple[bool, EventDate | None]:
                 continue
             if match["vague"] in CAMPAIGN:
                 return True, None
-            approximate = EventDate(issue_date - timedelta(days=APPROXIMATE_DAYS[match["vague"]]), "approximate")
+            day = _days_after(issue_date, -APPROXIMATE_DAYS[match["vague"]])
+            if day is None:
+                return True, None
+            approximate = EventDate(day, "approximate")
             approximate_sentence_end = _sentence_end(lead, match.end())
             continue
         if match["relative"]:
             if NOT_EVENT_AFTER.match(after) or PERIOD_BEFORE.search(before) or PERIOD_AFTER.match(after):
                 continue
-            return True, EventDate(issue_date + timedelta(days=RELATIVE_DAYS[match["relative"]]), "day")
+            return True, _on_day(_days_after(issue_date, RELATIVE_DAYS[match["relative"]]))
         if match["weekday"]:
-            monday = issue_date - timedelta(days=issue_date.weekday() + 7)
-            return True, EventDate(monday + timedelta(days=WEEKDAYS[match["weekday"]]), "day")
+            monday = _days_after(issue_date, -(issue_date.weekday() + 7))
+            return True, _on_day(monday and _days_after(monday, WEEKDAYS[match["weekday"]]))
         if match["month_part"]:
             found = _month_part(match, issue_date)
             if found and not PERIOD_BEFORE.search(before):
@@ -197,14 +200,14 @@ def _absolute(match: re.Match, issue_date: date) -> date | None:
     if match["month_ref"]:
         month_start = issue_date.replace(day=1)
         if match["month_ref"] == "上月":
-            month_start = (month_start - timedelta(days=1)).replace(day=1)
-        return _safe_date(month_start.year, month_start.month, _number(match["ref_day"]))
+            month_start = _previous_month(month_start)
+        return month_start and _safe_date(month_start.year, month_start.month, _number(match["ref_day"]))
     if match["lone_day"]:
         day = _number(match["lone_day"])
         month_start = issue_date.replace(day=1)
         if day is None or day > issue_date.day:
-            month_start = (month_start - timedelta(days=1)).replace(day=1)
-        return _safe_date(month_start.year, month_start.month, day)
+            month_start = _previous_month(month_start)
+        return month_start and _safe_date(month_start.year, month_start.month, day)
     month, day = _number(match["month"]), _number(match["day"])
     year_text = (match["year"] or "").replace(" ", "")
     if year_text == "去年":
@@ -239,5 +242,23 @@ def _number(text: str) -> int | None:
 def _safe_date(year: int | None, month: int | None, day: int | None) -> date | None:
     try:
         return date(year, month, day)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
+
+
+def _on_day(day: date | None) -> EventDate | None:
+    return EventDate(day, "day") if day else None
+
+
+def _days_after(day: date, days: int) -> date | None:
+    """``day`` moved by ``days`` (negative: earlier), or None past either end of the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _previous_month(month_start: date) -> date | None:
+    """The first day of the month before ``month_start``'s, or None before the calendar begins."""
+    last_day = _days_after(month_start, -1)
+    return last_day and last_day.replace(day=1)

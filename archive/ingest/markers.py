@@ -35,6 +35,9 @@ CONTINUATION = re.compile(
     rf"[（(]\s*(?:下\s*)?转\s*第?\s*{_TARGET}\s*[）)]\s*$|下\s*转\s*第?\s*{_TARGET}\s*$"
 )
 PAGE_MARKER = re.compile(r"\s*[①-⑳]\s*\d{0,2}\s*$")
+# Markers are read in the last this many characters (where a text ends in thousands of them, each
+# is found without reading the text from its start again).
+END_MARKER_CHARS = 100
 CONTINUED_FROM = re.compile(r"^[（(]\s*上\s*接\s*[^）)]{1,12}[）)]\s*")
 
 # "本报记者 刘 璐 摄", "（通讯员 孟凡 摄）", "林晓/摄" closing a photo caption, on its own or after it.
@@ -97,11 +100,11 @@ def strip_end_markers(text: str) -> tuple[str, str | None, bool]:
     continued_to = None
     found = False
     while True:
-        page = PAGE_MARKER.search(text)
+        page = PAGE_MARKER.search(text, max(0, len(text) - END_MARKER_CHARS))
         if page:
             text, found = text[: page.start()].rstrip(), True
             continue
-        cont = CONTINUATION.search(text)
+        cont = CONTINUATION.search(text, max(0, len(text) - END_MARKER_CHARS))
         if cont:
             continued_to = re.sub(r"\s+", "", cont.group(1) or cont.group(2))
             text, found = text[: cont.start()].rstrip(), True

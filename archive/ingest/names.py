@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import threading
 from collections import Counter
 from collections.abc import Container
+from itertools import pairwise
 from pathlib import Path
 
 import jieba
 
+from archive.ingest.occurrences import Occurrences
 from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, SINGLE_SURNAMES, surname_length
 from archive.ingest.titles import is_word_char
 
@@ -73,6 +76,10 @@ _RARE = 1000
 _FUNCTION_NAME_CHARS = frozenset("在和于同与及从")
 _NAME_FINAL_ZHI = "之"
 
+# What jieba segments as one block (its ``re_han_default``), and the longest run of it segmented at once.
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]++")
+_JIEBA_RUN = 400
+
 # Characters never found in a given name (punctuation aside).
 _NOT_IN_NAMES = frozenset(
     "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让从在与及县市省镇乡村街寨屯堡庄局厅委届次项要"
@@ -84,7 +91,11 @@ class Segmentation:
 
     def __init__(self, text: str):
         self.text = text
-        self.words: list[tuple[str, int, int]] = list(_tokenizer().tokenize(text))
+        self.words: list[tuple[str, int, int]] = [
+            (word, offset + start, offset + end)
+            for offset, piece in _jieba_pieces(text)
+            for word, start, end in _tokenizer().tokenize(piece)
+        ]
         self.word_start = [0] * len(text)
         self.word_at: dict[int, str] = {}
         for word, start, end in self.words:
@@ -110,6 +121,22 @@ class Segmentation:
         return _tokenizer().FREQ.get(word, 0) > 0
 
 
+def _jieba_pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` cut for jieba, as (offset, piece): whole, unless a run of characters jieba segments as one
+    block is longer than ``_JIEBA_RUN`` (no clause of a printed page is), which is cut every ``_JIEBA_RUN`` characters.
+
+    jieba's HMM keeps a copy of the path so far at every character of a run of unknown characters,
+    so segmenting a run takes time quadratic in its length; a cut bounds that time for any input.
+    """
+    cuts = [
+        cut
+        for run in _JIEBA_BLOCK.finditer(text)
+        for cut in range(run.start() + _JIEBA_RUN, run.end(), _JIEBA_RUN)
+    ]
+    bounds = [0, *cuts, len(text)]
+    return [(start, text[start:end]) for start, end in pairwise(bounds)]
+
+
 class NameReader:
     """Reads the name starting at a position of one text, consistently for every mention."""
 
@@ -117,6 +144,8 @@ class NameReader:
         self.text = text
         self.segmentation = segmentation
         self.title_starts = title_starts
+        self.occurrences = Occurrences(text)
+        self._clean_followers: dict[str, Counter[str]] = {}
 
     def read(self, pos: int) -> str | None:
         """The person's name beginning at ``text[pos]``, or None if no plausible name starts there."""
@@ -234,16 +263,26 @@ class NameReader:
         A mention followed by the character that continues this one here (郝磊 in 郝磊刚说)
         is evidence for the longer reading, not for ``name``.
         """
-        text = self.text
-        end = here + len(name)
-        count = 0
-        start = text.find(name)
-        while start >= 0:
-            after = start + len(name)
-            if start != here and self.ends_at(after) and not text.startswith(text[end : end + 1], after):
-                count += 1
-            start = text.find(name, start + 1)
-        return count
+        follower = self.text[here + len(name) : here + len(name) + 1]
+        if not follower:
+            return 0
+        followers = self._followers_of_clean_mentions(name)
+        return followers.total() - followers[follower]
+
+    def _followers_of_clean_mentions(self, name: str) -> Counter[str]:
+        """The character after each mention of ``name`` that ends cleanly ("" at the end of the text), counted.
+
+        Read once per name from the text's ``Occurrences``, so reading the names of a text stays linear in
+        its length however many mentions and candidate names it has.
+        """
+        if name not in self._clean_followers:
+            end = len(name)
+            self._clean_followers[name] = Counter(
+                self.text[start + end : start + end + 1]
+                for start in self.occurrences.starts(name)
+                if self.ends_at(start + end)
+            )
+        return self._clean_followers[name]
 
 
 _lock = threading.Lock()
@@ -269,6 +308,12 @@ def _cache_dir() -> Path:
     return folder
 
 
+def load_dictionaries() -> None:
+    """Load jieba's dictionary and word tags now (a second or more, once per process) rather than
+    during the first text read, e.g. before a parse's time budget starts."""
+    _given_name_table()
+
+
 _tags: dict[str, str] | None = None
 _given_name_odds: dict[str, float] | None = None
 # Smoothing of the given-name odds: a character seen in no name and no word has odds 0.1.
@@ -283,6 +328,12 @@ def given_name_odds(name: str) -> float:
     (涛 and 泽 are names' characters, 证 and 剑 words'). Above about 0.1 a character is common
     in names, below 0.03 rare.
     """
+    odds = _given_name_table()
+    return min(odds.get(ch, _NAME_PRIOR / _WORD_PRIOR) for ch in name[1:])
+
+
+def _given_name_table() -> dict[str, float]:
+    """Every character's given-name odds (see ``given_name_odds``), computed once per process."""
     global _given_name_odds
     if _given_name_odds is None:
         given_names, words = [], []
@@ -295,8 +346,7 @@ def given_name_odds(name: str) -> float:
         _given_name_odds = {
             ch: (in_names[ch] + _NAME_PRIOR) / (in_words[ch] + _WORD_PRIOR) for ch in in_names.keys() | in_words.keys()
         }
-    odds = _given_name_odds
-    return min(odds.get(ch, _NAME_PRIOR / _WORD_PRIOR) for ch in name[1:])
+    return _given_name_odds
 
 
 def _word_tags() -> dict[str, str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from archive.ingest.byline import parse_feature_byline
-from archive.ingest.canonical import CJK, CJK_CHAR, CJK_PUNCT, canonical
+from archive.ingest.canonical import CJK_CHAR, CJK_PUNCT, canonical
 from archive.ingest.markers import (
     DATELINE,
     DATELINE_IN_LINE,
@@ -33,8 +33,6 @@ from archive.ingest.markers import (
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0\t]+")
-CJK_TAIL = re.compile(f"[{CJK}]*$")
-CJK_HEAD = re.compile(f"[{CJK}]*")
 SEPARATOR_LINE = re.compile(r"^[-\s]+$")
 BODY_PUNCT = re.compile("[，。；！？]")
 OPENING_START = re.compile(r"^(本报讯|本报\s*[（(]|本报记者|本报评论员|编者按)")
@@ -52,14 +50,18 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _space_kept(left: str, right: str) -> bool:
-    """Whether the layout space between ``left`` and ``right`` separates two Chinese phrases."""
+    """Whether the layout space between ``left`` and ``right`` separates two Chinese phrases.
+
+    Only the two characters on either side of the space decide, so ``left`` may be just the
+    end of the text before it.
+    """
     a, b = left[-1:], right[:1]
     if "—" in (a, b):
         return True
     if not a or not b or a in CJK_PUNCT or b in CJK_PUNCT:
         return False
     if _is_cjk(a) and _is_cjk(b):
-        return len(CJK_TAIL.search(left).group()) > 1 and len(CJK_HEAD.match(right).group()) > 1
+        return _is_cjk(left[-2:-1]) and _is_cjk(right[1:2])
     return not (_is_cjk(a) or _is_cjk(b))
 
 
@@ -70,11 +72,12 @@ def clean_line(line: str) -> str:
     """
     line = ZERO_WIDTH.sub("", line).strip()
     pieces, keys = SPACE_RUN.split(line), SPACE_RUN.split(canonical(line))
-    out, out_key = pieces[0], keys[0]
+    out, key_end = [pieces[0]], keys[0][-2:]
     for gap, right, right_key in zip(SPACE_RUN.findall(line), pieces[1:], keys[1:], strict=True):
-        sep = "\t" if "\t" in gap else " " if _space_kept(out_key, right_key) else ""
-        out, out_key = out + sep + right, out_key + sep + right_key
-    return undouble(out)
+        sep = "\t" if "\t" in gap else " " if _space_kept(key_end, right_key) else ""
+        out += (sep, right)
+        key_end = (key_end + sep + right_key)[-2:]
+    return undouble("".join(out))
 
 
 def undouble(line: str) -> str:
@@ -92,24 +95,30 @@ def _glue(text: str, line: str) -> str:
     return " " if latin else ""
 
 
+def _glued(lines: list[str]) -> list[tuple[str, str]]:
+    """Each line with what goes before it when the lines are joined (``_glue`` of the text so far)."""
+    glued = []
+    last = ""
+    for line in lines:
+        glued.append((_glue(last, line), line))
+        last = line[-1:] or last
+    return glued
+
+
 def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines glued back together (a space only between two Latin words)."""
-    text = ""
-    for line in lines:
-        text += _glue(text, line) + line
-    return text
+    return "".join(glue + line for glue, line in _glued(lines))
 
 
 def lines_from(lines: list[str], offset: int) -> list[str]:
     """The lines (cut where needed) that make up ``join_lines(lines)[offset:]``, so text after
     an opening keeps its line breaks for ``paragraphs``."""
-    text = ""
+    length = 0
     kept: list[str] = []
-    for line in lines:
-        text += _glue(text, line)
-        start = len(text)
-        text += line
-        if len(text) > offset:
+    for glue, line in _glued(lines):
+        start = length + len(glue)
+        length = start + len(line)
+        if length > offset:
             kept.append(line[max(0, offset - start) :])
     return [line for line in kept if line.strip()]
 
@@ -139,31 +148,34 @@ def _split_block(lines: list[str]) -> list[list[str]]:
     article that follows; these markers show where one ends and the next begins.
     """
     blocks: list[list[str]] = [[]]
+    cleaned = [clean_line(line) for line in lines]
+    keys = [canonical(line) for line in cleaned]
     for i, line in enumerate(lines):
         line = line.strip()
+        key = keys[i]
         match = DATELINE_IN_LINE.search(line)
-        credit = photo_credit(canonical(clean_line(line)))
-        own_byline = not credit and parse_feature_byline(clean_line(line)) is not None
+        credit = photo_credit(key)
+        own_byline = not credit and parse_feature_byline(cleaned[i]) is not None
         if match and (match.start() > 0 or blocks[-1]):
             head = line[: match.start()].strip()
             if head:
                 blocks[-1].append(head)
             line = line[match.start() :]
+            key = canonical(clean_line(line))
             blocks.append([])
         elif own_byline and blocks[-1]:
             blocks.append([])
         blocks[-1].append(line)
         closed = strip_end_markers(line)[2] and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
-        below = lines[i + 1] if i + 1 < len(lines) else ""
-        if closed or own_byline or credit or _headline_over_paragraph(line, below):
+        after = keys[i + 1] if i + 1 < len(lines) else ""
+        if closed or own_byline or credit or _headline_over_paragraph(key, after):
             blocks.append([])
     return [b for b in blocks if b]
 
 
-def _headline_over_paragraph(line: str, below: str) -> bool:
+def _headline_over_paragraph(key: str, after: str) -> bool:
     """A short unpunctuated line right above a wide line of sentences: a headline printed over its body
-    (web copies and wide columns), not a wrapped line of the same paragraph."""
-    key, after = canonical(clean_line(line)), canonical(clean_line(below))
+    (web copies and wide columns), not a wrapped line of the same paragraph. Both lines are clean and canonical."""
     return (
         bool(key) and not BODY_PUNCT.search(key) and 2 * len(key) <= len(after)
         and len(after) >= WIDE_LINE and ends_sentence(after)
@@ -225,6 +237,8 @@ def page_blocks(text: str) -> list[list[str]]:
     blocks: list[list[str]] = []
     seen: set[str] = set()
     for chunk in raw:
+        if not chunk.strip():
+            continue
         for part in _split_block(chunk.split("\n")):
             lines = [clean_line(line) for line in part]
             lines = [line for line in lines if line and not SEPARATOR_LINE.match(line)]

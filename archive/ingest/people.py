@@ -19,7 +19,9 @@ once is the same person; ``text`` may still hold layout spaces and line wraps.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
@@ -64,7 +66,9 @@ _CUE_RE = re.compile(
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
-    "|[0-9一二三四五六七八九十]+(?:名|位)?(?:人|同志)(?:当选|获得|荣获|入选|被评为|被授予)|当选|荣获|获得|入选|被评为|被授予"
+    # (a count is read from its first digit only, so a long run of digits is scanned once, not from each digit)
+    "|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]++(?:名|位)?(?:人|同志)(?:当选|获得|荣获|入选|被评为|被授予)"
+    "|当选|荣获|获得|入选|被评为|被授予"
 )
 # A list of at least this many names before a cue is a roll call of people, whatever the cue.
 _ROLL_CALL = 3
@@ -115,6 +119,8 @@ _LONGEST_TRANSLITERATION = 8
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
+# No name has more parts than this (穆罕默德·本·拉希德·阿勒马克图姆): a longer chain is not one.
+_MOST_NAME_PARTS = 4
 _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
 
 
@@ -159,6 +165,7 @@ class _Extraction:
         self.title_at = {t.start: t for t in self.titles}
         title_starts = {t.start for t in self.titles} | {t.core_start for t in self.titles}
         self.reader = NameReader(self.text, self.segmentation, title_starts)
+        self.occurrences = self.reader.occurrences
         self.people: dict[str, _Person] = {}
         self.appointments: list[TitleMatch] = []
 
@@ -192,7 +199,7 @@ class _Extraction:
 
     def _chain(self, k: int) -> list[TitleMatch]:
         chain = [self.titles[k]]
-        for title in self.titles[k + 1 :]:
+        for title in map(self.titles.__getitem__, range(k + 1, len(self.titles))):
             last = chain[-1]
             if title.start != last.end + 1 or self.text[last.end] not in _CHAIN_SEPARATORS:
                 break
@@ -317,7 +324,7 @@ class _Extraction:
         return {
             i
             for name in self.people
-            for start in _positions(self.text, name)
+            for start in self.occurrences.separate_starts(name)
             for i in range(start, start + len(name))
         }
 
@@ -371,9 +378,10 @@ class _Extraction:
         text = self.text
         segmentation = self.segmentation
         pending = list(self.people)
+        examined = set(pending)
         while pending:
             name = pending.pop()
-            for start in _positions(text, name):
+            for start in self.occurrences.separate_starts(name):
                 end = start + len(name)
                 for neighbour_start in (end + 1, end + 2):
                     joiner = text[end:neighbour_start]
@@ -382,7 +390,9 @@ class _Extraction:
                     word = segmentation.word_at[neighbour_start]
                     if self._listed_name(word, neighbour_start):
                         self._add_shaped(word, neighbour_start)
-                        pending.append(word)
+                        if word not in examined:
+                            examined.add(word)
+                            pending.append(word)
 
     def _listed_name(self, word: str, start: int) -> bool:
         family = surname_length(self.text, start)
@@ -469,28 +479,41 @@ class _Extraction:
 
     def read_appointments(self) -> None:
         """正式入职…副主任: the title goes to the last person named before it in the same sentence."""
+        if not self.appointments:
+            return
+        sentence_ends = [i for i, ch in enumerate(self.text) if ch in _SENTENCE_END or ch == "\n"]
+        mentions = sorted((start, name) for name in self.people for start in self.occurrences.starts(name))
         for title in self.appointments:
-            sentence_start = max(self.text.rfind(ch, 0, title.start) for ch in _SENTENCE_END + "\n") + 1
-            before = [(self.text.rfind(name, sentence_start, title.start), name) for name in self.people]
-            position, name = max(before, default=(-1, ""))
-            if position >= 0:
-                self.add(name, [_Stated(title.title, title.core, title.start)])
+            ends_before = bisect.bisect_left(sentence_ends, title.start)
+            sentence_start = sentence_ends[ends_before - 1] + 1 if ends_before else 0
+            # the latest mention that ends before the title, inside its sentence
+            i = bisect.bisect_left(mentions, (title.start,)) - 1
+            while i >= 0 and mentions[i][0] >= sentence_start:
+                start, name = mentions[i]
+                if start + len(name) <= title.start:
+                    self.add(name, [_Stated(title.title, title.core, title.start)])
+                    break
+                i -= 1
 
     def mentions(self) -> list[PersonMention]:
         """People in order of first mention, a short reading merged into a longer one it always is."""
         people = dict(self.people)
+        containing: dict[str, list[str]] = defaultdict(list)
+        for name in people:
+            for part in {name[i:j] for i in range(len(name)) for j in range(i + 1, len(name) + 1)} - {name}:
+                containing[part].append(name)
         for short in list(people):
-            for name in people:
-                if name != short and short in name and self._always_within(short, name):
+            for name in containing.get(short, ()):
+                if name in people and self._always_within(short, name):
                     people[name].add(people.pop(short).titles)
                     break
-        ordered = sorted(people.values(), key=lambda p: self.text.find(p.name))
+        ordered = sorted(people.values(), key=lambda p: next(iter(self.occurrences.starts(p.name)), -1))
         return [_mention(p.name, p.normalized_titles()) for p in ordered]
 
     def _always_within(self, short: str, name: str) -> bool:
         """Every mention of ``short`` is part of a mention of ``name`` (a misread of its start or end)."""
         offset = name.find(short)
-        return all(self.text.startswith(name, start - offset) for start in _positions(self.text, short))
+        return all(self.text.startswith(name, start - offset) for start in self.occurrences.separate_starts(short))
 
 
 def _mention(name: str, titles: list[str]) -> PersonMention:
@@ -515,6 +538,8 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
     found = []
     for match in _DOTTED_NAME.finditer(text):
         parts = re.split("[·•・]", match.group())
+        if len(parts) > _MOST_NAME_PARTS:
+            continue
         head = len(parts[0])
         while head > 0 and parts[0][head - 1] in _TRANSLITERATION:
             head -= 1
@@ -529,10 +554,6 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
         name_end = match.end() - (len(parts[-1]) - tail)
         found.append((match.start() + head, text[match.start() + head : name_end]))
     return found
-
-
-def _positions(text: str, word: str) -> list[int]:
-    return [match.start() for match in re.finditer(re.escape(word), text)]
 
 
 def _resolve(chain: list[TitleMatch], carried: str) -> tuple[list[_Stated], str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from archive.ingest.budget import UNLIMITED, Deadline
 from archive.ingest.canonical import CJK, canonical
 from archive.ingest.chrome import strip_chrome
 from archive.ingest.dates import read_event_date
@@ -28,17 +29,30 @@ UNDATED_KINDS = ("notice",)
 
 
 def parse_page(
-    text: str, issue_date: date, edition: str | None = None, gazetteer: Gazetteer | None = None
+    text: str,
+    issue_date: date,
+    edition: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    deadline: Deadline = UNLIMITED,
 ) -> ParsedPage:
-    """Parse one page's decoded text published on ``issue_date`` in ``edition``."""
+    """Parse one page's decoded text published on ``issue_date`` in ``edition``.
+
+    With a ``deadline``, raises ``ParseBudgetExceeded`` once it has passed (checked between stages).
+    """
     gazetteer = gazetteer or Gazetteer.default()
-    articles, warnings = segment_page(strip_chrome(text))
+    articles, warnings = segment_page(strip_chrome(text), deadline)
     for article in articles:
-        enrich(article, issue_date, edition, gazetteer)
+        enrich(article, issue_date, edition, gazetteer, deadline)
     return ParsedPage(articles=articles, warnings=warnings)
 
 
-def enrich(article: ParsedArticle, issue_date: date, edition: str | None, gazetteer: Gazetteer) -> None:
+def enrich(
+    article: ParsedArticle,
+    issue_date: date,
+    edition: str | None,
+    gazetteer: Gazetteer,
+    deadline: Deadline = UNLIMITED,
+) -> None:
     """Fill the article's event date, people, meeting, roles and districts from its text.
 
     The stages read the canonical copy of the text (full-width punctuation), while the
@@ -48,6 +62,7 @@ def enrich(article: ParsedArticle, issue_date: date, edition: str | None, gazett
     the layout spaces extraction leaves inside it (a name printed 张 动天 is 张动天 to every stage).
     Ads, teasers and contents tables report no event, meeting or roles; a notice has no event date.
     """
+    deadline.check()
     headline = canonical(article.headline) if article.headline else article.headline
     subtitles = [canonical(s) for s in article.subtitles]
     text = BODY_LAYOUT_SPACE.sub("", canonical(article.body))
@@ -57,9 +72,12 @@ def enrich(article: ParsedArticle, issue_date: date, edition: str | None, gazett
         found = read_event_date(text, issue_date)
         if found:
             article.event_date, article.event_date_precision = found
+    deadline.check()
     article.persons = extract_people(titled)
+    deadline.check()
     if reports_event:
         day = article.event_date if article.event_date_precision == "day" else None
         article.meeting = extract_meeting(headline, subtitles, text, article.persons, day)
         assign_roles(article.persons, article.meeting)
+    deadline.check()
     article.districts = find_districts(titled, gazetteer, edition)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.blocks import BRIEF_COLUMNS, Block, Kind, classify, column_label
+from archive.ingest.budget import UNLIMITED, Deadline
 from archive.ingest.byline import BULLETS, Byline, parse_credit, parse_feature_byline, split_dateline
 from archive.ingest.canonical import canonical
 from archive.ingest.headlines import HeadlineGroup, assign_headlines
@@ -326,11 +327,13 @@ def _finish(draft: Draft, order: int) -> ParsedArticle:
     )
 
 
-def segment_page(text: str) -> tuple[list[ParsedArticle], list[str]]:
-    """The page's articles (not yet enriched) and warnings for the editor, in Chinese."""
+def segment_page(text: str, deadline: Deadline = UNLIMITED) -> tuple[list[ParsedArticle], list[str]]:
+    """The page's articles (not yet enriched) and warnings for the editor, in Chinese; ``deadline`` is checked
+    before each block."""
     items: list = []
     in_briefs = False
     for lines in page_blocks(text):
+        deadline.check()
         label = column_label(lines[0])
         if label is not None:
             in_briefs, lines = label in BRIEF_COLUMNS, lines[1:]
@@ -356,14 +359,15 @@ def _without_empty_bodies(articles: list[ParsedArticle], warnings: list[str]) ->
     """``articles`` minus those without body text: their names go to the article printed next to
     them (the one before, else the one after), a headline left without text is reported."""
     kept = [a for a in articles if a.paragraphs]
-    for index, article in enumerate(articles):
+    before = None
+    for article in articles:
         if article.paragraphs:
+            before = article
             continue
         if article.headline:
             warnings.append(f"标题“{article.headline}”下没有正文，已忽略。")
-        before = [a for a in articles[:index] if a.paragraphs]
-        after = [a for a in articles[index + 1 :] if a.paragraphs]
-        target = before[-1] if before else (after[0] if after else None)
+        # with none before it, the first article with text comes after it
+        target = before if before is not None else next(iter(kept), None)
         if target is not None:
             for field_name in ("reporters", "contributors", "photographers"):
                 names = getattr(target, field_name)

@@ -15,7 +15,10 @@ CLOSERS = "”’」』）)》"
 CJK = r"\u4e00-\u9fff"
 ASCII_FULL_STOP = re.compile(rf"(?<=[{CJK}{CLOSERS}])\.(?=[{CJK}“‘「（(]|\s|$)")
 MID_SENTENCE_BREAK = re.compile(rf"(?<![{SENTENCE_END}{CLOSERS}：:])\n+")
-SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]+(?:[{SENTENCE_END}]+[{CLOSERS}]*)?")
+# Longer than any sentence printed (they stay under 200 characters): a run of text without sentence-ending
+# punctuation is read in pieces of this length, so stages that search a sentence take bounded time per piece.
+MAX_SENTENCE_CHARS = 500
+SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]{{1,{MAX_SENTENCE_CHARS}}}(?:[{SENTENCE_END}]+[{CLOSERS}]*)?")
 
 
 def sentences(text: str, join_breaks: bool = True) -> list[str]:
@@ -23,7 +26,7 @@ def sentences(text: str, join_breaks: bool = True) -> list[str]:
 
     With ``join_breaks`` a line break without sentence-ending punctuation before it is
     read as a layout break inside the sentence; without, every line break ends one.
-    An ASCII full stop is returned as "。".
+    An ASCII full stop is returned as "。". A sentence longer than ``MAX_SENTENCE_CHARS`` is cut.
     """
     text = ASCII_FULL_STOP.sub("。", text)
     flowing = MID_SENTENCE_BREAK.sub("", text) if join_breaks else text

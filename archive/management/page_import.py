@@ -35,7 +35,10 @@ class PageSpec:
 
 
 def parse_date(value: str) -> Date:
-    """``value`` as a YYYY-MM-DD date, or a CommandError saying what is wrong with it."""
+    """``value`` as a YYYY-MM-DD date, or a CommandError saying what is wrong with it.
+
+    Whether it is an acceptable publication date is ``load_page``'s check, so a refusal is recorded per file.
+    """
     if not ISO_DATE.fullmatch(value or ""):
         raise CommandError(f"日期“{value}”格式不对，应为 YYYY-MM-DD，例如 2016-09-02。")
     try:

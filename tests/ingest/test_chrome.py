@@ -50,3 +50,8 @@ def test_people_of_other_headlines_and_dates_of_the_nav_bar_are_not_the_articles
     people = {p.name for a in articles for p in a.persons}
     assert people == {"罗春华"}
     assert [a.event_date for a in articles] == [date(2021, 9, 6)]
+
+
+def test_an_sms_subscription_line_names_the_sms_first():
+    assert is_chrome("移动用户发送短信到10650000即可订阅")
+    assert not is_chrome("订阅报纸的读者可以发送短信咨询")

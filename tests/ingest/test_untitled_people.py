@@ -48,3 +48,8 @@ def test_a_dotted_foreign_name_is_whole_even_after_a_title():
 def test_a_family_name_with_an_honorific_or_title_is_no_full_name():
     assert names("李先生在办公桌旁一坐就是一天。") == []
     assert names("唐外长说，合作取得了长足进展。") == []
+
+
+def test_a_chain_of_more_dotted_parts_than_any_name_has_is_no_name():
+    assert names("外交部长阿尔贝托·萨纳特·卡洛斯·马尔登在会上发言。") == ["阿尔贝托·萨纳特·卡洛斯·马尔登"]
+    assert not any("·" in name for name in names("外交部长" + "·".join(["卡洛斯"] * 5) + "在会上发言。"))
