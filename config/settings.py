@@ -190,7 +190,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_REQUEST_BYTES
 DATA_UPLOAD_MAX_NUMBER_FILES = None
 # Longest time (CPU seconds) parsing may take: per file for the import commands, per request in the admin
 # import (its preview, or its confirmation of all files at once); a file over it is refused and recorded.
-# The largest hostile page parses in about a second (benchmarks/parse_worst_case.py).
+# The largest hostile page parses in about two CPU seconds (benchmarks/parse_worst_case.py).
 ARCHIVE_PARSE_BUDGET_SECONDS = float(os.environ.get("ARCHIVE_PARSE_BUDGET_SECONDS", 8))
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES
 
