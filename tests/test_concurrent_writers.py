@@ -58,7 +58,7 @@ def writer_pages(directory: Path, writer: int) -> list[Path]:
 
 
 def import_arguments(paths: list[Path], writer: int) -> list[str]:
-    return [*map(str, paths), "--date", f"2031-0{writer}-15"]
+    return [*map(str, paths), "--date", f"2011-0{writer}-15"]
 
 
 def manage(env, *args, timeout=300) -> str:

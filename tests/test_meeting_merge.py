@@ -20,7 +20,7 @@ def pages(monkeypatch):
     """``pages[source_file] = [ParsedArticle, …]``; ``load(source_file)`` imports that page as parsed there."""
     parsed: dict[str, list[ParsedArticle]] = {}
 
-    def parse(text, *args):
+    def parse(text, *args, deadline=None):
         return ParsedPage(articles=parsed[text])
 
     monkeypatch.setattr(loading, "parse_page", parse)
