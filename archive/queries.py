@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Substr
@@ -149,8 +150,12 @@ def people_with_title(title):
     organisation before it (焦作市市长 for 市长), but not a deputy's (副市长 is not 市长)."""
     title = simplified(title.strip())
     escaped = title.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # Each database's own way to read a JSON list's items as rows, each item as text in ``t.value``.
+    items = "jsonb_array_elements_text(m.titles) AS t(value)" if connection.vendor == "postgresql" else (
+        "json_each(m.titles) t"
+    )
     sql = (
-        f"SELECT m.person_id FROM {Mention._meta.db_table} m, json_each(m.titles) t "
+        f"SELECT m.person_id FROM {Mention._meta.db_table} m, {items} "
         "WHERE t.value = %s OR (t.value LIKE %s ESCAPE '\\' AND t.value NOT LIKE %s ESCAPE '\\')"
     )
     return Q(pk__in=RawSQL(sql, [title, f"%{escaped}", f"%副{escaped}"]))

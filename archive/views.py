@@ -107,6 +107,8 @@ class IssueDetailView(IssueNeighboursMixin, IssueData, DetailView):
             day = date.fromisoformat(self.kwargs["date"])
         except ValueError as error:
             raise Http404("日期格式应为 YYYY-MM-DD") from error
+        if "\x00" in self.kwargs["edition"]:  # no edition holds it, and PostgreSQL refuses it in a query
+            raise Http404("没有这个版别")
         return get_object_or_404(Issue, date=day, edition=self.kwargs["edition"])
 
     def get_context_data(self, **kwargs):
