@@ -29,6 +29,9 @@ BRIEF_CHARS = 90
 CAPTION_CHARS = 120
 # A teaser's own text (before its page pointer) is headline-length.
 TEASER_CHARS = 40
+# The longest page pointer read after a teaser's text (▶详见今日本报第A12版）and the like): a longer text is no
+# teaser, and is not searched (the pointer's leading brackets made the search quadratic on a run of them).
+POINTER_CHARS = 40
 # How a picture's caption opens (图为…, 上图：…), and a bracketed photographer's credit ending one (（林晓摄）).
 CAPTION_OPENING = re.compile(r"^[（(]?(?:上|下|左|右|本版)?图为|^[（(]?[上下左右]图[:：]")
 CAPTION_CREDIT = re.compile(r"[（(][^（(）)]{2,20}摄[）)]$")
@@ -63,6 +66,8 @@ def article_kind(opened_as: str, headline: str | None, body: str, continues: boo
 def is_teaser(text: str) -> bool:
     """A headline-length text without a sentence (spaces removed, canonical punctuation) that points the
     reader to another page."""
+    if len(text) > TEASER_CHARS + POINTER_CHARS:
+        return False
     pointer = PAGE_POINTER.search(text)
     return pointer is not None and pointer.start() <= TEASER_CHARS and "。" not in text[: pointer.start()]
 

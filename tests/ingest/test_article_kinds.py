@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from archive.ingest.kinds import article_kind, is_advertisement, is_caption, is_teaser
+from archive.ingest.kinds import POINTER_CHARS, TEASER_CHARS, article_kind, is_advertisement, is_caption, is_teaser
 from archive.ingest.pipeline import parse_page
 
 DAY = date(2021, 5, 12)
@@ -81,3 +81,8 @@ def test_front_page_kinds_from_a_whole_page():
     ]
     assert articles[1].body == "图为会议现场。"
     assert articles[0].body.endswith("确保安全度汛。")
+
+
+def test_a_text_longer_than_a_headline_and_its_pointer_is_no_teaser():
+    assert is_teaser("全市重点项目建设加快推进▶详见第3版")
+    assert not is_teaser("（" * (TEASER_CHARS + POINTER_CHARS) + "详见第3版")
