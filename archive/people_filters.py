@@ -7,7 +7,7 @@ FILTER_CHARS = 40
 
 
 class PeopleFilterForm(forms.Form):
-    """``q``: 王小平, 王曉平, wangxiaoping, "wang xiaoping" or wxp; ``title``: 市长 (people ever stated so)."""
+    """``q``: 赵建国, 趙建國, zhaojianguo, "zhao jianguo" or zjg; ``title``: 市长 (people ever stated so)."""
 
     q = forms.CharField(label="姓名或拼音", max_length=FILTER_CHARS, required=False)
     title = forms.CharField(label="职务", max_length=FILTER_CHARS, required=False)

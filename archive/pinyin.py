@@ -18,7 +18,7 @@ PINYIN_NOISE = re.compile(r"[\s'’-]+")
 
 
 def name_pinyin(name: str) -> tuple[str, str]:
-    """(full pinyin without tones or spaces, initials) of ``name``: 王小平 → ("wangxiaoping", "wxp").
+    """(full pinyin without tones or spaces, initials) of ``name``: 赵建国 → ("zhaojianguo", "zjg").
 
     ü is spelled v (lü → lv), as pinyin keyboards do; characters without pinyin are kept as they are.
     pypinyin is imported here, not with the models: loading its dictionaries takes ~0.3 s, which
