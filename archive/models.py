@@ -150,7 +150,7 @@ class Person(models.Model):
         return f"{self.name}（{self.note}）" if self.note else self.name
 
     def save(self, *args, **kwargs):
-        """Keep the pinyin the people list searches (wangxiaoping, wxp) in step with the name."""
+        """Keep the pinyin the people list searches (zhaojianguo, zjg) in step with the name."""
         self.pinyin, self.initials = name_pinyin(self.name)
         if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "pinyin", "initials"}

@@ -1,7 +1,7 @@
 """Names in pinyin, and people-list queries folded to what the stored names and pinyin use.
 
-A reader may type a name in pinyin (wangxiaoping, "wang xiaoping"), as initials (wxp) or in
-traditional characters (王曉平); ``Person`` stores ``name_pinyin(name)`` so each of these is
+A reader may type a name in pinyin (zhaojianguo, "zhao jianguo"), as initials (zjg) or in
+traditional characters (趙建國); ``Person`` stores ``name_pinyin(name)`` so each of these is
 one indexed prefix match, and ``folded_query`` turns what was typed into the stored forms.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _to_simplified():
 
 
 def simplified(text: str) -> str:
-    """``text`` in simplified characters (the paper's): 王曉平 → 王晓平."""
+    """``text`` in simplified characters (the paper's): 趙建國 → 赵建国."""
     return _to_simplified().convert(text)
 
 

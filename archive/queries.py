@@ -135,8 +135,8 @@ def most_mentioned_people(articles=None, limit=10):
 
 def people_named(text):
     """A filter for people whose name matches what a reader typed (see ``archive.pinyin.folded_query``):
-    pinyin or initials as a prefix (wangxiaoping, wang xiaoping, wxp), characters anywhere in the name
-    (traditional folded to simplified: 王曉平 finds 王晓平)."""
+    pinyin or initials as a prefix (zhaojianguo, zhao jianguo, zjg), characters anywhere in the name
+    (traditional folded to simplified: 趙建國 finds 赵建国)."""
     query = folded_query(text)
     if query.pinyin:
         return Q(pinyin__gte=query.pinyin, pinyin__lt=query.pinyin + PREFIX_END) | Q(
