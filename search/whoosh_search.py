@@ -77,9 +77,10 @@ def rank(request: SearchRequest, parsed: ParsedQuery) -> Ranked:
     with generation.lock():
         current = generation.current()
         key = (parsed.key, *_filter_key(request))
-        matched = current.results.get_or_compute(key, lambda: _Matched(_matching(current, parsed, request)))
+        must, excluded = compile_query(parsed)
+        matched = current.results.get_or_compute(key, lambda: _Matched(_matching(current, must, excluded, request)))
         facets = matched.facets(current, request)
-        ranked = _rank(current, parsed, matched, sort, limit)[request.first :]
+        ranked = _rank(current, parsed, must, matched, sort, limit)[request.first :]
         ids = [(int(current.searcher.stored_fields(docnum)["django_id"]), score) for docnum, score in ranked]
     return Ranked(total=len(matched.docs), ids=ids, facets=facets)
 
@@ -105,7 +106,7 @@ def _filter_key(request):
     )
 
 
-def _matching(current, parsed, request) -> set[int]:
+def _matching(current, must, excluded, request) -> set[int]:
     """The query's documents that pass every filter: cached sets intersected, smallest first."""
     sets = [
         current.docs_with(facet.field, value) for facet in FACETS for value in set(request.selected(facet.name))
@@ -113,7 +114,6 @@ def _matching(current, parsed, request) -> set[int]:
     bounds = request.day_range()
     if bounds:
         sets.append(current.docs_between(*bounds))
-    must, excluded = compile_query(parsed)
     if must is not None:
         sets.append(current.docs_for(repr(must), must))
     sets.sort(key=len)
@@ -137,11 +137,10 @@ def _count_facets(current, docs, year) -> dict[str, list[tuple]]:
     return counts
 
 
-def _rank(current, parsed, matched, sort, limit) -> list[tuple[int, float]]:
+def _rank(current, parsed, must, matched, sort, limit) -> list[tuple[int, float]]:
     """(docnum, score) of the first ``limit`` documents in ``sort`` order."""
     if not matched.docs:
         return []
-    must, _ = compile_query(parsed)
     if sort == "relevance" and must is not None:
         return _by_relevance(current, parsed, must, matched.docs, limit)
     order = matched.orders.get(sort)
