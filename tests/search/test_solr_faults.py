@@ -86,12 +86,12 @@ def test_unreachable_cluster_search_503_browse_200_imports_kept_and_repaired(
         assert client.get(reverse("archive:home")).status_code == 200
         assert client.get(Article.objects.first().get_absolute_url()).status_code == 200
         status, output = search_status()
-        assert status == 2 and "搜索引擎无法访问" in output
+        assert status == 2 and "搜索引擎无法访问" in output, output
 
     status, output = search_status()
-    assert status == 1 and "状态：索引落后于数据库" in output and "Failed to connect" in output
+    assert status == 1 and "状态：索引落后于数据库" in output and "Failed to connect" in output, output
     status, output = search_status("--repair")
-    assert status == 0 and "状态：一致" in output
+    assert status == 0 and "状态：一致" in output, output
     assert solr_index.indexed_ids() == articles
     assert not PendingChange.objects.exists()
     assert run_search(SearchRequest(q="会议")).total > 0
