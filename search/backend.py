@@ -11,7 +11,8 @@
 - haystack's match-all query ``*`` (an unfiltered ``SearchQuerySet``) is every document:
   Whoosh's parser finds no terms in it through our analysis and matched nothing.
 - ``date_facet`` counts are keyed by each range's start, as haystack documents (Whoosh
-  gave (start, end) pairs).
+  gave (start, end) pairs); ``facet`` lists values only, as Solr does (Whoosh added a
+  ``None`` bucket for documents without a value).
 - A ``SearchQuerySet`` slice starts where asked: haystack turned offsets into Whoosh page
   numbers, so ``[2:5]`` returned the first results.
 - Big text is not stored; haystack's highlighting (a StemmingAnalyzer that
@@ -168,6 +169,9 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             raw_page, highlight=False, query_string=query_string, spelling_query=spelling_query,
             result_class=result_class, facet_types=facet_types,
         )
+        fields = results.get("facets", {}).get("fields", {})
+        for field, counts in fields.items():
+            fields[field] = [(value, n) for value, n in counts if value is not None]
         dates = results.get("facets", {}).get("dates", {})
         for field, counts in dates.items():
             dates[field] = [(when[0] if isinstance(when, tuple) else when, n) for when, n in counts]

@@ -293,7 +293,6 @@ def test_searchqueryset_facet_and_date_facet(seed_articles):
     kinds = dict(SearchQuerySet().facet("kind").facet_counts()["fields"]["kind"])
     assert kinds == Counter(a.kind for a in seed_articles)
     officials = dict(SearchQuerySet().facet("officials").facet_counts()["fields"]["officials"])
-    officials.pop(None, None)  # haystack's Whoosh backend also counts articles without a value
     assert officials == Counter(n for a in seed_articles for n in {m.person.name for m in a.mentions.all()})
     counts = SearchQuerySet().date_facet(
         "publication_date", start_date=datetime(2010, 1, 1), end_date=datetime(2030, 1, 1), gap_by="year"
