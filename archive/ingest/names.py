@@ -23,6 +23,7 @@ import jieba
 from archive.ingest.occurrences import Occurrences
 from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, SINGLE_SURNAMES, surname_length
 from archive.ingest.titles import is_word_char
+from archive.ingest.wordcut import WordCutter
 
 # Words that often follow a name: the name ends right before them.
 AFTER_NAME_WORDS: frozenset[str] = frozenset(
@@ -94,7 +95,7 @@ class Segmentation:
         self.words: list[tuple[str, int, int]] = [
             (word, offset + start, offset + end)
             for offset, piece in _jieba_pieces(text)
-            for word, start, end in _tokenizer().tokenize(piece)
+            for word, start, end in _cutter().tokenize(piece)
         ]
         self.word_start = [0] * len(text)
         self.word_at: dict[int, str] = {}
@@ -126,7 +127,8 @@ def _jieba_pieces(text: str) -> list[tuple[int, str]]:
     block is longer than ``_JIEBA_RUN`` (no clause of a printed page is), which is cut every ``_JIEBA_RUN`` characters.
 
     jieba's HMM keeps a copy of the path so far at every character of a run of unknown characters,
-    so segmenting a run takes time quadratic in its length; a cut bounds that time for any input.
+    so segmenting a run takes time quadratic in its length; the cut bounded that time for any input.
+    ``wordcut`` is linear, and cuts the same pieces so that its words stay jieba's.
     """
     cuts = [
         cut
@@ -301,6 +303,17 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
+_word_cutter: WordCutter | None = None
+
+
+def _cutter() -> WordCutter:
+    """jieba's words in linear time (``wordcut``), over the tokenizer of ``_tokenizer``."""
+    global _word_cutter
+    if _word_cutter is None:
+        _word_cutter = WordCutter(_tokenizer())
+    return _word_cutter
+
+
 def _cache_dir() -> Path:
     data_dir = os.environ.get("ARCHIVE_DATA_DIR")
     folder = Path(data_dir) / "jieba" if data_dir else Path(tempfile.gettempdir()) / f"jieba-{os.getuid()}"
@@ -312,6 +325,7 @@ def load_dictionaries() -> None:
     """Load jieba's dictionary and word tags now (a second or more, once per process) rather than
     during the first text read, e.g. before a parse's time budget starts."""
     _given_name_table()
+    _cutter()
 
 
 _tags: dict[str, str] | None = None

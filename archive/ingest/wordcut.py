@@ -1,0 +1,187 @@
+"""jieba's precise-mode words (``Tokenizer.tokenize`` with its HMM), in time linear in the text.
+
+jieba's own cut keeps, for each of its HMM's four states, a copy of the whole path so far at
+every character of a run of unknown characters, so its time grows with the square of the run;
+it also builds a tuple list per character and a generator per block. ``WordCutter`` reads the
+same dictionary and the same HMM tables and makes the same choices (the dictionary route of
+highest probability, ties to the longer word; the HMM's Viterbi path, ties broken as jieba's
+``max`` over (probability, state) breaks them), keeping back-pointers instead of paths. Its
+words are jieba's words: ``tests/ingest/test_wordcut.py`` compares them on pages and hostile text.
+"""
+from __future__ import annotations
+
+import re
+from math import log
+
+import jieba
+import jieba.finalseg as hmm
+
+# jieba's blocks: what it segments (re_han_default), the whitespace it keeps whole (re_skip_default),
+# the HMM's Chinese runs (finalseg.re_han) and the letter and number runs it keeps whole (finalseg.re_skip).
+_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
+_SPACE = re.compile(r"\r\n|\s")
+_HAN = re.compile(r"[\u4E00-\u9FD5]+")
+_LATIN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+class WordCutter:
+    """Cuts text into the words ``tokenizer.tokenize(text)`` gives (default mode, HMM on)."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer):
+        tokenizer.check_initialized()
+        self.freq = tokenizer.FREQ
+        self.log_total = log(tokenizer.total)
+        self._weights: dict[str, float] = {}
+        start, trans, emit = hmm.start_P, hmm.trans_P, hmm.emit_P
+        self._start = start
+        self._emit = emit["B"], emit["M"], emit["E"], emit["S"]
+        self._trans = (
+            trans["E"]["B"], trans["S"]["B"], trans["M"]["M"], trans["B"]["M"],
+            trans["B"]["E"], trans["M"]["E"], trans["S"]["S"], trans["E"]["S"],
+        )
+
+    def tokenize(self, text: str) -> list[tuple[str, int, int]]:
+        """(word, start, end) of every word of ``text``, as jieba's ``tokenize`` yields them."""
+        words: list[str] = []
+        at = 0
+        for block in _BLOCK.finditer(text):
+            self._cut_other(text[at : block.start()], words)
+            self._cut_block(block.group(), words)
+            at = block.end()
+        self._cut_other(text[at:], words)
+        tokens, start = [], 0
+        for word in words:
+            end = start + len(word)
+            tokens.append((word, start, end))
+            start = end
+        return tokens
+
+    @staticmethod
+    def _cut_other(text: str, words: list[str]) -> None:
+        """Outside blocks: each whitespace (or \\r\\n) whole, any other character alone."""
+        at = 0
+        for space in _SPACE.finditer(text):
+            words.extend(text[at : space.start()])
+            words.append(space.group())
+            at = space.end()
+        words.extend(text[at:])
+
+    def _weight(self, word: str) -> float:
+        weight = self._weights.get(word)
+        if weight is None:
+            weight = self._weights[word] = log(self.freq.get(word) or 1) - self.log_total
+        return weight
+
+    def _cut_block(self, block: str, words: list[str]) -> None:
+        """jieba's ``__cut_DAG``: the most probable dictionary route; runs of single characters that
+        are not a dictionary word together go to the HMM."""
+        freq, weight = self.freq, self._weight
+        n = len(block)
+        score = [0.0] * (n + 1)
+        end = [0] * n
+        for k in range(n - 1, -1, -1):
+            best, best_end = None, k
+            i, frag = k, block[k]
+            while frag in freq:
+                if freq[frag]:
+                    value = weight(frag) + score[i + 1]
+                    if best is None or value >= best:
+                        best, best_end = value, i
+                i += 1
+                if i >= n:
+                    break
+                frag = block[k : i + 1]
+            if best is None:
+                best = weight(block[k]) + score[k + 1]
+            score[k], end[k] = best, best_end
+        x, run = 0, 0
+        while x < n:
+            y = end[x] + 1
+            if y - x == 1:
+                run += 1
+            else:
+                if run:
+                    self._cut_run(block[x - run : x], words)
+                    run = 0
+                words.append(block[x:y])
+            x = y
+        if run:
+            self._cut_run(block[n - run :], words)
+
+    def _cut_run(self, run: str, words: list[str]) -> None:
+        """Single characters of the route: one word if the dictionary knows them together, the HMM's
+        words if it does not know them at all, otherwise each alone."""
+        if len(run) == 1:
+            words.append(run)
+        elif not self.freq.get(run):
+            self._hmm(run, words)
+        else:
+            words.extend(run)
+
+    def _hmm(self, text: str, words: list[str]) -> None:
+        """jieba's ``finalseg.cut``: Chinese runs through the HMM, the rest cut at letter and number runs."""
+        at = 0
+        for han in _HAN.finditer(text):
+            self._latin(text[at : han.start()], words)
+            forced = hmm.Force_Split_Words
+            for word in self._viterbi_words(han.group()):
+                if word in forced:
+                    words.extend(word)
+                else:
+                    words.append(word)
+            at = han.end()
+        self._latin(text[at:], words)
+
+    @staticmethod
+    def _latin(text: str, words: list[str]) -> None:
+        """Outside Chinese runs: letter and number runs whole, and what lies between them whole too."""
+        words.extend(piece for piece in _LATIN.split(text) if piece)
+
+    def _viterbi_words(self, text: str) -> list[str]:
+        """The words of the HMM's most probable B/M/E/S labelling of ``text`` (jieba's ``finalseg.__cut``).
+
+        Back-pointers per character and state (0 = B, 1 = M, 2 = E, 3 = S) replace jieba's copied paths;
+        each state's predecessor is the one jieba's ``max`` picks, the later state letter on a tie."""
+        low = hmm.MIN_FLOAT
+        emit_b, emit_m, emit_e, emit_s = self._emit
+        eb, sb, mm, bm, be, me, ss, es = self._trans
+        first = text[0]
+        vb = self._start["B"] + emit_b.get(first, low)
+        vm = self._start["M"] + emit_m.get(first, low)
+        ve = self._start["E"] + emit_e.get(first, low)
+        vs = self._start["S"] + emit_s.get(first, low)
+        back: list[tuple[int, int, int, int]] = []
+        for ch in text[1:]:
+            em = emit_b.get(ch, low)
+            from_e, from_s = ve + eb + em, vs + sb + em
+            nb, pb = (from_e, 2) if from_e > from_s else (from_s, 3)
+            em = emit_m.get(ch, low)
+            from_m, from_b = vm + mm + em, vb + bm + em
+            nm, pm = (from_b, 0) if from_b > from_m else (from_m, 1)
+            em = emit_e.get(ch, low)
+            from_b, from_m = vb + be + em, vm + me + em
+            ne, pe = (from_b, 0) if from_b > from_m else (from_m, 1)
+            em = emit_s.get(ch, low)
+            from_s, from_e = vs + ss + em, ve + es + em
+            ns, ps = (from_e, 2) if from_e > from_s else (from_s, 3)
+            back.append((pb, pm, pe, ps))
+            vb, vm, ve, vs = nb, nm, ne, ns
+        state = 2 if ve > vs else 3
+        labels = [state]
+        for pointers in reversed(back):
+            state = pointers[state]
+            labels.append(state)
+        labels.reverse()
+        words, begin, taken = [], 0, 0
+        for i, label in enumerate(labels):
+            if label == 0:
+                begin = i
+            elif label == 2:
+                words.append(text[begin : i + 1])
+                taken = i + 1
+            elif label == 3:
+                words.append(text[i])
+                taken = i + 1
+        if taken < len(text):
+            words.append(text[taken:])
+        return words
