@@ -16,6 +16,7 @@ CJK_CHAR = re.compile(f"[{CJK}]")
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』·…"
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 ASCII_PUNCT = re.compile("[,:;?!()]")
+FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 HALFWIDTH_ALNUM = {
     code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
@@ -34,7 +35,10 @@ def _chinese_context(ch: str) -> bool:
 
 def canonical(text: str) -> str:
     """``text`` with full-width punctuation in Chinese context and ASCII digits/letters; same length."""
-    text = text.translate(HALFWIDTH_ALNUM)
+    if FULLWIDTH_ALNUM.search(text):
+        text = text.translate(HALFWIDTH_ALNUM)
+    if not ASCII_PUNCT.search(text):
+        return text
     chars = list(text)
     for match in ASCII_PUNCT.finditer(text):
         i = match.start()
