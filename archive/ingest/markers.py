@@ -61,6 +61,8 @@ def _personal_name(word: str) -> bool:
 
 def photo_credit(text: str) -> re.Match | None:
     """The photo credit closing ``text`` (canonical); group 1 holds the names."""
+    if "摄" not in text:
+        return None
     match = PHOTO_CREDIT.search(text)
     if match is None:
         match = ROLELESS_CREDIT.search(text)

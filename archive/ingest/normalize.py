@@ -71,6 +71,8 @@ def clean_line(line: str) -> str:
     Spaces are judged on the canonical copy, so ``记者林晓) 4月`` loses its space like ``记者林晓）4月``.
     """
     line = ZERO_WIDTH.sub("", line).strip()
+    if not SPACE_RUN.search(line):
+        return undouble(line)
     pieces, keys = SPACE_RUN.split(line), SPACE_RUN.split(canonical(line))
     out, key_end = [pieces[0]], keys[0][-2:]
     for gap, right, right_key in zip(SPACE_RUN.findall(line), pieces[1:], keys[1:], strict=True):
@@ -130,7 +132,7 @@ def paragraph_lines(lines: list[str]) -> list[list[str]]:
     result: list[list[str]] = [[]]
     for line in lines:
         result[-1].append(line)
-        if width >= WIDE_LINE or (ends_sentence(line) and len(line) < width - 2):
+        if width >= WIDE_LINE or (len(line) < width - 2 and ends_sentence(line)):
             result.append([])
     return [group for group in result if group]
 

@@ -334,7 +334,7 @@ class _Extraction:
             start = end - length
             if start < 0 or text.endswith(_CREDIT_WORDS, 0, start) or text[start + 1 : end] in _HONORIFICS:
                 continue
-            if any(i in covered for i in range(start, end)):
+            if not surname_length(text, start) or any(i in covered for i in range(start, end)):
                 continue
             if self._word_may_start(start) and self.reader.read(start) == text[start:end]:
                 return text[start:end]
