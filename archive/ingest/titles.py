@@ -64,6 +64,9 @@ _GENERIC_TITLES = (
 )
 
 CORE_TITLES: tuple[str, ...] = tuple(sorted(set(_GENERIC_TITLES) | SELF_CONTAINED_TITLES, key=len, reverse=True))
+# The longest core a title ends with, found by looking up its endings, longest first.
+_CORE_SET = frozenset(CORE_TITLES)
+_CORE_LENGTHS = sorted({len(core) for core in CORE_TITLES}, reverse=True)
 
 # Posts in the party, government, legislature, courts and forces: whoever holds one is an official
 # (the archive's officials facet); institution, company and status titles make no official, nor does
@@ -76,7 +79,7 @@ _NON_GOVERNMENT_ORG = re.compile("(?:集团|公司|企业|厂|矿|银行|分行|
 
 def is_official_title(title: str) -> bool:
     """Whether ``title`` (as stated: organisation prefix + core) is a party or government post."""
-    core = next((c for c in CORE_TITLES if title.endswith(c)), None)
+    core = next((title[-n:] for n in _CORE_LENGTHS if n <= len(title) and title[-n:] in _CORE_SET), None)
     if core is None or core not in OFFICIAL_CORES:
         return False
     return not _NON_GOVERNMENT_ORG.search(title[: -len(core)])
