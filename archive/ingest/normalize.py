@@ -10,7 +10,7 @@ What the extractor leaves behind and what we do about it:
 - a line printed twice (``让乡村净起来…让乡村净起来…``) is kept once, and a block that
   repeats an earlier one verbatim is dropped;
 - blank lines separate blocks, but a block that stops mid-sentence followed by one that
-  carries on the sentence is a column break, and the two are joined;
+  carries on the sentence is a column break, and the two are joined (up to ``MAX_JOINED_BLOCKS``);
 - a dateline sharing a line with the previous headline starts a block of its own.
 
 Lines inside a block stay separate (segmenting needs them); ``join_lines`` and
@@ -43,6 +43,10 @@ MIN_BODY_CHARS = 16
 MIN_OPEN_CHARS = 6
 # Lines at least this long are typeset across the page, not in a narrow column.
 WIDE_LINE = 40
+# A paragraph continued over this many columns is not a page's: no more are joined to it. Judging a column
+# break reads the whole text joined so far, so without a bound a page of thousands of unfinished
+# blocks would take time quadratic in its length.
+MAX_JOINED_BLOCKS = 32
 
 
 def _is_cjk(ch: str) -> bool:
@@ -248,13 +252,16 @@ def page_blocks(text: str) -> list[list[str]]:
             if lines:
                 blocks.append(lines)
     merged: list[list[str]] = []
+    joined = 0
     for lines in blocks:
-        if merged and _is_column_break(merged[-1], lines):
+        if merged and joined < MAX_JOINED_BLOCKS and _is_column_break(merged[-1], lines):
             before = merged[-1]
             if len(before[-1]) >= WIDE_LINE:
                 lines = [before[-1] + lines[0], *lines[1:]]
                 before = before[:-1]
             merged[-1] = before + lines
+            joined += 1
         else:
             merged.append(lines)
+            joined = 1
     return merged

@@ -114,6 +114,7 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "organisation prefix": _repeat("市委"),
     "short lines": _repeat("张\n"),
     "short blocks": _repeat("本报讯\n\n"),
+    "unfinished paragraphs": _repeat("会议指出，全市经济发展稳中有进势头良好\n\n"),
     "blank lines": _repeat("\n"),
     "spaces": _repeat(" "),
     "spaces in Chinese": _repeat("会 "),

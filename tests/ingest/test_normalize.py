@@ -1,6 +1,6 @@
 """Layout clean-up on small texts written for these tests."""
 from archive.ingest.canonical import canonical
-from archive.ingest.normalize import clean_line, join_lines, page_blocks, paragraphs, undouble
+from archive.ingest.normalize import MAX_JOINED_BLOCKS, clean_line, join_lines, page_blocks, paragraphs, undouble
 
 
 def test_letter_spacing_and_spaces_around_punctuation_are_removed():
@@ -55,6 +55,14 @@ def test_column_break_inside_a_sentence_is_joined():
     blocks = page_blocks(text)
     assert len(blocks) == 2
     assert join_lines(blocks[0]) == "新区种植条件优越，农业生产基础扎实，是重要的粮食产区。"
+
+
+def test_a_paragraph_is_joined_over_at_most_max_joined_blocks_columns():
+    column = "会议指出，全市经济发展稳中有进势头良好"
+    count = 2 * MAX_JOINED_BLOCKS + 5
+    blocks = page_blocks("\n\n".join(f"{column}{i}" for i in range(count)))
+    assert [len(block) for block in blocks] == [MAX_JOINED_BLOCKS, MAX_JOINED_BLOCKS, 5]
+    assert [line for block in blocks for line in block] == [f"{column}{i}" for i in range(count)]
 
 
 def test_blocks_ending_a_sentence_or_followed_by_an_opening_or_title_stay_apart():
