@@ -44,9 +44,9 @@ def find_districts(text: str, gazetteer: Gazetteer, edition: str | None = None) 
     own = gazetteer.county_of(edition) if edition else None
     if own:
         found.append(own)
-    for match in _place_pattern(tuple(sorted(gazetteer.places))).finditer(text):
+    for match in _place_pattern(tuple(gazetteer.places)).finditer(text):
         name = match.group()
-        if text[: match.start()].endswith(NOT_A_PLACE_AFTER.get(name, ())):
+        if text.endswith(NOT_A_PLACE_AFTER.get(name, ()), 0, match.start()):
             continue
         county = gazetteer.county_of(name)
         if county and county not in found:
@@ -75,6 +75,7 @@ def _counted_pattern(shorts: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=8)
 def _place_pattern(names: tuple[str, ...]) -> re.Pattern:
-    """One alternation of every place name, longest first so the longest name wins."""
-    ordered = sorted(names, key=len, reverse=True)
+    """One alternation of every place name, longest first so the longest name wins (then in order of code
+    points, whatever the order of ``names``)."""
+    ordered = sorted(sorted(names), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, ordered)) or r"(?!)")

@@ -194,9 +194,9 @@ def _body_like(text: str, min_chars: int = MIN_BODY_CHARS) -> bool:
 
 def _is_column_break(before: list[str], after: list[str]) -> bool:
     first, last = canonical(join_lines(before)), canonical(join_lines(after))
-    if "\t" in first or "\t" in last or ends_sentence(first) or ENUMERATOR.match(first):
-        return False
     if not (_body_like(first, MIN_OPEN_CHARS) or DATELINE.match(first)):
+        return False
+    if "\t" in first or "\t" in last or ends_sentence(first) or ENUMERATOR.match(first):
         return False
     opening = canonical(after[0])
     credit = photo_credit(last)

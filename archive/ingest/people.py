@@ -304,6 +304,9 @@ class _Extraction:
                     self.add(name, [])
         line_starts = {0, *self.breaks} | {i + 1 for i, ch in enumerate(text) if ch == "\n"}
         for start in sorted(line_starts):
+            # a name is two to four characters: without a colon there, no "姓名：" line starts here
+            if not any(colon in text[start + 2 : start + 5] for colon in _HEADLINE_COLONS):
+                continue
             name = self.reader.read(start) if start < len(text) else None
             if name and text.startswith(_HEADLINE_COLONS, start + len(name)) and self._untitled_name(name, True):
                 self.add(name, [])
