@@ -32,6 +32,7 @@ from archive.ingest.markers import (
 )
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+WHITESPACE = re.compile(r"\s+")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0\t]+")
 SEPARATOR_LINE = re.compile(r"^[-\s]+$")
 BODY_PUNCT = re.compile("[，。；！？]")
@@ -113,6 +114,8 @@ def _glued(lines: list[str]) -> list[tuple[str, str]]:
 
 def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines glued back together (a space only between two Latin words)."""
+    if len(lines) == 1:
+        return lines[0]
     return "".join(glue + line for glue, line in _glued(lines))
 
 
@@ -215,7 +218,7 @@ def _photo_with_credit(block: list[str]) -> bool:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return WHITESPACE.sub("", text)
 
 
 def _without_repeats(lines: list[str], seen: set[str]) -> list[str]:

@@ -76,6 +76,14 @@ def distinct_names(limit: int, rng: random.Random) -> str:
     return fill(limit, lambda: "市长" + rng.choice(surnames) + rng.choice(given) + rng.choice(given) + "，")
 
 
+def names_before_cues(limit: int, rng: random.Random) -> str:
+    """Thousands of different untitled people, each before a speech verb: every name is read before its cue."""
+    given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红"
+    surnames = "张王李赵刘陈杨黄周吴"
+    cues = ("说，", "表示，")
+    return fill(limit, lambda: rng.choice(surnames) + rng.choice(given) + rng.choice(given) + rng.choice(cues))
+
+
 def appointments(limit: int, rng: random.Random) -> str:
     return fill(limit, lambda: rng.choice(("担任副主任，", "正式入职管委会副主任", "当选为主席、")))
 
@@ -107,6 +115,7 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "titles and names": titles_and_names,
     "roll call": roll_call,
     "distinct names": distinct_names,
+    "names before cues": names_before_cues,
     "appointments": appointments,
     "cue words": _repeat("说"),
     "name before cue": _repeat("张建国说，"),
@@ -114,6 +123,8 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "organisation prefix": _repeat("市委"),
     "short lines": _repeat("张\n"),
     "short blocks": _repeat("本报讯\n\n"),
+    "one-character blocks": _repeat("张\n\n"),
+    "tiny articles": _repeat("本报讯（记者 李明）市委开会。\n\n"),
     "unfinished paragraphs": _repeat("会议指出，全市经济发展稳中有进势头良好\n\n"),
     "blank lines": _repeat("\n"),
     "spaces": _repeat(" "),
