@@ -46,7 +46,7 @@ AFTER_NAME_WORDS: frozenset[str] = frozenset(
         "家", "应邀", "收听", "收看",
     }
 )
-_MAX_FOLLOWER = max(map(len, AFTER_NAME_WORDS))
+_FOLLOWER_LENGTHS = sorted({len(word) for word in AFTER_NAME_WORDS})
 
 # Places and brands jieba's dictionary tags as people's names (许昌, 博爱, 华为…), as they appear in local news.
 NOT_PERSON_WORDS: frozenset[str] = frozenset(
@@ -190,7 +190,7 @@ class NameReader:
             return True
         if end in self.title_starts:
             return True
-        return any(text[end : end + n] in AFTER_NAME_WORDS for n in range(1, _MAX_FOLLOWER + 1))
+        return any(text[end : end + n] in AFTER_NAME_WORDS for n in _FOLLOWER_LENGTHS)
 
     def _possible(self, pos: int, surname: int, length: int) -> bool:
         given = self.text[pos + surname : pos + length]

@@ -145,7 +145,7 @@ APPOINTMENT_VERBS: tuple[str, ...] = (
 _MAX_PREFIX = 40
 _OPENERS = {"）": "（", ")": "(", "”": "“", "》": "《", "’": "‘"}
 _CORE_RE = re.compile("|".join(map(re.escape, CORE_TITLES)))
-_CJK_RE = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
+_ASCII_WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,8 @@ class TitleMatch:
 
 def is_word_char(ch: str) -> bool:
     """A character that can be part of a name or title (CJK, digit, latin letter)."""
-    return bool(_CJK_RE.match(ch))
+    first = ch[:1]
+    return "\u3400" <= first <= "\u9fff" or first in _ASCII_WORD_CHARS
 
 
 def find_titles(text: str, word_start: Sequence[int], breaks: Container[int] = ()) -> list[TitleMatch]:
