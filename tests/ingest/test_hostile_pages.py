@@ -8,6 +8,7 @@ regression to quadratic time, which on these sizes costs a minute or more. It is
 progress ends.
 """
 import random
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -55,6 +56,28 @@ hostile_pages = st.lists(st.tuples(pieces, st.integers(1, 25_000)), min_size=1, 
 def test_random_hostile_pages_parse_within_the_budget(text):
     parsed = parse_within_budget(text)
     assert all(article.order == index for index, article in enumerate(parsed.articles, start=1))
+
+
+# Shapes that once took time quadratic in the page's length (a paragraph joined over thousands of columns,
+# jieba's HMM over a long run of characters it does not know, names read before thousands of cues).
+GROWTH_SHAPES = ("unfinished paragraphs", "random Chinese", "names before cues", "one-character blocks")
+GROWTH_BYTES = 16 * 1024
+
+
+def _parse_cpu_seconds(text):
+    start = time.process_time()
+    parse_page(text, ISSUE)
+    return time.process_time() - start
+
+
+@pytest.mark.parametrize("shape", GROWTH_SHAPES)
+def test_parse_time_grows_in_proportion_to_the_page(shape):
+    """Four times the page costs about four times the CPU time (a quadratic stage costs sixteen): the
+    best of two runs each, with a generous factor for a busy machine."""
+    small, large = (SHAPES[shape](size, random.Random(shape)) for size in (GROWTH_BYTES, 4 * GROWTH_BYTES))
+    small_time = min(_parse_cpu_seconds(small) for _ in range(2))
+    large_time = min(_parse_cpu_seconds(large) for _ in range(2))
+    assert large_time < 8 * small_time
 
 
 def test_a_spent_budget_stops_parsing():
