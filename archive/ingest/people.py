@@ -88,7 +88,9 @@ _NOT_NAME_FINALS = frozenset(
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
     "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
-    "|感慨|回忆|说道|笑着|写道|谈到)"
+    "|感慨|回忆|说道|笑着|写道|谈到"
+    # a post or rank written after the name (甲总统, 乙首相, 丙少将), or a performer's credit (丁主演)
+    "|总统|总理|首相|议长|外长|大使|将军|上将|中将|少将|烈士|小姐|大夫|大娘|主演|执导)"
 )
 # How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
 _ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
@@ -98,6 +100,8 @@ _ACTS_AFTER = re.compile("(?:等人|一行|主持|出席|会见|宣布|提出|�
 _JOINS_AFTER = re.compile("[、和与及的在对向是也还就被将又则已曾）)]")
 # Before a place, not a person: 在…, 到…, 赴…, 首都….
 _PLACE_BEFORE = re.compile("(?:在|到|从|赴|于|往|至|飞抵|访问|抵达|首都|城市|州|省|市|县)$")
+# Particles and prepositions a noun phrase starts after (…的甲, 由乙, 把丙): a name may start there as after a comma.
+_OPENS_PHRASE = re.compile("(?:的|是|由|把|对|给|向|让|被|像|和|与|及|跟|找|为|帮助|看来|来看)$")
 # Least evidence for a three-character name (see _name_evidence), and given-name odds that count.
 _NAME_EVIDENCE = 2
 _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
@@ -106,7 +110,9 @@ _ROLE_BEFORE = re.compile(
     "(?:村民|居民|市民|农民|工人|职工|员工|群众|志愿者|劳模|企业家|负责人|选手|运动员|队员|教练|主教练|作家|画家"
     "|诗人|演员|导演|歌手|学者|专家|院士|学生|同学|战士|民警|医生|护士|老人|老板|店主|司机|创始人|总统|总理"
     "|首相|国王|王子|公主|夫人|大使|议长|外长|总督|将军|主席|部长|大臣|总裁|经理|董事长|秘书长|记者|"
-    "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表)$"
+    "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表"
+    "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
+    "|教授|老师|营业员|工作人员|党员|科学家|艺术家|书法家)$"
 )
 # Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
 _TRANSLITERATION = frozenset(
@@ -420,11 +426,21 @@ class _Extraction:
                 return None
             return word if self._name_evidence(word, before, after) >= _NAME_EVIDENCE else None
         if family and len(word) == family + 1:
-            return word if _PERSON_CUE_RE.match(after) else None
-        transliterated = len(word) >= 3 and all(ch in _TRANSLITERATION for ch in word)
+            return word if _PERSON_CUE_RE.match(after) or self._role_then_name(word, before, after) else None
+        transliterated = all(ch in _TRANSLITERATION for ch in word) and (
+            len(word) >= 3 or self.segmentation.is_transliterated_name(word)
+        )
         if transliterated and (_PERSON_AFTER.match(after) or _ROLE_BEFORE.search(before)):
             return word
         return None
+
+    def _role_then_name(self, word: str, before: str, after: str) -> bool:
+        """A two-character name right after a role only people have (村民甲, 前锋乙), closing its phrase or
+        joined to the next one by a particle: a phrase there would have been cut otherwise."""
+        return (
+            bool(_ROLE_BEFORE.search(before)) and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
+            and (not after or not is_word_char(after[0]) or bool(_JOINS_AFTER.match(after) or _ACTS_AFTER.match(after)))
+        )
 
     def _transliteration_run(self, word: str, start: int) -> str:
         """A transliterated word with the transliteration characters or words jieba cut off its end, alone
@@ -453,7 +469,7 @@ class _Extraction:
         evidence += 1 if odds >= _NAME_LIKE else -1 if odds < _WORD_LIKE else 0
         if all(ch in _TRANSLITERATION for ch in word):
             evidence -= 1
-        opens = not before or not is_word_char(before[-1])
+        opens = not before or not is_word_char(before[-1]) or _OPENS_PHRASE.search(before) is not None
         closes = not after or not is_word_char(after[0])
         if _ROLE_BEFORE.search(before):
             evidence += 2

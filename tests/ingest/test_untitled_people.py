@@ -53,3 +53,21 @@ def test_a_family_name_with_an_honorific_or_title_is_no_full_name():
 def test_a_chain_of_more_dotted_parts_than_any_name_has_is_no_name():
     assert names("外交部长阿尔贝托·萨纳特·卡洛斯·马尔登在会上发言。") == ["阿尔贝托·萨纳特·卡洛斯·马尔登"]
     assert not any("·" in name for name in names("外交部长" + "·".join(["卡洛斯"] * 5) + "在会上发言。"))
+
+
+def test_a_two_character_name_after_a_role_only_people_have():
+    assert names("村民宋梅，今年六十岁。") == ["宋梅"]
+    assert names("外援宋梅的家在村东头。") == ["宋梅"]
+    assert names("老师林海。") == []
+
+
+def test_a_foreign_name_before_the_post_or_after_a_role():
+    assert names("马尔蒂诺总统访华。") == ["马尔蒂诺"]
+    assert names("来访的外长库克今天抵达。") == ["库克"]
+
+
+def test_a_three_character_name_opening_a_phrase_after_a_particle():
+    assert names("在乡里工作的何承远和同事们一起值班。") == ["何承远"]
+    assert names("一旁的邹启銮几次想开口。") == ["邹启銮"]
+    assert names("全村的新农村建设有序推进。") == []
+    assert names("由石家庄出发的列车。") == []
