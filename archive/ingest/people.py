@@ -60,7 +60,8 @@ _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄
 _LIST_JOINERS = ("、", "和", "与", "及")
 # A credit word earlier in the same clause: the names after it are the credit's (通讯员 李霞 王秋生).
 _CREDIT_REACH = 16
-_CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})[^，。；！？,;!?\n“”]*$")
+# A byline's 报道 ends the credit (记者甲报道：乙…): the names after it are the story's.
+_CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})(?:(?!报道)[^，。；！？,;!?\n“”])*$")
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
@@ -88,10 +89,10 @@ _NOT_NAME_FINALS = frozenset(
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
     "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
-    "|感慨|回忆|说道|笑着|写道|谈到"
-    # a post or rank written after the name (甲总统, 乙首相, 丙少将), or a performer's credit (丁主演)
-    "|总统|总理|首相|议长|外长|大使|将军|上将|中将|少将|烈士|小姐|大夫|大娘|主演|执导)"
+    "|感慨|回忆|说道|笑着|写道|谈到|烈士|小姐|大夫|大娘|主演|执导)"
 )
+# A post or rank written after a name (甲总统, 乙首相, 丙少将); after a country it is followed by the name.
+_POST_AFTER = re.compile("(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将)")
 # How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
 _ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
 # What a person does right after being named (甲主持…, 甲今天会见…), beyond speaking.
@@ -430,9 +431,17 @@ class _Extraction:
         transliterated = all(ch in _TRANSLITERATION for ch in word) and (
             len(word) >= 3 or self.segmentation.is_transliterated_name(word)
         )
-        if transliterated and (_PERSON_AFTER.match(after) or _ROLE_BEFORE.search(before)):
+        if transliterated and (_PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)):
             return word
         return None
+
+    def _post_after(self, end: int) -> bool:
+        """A post follows ``end`` and no name follows the post (甲总统访华, not 某国总统乙)."""
+        post = _POST_AFTER.match(self.text, end)
+        if post is None:
+            return False
+        following = self.text[post.end() : post.end() + 1]
+        return not following or (following not in _TRANSLITERATION and not surname_length(self.text, post.end()))
 
     def _role_then_name(self, word: str, before: str, after: str) -> bool:
         """A two-character name right after a role only people have (村民甲, 前锋乙), closing its phrase or
@@ -467,9 +476,10 @@ class _Extraction:
         evidence = 1.0 if known else 1.5
         odds = given_name_odds(word)
         evidence += 1 if odds >= _NAME_LIKE else -1 if odds < _WORD_LIKE else 0
-        if all(ch in _TRANSLITERATION for ch in word):
+        transliterated = all(ch in _TRANSLITERATION for ch in word)
+        if transliterated:
             evidence -= 1
-        opens = not before or not is_word_char(before[-1]) or _OPENS_PHRASE.search(before) is not None
+        opens = not before or not is_word_char(before[-1]) or (not transliterated and _OPENS_PHRASE.search(before))
         closes = not after or not is_word_char(after[0])
         if _ROLE_BEFORE.search(before):
             evidence += 2

@@ -71,3 +71,13 @@ def test_a_three_character_name_opening_a_phrase_after_a_particle():
     assert names("一旁的邹启銮几次想开口。") == ["邹启銮"]
     assert names("全村的新农村建设有序推进。") == []
     assert names("由石家庄出发的列车。") == []
+
+
+def test_a_byline_s_credit_ends_at_its_report_verb():
+    assert names("记者宋梅报道：一旁的邹启銮几次想开口。") == ["邹启銮"]
+    assert names("记者宋梅、何承远报道：") == []
+
+
+def test_a_country_before_its_leader_s_post_and_a_country_after_a_particle_are_no_people():
+    assert names("布基纳法索总统卡洛蒂在会上讲话。") == []
+    assert names("会议讨论了对伊拉克的援助。") == []
