@@ -129,6 +129,7 @@ _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6
 # No name has more parts than this (穆罕默德·本·拉希德·阿勒马克图姆): a longer chain is not one.
 _MOST_NAME_PARTS = 4
 _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 class _Stated(NamedTuple):
@@ -371,13 +372,38 @@ class _Extraction:
                 continue
             self._add_shaped(name, start)
             covered.update(range(start, start + len(name)))
-        for word, start, _end in segmentation.words:
+        for index, (word, start, _end) in enumerate(segmentation.words):
             if start in covered or word in self.people or not self._may_be_named_here(start):
                 continue
-            name = self._shaped_name(word, start)
+            name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:
                 self._add_shaped(name, start)
         self._read_list_neighbours()
+
+    def _name_run_after_role(self, index: int) -> str | None:
+        """A foreign name right after a role or post (总理甲乙丙, 教练甲乙丙丁): the run of words jieba reads as
+        names or makes up, transliteration characters it leaves alone included, when three characters or
+        more, not a Chinese name (those are read by their shape), and opening with a name jieba knows or
+        made of transliteration characters only."""
+        segmentation = self.segmentation
+        words = segmentation.words
+        first, start, end = words[index]
+        if not _ROLE_BEFORE.search(self.text, max(0, start - 4), start):
+            return None
+        end = start
+        while index < len(words) and end - start < _LONGEST_TRANSLITERATION:
+            word, _start, word_end = words[index]
+            if not all(map(_HAN.fullmatch, word)) or not segmentation.is_name_word(word):
+                break
+            if len(word) == 1 and word not in _TRANSLITERATION:
+                break
+            end, index = word_end, index + 1
+        name = self.text[start:end]
+        if len(name) < 3 or (len(name) == 3 and surname_length(self.text, start)):
+            return None
+        if not segmentation.is_known_name(first) and not all(ch in _TRANSLITERATION for ch in name):
+            return None
+        return name
 
     def _read_list_neighbours(self) -> None:
         """A name listed right beside someone found (甲、乙 / 甲和乙) is a person too when jieba reads it as

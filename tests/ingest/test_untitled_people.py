@@ -81,3 +81,9 @@ def test_a_byline_s_credit_ends_at_its_report_verb():
 def test_a_country_before_its_leader_s_post_and_a_country_after_a_particle_are_no_people():
     assert names("布基纳法索总统卡洛蒂在会上讲话。") == []
     assert names("会议讨论了对伊拉克的援助。") == []
+
+
+def test_a_foreign_name_of_several_words_right_after_a_role():
+    assert names("球队的教练冈田武史说，很遗憾。") == ["冈田武史"]
+    assert names("全体职工还托亲靠友，拓宽销路。") == []
+    assert names("会议主席团成员就座。") == []
