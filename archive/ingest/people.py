@@ -28,7 +28,14 @@ from functools import cache
 from typing import NamedTuple
 
 from archive.ingest.gazetteer import Gazetteer
-from archive.ingest.names import FUNCTION_CHARS, NOT_PERSON_WORDS, NameReader, Segmentation, given_name_odds
+from archive.ingest.names import (
+    AFTER_NAME_WORDS,
+    FUNCTION_CHARS,
+    NOT_PERSON_WORDS,
+    NameReader,
+    Segmentation,
+    given_name_odds,
+)
 from archive.ingest.records import PersonMention
 from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
 from archive.ingest.titles import (
@@ -383,8 +390,9 @@ class _Extraction:
     def _name_run_after_role(self, index: int) -> str | None:
         """A foreign name right after a role or post (总理甲乙丙, 教练甲乙丙丁): the run of words jieba reads as
         names or makes up, transliteration characters it leaves alone included, when three characters or
-        more, not a Chinese name (those are read by their shape), and opening with a name jieba knows or
-        made of transliteration characters only."""
+        more, not a Chinese name (those are read by their shape), not opening with what follows names
+        (应邀出席, a name to jieba), and opening with a name jieba knows or made of transliteration
+        characters only."""
         segmentation = self.segmentation
         words = segmentation.words
         first, start, end = words[index]
@@ -400,6 +408,8 @@ class _Extraction:
             end, index = word_end, index + 1
         name = self.text[start:end]
         if len(name) < 3 or (len(name) == 3 and surname_length(self.text, start)):
+            return None
+        if any(name[:length] in AFTER_NAME_WORDS for length in range(1, 5)):
             return None
         if not segmentation.is_known_name(first) and not all(ch in _TRANSLITERATION for ch in name):
             return None

@@ -87,3 +87,7 @@ def test_a_foreign_name_of_several_words_right_after_a_role():
     assert names("球队的教练冈田武史说，很遗憾。") == ["冈田武史"]
     assert names("全体职工还托亲靠友，拓宽销路。") == []
     assert names("会议主席团成员就座。") == []
+
+
+def test_what_follows_names_after_a_role_is_no_foreign_name():
+    assert names("部分政协委员应邀出席会议。") == []
