@@ -197,6 +197,8 @@ class _Extraction:
             k += len(chain)
             end = chain[-1].end
             name = self.reader.read(end) if end < len(self.text) else None
+            if name:
+                name = self._foreign_tail(end, name)
             if name and chain[-1].core in STATUS_TITLES and name[0] in FUNCTION_WORD_SURNAMES:
                 name = None
             if name is None:
@@ -211,6 +213,22 @@ class _Extraction:
             if not (end < len(self.text) - 1 and self.text[end] in _CHAIN_SEPARATORS and end + 1 in self.title_at):
                 carried = ""
         return used
+
+    def _foreign_tail(self, start: int, name: str) -> str:
+        """A name read at ``start`` that jieba's words carry on in transliteration characters (部长贾斯|蒂卡,
+        主席谢列兹|尼奥夫): the whole foreign name; any other name as read."""
+        if not all(ch in _TRANSLITERATION for ch in name):
+            return name
+        segmentation = self.segmentation
+        end = start + len(name)
+        while end < len(self.text) and end - start < _LONGEST_TRANSLITERATION:
+            word_start = segmentation.word_start[end]
+            word = segmentation.word_at[word_start]
+            rest = self.text[end : word_start + len(word)]
+            if not all(ch in _TRANSLITERATION for ch in rest) or not segmentation.is_name_word(word):
+                break
+            end = word_start + len(word)
+        return self.text[start:end]
 
     def _chain(self, k: int) -> list[TitleMatch]:
         chain = [self.titles[k]]
@@ -463,6 +481,8 @@ class _Extraction:
                 return None
             return word if self._name_evidence(word, before, after) >= _NAME_EVIDENCE else None
         if family and len(word) == family + 1:
+            if word[family:] in _ADDRESSED_AS:
+                return None
             return word if _PERSON_CUE_RE.match(after) or self._role_then_name(word, before, after) else None
         transliterated = all(ch in _TRANSLITERATION for ch in word) and (
             len(word) >= 3 or self.segmentation.is_transliterated_name(word)

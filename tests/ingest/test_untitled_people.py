@@ -91,3 +91,13 @@ def test_a_foreign_name_of_several_words_right_after_a_role():
 
 def test_what_follows_names_after_a_role_is_no_foreign_name():
     assert names("部分政协委员应邀出席会议。") == []
+
+
+def test_a_foreign_name_after_a_title_is_read_whole():
+    found = {p.name: p.titles for p in extract_people("该国农业部长贾斯蒂卡昨天抵达。")}
+    assert found == {"贾斯蒂卡": ["部长"]}
+    assert {p.name for p in extract_people("局长马林安排工作。")} == {"马林"}
+
+
+def test_a_family_name_with_lao_is_no_name_even_before_speech():
+    assert names("胡老说，当画画疲倦时就去看花。") == []
