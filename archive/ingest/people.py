@@ -483,7 +483,9 @@ class _Extraction:
         if family and len(word) == family + 1:
             if word[family:] in _ADDRESSED_AS:
                 return None
-            return word if _PERSON_CUE_RE.match(after) or self._role_then_name(word, before, after) else None
+            if _PERSON_CUE_RE.match(after) or self._post_after(end) or self._role_then_name(word, before, after):
+                return word
+            return None
         transliterated = all(ch in _TRANSLITERATION for ch in word) and (
             len(word) >= 3 or self.segmentation.is_transliterated_name(word)
         )
@@ -541,7 +543,7 @@ class _Extraction:
             evidence += 2
         elif opens:
             evidence += 0.5
-        if _PERSON_AFTER.match(after) or _ACTS_AFTER.match(after):
+        if _PERSON_AFTER.match(after) or _ACTS_AFTER.match(after) or _POST_AFTER.match(after):
             evidence += 2
         elif not opens and not _ROLE_BEFORE.search(before) and not (closes and known):
             return 0

@@ -101,3 +101,9 @@ def test_a_foreign_name_after_a_title_is_read_whole():
 
 def test_a_family_name_with_lao_is_no_name_even_before_speech():
     assert names("胡老说，当画画疲倦时就去看花。") == []
+
+
+def test_a_chinese_name_before_a_post_or_rank():
+    assert names("参观了宋梅将军的故居。") == ["宋梅"]
+    assert names("参观了何承远将军的故居。") == ["何承远"]
+    assert names("中国总统府的官员。") == []
