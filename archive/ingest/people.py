@@ -69,8 +69,11 @@ _LIST_JOINERS = ("、", "和", "与", "及")
 _CREDIT_REACH = 16
 # A byline's 报道 ends the credit (记者甲报道：乙…): the names after it are the story's.
 _CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})(?:(?!报道)[^，。；！？,;!?\n“”])*$")
+# A list of names summed up as people (甲、乙等队员, 丙等艺术大师).
+_PEOPLE_ET_CETERA = "等(?:队员|球员|选手|运动员|艺术家|艺术大师|大师|名家|专家|学者|作家|画家|诗人|同学|老同志|人士)"
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
+    f"{_PEOPLE_ET_CETERA}|"
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
@@ -84,6 +87,7 @@ _ROLL_CALL = 3
 _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
 _PERSON_CUE_RE = re.compile(
+    f"{_PEOPLE_ET_CETERA}|"
     "说|告诉|感慨|坦言|回忆|笑着|同志|先生|女士|一行|等人|感觉|曾在|曾任|[，,][男女][，,]"
 )
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})

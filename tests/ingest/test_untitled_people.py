@@ -107,3 +107,8 @@ def test_a_chinese_name_before_a_post_or_rank():
     assert names("参观了宋梅将军的故居。") == ["宋梅"]
     assert names("参观了何承远将军的故居。") == ["何承远"]
     assert names("中国总统府的官员。") == []
+
+
+def test_names_summed_up_as_people():
+    assert names("在宋梅、何承远等老同志的带领下，村里修了路。") == ["宋梅", "何承远"]
+    assert names("邀请了林海等专家前来指导。") == ["林海"]
