@@ -65,8 +65,13 @@ PERIOD_BEFORE = re.compile(r"(?:从|自|截至|截止|截止到|至|到|直到)\
 RANGE_START_BEFORE = re.compile(r"(?:从|自)\s*$")
 RANGE_AFTER = re.compile(r"^\s*(?:至|到|—|－|-|～|~)")
 PERIOD_AFTER = re.compile(r"^\s*(?:开始|起|以来|前|之前|以前|之后|以后|后|至今|期间|为止|截止|曾)")
-# 今日 in "详见今日本报" is the issue, not an event.
-NOT_EVENT_AFTER = re.compile(r"^\s*(?:本报|出版|起)")
+# 今日 in "详见今日本报" or "今日六、七版推出" is the issue, not an event.
+NOT_EVENT_AFTER = re.compile(r"^\s*(?:本报|出版|起|[A-Z]?[0-9一二三四五六七八九十、]{1,8}版)")
+# A day counted down to (再有11天，7月2日是…纪念日) is still to come: not the event reported.
+COUNTDOWN_BEFORE = re.compile(rf"(?:再有|还有|再过){S}{NUMBER}{S}天{S}[，,]?{S}$")
+# A sentence citing a newspaper's report (8月1日，《焦作日报》头版以…为题…进行了报道) dates the report,
+# not the event: web copies open with one before the article itself.
+PRESS_CITATION = re.compile(r"《[^》]{0,12}报》[^。！？]*(?:报道|刊发|刊登|转载|为题)")
 QUESTION_MARKS = ("？", "?")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -96,7 +101,7 @@ def read_event_date(text: str, issue_date: date) -> EventDate | None:
     quotation = OPENING_QUOTATION.match(text)
     if quotation:
         text = text[quotation.end() :].lstrip()
-    lead = _without_opening_questions(sentences(text, join_breaks=False))[:LEAD_SENTENCES]
+    lead = _without_opening_questions(_without_press_citations(sentences(text, join_breaks=False)))[:LEAD_SENTENCES]
     decided, found = _first_date("".join(lead), issue_date)
     if found and found.precision == "day" and issue_date - found.date > STALE:
         recent = _later_recent(sentences(text)[:FEATURE_LEAD_SENTENCES + 1], found, issue_date)
@@ -120,6 +125,12 @@ def _later_recent(opening: list[str], stale: EventDate, issue_date: date) -> Eve
             if day and stale.date < day <= issue_date and issue_date - day <= STALE:
                 return EventDate(day, "day")
     return None
+
+
+def _without_press_citations(lead: list[str]) -> list[str]:
+    """The lead after the sentences that cite a newspaper's report of the story (see PRESS_CITATION)."""
+    start = next((i for i, sentence in enumerate(lead) if not PRESS_CITATION.search(sentence)), len(lead))
+    return lead[start:]
 
 
 def _without_opening_questions(lead: list[str]) -> list[str]:
@@ -174,7 +185,7 @@ def _is_period_bound(text: str, match: re.Match) -> bool:
     before, after = text[: match.start()], text[match.end() :]
     if RANGE_START_BEFORE.search(before) and RANGE_AFTER.match(after):
         return False
-    return bool(PERIOD_BEFORE.search(before) or PERIOD_AFTER.match(after))
+    return bool(PERIOD_BEFORE.search(before) or PERIOD_AFTER.match(after) or COUNTDOWN_BEFORE.search(before))
 
 
 def _sentence_end(text: str, position: int) -> int:

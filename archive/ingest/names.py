@@ -111,6 +111,14 @@ class Segmentation:
             return _tokenizer().FREQ.get(word, 0) == 0
         return tag.startswith("nr")
 
+    def is_known_name(self, word: str) -> bool:
+        """jieba's lexicon knows ``word`` as a person's name (tagged nr, nrt, nrfg …)."""
+        return _word_tags().get(word, "").startswith("nr")
+
+    def is_transliterated_name(self, word: str) -> bool:
+        """jieba's lexicon knows ``word`` as a transliterated (foreign) person's name (科尔, 库克)."""
+        return _word_tags().get(word) == "nrt"
+
     def is_noun(self, word: str) -> bool:
         return _word_tags().get(word, "")[:1] == "n"
 

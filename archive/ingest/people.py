@@ -28,7 +28,14 @@ from functools import cache
 from typing import NamedTuple
 
 from archive.ingest.gazetteer import Gazetteer
-from archive.ingest.names import FUNCTION_CHARS, NOT_PERSON_WORDS, NameReader, Segmentation, given_name_odds
+from archive.ingest.names import (
+    AFTER_NAME_WORDS,
+    FUNCTION_CHARS,
+    NOT_PERSON_WORDS,
+    NameReader,
+    Segmentation,
+    given_name_odds,
+)
 from archive.ingest.records import PersonMention
 from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
 from archive.ingest.titles import (
@@ -60,9 +67,13 @@ _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄
 _LIST_JOINERS = ("、", "和", "与", "及")
 # A credit word earlier in the same clause: the names after it are the credit's (通讯员 李霞 王秋生).
 _CREDIT_REACH = 16
-_CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})[^，。；！？,;!?\n“”]*$")
+# A byline's 报道 ends the credit (记者甲报道：乙…): the names after it are the story's.
+_CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})(?:(?!报道)[^，。；！？,;!?\n“”])*$")
+# A list of names summed up as people (甲、乙等队员, 丙等艺术大师).
+_PEOPLE_ET_CETERA = "等(?:队员|球员|选手|运动员|艺术家|艺术大师|大师|名家|专家|学者|作家|画家|诗人|同学|老同志|人士)"
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
+    f"{_PEOPLE_ET_CETERA}|"
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
@@ -76,6 +87,7 @@ _ROLL_CALL = 3
 _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
 _PERSON_CUE_RE = re.compile(
+    f"{_PEOPLE_ET_CETERA}|"
     "说|告诉|感慨|坦言|回忆|笑着|同志|先生|女士|一行|等人|感觉|曾在|曾任|[，,][男女][，,]"
 )
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
@@ -88,8 +100,10 @@ _NOT_NAME_FINALS = frozenset(
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
     "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
-    "|感慨|回忆|说道|笑着|写道|谈到)"
+    "|感慨|回忆|说道|笑着|写道|谈到|烈士|小姐|大夫|大娘|主演|执导)"
 )
+# A post or rank written after a name (甲总统, 乙首相, 丙少将); after a country it is followed by the name.
+_POST_AFTER = re.compile("(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将)")
 # How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
 _ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
 # What a person does right after being named (甲主持…, 甲今天会见…), beyond speaking.
@@ -98,6 +112,8 @@ _ACTS_AFTER = re.compile("(?:等人|一行|主持|出席|会见|宣布|提出|�
 _JOINS_AFTER = re.compile("[、和与及的在对向是也还就被将又则已曾）)]")
 # Before a place, not a person: 在…, 到…, 赴…, 首都….
 _PLACE_BEFORE = re.compile("(?:在|到|从|赴|于|往|至|飞抵|访问|抵达|首都|城市|州|省|市|县)$")
+# Particles and prepositions a noun phrase starts after (…的甲, 由乙, 把丙): a name may start there as after a comma.
+_OPENS_PHRASE = re.compile("(?:的|是|由|把|对|给|向|让|被|像|和|与|及|跟|找|为|帮助|看来|来看)$")
 # Least evidence for a three-character name (see _name_evidence), and given-name odds that count.
 _NAME_EVIDENCE = 2
 _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
@@ -106,7 +122,9 @@ _ROLE_BEFORE = re.compile(
     "(?:村民|居民|市民|农民|工人|职工|员工|群众|志愿者|劳模|企业家|负责人|选手|运动员|队员|教练|主教练|作家|画家"
     "|诗人|演员|导演|歌手|学者|专家|院士|学生|同学|战士|民警|医生|护士|老人|老板|店主|司机|创始人|总统|总理"
     "|首相|国王|王子|公主|夫人|大使|议长|外长|总督|将军|主席|部长|大臣|总裁|经理|董事长|秘书长|记者|"
-    "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表)$"
+    "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表"
+    "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
+    "|教授|老师|营业员|工作人员|党员|科学家|艺术家|书法家)$"
 )
 # Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
 _TRANSLITERATION = frozenset(
@@ -122,6 +140,7 @@ _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6
 # No name has more parts than this (穆罕默德·本·拉希德·阿勒马克图姆): a longer chain is not one.
 _MOST_NAME_PARTS = 4
 _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 class _Stated(NamedTuple):
@@ -182,6 +201,8 @@ class _Extraction:
             k += len(chain)
             end = chain[-1].end
             name = self.reader.read(end) if end < len(self.text) else None
+            if name:
+                name = self._foreign_tail(end, name)
             if name and chain[-1].core in STATUS_TITLES and name[0] in FUNCTION_WORD_SURNAMES:
                 name = None
             if name is None:
@@ -196,6 +217,22 @@ class _Extraction:
             if not (end < len(self.text) - 1 and self.text[end] in _CHAIN_SEPARATORS and end + 1 in self.title_at):
                 carried = ""
         return used
+
+    def _foreign_tail(self, start: int, name: str) -> str:
+        """A name read at ``start`` that jieba's words carry on in transliteration characters (部长贾斯|蒂卡,
+        主席谢列兹|尼奥夫): the whole foreign name; any other name as read."""
+        if not all(ch in _TRANSLITERATION for ch in name):
+            return name
+        segmentation = self.segmentation
+        end = start + len(name)
+        while end < len(self.text) and end - start < _LONGEST_TRANSLITERATION:
+            word_start = segmentation.word_start[end]
+            word = segmentation.word_at[word_start]
+            rest = self.text[end : word_start + len(word)]
+            if not all(ch in _TRANSLITERATION for ch in rest) or not segmentation.is_name_word(word):
+                break
+            end = word_start + len(word)
+        return self.text[start:end]
 
     def _chain(self, k: int) -> list[TitleMatch]:
         chain = [self.titles[k]]
@@ -367,13 +404,41 @@ class _Extraction:
                 continue
             self._add_shaped(name, start)
             covered.update(range(start, start + len(name)))
-        for word, start, _end in segmentation.words:
+        for index, (word, start, _end) in enumerate(segmentation.words):
             if start in covered or word in self.people or not self._may_be_named_here(start):
                 continue
-            name = self._shaped_name(word, start)
+            name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:
                 self._add_shaped(name, start)
         self._read_list_neighbours()
+
+    def _name_run_after_role(self, index: int) -> str | None:
+        """A foreign name right after a role or post (总理甲乙丙, 教练甲乙丙丁): the run of words jieba reads as
+        names or makes up, transliteration characters it leaves alone included, when three characters or
+        more, not a Chinese name (those are read by their shape), not opening with what follows names
+        (应邀出席, a name to jieba), and opening with a name jieba knows or made of transliteration
+        characters only."""
+        segmentation = self.segmentation
+        words = segmentation.words
+        first, start, end = words[index]
+        if not _ROLE_BEFORE.search(self.text, max(0, start - 4), start):
+            return None
+        end = start
+        while index < len(words) and end - start < _LONGEST_TRANSLITERATION:
+            word, _start, word_end = words[index]
+            if not all(map(_HAN.fullmatch, word)) or not segmentation.is_name_word(word):
+                break
+            if len(word) == 1 and word not in _TRANSLITERATION:
+                break
+            end, index = word_end, index + 1
+        name = self.text[start:end]
+        if len(name) < 3 or (len(name) == 3 and surname_length(self.text, start)):
+            return None
+        if any(name[:length] in AFTER_NAME_WORDS for length in range(1, 5)):
+            return None
+        if not segmentation.is_known_name(first) and not all(ch in _TRANSLITERATION for ch in name):
+            return None
+        return name
 
     def _read_list_neighbours(self) -> None:
         """A name listed right beside someone found (甲、乙 / 甲和乙) is a person too when jieba reads it as
@@ -423,11 +488,33 @@ class _Extraction:
                 return None
             return word if self._name_evidence(word, before, after) >= _NAME_EVIDENCE else None
         if family and len(word) == family + 1:
-            return word if _PERSON_CUE_RE.match(after) else None
-        transliterated = len(word) >= 3 and all(ch in _TRANSLITERATION for ch in word)
-        if transliterated and (_PERSON_AFTER.match(after) or _ROLE_BEFORE.search(before)):
+            if word[family:] in _ADDRESSED_AS:
+                return None
+            if _PERSON_CUE_RE.match(after) or self._post_after(end) or self._role_then_name(word, before, after):
+                return word
+            return None
+        transliterated = all(ch in _TRANSLITERATION for ch in word) and (
+            len(word) >= 3 or self.segmentation.is_transliterated_name(word)
+        )
+        if transliterated and (_PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)):
             return word
         return None
+
+    def _post_after(self, end: int) -> bool:
+        """A post follows ``end`` and no name follows the post (甲总统访华, not 某国总统乙)."""
+        post = _POST_AFTER.match(self.text, end)
+        if post is None:
+            return False
+        following = self.text[post.end() : post.end() + 1]
+        return not following or (following not in _TRANSLITERATION and not surname_length(self.text, post.end()))
+
+    def _role_then_name(self, word: str, before: str, after: str) -> bool:
+        """A two-character name right after a role only people have (村民甲, 前锋乙), closing its phrase or
+        joined to the next one by a particle: a phrase there would have been cut otherwise."""
+        return (
+            bool(_ROLE_BEFORE.search(before)) and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
+            and (not after or not is_word_char(after[0]) or bool(_JOINS_AFTER.match(after) or _ACTS_AFTER.match(after)))
+        )
 
     def _transliteration_run(self, word: str, start: int) -> str:
         """A transliterated word with the transliteration characters or words jieba cut off its end, alone
@@ -454,15 +541,16 @@ class _Extraction:
         evidence = 1.0 if known else 1.5
         odds = given_name_odds(word)
         evidence += 1 if odds >= _NAME_LIKE else -1 if odds < _WORD_LIKE else 0
-        if all(ch in _TRANSLITERATION for ch in word):
+        transliterated = all(ch in _TRANSLITERATION for ch in word)
+        if transliterated:
             evidence -= 1
-        opens = not before or not is_word_char(before[-1])
+        opens = not before or not is_word_char(before[-1]) or (not transliterated and _OPENS_PHRASE.search(before))
         closes = not after or not is_word_char(after[0])
         if _ROLE_BEFORE.search(before):
             evidence += 2
         elif opens:
             evidence += 0.5
-        if _PERSON_AFTER.match(after) or _ACTS_AFTER.match(after):
+        if _PERSON_AFTER.match(after) or _ACTS_AFTER.match(after) or _POST_AFTER.match(after):
             evidence += 2
         elif not opens and not _ROLE_BEFORE.search(before) and not (closes and known):
             return 0

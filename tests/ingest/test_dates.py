@@ -160,3 +160,24 @@ def test_a_feature_recalling_the_past_is_dated_by_its_recent_event():
     text = "山河之间，一片沃土。2018年9月16日至20日，一场盛会在此举行。2019年2月19日，记者专程拜访了他。"
     assert resolve_event_date(text, ISSUE) == date(2019, 2, 19)
     assert resolve_event_date("2018年9月16日，一场盛会在此举行。此后再无音讯。", ISSUE) == date(2018, 9, 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今日六、七版推出来自某县的特别报道。",
+        "再有11天，2019年3月17日，是本报创刊纪念日。对于这一天，我感慨良多。",
+        "还有 五 天，3月11日就是植树节。",
+    ],
+)
+def test_the_issue_s_own_pages_and_days_counted_down_to_date_nothing(text):
+    assert resolve_event_date(text, ISSUE) is None
+
+
+def test_a_web_copy_citing_the_newspaper_s_report_is_dated_by_the_report_s_event():
+    text = (
+        "3月5日，《某某日报》头版以“清流润农田”为题，对我县泵站启动进行了报道。\n"
+        "3月1日9时许，某县某乡泵站启动，渠水奔向农田。"
+    )
+    assert resolve_event_date(text, date(2019, 3, 6)) == date(2019, 3, 1)
+    assert resolve_event_date("3月5日，《某某日报》记者来到泵站。", ISSUE) == date(2019, 3, 5)

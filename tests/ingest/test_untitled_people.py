@@ -53,3 +53,62 @@ def test_a_family_name_with_an_honorific_or_title_is_no_full_name():
 def test_a_chain_of_more_dotted_parts_than_any_name_has_is_no_name():
     assert names("外交部长阿尔贝托·萨纳特·卡洛斯·马尔登在会上发言。") == ["阿尔贝托·萨纳特·卡洛斯·马尔登"]
     assert not any("·" in name for name in names("外交部长" + "·".join(["卡洛斯"] * 5) + "在会上发言。"))
+
+
+def test_a_two_character_name_after_a_role_only_people_have():
+    assert names("村民宋梅，今年六十岁。") == ["宋梅"]
+    assert names("外援宋梅的家在村东头。") == ["宋梅"]
+    assert names("老师林海。") == []
+
+
+def test_a_foreign_name_before_the_post_or_after_a_role():
+    assert names("马尔蒂诺总统访华。") == ["马尔蒂诺"]
+    assert names("来访的外长库克今天抵达。") == ["库克"]
+
+
+def test_a_three_character_name_opening_a_phrase_after_a_particle():
+    assert names("在乡里工作的何承远和同事们一起值班。") == ["何承远"]
+    assert names("一旁的邹启銮几次想开口。") == ["邹启銮"]
+    assert names("全村的新农村建设有序推进。") == []
+    assert names("由石家庄出发的列车。") == []
+
+
+def test_a_byline_s_credit_ends_at_its_report_verb():
+    assert names("记者宋梅报道：一旁的邹启銮几次想开口。") == ["邹启銮"]
+    assert names("记者宋梅、何承远报道：") == []
+
+
+def test_a_country_before_its_leader_s_post_and_a_country_after_a_particle_are_no_people():
+    assert names("布基纳法索总统卡洛蒂在会上讲话。") == []
+    assert names("会议讨论了对伊拉克的援助。") == []
+
+
+def test_a_foreign_name_of_several_words_right_after_a_role():
+    assert names("球队的教练冈田武史说，很遗憾。") == ["冈田武史"]
+    assert names("全体职工还托亲靠友，拓宽销路。") == []
+    assert names("会议主席团成员就座。") == []
+
+
+def test_what_follows_names_after_a_role_is_no_foreign_name():
+    assert names("部分政协委员应邀出席会议。") == []
+
+
+def test_a_foreign_name_after_a_title_is_read_whole():
+    found = {p.name: p.titles for p in extract_people("该国农业部长贾斯蒂卡昨天抵达。")}
+    assert found == {"贾斯蒂卡": ["部长"]}
+    assert {p.name for p in extract_people("局长马林安排工作。")} == {"马林"}
+
+
+def test_a_family_name_with_lao_is_no_name_even_before_speech():
+    assert names("胡老说，当画画疲倦时就去看花。") == []
+
+
+def test_a_chinese_name_before_a_post_or_rank():
+    assert names("参观了宋梅将军的故居。") == ["宋梅"]
+    assert names("参观了何承远将军的故居。") == ["何承远"]
+    assert names("中国总统府的官员。") == []
+
+
+def test_names_summed_up_as_people():
+    assert names("在宋梅、何承远等老同志的带领下，村里修了路。") == ["宋梅", "何承远"]
+    assert names("邀请了林海等专家前来指导。") == ["林海"]
