@@ -165,7 +165,7 @@ class NameReader:
         lengths = [n for n in (surname + 1, surname + 2) if self._possible(pos, surname, n)]
         if not lengths:
             return None
-        best = max(lengths, key=lambda n: (self._score(pos, n), n))
+        best = max(lengths, key=lambda n: (self._score(pos, n), n)) if len(lengths) > 1 else lengths[0]
         name = self.text[pos : pos + best]
         if name in NOT_PERSON_WORDS or self._inside_word(pos, surname, best):
             return None
