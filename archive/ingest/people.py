@@ -140,6 +140,8 @@ _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6
 # No name has more parts than this (穆罕默德·本·拉希德·阿勒马克图姆): a longer chain is not one.
 _MOST_NAME_PARTS = 4
 _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
+# What makes a foreign name before it a team's, a party's or a country's (冠军某某队): no person.
+_UNIT_AFTER = re.compile("[队党国省州市县岛港城军团]")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
@@ -432,7 +434,7 @@ class _Extraction:
                 break
             end, index = word_end, index + 1
         name = self.text[start:end]
-        if len(name) < 3 or (len(name) == 3 and surname_length(self.text, start)):
+        if len(name) < 3 or (len(name) == 3 and surname_length(self.text, start)) or _UNIT_AFTER.match(self.text, end):
             return None
         if any(name[:length] in AFTER_NAME_WORDS for length in range(1, 5)):
             return None
@@ -501,11 +503,14 @@ class _Extraction:
         return None
 
     def _post_after(self, end: int) -> bool:
-        """A post follows ``end`` and no name follows the post (甲总统访华, not 某国总统乙)."""
+        """A post follows ``end`` and neither a name nor another post of a list follows it (甲总统访华, not
+        某国总统乙 or 某国总统、某国总理)."""
         post = _POST_AFTER.match(self.text, end)
         if post is None:
             return False
         following = self.text[post.end() : post.end() + 1]
+        if following in _LIST_JOINERS:
+            return False
         return not following or (following not in _TRANSLITERATION and not surname_length(self.text, post.end()))
 
     def _role_then_name(self, word: str, before: str, after: str) -> bool:
@@ -544,7 +549,9 @@ class _Extraction:
         transliterated = all(ch in _TRANSLITERATION for ch in word)
         if transliterated:
             evidence -= 1
-        opens = not before or not is_word_char(before[-1]) or (not transliterated and _OPENS_PHRASE.search(before))
+        opens = not before or not is_word_char(before[-1]) or (
+            not known and not transliterated and _OPENS_PHRASE.search(before) is not None
+        )
         closes = not after or not is_word_char(after[0])
         if _ROLE_BEFORE.search(before):
             evidence += 2

@@ -112,3 +112,9 @@ def test_a_chinese_name_before_a_post_or_rank():
 def test_names_summed_up_as_people():
     assert names("在宋梅、何承远等老同志的带领下，村里修了路。") == ["宋梅", "何承远"]
     assert names("邀请了林海等专家前来指导。") == ["林海"]
+
+
+def test_teams_countries_in_lists_of_posts_and_lexicon_words_after_a_particle_are_no_people():
+    assert names("而日本队还曾战胜过欧洲冠军立陶宛队。") == []
+    assert names("多米尼加总统、巴西总统出席。") == []
+    assert names("中国男排将在美国的夏威夷和西雅图比赛。") == []
