@@ -37,6 +37,8 @@ _SORTS = {
     "date_desc": f"{DAY_FIELD} desc,{ID} desc",
     "date_asc": f"{DAY_FIELD} asc,{ID} asc",
 }
+# Sorts first the articles matching the request's ``headline`` parameter (``headline_query``)
+HEADLINE_TIER = "if(exists(query($headline)),1,0) desc"
 # pysolr turns every failure into SolrError; these messages mean the node itself did not answer
 _NODE_DOWN = (
     "Failed to connect to server", "Connection to server", "Unhandled error", "Solr responded with an error (HTTP 5",
@@ -115,6 +117,11 @@ def _all(clauses: list[str]) -> str | None:
     return clauses[0] if len(clauses) == 1 else "(" + " ".join(f"+{clause}" for clause in clauses) + ")"
 
 
+def _one_of(clauses: list[str]) -> str:
+    """A required clause matching any of ``clauses`` (an OR-group of the query)."""
+    return "+" + (clauses[0] if len(clauses) == 1 else "(" + " ".join(clauses) + ")")
+
+
 def required(item: Item, split: bool) -> str | None:
     """What a matching document must contain for ``item``: each piece as a phrase of ``text``."""
     return _all([f"text:{phrase}" for phrase in map(piece_phrase, item.pieces(split)) if phrase])
@@ -141,12 +148,28 @@ def compile_query(parsed: ParsedQuery) -> tuple[str, bool]:
     for group in parsed.groups:
         items = [q for q in (scored(item, parsed.split) for item in group) if q is not None]
         if items:
-            clauses.append("+" + (items[0] if len(items) == 1 else "(" + " ".join(items) + ")"))
+            clauses.append(_one_of(items))
     scores = bool(clauses)
     clauses.extend(f"-{q}" for q in (required(item, False) for item in parsed.excluded) if q is not None)
     if not scores:
         clauses.insert(0, "*:*")
     return " ".join(clauses), scores
+
+
+def headline_query(parsed: ParsedQuery) -> str | None:
+    """The Lucene query of the headline tier: for every group, one of its items whole in the headline.
+
+    The embedded engine's tier (``search.whoosh_search``) is the same set, so an exact title
+    match is never buried under long articles that repeat the words. None when no group has text.
+    """
+    groups = []
+    for group in parsed.groups:
+        items = [_all([f"headline:{phrase}" for phrase in map(piece_phrase, item.pieces()) if phrase])
+                 for item in group]
+        items = [item for item in items if item is not None]
+        if items:
+            groups.append(_one_of(items))
+    return " ".join(groups) or None
 
 
 def term_filter(field: str, value) -> str:
@@ -254,17 +277,21 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
         sort = request.sort if request.sort in _SORTS else "relevance"
         if sort == "relevance" and not scores:
             sort = "date_desc"
+        order, titled = _SORTS[sort], headline_query(parsed) if sort == "relevance" else None
+        if titled:
+            order = f"{HEADLINE_TIER},{order}"
         filters = [term_filter(DJANGO_CT, "archive.article")]
         filters += [term_filter(f.field, value) for f in FACETS for value in sorted(set(request.selected(f.name)))]
         bounds = request.day_range()
         if bounds:
             filters.append(f"{DAY_FIELD}:[{bounds[0]} TO {bounds[1]}]")
         facet_fields = [facet.field for facet in FACETS] + ["year"] + (["month"] if request.year else [])
+        tier = {"headline": titled} if titled else {}
         try:
             results = self.conn.search(
-                query, defType="lucene", fq=filters, fl=f"{DJANGO_ID},score", sort=_SORTS[sort],
+                query, defType="lucene", fq=filters, fl=f"{DJANGO_ID},score", sort=order,
                 start=request.first, rows=request.size, facet="true", **{"facet.field": facet_fields},
-                **{"facet.limit": -1, "facet.mincount": 1, "facet.sort": "count"},
+                **{"facet.limit": -1, "facet.mincount": 1, "facet.sort": "count"}, **tier,
             )
         except pysolr.SolrError as error:
             if node_down(error):
