@@ -15,9 +15,11 @@ over those tokens (see ``piece_phrase``). Documents carry, besides haystack's fi
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 
 import pysolr
+import requests
 from haystack.backends.solr_backend import SolrEngine, SolrSearchBackend, SolrSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
@@ -32,6 +34,7 @@ from search.schema import DAY_FIELD, FACETS
 HEADLINE_BOOST = 2.0
 WORDS_BOOST = 0.5
 INDEXED_IDS_PAGE = 10_000
+SETTLE_SECONDS = 30.0  # the longest a consistency report waits for replicas still recovering
 _SORTS = {
     "relevance": f"score desc,{DAY_FIELD} desc,{ID} desc",
     "date_desc": f"{DAY_FIELD} desc,{ID} desc",
@@ -312,14 +315,66 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
         """Never: the collection's schema is the repository's configset, reloaded by ``solr_collection``."""
         return False
 
+    def cluster_status(self) -> dict | None:
+        """The collection's CLUSTERSTATUS (``live_nodes``, ``shards``) from the first node that answers.
+
+        None when the server is not in SolrCloud mode (a standalone Solr answers 400): nothing to
+        wait for. Raises ``pysolr.SolrError`` (a node-down message) when no node answers.
+        """
+        error = None
+        for node in self.conn.nodes:
+            base, _, collection = node.url.rstrip("/").rpartition("/")
+            try:
+                response = requests.get(f"{base}/admin/collections", timeout=self.timeout,
+                                        params={"action": "CLUSTERSTATUS", "collection": collection, "wt": "json"})
+            except requests.RequestException as failure:
+                error = failure
+                continue
+            if response.status_code == 400:
+                return None
+            if not response.ok:  # a node still starting answers 404 or 503
+                error = f"HTTP {response.status_code}"
+                continue
+            cluster = response.json().get("cluster", {})
+            return {"live_nodes": set(cluster.get("live_nodes", [])),
+                    "shards": cluster.get("collections", {}).get(collection, {}).get("shards", {})}
+        raise pysolr.SolrError(f"Failed to connect to server: {error}")
+
+    def settling(self) -> list[str]:
+        """What a search may not yet see in step with the rest: shards without an active leader, and
+        replicas on a live node that are not active (recovering after their node restarted, say)."""
+        status = self.cluster_status()
+        if status is None:
+            return []
+        live, waiting = status["live_nodes"], []
+        for shard, info in sorted(status["shards"].items()):
+            replicas = sorted(info.get("replicas", {}).items())
+            if not any(r.get("leader") == "true" and r.get("state") == "active" and r.get("node_name") in live
+                       for _, r in replicas):
+                waiting.append(f"{shard} 无可用主副本")
+            waiting += [f"{shard}/{name} {r.get('state')}" for name, r in replicas
+                        if r.get("node_name") in live and r.get("state") != "active"]
+        return waiting
+
     def indexed_ids(self) -> set[int]:
-        """Every article id in the collection, read in pages with a cursor."""
+        """Every article id in the collection, read in pages with a cursor once the collection has settled.
+
+        A replica that is recovering, or a shard whose leader is being elected, can answer
+        without changes the others hold, so a report read then would show documents missing
+        that are not: the read waits (up to ``SETTLE_SECONDS``) until every replica on a live
+        node is active. An answer missing a shard is refused, never counted as missing documents.
+        """
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while self.settling() and time.monotonic() < deadline:
+            time.sleep(0.5)
         ids, cursor = set(), "*"
         while True:
             results = self.conn.search(
                 "*:*", fq=term_filter(DJANGO_CT, "archive.article"), fl=DJANGO_ID, sort=f"{ID} asc",
-                rows=INDEXED_IDS_PAGE, cursorMark=cursor,
+                rows=INDEXED_IDS_PAGE, cursorMark=cursor, **{"shards.tolerant": "false"},
             )
+            if results.raw_response.get("responseHeader", {}).get("partialResults"):
+                raise pysolr.SolrError("Solr answered with partial results: a shard did not answer")
             ids.update(int(doc[DJANGO_ID]) for doc in results.docs)
             if results.nextCursorMark in (None, cursor):
                 return ids
