@@ -15,6 +15,7 @@ over those tokens (see ``piece_phrase``). Documents carry, besides haystack's fi
 from __future__ import annotations
 
 import json
+import logging
 import time
 from datetime import date
 
@@ -30,6 +31,8 @@ from search import analysis, dictionary
 from search.engine import Ranked, SearchRequest, SearchUnavailable
 from search.query import Item, ParsedQuery
 from search.schema import DAY_FIELD, FACETS
+
+log = logging.getLogger(__name__)
 
 HEADLINE_BOOST = 2.0
 WORDS_BOOST = 0.5
@@ -365,8 +368,10 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
         node is active. An answer missing a shard is refused, never counted as missing documents.
         """
         deadline = time.monotonic() + SETTLE_SECONDS
-        while self.settling() and time.monotonic() < deadline:
+        while (waiting := self.settling()) and time.monotonic() < deadline:
             time.sleep(0.5)
+        if waiting:
+            log.warning("reading the collection with replicas not active after %g s: %s", SETTLE_SECONDS, waiting)
         ids, cursor = set(), "*"
         while True:
             results = self.conn.search(
