@@ -15,9 +15,12 @@ over those tokens (see ``piece_phrase``). Documents carry, besides haystack's fi
 from __future__ import annotations
 
 import json
+import logging
+import time
 from datetime import date
 
 import pysolr
+import requests
 from haystack.backends.solr_backend import SolrEngine, SolrSearchBackend, SolrSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
@@ -29,14 +32,19 @@ from search.engine import Ranked, SearchRequest, SearchUnavailable
 from search.query import Item, ParsedQuery
 from search.schema import DAY_FIELD, FACETS
 
+log = logging.getLogger(__name__)
+
 HEADLINE_BOOST = 2.0
 WORDS_BOOST = 0.5
 INDEXED_IDS_PAGE = 10_000
+SETTLE_SECONDS = 30.0  # the longest a consistency report waits for replicas still recovering
 _SORTS = {
     "relevance": f"score desc,{DAY_FIELD} desc,{ID} desc",
     "date_desc": f"{DAY_FIELD} desc,{ID} desc",
     "date_asc": f"{DAY_FIELD} asc,{ID} asc",
 }
+# Sorts first the articles matching the request's ``headline`` parameter (``headline_query``)
+HEADLINE_TIER = "if(exists(query($headline)),1,0) desc"
 # pysolr turns every failure into SolrError; these messages mean the node itself did not answer
 _NODE_DOWN = (
     "Failed to connect to server", "Connection to server", "Unhandled error", "Solr responded with an error (HTTP 5",
@@ -115,6 +123,11 @@ def _all(clauses: list[str]) -> str | None:
     return clauses[0] if len(clauses) == 1 else "(" + " ".join(f"+{clause}" for clause in clauses) + ")"
 
 
+def _one_of(clauses: list[str]) -> str:
+    """A required clause matching any of ``clauses`` (an OR-group of the query)."""
+    return "+" + (clauses[0] if len(clauses) == 1 else "(" + " ".join(clauses) + ")")
+
+
 def required(item: Item, split: bool) -> str | None:
     """What a matching document must contain for ``item``: each piece as a phrase of ``text``."""
     return _all([f"text:{phrase}" for phrase in map(piece_phrase, item.pieces(split)) if phrase])
@@ -141,12 +154,28 @@ def compile_query(parsed: ParsedQuery) -> tuple[str, bool]:
     for group in parsed.groups:
         items = [q for q in (scored(item, parsed.split) for item in group) if q is not None]
         if items:
-            clauses.append("+" + (items[0] if len(items) == 1 else "(" + " ".join(items) + ")"))
+            clauses.append(_one_of(items))
     scores = bool(clauses)
     clauses.extend(f"-{q}" for q in (required(item, False) for item in parsed.excluded) if q is not None)
     if not scores:
         clauses.insert(0, "*:*")
     return " ".join(clauses), scores
+
+
+def headline_query(parsed: ParsedQuery) -> str | None:
+    """The Lucene query of the headline tier: for every group, one of its items whole in the headline.
+
+    The embedded engine's tier (``search.whoosh_search``) is the same set, so an exact title
+    match is never buried under long articles that repeat the words. None when no group has text.
+    """
+    groups = []
+    for group in parsed.groups:
+        items = [_all([f"headline:{phrase}" for phrase in map(piece_phrase, item.pieces()) if phrase])
+                 for item in group]
+        items = [item for item in items if item is not None]
+        if items:
+            groups.append(_one_of(items))
+    return " ".join(groups) or None
 
 
 def term_filter(field: str, value) -> str:
@@ -254,17 +283,21 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
         sort = request.sort if request.sort in _SORTS else "relevance"
         if sort == "relevance" and not scores:
             sort = "date_desc"
+        order, titled = _SORTS[sort], headline_query(parsed) if sort == "relevance" else None
+        if titled:
+            order = f"{HEADLINE_TIER},{order}"
         filters = [term_filter(DJANGO_CT, "archive.article")]
         filters += [term_filter(f.field, value) for f in FACETS for value in sorted(set(request.selected(f.name)))]
         bounds = request.day_range()
         if bounds:
             filters.append(f"{DAY_FIELD}:[{bounds[0]} TO {bounds[1]}]")
         facet_fields = [facet.field for facet in FACETS] + ["year"] + (["month"] if request.year else [])
+        tier = {"headline": titled} if titled else {}
         try:
             results = self.conn.search(
-                query, defType="lucene", fq=filters, fl=f"{DJANGO_ID},score", sort=_SORTS[sort],
+                query, defType="lucene", fq=filters, fl=f"{DJANGO_ID},score", sort=order,
                 start=request.first, rows=request.size, facet="true", **{"facet.field": facet_fields},
-                **{"facet.limit": -1, "facet.mincount": 1, "facet.sort": "count"},
+                **{"facet.limit": -1, "facet.mincount": 1, "facet.sort": "count"}, **tier,
             )
         except pysolr.SolrError as error:
             if node_down(error):
@@ -285,14 +318,68 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
         """Never: the collection's schema is the repository's configset, reloaded by ``solr_collection``."""
         return False
 
+    def cluster_status(self) -> dict | None:
+        """The collection's CLUSTERSTATUS (``live_nodes``, ``shards``) from the first node that answers.
+
+        None when the server is not in SolrCloud mode (a standalone Solr answers 400): nothing to
+        wait for. Raises ``pysolr.SolrError`` (a node-down message) when no node answers.
+        """
+        error = None
+        for node in self.conn.nodes:
+            base, _, collection = node.url.rstrip("/").rpartition("/")
+            try:
+                response = requests.get(f"{base}/admin/collections", timeout=self.timeout,
+                                        params={"action": "CLUSTERSTATUS", "collection": collection, "wt": "json"})
+            except requests.RequestException as failure:
+                error = failure
+                continue
+            if response.status_code == 400:
+                return None
+            if not response.ok:  # a node still starting answers 404 or 503
+                error = f"HTTP {response.status_code}"
+                continue
+            cluster = response.json().get("cluster", {})
+            return {"live_nodes": set(cluster.get("live_nodes", [])),
+                    "shards": cluster.get("collections", {}).get(collection, {}).get("shards", {})}
+        raise pysolr.SolrError(f"Failed to connect to server: {error}")
+
+    def settling(self) -> list[str]:
+        """What a search may not yet see in step with the rest: shards without an active leader, and
+        replicas on a live node that are not active (recovering after their node restarted, say)."""
+        status = self.cluster_status()
+        if status is None:
+            return []
+        live, waiting = status["live_nodes"], []
+        for shard, info in sorted(status["shards"].items()):
+            replicas = sorted(info.get("replicas", {}).items())
+            if not any(r.get("leader") == "true" and r.get("state") == "active" and r.get("node_name") in live
+                       for _, r in replicas):
+                waiting.append(f"{shard} 无可用主副本")
+            waiting += [f"{shard}/{name} {r.get('state')}" for name, r in replicas
+                        if r.get("node_name") in live and r.get("state") != "active"]
+        return waiting
+
     def indexed_ids(self) -> set[int]:
-        """Every article id in the collection, read in pages with a cursor."""
+        """Every article id in the collection, read in pages with a cursor once the collection has settled.
+
+        A replica that is recovering, or a shard whose leader is being elected, can answer
+        without changes the others hold, so a report read then would show documents missing
+        that are not: the read waits (up to ``SETTLE_SECONDS``) until every replica on a live
+        node is active. An answer missing a shard is refused, never counted as missing documents.
+        """
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while (waiting := self.settling()) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        if waiting:
+            log.warning("reading the collection with replicas not active after %g s: %s", SETTLE_SECONDS, waiting)
         ids, cursor = set(), "*"
         while True:
             results = self.conn.search(
                 "*:*", fq=term_filter(DJANGO_CT, "archive.article"), fl=DJANGO_ID, sort=f"{ID} asc",
-                rows=INDEXED_IDS_PAGE, cursorMark=cursor,
+                rows=INDEXED_IDS_PAGE, cursorMark=cursor, **{"shards.tolerant": "false"},
             )
+            if results.raw_response.get("responseHeader", {}).get("partialResults"):
+                raise pysolr.SolrError("Solr answered with partial results: a shard did not answer")
             ids.update(int(doc[DJANGO_ID]) for doc in results.docs)
             if results.nextCursorMark in (None, cursor):
                 return ids

@@ -64,6 +64,27 @@ def test_an_unquoted_run_matches_as_typed_then_falls_back_to_its_words(engine, p
     assert ids_for('"城市建设管理"') == set()
 
 
+def test_relevance_puts_headline_matches_before_articles_repeating_the_query(engine, page):
+    """A long headline holding the query once, in an older article, outranks a body saying it thirty times.
+
+    The unrelated articles make the query rare in the collection, so that by score alone
+    (a headline boost) the dense article would come first.
+    """
+    older = Page.objects.create(issue=Issue.objects.create(date=date(2019, 3, 4)), source_file="o.txt",
+                                raw_text="", sha256="1" * 64)
+    filler = "今天上午，有关部门召开会议部署下一阶段工作。"
+    titled = create_article(older, 1, headline="关于进一步做好全市城市建设和管理工作推动经济社会高质量发展的实施意见",
+                            body=filler * 40)
+    dense = create_article(page, 1, headline="会议", body="城市建设，" * 30)
+    sparse = create_article(page, 2, headline="简讯", body="城市建设" + filler * 8)
+    for order in range(3, 43):
+        create_article(page, order, headline="动态", body=filler * 3)
+    indexing.drain()
+    assert [hit.article_id for hit in run_search(SearchRequest(q="城市建设")).hits] == [titled.pk, dense.pk, sparse.pk]
+    ranked = [hit.article_id for hit in run_search(SearchRequest(q="城市建设 OR 简讯")).hits]
+    assert set(ranked[:2]) == {titled.pk, sparse.pk} and ranked[2:] == [dense.pk]
+
+
 def test_layout_spaces_join_a_run_and_line_breaks_end_it(engine, page):
     article = create_article(page, 1, headline="标题", body="召开全国文明 城市创建会议\n部署工作")
     indexing.drain()

@@ -66,6 +66,26 @@ def test_searches_keep_answering_while_a_node_is_killed(seed_articles):
     assert {h.article_id for h in run_search(SearchRequest(per_page=100)).hits} == {a.pk for a in seed_articles}
 
 
+def test_a_report_waits_until_a_restarted_nodes_replicas_are_active(seed_articles, solr_index):
+    """Read while node 1 recovers, the index would seem to lack documents; the report waits instead."""
+    if len(SOLR_URL.split(",")) < 2:
+        pytest.skip("ARCHIVE_SOLR_URL names one node: node 1 is killed")
+    expected = {a.pk for a in seed_articles}
+    control("kill-node", "1")
+    starting = subprocess.Popen(["bash", str(CONTROL), "start-node", "1"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
+    try:
+        seen, deadline = [], time.monotonic() + 180
+        while not seen and starting.poll() is None and time.monotonic() < deadline:
+            seen = solr_index.settling()
+            time.sleep(0.1)
+        assert seen and all("active" not in line for line in seen), seen
+        assert solr_index.indexed_ids() == expected
+        assert solr_index.settling() == []
+    finally:
+        assert starting.wait() == 0, starting.stderr.read().decode()
+
+
 def test_unreachable_cluster_search_503_browse_200_imports_kept_and_repaired(
     db, client, solr_index, django_capture_on_commit_callbacks
 ):
