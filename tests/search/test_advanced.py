@@ -206,3 +206,13 @@ def test_nothing_found_suggests_dropping_the_advanced_conditions(client, spread)
     assert "去掉“第7版”" in labels and "不限日期" in labels and "只按关键词搜索全部文章" in labels
     widened = client.get(next(s.url for s in results.suggestions if s.label == "只按关键词搜索全部文章"))
     assert widened.context["results"].count == len({a.pk for a in spread if "城市建设规划" in a.headline + a.body})
+
+
+def test_a_page_label_edit_reindexes_the_page_s_articles(spread, pages, django_capture_on_commit_callbacks):
+    page = pages[3]
+    on_page = set(page.articles.values_list("pk", flat=True))
+    assert on_page and not ids_for(page_number=8)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.label = "08"
+        page.save()
+    assert ids_for(page_number=8) == on_page
