@@ -361,14 +361,9 @@ def chips(request, links) -> list[Link]:
         found.append(Link(f"{request.year}年", links.url(year=None, month=None, page=1)))
         if request.month:
             found.append(Link(f"{request.year}年{request.month}月", links.url(month=None, page=1)))
-    if request.date_from:
-        found.append(Link(f"自 {request.date_from:%Y-%m-%d}", links.url(date_from=None, page=1)))
-    if request.date_to:
-        found.append(Link(f"至 {request.date_to:%Y-%m-%d}", links.url(date_to=None, page=1)))
-    if request.event_from:
-        found.append(Link(f"事件自 {request.event_from:%Y-%m-%d}", links.url(event_from=None, page=1)))
-    if request.event_to:
-        found.append(Link(f"事件至 {request.event_to:%Y-%m-%d}", links.url(event_to=None, page=1)))
+    for name, prefix in (("date_from", "自"), ("date_to", "至"), ("event_from", "事件自"), ("event_to", "事件至")):
+        if day := getattr(request, name):
+            found.append(Link(f"{prefix} {day:%Y-%m-%d}", links.url(**{name: None}, page=1)))
     if request.page_number:
         found.append(Link(f"第{request.page_number}版", links.url(page_number=None, page=1)))
     if request.scope != DEFAULT_SCOPE:
