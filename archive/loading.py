@@ -42,6 +42,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 
+from archive.article_diff import ArticleChange, article_change
 from archive.districts import gazetteer_from_db
 from archive.export import article_record, articles_for_export
 from archive.import_review import IssueDateError, check_issue_date
@@ -94,6 +95,8 @@ class PageDiff:
     unchanged: int = 0
     corrections_kept: list[str] = field(default_factory=list)
     corrections_lost: list[str] = field(default_factory=list)
+    # the changed articles, and the corrected ones the new file differs from, with their text diffs
+    details: list[ArticleChange] = field(default_factory=list)
 
     def as_counts(self) -> dict:
         """Sizes of the lists, as stored in ``ImportRun.counts`` (added/changed/removed articles, corrections)."""
@@ -341,15 +344,19 @@ def _plan(page: Page | None, parsed: ParsedPage) -> _Plan:
             continue
         pk = candidates.pop(0)
         kept[index] = pk
+        old, new = comparable_content(stored[pk]), comparable_content(record)
         if pk in corrected:
             plan.preserved.add(index)
             diff.corrections_kept.append(_title(stored[pk]))
-        elif comparable_content(stored[pk]) == comparable_content(record):
+            if old != new:
+                diff.details.append(article_change(old, new, _title(stored[pk]), corrected=True))
+        elif old == new:
             diff.unchanged += 1
             if stored[pk]["order"] == record["order"]:
                 plan.same.add(index)
         else:
             diff.changed.append(_title(record))
+            diff.details.append(article_change(old, new, _title(record)))
     plan.removed_ids = [pk for pk in stored if pk not in kept.values()]
     diff.removed = [_title(stored[pk]) for pk in plan.removed_ids]
     diff.corrections_lost = [_title(stored[pk]) for pk in plan.removed_ids if pk in corrected]

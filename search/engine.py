@@ -46,6 +46,11 @@ class SearchRequest:
     month: int | None = None  # only with year
     date_from: date | None = None
     date_to: date | None = None
+    # advanced search (``search.schema``): where the words must occur, the event-date range, the page number
+    scope: str = "all"
+    event_from: date | None = None
+    event_to: date | None = None
+    page_number: int | None = None
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
@@ -60,13 +65,11 @@ class SearchRequest:
             first_month, last_month = (self.month, self.month) if self.month else (1, 12)
             low.append(self.year * 10000 + first_month * 100 + 1)
             high.append(self.year * 10000 + last_month * 100 + 31)
-        if self.date_from:
-            low.append(day_number(self.date_from))
-        if self.date_to:
-            high.append(day_number(self.date_to))
-        if not low and not high:
-            return None
-        return max(low, default=0), min(high, default=99999999)
+        return _bounds([*low, day_number(self.date_from)], [*high, day_number(self.date_to)])
+
+    def event_range(self) -> tuple[int, int] | None:
+        """The YYYYMMDD bounds of the event-date filter, or None when unfiltered (undated events never match it)."""
+        return _bounds([day_number(self.event_from)], [day_number(self.event_to)])
 
     @property
     def first(self) -> int:
@@ -76,6 +79,14 @@ class SearchRequest:
     @property
     def size(self) -> int:
         return min(max(1, self.per_page), MAX_PER_PAGE)
+
+
+def _bounds(lows: list[int | None], highs: list[int | None]) -> tuple[int, int] | None:
+    """The tightest (low, high) day range of the given bounds (None: open), or None when all are open."""
+    low, high = [day for day in lows if day], [day for day in highs if day]
+    if not low and not high:
+        return None
+    return max(low, default=1), min(high, default=99999999)
 
 
 def day_number(value: date | None) -> int | None:

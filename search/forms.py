@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from django import forms
 
 from search.engine import SORTS, SearchRequest
-from search.schema import FACETS
+from search.schema import DEFAULT_SCOPE, FACETS, MAX_PAGE_NUMBER, SCOPES
 
 SORT_LABELS = {"relevance": "相关度", "date_desc": "日期（新→旧）", "date_asc": "日期（旧→新）"}
 MAX_QUERY_LENGTH = 100
@@ -45,6 +45,10 @@ class SearchForm(forms.Form):
     month = forms.IntegerField(label="月份", required=False, min_value=1, max_value=12)
     date_from = forms.DateField(label="起始日期", required=False)
     date_to = forms.DateField(label="截止日期", required=False)
+    scope = forms.ChoiceField(label="检索范围", required=False, choices=[(s.name, s.label) for s in SCOPES])
+    event_from = forms.DateField(label="事件起始日期", required=False)
+    event_to = forms.DateField(label="事件截止日期", required=False)
+    page_number = forms.IntegerField(label="版次", required=False, min_value=1, max_value=MAX_PAGE_NUMBER)
     sort = forms.ChoiceField(label="排序", required=False, choices=[(s, SORT_LABELS[s]) for s in SORTS])
     page = forms.IntegerField(label="页码", required=False, min_value=1, max_value=MAX_PAGE)
 
@@ -68,10 +72,11 @@ class SearchForm(forms.Form):
         if data.get("month") and not data.get("year"):
             self.repairs.append("只给了月份没有年份，已忽略月份。")
             data["month"] = None
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and start > end:
-            self.repairs.append("起始日期晚于截止日期，已对调。")
-            data["date_from"], data["date_to"] = end, start
+        for low, high, what in (("date_from", "date_to", ""), ("event_from", "event_to", "事件")):
+            start, end = data.get(low), data.get(high)
+            if start and end and start > end:
+                self.repairs.append(f"{what}起始日期晚于{what}截止日期，已对调。")
+                data[low], data[high] = end, start
         return data
 
     @property
@@ -91,6 +96,10 @@ class SearchForm(forms.Form):
             month=data.get("month"),
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
+            scope=data.get("scope") or DEFAULT_SCOPE,
+            event_from=data.get("event_from"),
+            event_to=data.get("event_to"),
+            page_number=data.get("page_number"),
             sort=data.get("sort") or "relevance",
             page=data.get("page") or 1,
         )
@@ -129,6 +138,14 @@ def query_items(request: SearchRequest) -> list[tuple[str, str]]:
         items.append(("date_from", request.date_from.isoformat()))
     if request.date_to:
         items.append(("date_to", request.date_to.isoformat()))
+    if request.scope != DEFAULT_SCOPE:
+        items.append(("scope", request.scope))
+    if request.event_from:
+        items.append(("event_from", request.event_from.isoformat()))
+    if request.event_to:
+        items.append(("event_to", request.event_to.isoformat()))
+    if request.page_number:
+        items.append(("page_number", str(request.page_number)))
     if request.sort != "relevance":
         items.append(("sort", request.sort))
     if request.page > 1:
@@ -140,6 +157,7 @@ def has_criteria(request: SearchRequest) -> bool:
     """Whether ``request`` says what to follow; a feed of everything would repeat the latest-articles feed."""
     return bool(
         request.q or any(request.filters.values()) or request.year or request.date_from or request.date_to
+        or request.event_from or request.event_to or request.page_number
     )
 
 

@@ -4,9 +4,10 @@ haystack reopens two or three searchers per query (+250–550 ms) and Whoosh's
 ``groupedby`` facets take 0.6–1.4 s on a broad query. Instead each process keeps
 one searcher, refreshed only when another writer has committed, and builds, once
 per generation, plain lists indexed by document number: publication day
-(YYYYMMDD) and each facet's values (``search.schema``). A new generation also refreshes
-jieba's user dictionary (new people imported). Columns of a segment are reused across generations while the segment
-lives (Whoosh segments are immutable; deletions only hide document numbers).
+(YYYYMMDD), event day and page number (0 when unknown) and each facet's values
+(``search.schema``). A new generation also refreshes jieba's user dictionary (new people
+imported). Columns of a segment are reused across generations while the segment lives
+(Whoosh segments are immutable; deletions only hide document numbers).
 """
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from search import dictionary
-from search.schema import DAY_FIELD, FACETS
+from search.schema import DAY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD
 
 VALUE_FIELDS = tuple(facet.field for facet in FACETS)
+NUMBER_FIELDS = (EVENT_DAY_FIELD, PAGE_NUMBER_FIELD)
+MISSING_NUMBER = 2**31 - 1  # what Whoosh's int column gives a document without the value
 YEAR = "year"
 _lock = threading.RLock()
 _generations: dict[str, IndexGeneration] = {}
@@ -30,11 +33,20 @@ class SegmentColumns:
 
     days: list[int]
     values: dict[str, list[tuple[str, ...]]]
+    numbers: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _number_column(reader, name: str, count: int) -> list[int]:
+    """An int column of the segment, 0 where a document has no value (or the index predates the field)."""
+    if name not in reader.schema or not reader.has_column(name):
+        return [0] * count
+    return [int(value) if value and value != MISSING_NUMBER else 0 for value in reader.column_reader(name)]
 
 
 def _segment_columns(reader) -> SegmentColumns:
     count = reader.doc_count_all()
     days = [int(day or 0) for day in reader.column_reader(DAY_FIELD)] if count else []
+    numbers = {name: _number_column(reader, name, count) if count else [] for name in NUMBER_FIELDS}
     values = {}
     for name in VALUE_FIELDS:
         per_doc: list[list[str]] = [[] for _ in range(count)]
@@ -44,7 +56,7 @@ def _segment_columns(reader) -> SegmentColumns:
                 for docnum in reader.postings(name, term).all_ids():
                     per_doc[docnum].append(value)
         values[name] = [tuple(v) for v in per_doc]
-    return SegmentColumns(days, values)
+    return SegmentColumns(days, values, numbers)
 
 
 BYTES_PER_DOCUMENT = 64  # a document number in a Python set: the int object and its slot
@@ -95,6 +107,7 @@ class IndexGeneration:
     searcher: object
     days: list[int] = field(default_factory=list)
     values: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    numbers: dict[str, list[int]] = field(default_factory=dict)
     results: LRU = field(default_factory=LRU)
     _sets: LRU = field(default_factory=LRU)
     _live: frozenset[int] | None = None
@@ -102,7 +115,7 @@ class IndexGeneration:
 
     @classmethod
     def build(cls, searcher, index_path: str) -> IndexGeneration:
-        generation = cls(searcher, values={name: [] for name in VALUE_FIELDS})
+        generation = cls(searcher, values={name: [] for name in VALUE_FIELDS}, numbers={n: [] for n in NUMBER_FIELDS})
         live = set()
         for leaf, _offset in searcher.leaf_searchers():
             reader = leaf.reader()
@@ -113,6 +126,8 @@ class IndexGeneration:
             generation.days.extend(columns.days)
             for name in VALUE_FIELDS:
                 generation.values[name].extend(columns.values[name])
+            for name in NUMBER_FIELDS:
+                generation.numbers[name].extend(columns.numbers[name])
         for key in [k for k in _columns_by_segment if k[0] == index_path and k not in live]:
             del _columns_by_segment[key]
         return generation
@@ -153,6 +168,15 @@ class IndexGeneration:
             )
 
         return self._sets.get_or_compute(("days", low, high), compute)
+
+    def docs_numbered(self, name: str, low: int, high: int) -> frozenset[int]:
+        """Live documents whose number column ``name`` (one of NUMBER_FIELDS) is from ``low`` to ``high``."""
+
+        def compute():
+            column = self.numbers[name]
+            return frozenset(docnum for docnum in self.live_docs() if low <= column[docnum] <= high)
+
+        return self._sets.get_or_compute((name, low, high), compute)
 
     def prepare(self):
         """Build every inverted column now (warm-up), not in the first filtered request."""

@@ -268,6 +268,12 @@ def _on_issue_saved(sender, instance, created=False, **kwargs):
         record(changed=[pk for pk in instance.pages.values_list("articles__pk", flat=True) if pk is not None])
 
 
+def _on_page_saved(sender, instance, created=False, **kwargs):
+    """An editor's new page label changes its articles' page number (the page_number filter)."""
+    if not created:
+        record(changed=list(instance.articles.values_list("pk", flat=True)))
+
+
 def _on_article_districts_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action.startswith("post_"):
         record(changed=(pk_set or ()) if reverse else [instance.pk])
@@ -277,7 +283,7 @@ class IndexFollowsDatabase(BaseSignalProcessor):
     """haystack signal processor (``HAYSTACK_SIGNAL_PROCESSOR``): wires the receivers above."""
 
     def _receivers(self):
-        from archive.models import Article, District, Issue, Mention, Person
+        from archive.models import Article, District, Issue, Mention, Page, Person
 
         return [
             (articles_changed, _on_articles_changed, None),
@@ -291,6 +297,7 @@ class IndexFollowsDatabase(BaseSignalProcessor):
             (signals.post_save, _on_district_saved, District),
             (signals.pre_delete, _on_district_deleting, District),
             (signals.post_save, _on_issue_saved, Issue),
+            (signals.post_save, _on_page_saved, Page),
             (signals.m2m_changed, _on_article_districts_changed, Article.districts.through),
         ]
 

@@ -20,12 +20,14 @@ from archive.pinyin import name_pinyin
 from search import engine
 from search.engine import Hit, SearchRequest, SearchResponse
 from search.forms import SORT_LABELS, query_string
-from search.schema import FACETS
+from search.schema import DEFAULT_SCOPE, FACETS, SCOPES_BY_NAME
 
 TOP_VALUES = 20  # a facet's values shown before "more"
 PAGE_WINDOW = 2
 MAX_FILLED_YEARS = 40
 NAME_QUOTES = "\"'“”‘’「」『』《》 "
+NO_DATES = {"year": None, "month": None, "date_from": None, "date_to": None, "event_from": None, "event_to": None}
+NO_FILTERS = {"filters": {}, "page_number": None, **NO_DATES}
 
 
 @dataclass
@@ -92,12 +94,14 @@ class Row:
     officials: list[Link]
     districts: list[Link]
     headline_html: str = ""  # escaped headline with matches marked; empty when the engine gave none
+    event_date: date | None = None
 
     def as_json(self):
         return {
             "url": self.url,
             "headline": self.headline,
             "publication_date": self.publication_date.isoformat(),
+            "event_date": self.event_date.isoformat() if self.event_date else None,
             "edition": self.edition,
             "page": self.page,
             "snippet": self.snippet_html,
@@ -216,7 +220,7 @@ def build_results(request: SearchRequest, base_url: str) -> SearchResults:
         pages=page_links(request.page, last, links),
         previous_url=links.url(page=request.page - 1) if request.page > 1 else None,
         next_url=links.url(page=request.page + 1) if request.page < last else None,
-        clear_url=links.url(filters={}, year=None, month=None, date_from=None, date_to=None, page=1),
+        clear_url=links.url(**NO_FILTERS, page=1),
         notices=notices + response.notices,
     )
 
@@ -266,6 +270,7 @@ def article_row(article: Article, hit: Hit | None = None) -> Row:
         url=article.get_absolute_url(),
         headline=article.title,
         publication_date=article.publication_date,
+        event_date=article.event_date,
         edition=article.page.issue.edition,
         page=article.page.label,
         snippet_html=hit.snippet_html if hit else "",
@@ -356,10 +361,13 @@ def chips(request, links) -> list[Link]:
         found.append(Link(f"{request.year}年", links.url(year=None, month=None, page=1)))
         if request.month:
             found.append(Link(f"{request.year}年{request.month}月", links.url(month=None, page=1)))
-    if request.date_from:
-        found.append(Link(f"自 {request.date_from:%Y-%m-%d}", links.url(date_from=None, page=1)))
-    if request.date_to:
-        found.append(Link(f"至 {request.date_to:%Y-%m-%d}", links.url(date_to=None, page=1)))
+    for name, prefix in (("date_from", "自"), ("date_to", "至"), ("event_from", "事件自"), ("event_to", "事件至")):
+        if day := getattr(request, name):
+            found.append(Link(f"{prefix} {day:%Y-%m-%d}", links.url(**{name: None}, page=1)))
+    if request.page_number:
+        found.append(Link(f"第{request.page_number}版", links.url(page_number=None, page=1)))
+    if request.scope != DEFAULT_SCOPE:
+        found.append(Link(SCOPES_BY_NAME[request.scope].label, links.url(scope=DEFAULT_SCOPE, page=1)))
     for facet in FACETS:
         selected = request.selected(facet.name)
         labels = facet.labels(selected) if selected else {}
@@ -374,11 +382,10 @@ def suggestions(request, links) -> list[Link]:
     """What to change when a search finds nothing: drop each filter, widen the dates, search without
     the filters, people whose names sound like the query (same pinyin, other characters)."""
     found = [Link(f"去掉“{chip.label}”", chip.url) for chip in chips(request, links)]
-    if request.year or request.date_from or request.date_to:
-        found.append(Link("不限日期", links.url(year=None, month=None, date_from=None, date_to=None, page=1)))
-    if request.q and (request.filters or request.year or request.date_from or request.date_to):
-        found.append(Link("只按关键词搜索全部文章", links.url(
-            filters={}, year=None, month=None, date_from=None, date_to=None, page=1)))
+    if any(getattr(request, name) for name in NO_DATES):
+        found.append(Link("不限日期", links.url(**NO_DATES, page=1)))
+    if request.q and any(getattr(request, name) for name in NO_FILTERS):
+        found.append(Link("只按关键词搜索全部文章", links.url(**NO_FILTERS, page=1)))
     name = request.q.strip(NAME_QUOTES)
     if 2 <= len(name) <= 4:
         sound, _ = name_pinyin(name)

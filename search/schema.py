@@ -7,15 +7,23 @@ engines, the form, the page, the API and the CSV read this tuple; adding a facet
 ``Facet(...)`` here (and, on Solr, nothing: the configset's ``*_facet`` fields take it).
 
 The date facet (year, month, date ranges) is not a keyword facet: it is ``publication_day``.
+Advanced search adds, also declared here once: the ``SCOPES`` a query is looked for in (the
+whole text or the headline only), the event-date range over ``event_day`` and the page
+number (``page_number``, from the page's label).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from archive.models import Article, District, Person
 
 DAY_FIELD = "publication_day"
+EVENT_DAY_FIELD = "event_day"
+PAGE_NUMBER_FIELD = "page_number"
+MAX_PAGE_NUMBER = 999
+_DIGITS = re.compile(r"\d+")
 
 
 def _official_values(article: Article) -> list[str]:
@@ -94,3 +102,27 @@ FACETS: tuple[Facet, ...] = (
     Facet("edition", "版别", _edition_values, _edition_labels),
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+
+
+def page_number(label: str) -> int | None:
+    """The number in a page label ("01", "A3", "第5版" give 1, 3, 5); None when it has none in 1–MAX_PAGE_NUMBER."""
+    digits = _DIGITS.search(label or "")
+    number = int(digits.group()) if digits and len(digits.group()) <= 3 else 0
+    return number if 0 < number <= MAX_PAGE_NUMBER else None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where the reader's words must occur: ``field`` is the text field both engines look them up in."""
+
+    name: str
+    label: str
+    field: str
+
+
+SCOPES: tuple[Scope, ...] = (
+    Scope("all", "全文", "text"),  # headline, subtitles and body
+    Scope("headline", "仅标题", "headline"),
+)
+SCOPES_BY_NAME = {scope.name: scope for scope in SCOPES}
+DEFAULT_SCOPE = SCOPES[0].name

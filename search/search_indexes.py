@@ -9,7 +9,7 @@ from haystack import indexes
 
 from archive.models import Article, Mention
 from search.engine import day_number
-from search.schema import FACETS
+from search.schema import FACETS, page_number
 
 
 class FacetValuesField(indexes.MultiValueField):
@@ -30,6 +30,8 @@ class ArticleFields(indexes.SearchIndex):
     publication_date = indexes.DateField(model_attr="publication_date")
     publication_day = indexes.IntegerField()
     event_date = indexes.DateField(model_attr="event_date", null=True)
+    event_day = indexes.IntegerField(null=True)
+    page_number = indexes.IntegerField(null=True)
     officials = indexes.MultiValueField()
     districts = indexes.MultiValueField()
     kind = indexes.CharField(model_attr="kind")
@@ -56,6 +58,12 @@ class ArticleFields(indexes.SearchIndex):
 
     def prepare_publication_day(self, article):
         return day_number(article.publication_date)
+
+    def prepare_event_day(self, article):
+        return day_number(article.event_date)
+
+    def prepare_page_number(self, article):
+        return page_number(article.page.label)
 
     def prepare_officials(self, article):
         return sorted({mention.person.name for mention in article.mentions.all()})

@@ -10,7 +10,9 @@ The collection's configset (``search/solr/configset``) analyses text as CJK bigr
 single characters, joining Han characters split by layout spaces, as ``search.analysis``
 does for the embedded engine; ``rank`` turns each piece of the reader's query into a phrase
 over those tokens (see ``piece_phrase``). Documents carry, besides haystack's fields,
-``year``/``month`` (date facets) and ``words`` (jieba words, for ranking only).
+``year``/``month`` (date facets), ``words`` (jieba words, for ranking only) and
+``document_version`` (``DOCUMENT_VERSION``, so ``schema_outdated`` sees documents an older
+version wrote).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import json
 import logging
 import time
 from datetime import date
+from fnmatch import fnmatch
 
 import pysolr
 import requests
@@ -30,10 +33,15 @@ from haystack.utils import get_identifier, get_model_ct
 from search import analysis, dictionary
 from search.engine import Ranked, SearchRequest, SearchUnavailable
 from search.query import Item, ParsedQuery
-from search.schema import DAY_FIELD, FACETS
+from search.schema import DAY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
 
 log = logging.getLogger(__name__)
 
+# Raised whenever documents gain or change fields: a collection holding article documents of an older
+# version (or a configset without a field documents carry) is outdated and must be refilled.
+DOCUMENT_VERSION = 2
+VERSION_FIELD = "document_version"
+COMPUTED_FIELDS = ("year", "month", "words", VERSION_FIELD)  # what ``solr_document`` adds to haystack's fields
 HEADLINE_BOOST = 2.0
 WORDS_BOOST = 0.5
 INDEXED_IDS_PAGE = 10_000
@@ -69,7 +77,7 @@ class FailoverSolr:
     """
 
     REQUESTS = frozenset({"search", "add", "delete", "commit", "optimize", "more_like_this", "suggest_terms",
-                          "extract", "ping", "_update"})
+                          "extract", "ping", "_update", "_send_request"})
 
     def __init__(self, urls: list[str], timeout: float, **kwargs):
         self.nodes = [pysolr.Solr(url, timeout=timeout, **kwargs) for url in urls]
@@ -128,14 +136,14 @@ def _one_of(clauses: list[str]) -> str:
     return "+" + (clauses[0] if len(clauses) == 1 else "(" + " ".join(clauses) + ")")
 
 
-def required(item: Item, split: bool) -> str | None:
-    """What a matching document must contain for ``item``: each piece as a phrase of ``text``."""
-    return _all([f"text:{phrase}" for phrase in map(piece_phrase, item.pieces(split)) if phrase])
+def required(item: Item, split: bool, field: str = "text") -> str | None:
+    """What a matching document must contain for ``item``: each piece as a phrase of ``field``."""
+    return _all([f"{field}:{phrase}" for phrase in map(piece_phrase, item.pieces(split)) if phrase])
 
 
-def scored(item: Item, split: bool) -> str | None:
+def scored(item: Item, split: bool, field: str = "text") -> str | None:
     """``required`` plus optional boosts: the item in the headline, as a jieba word, and, split, as typed."""
-    must = required(item, split)
+    must = required(item, split, field)
     if must is None:
         return None
     phrase = piece_phrase(item.text)
@@ -144,19 +152,20 @@ def scored(item: Item, split: bool) -> str | None:
     if len(words) == 1 and words[0].chinese:
         boosts.append(f'words:"{words[0].text}"^{WORDS_BOOST}')
     if split and item.splits():
-        boosts.append(f"text:{phrase}")
+        boosts.append(f"{field}:{phrase}")
     return f"(+{must} {' '.join(boosts)})"
 
 
-def compile_query(parsed: ParsedQuery) -> tuple[str, bool]:
-    """(the Lucene query, whether it scores: anything required); every document when nothing is."""
+def compile_query(parsed: ParsedQuery, field: str = "text") -> tuple[str, bool]:
+    """(the Lucene query over ``field``, the scope's, and whether it scores: anything required); every
+    document when nothing is."""
     clauses = []
     for group in parsed.groups:
-        items = [q for q in (scored(item, parsed.split) for item in group) if q is not None]
+        items = [q for q in (scored(item, parsed.split, field) for item in group) if q is not None]
         if items:
             clauses.append(_one_of(items))
     scores = bool(clauses)
-    clauses.extend(f"-{q}" for q in (required(item, False) for item in parsed.excluded) if q is not None)
+    clauses.extend(f"-{q}" for q in (required(item, False, field) for item in parsed.excluded) if q is not None)
     if not scores:
         clauses.insert(0, "*:*")
     return " ".join(clauses), scores
@@ -209,7 +218,10 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
             if prepared.get(field):
                 prepared[field] = analysis.normalize(prepared[field])
         day = prepared[DAY_FIELD]
-        prepared.update(year=day // 10000, month=day // 100 % 100, words=document_words(prepared["text"]))
+        prepared.update(
+            year=day // 10000, month=day // 100 % 100, words=document_words(prepared["text"]),
+            **{VERSION_FIELD: DOCUMENT_VERSION},
+        )
         document = {}
         for key, value in prepared.items():
             if isinstance(value, list | tuple | set):
@@ -279,7 +291,7 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
 
     def rank(self, request: SearchRequest, parsed: ParsedQuery) -> Ranked:
         """The contract's ``rank`` (see ``search.engine.ArchiveBackend``) as one Solr request."""
-        query, scores = compile_query(parsed)
+        query, scores = compile_query(parsed, SCOPES_BY_NAME[request.scope].field)
         sort = request.sort if request.sort in _SORTS else "relevance"
         if sort == "relevance" and not scores:
             sort = "date_desc"
@@ -291,6 +303,11 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
         bounds = request.day_range()
         if bounds:
             filters.append(f"{DAY_FIELD}:[{bounds[0]} TO {bounds[1]}]")
+        events = request.event_range()
+        if events:
+            filters.append(f"{EVENT_DAY_FIELD}:[{events[0]} TO {events[1]}]")
+        if request.page_number:
+            filters.append(f"{PAGE_NUMBER_FIELD}:{int(request.page_number)}")
         facet_fields = [facet.field for facet in FACETS] + ["year"] + (["month"] if request.year else [])
         tier = {"headline": titled} if titled else {}
         try:
@@ -315,8 +332,21 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
         return Ranked(total=results.hits, ids=ids, facets=facets)
 
     def schema_outdated(self) -> bool:
-        """Never: the collection's schema is the repository's configset, reloaded by ``solr_collection``."""
-        return False
+        """Whether the collection's configset lacks a field the documents carry (upload it with
+        ``solr_collection``) or an article document was written before ``DOCUMENT_VERSION`` (refill it)."""
+        from search.indexing import article_index
+
+        declared = json.loads(self.conn._send_request("get", "schema/fields?wt=json"))["fields"]
+        patterns = json.loads(self.conn._send_request("get", "schema/dynamicfields?wt=json"))["dynamicFields"]
+        names = {field.index_fieldname for field in article_index().fields.values()} | set(COMPUTED_FIELDS)
+        known = {field["name"] for field in declared}
+        if any(name not in known and not any(fnmatch(name, p["name"]) for p in patterns) for name in names):
+            return True
+        older = self.conn.search(
+            "*:*", fq=[term_filter(DJANGO_CT, "archive.article"), f"-{VERSION_FIELD}:[{DOCUMENT_VERSION} TO *]"],
+            rows=0,
+        )
+        return older.hits > 0
 
     def cluster_status(self) -> dict | None:
         """The collection's CLUSTERSTATUS (``live_nodes``, ``shards``) from the first node that answers.

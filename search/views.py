@@ -17,8 +17,10 @@ from search.engine import UNAVAILABLE, QuerySyntaxError, SearchRequest, SearchUn
 from search.export import CSV_MAX_ROWS, content_disposition, export_rows, file_name, render_csv
 from search.forms import MAX_QUERY_LENGTH, SearchForm, has_criteria, query_items, query_string
 from search.presentation import build_results
+from search.schema import MAX_PAGE_NUMBER, SCOPES
 
 JSON_OPTIONS = {"ensure_ascii": False}
+ADVANCED_FIELDS = ("scope", "event_from", "event_to", "page_number")  # the filter panel's 高级检索 form
 
 
 def json_error(message, problems=(), status=400):
@@ -66,6 +68,9 @@ class SearchView(TemplateView):
             csv_url=reverse("search:csv") + query_string(replace(search_request, page=1)),
             query_hidden=hidden_fields(search_request, "q", "page"),
             range_hidden=hidden_fields(search_request, "date_from", "date_to", "page"),
+            advanced_hidden=hidden_fields(search_request, *ADVANCED_FIELDS, "page"),
+            scopes=SCOPES,
+            max_page_number=MAX_PAGE_NUMBER,
         )
         return self.render_to_response(self.get_context_data(**context), status=status)
 
@@ -74,7 +79,7 @@ class SearchHelpView(TemplateView):
     """``/search/help/``: the query language, as ``search.query`` implements it."""
 
     template_name = "search/help.html"
-    extra_context = {"max_chars": MAX_QUERY_LENGTH}
+    extra_context = {"max_chars": MAX_QUERY_LENGTH, "scopes": SCOPES, "max_page_number": MAX_PAGE_NUMBER}
 
 
 class ReporterListView(TemplateView):

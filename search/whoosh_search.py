@@ -16,7 +16,7 @@ from whoosh import query as wq
 from search import analysis, generation
 from search.engine import Ranked, SearchRequest
 from search.query import Item, ParsedQuery
-from search.schema import FACETS
+from search.schema import EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
 
 # Relevance scores at most this many matches per tier, the newest: a word found in 30,000 articles is
 # ranked among its newest 2,000 (every match when there are fewer). Whoosh scores each match in Python,
@@ -46,27 +46,28 @@ def _all(queries: list[wq.Query | None]) -> wq.Query | None:
     return queries[0] if len(queries) == 1 else wq.And(queries)
 
 
-def required(item: Item, split: bool) -> wq.Query | None:
+def required(item: Item, split: bool, fieldname: str = TEXT_FIELD) -> wq.Query | None:
     """What a matching document must contain for ``item``."""
-    return _all([piece_query(piece) for piece in item.pieces(split)])
+    return _all([piece_query(piece, fieldname) for piece in item.pieces(split)])
 
 
-def scored(item: Item, split: bool) -> wq.Query | None:
+def scored(item: Item, split: bool, fieldname: str = TEXT_FIELD) -> wq.Query | None:
     """``required``, plus, split, a boost for the item as typed (its words next to each other rank first)."""
-    must = required(item, split)
+    must = required(item, split, fieldname)
     if must is None or not (split and item.splits()):
         return must
-    return wq.AndMaybe(must, piece_query(item.text, boost=WHOLE_RUN_BOOST))
+    return wq.AndMaybe(must, piece_query(item.text, fieldname, boost=WHOLE_RUN_BOOST))
 
 
-def compile_query(parsed: ParsedQuery) -> tuple[wq.Query | None, wq.Query | None]:
-    """(what must match, what is excluded); None for "every document" and "nothing excluded"."""
+def compile_query(parsed: ParsedQuery, fieldname: str = TEXT_FIELD) -> tuple[wq.Query | None, wq.Query | None]:
+    """(what must match, what is excluded) in ``fieldname`` (the scope's field); None for "every document" and
+    "nothing excluded"."""
     clauses = []
     for group in parsed.groups:
-        queries = [q for q in (scored(item, parsed.split) for item in group) if q is not None]
+        queries = [q for q in (scored(item, parsed.split, fieldname) for item in group) if q is not None]
         if queries:
             clauses.append(queries[0] if len(queries) == 1 else wq.Or(queries))
-    excluded = [q for q in (required(item, False) for item in parsed.excluded) if q is not None]
+    excluded = [q for q in (required(item, False, fieldname) for item in parsed.excluded) if q is not None]
     return _all(clauses), (wq.Or(excluded) if excluded else None)
 
 
@@ -77,7 +78,7 @@ def rank(request: SearchRequest, parsed: ParsedQuery) -> Ranked:
     with generation.lock():
         current = generation.current()
         key = (parsed.key, *_filter_key(request))
-        must, excluded = compile_query(parsed)
+        must, excluded = compile_query(parsed, SCOPES_BY_NAME[request.scope].field)
         matched = current.results.get_or_compute(key, lambda: _Matched(_matching(current, must, excluded, request)))
         facets = matched.facets(current, request)
         ranked = _rank(current, parsed, must, matched, sort, limit)[request.first :]
@@ -103,6 +104,7 @@ def _filter_key(request):
     return (
         tuple(sorted((name, tuple(sorted(set(values)))) for name, values in request.filters.items() if values)),
         request.year, request.month if request.year else None, request.date_from, request.date_to,
+        request.scope, request.event_range(), request.page_number,
     )
 
 
@@ -114,6 +116,11 @@ def _matching(current, must, excluded, request) -> set[int]:
     bounds = request.day_range()
     if bounds:
         sets.append(current.docs_between(*bounds))
+    events = request.event_range()
+    if events:
+        sets.append(current.docs_numbered(EVENT_DAY_FIELD, *events))
+    if request.page_number:
+        sets.append(current.docs_numbered(PAGE_NUMBER_FIELD, request.page_number, request.page_number))
     if must is not None:
         sets.append(current.docs_for(repr(must), must))
     sets.sort(key=len)

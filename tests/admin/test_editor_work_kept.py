@@ -113,6 +113,9 @@ def test_reimport_keeps_the_corrections_of_articles_still_on_the_page(
     diff = preview.context["previews"][0].preview.diff
     assert diff.corrections_kept == [article.headline] and diff.corrections_lost == []
     assert "将保留编辑后的内容" in preview.content.decode()
+    [touched] = [change for change in diff.details if change.corrected]
+    assert touched.title == article.headline and "（编辑改）" in "".join(s.text for s in touched.headline)
+    assert "编辑修改过：" + article.headline in preview.content.decode()
     assert done.context["results"][0].outcome == ImportRun.Outcome.IMPORTED
 
     kept = Article.objects.get(pk=article.pk)

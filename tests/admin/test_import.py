@@ -117,6 +117,31 @@ def test_changed_reimport_shows_the_diff_and_replaces_the_page(editor_client, dj
     assert diff.as_counts().items() <= ImportRun.objects.latest("pk").counts.items()
 
 
+def test_changed_reimport_shows_each_changed_article_as_an_inline_text_diff(
+    editor_client, django_capture_on_commit_callbacks
+):
+    confirm(editor_client, preview(editor_client, upload()), django_capture_on_commit_callbacks)
+    text = seed_bytes().decode("utf-8")
+    article = max(Article.objects.all(), key=lambda a: len(a.body))
+    middle = len(article.body) // 2
+    word = next(
+        chunk for start in range(middle, len(article.body) - 6)
+        if (chunk := article.body[start : start + 6]).strip() == chunk and "\n" not in chunk
+        and text.count(chunk) == 1 and article.body.count(chunk) == 1
+    )
+    response = preview(editor_client, upload(data=text.replace(word, "新写入的句子").encode("utf-8")))
+    diff = response.context["previews"][0].preview.diff
+    assert diff.changed == [article.title] and not diff.added and not diff.removed
+    [change] = diff.details
+    assert (change.title, change.headline, change.corrected) == (article.title, [], False)
+    removed = "".join(s.text for s in change.body if s.op == "removed")
+    added = "".join(s.text for s in change.body if s.op == "added")
+    assert removed and added and removed in word and added in "新写入的句子"
+    body = response.content.decode()
+    assert f"<del>{removed}</del>" in body and f"<ins>{added}</ins>" in body
+    assert "修改：" + article.title in body
+
+
 def test_several_files_get_per_file_results(editor_client, django_capture_on_commit_callbacks):
     names = ["001_f762c55c90316b62.txt", "003_3dbcab82a71f30bf.txt", FRONT_PAGE]
     response = preview(editor_client, *[upload(name) for name in names], edition="示范区")

@@ -39,3 +39,14 @@ def test_a_confirm_of_several_files_commits_the_index_once(editor_client, search
     editor_client.post(IMPORT_URL, {"step": "confirm", "token": preview.context["token"]})
     assert Page.objects.count() == 2
     assert index_commits == [set(Article.objects.values_list("pk", flat=True))]
+
+
+def test_an_editor_relabelling_a_page_moves_its_articles_in_the_page_number_filter(editor_client, search_index):  # noqa: F811
+    preview = editor_client.post(IMPORT_URL, upload_form(upload(), label="01"))
+    editor_client.post(IMPORT_URL, {"step": "confirm", "token": preview.context["token"]})
+    page = Page.objects.get()
+    articles = set(page.articles.values_list("pk", flat=True))
+    assert articles and found(page_number=1) == articles and not found(page_number=5)
+    response = editor_client.post(reverse("admin:archive_page_change", args=[page.pk]), {"label": "第5版"})
+    assert response.status_code == 302 and Page.objects.get().label == "第5版"
+    assert found(page_number=5) == articles and not found(page_number=1)

@@ -28,7 +28,9 @@ def test_api_shape(client, small_archive):
     assert data["count"] == 3 and data["page"] == 1
     assert set(data["facets"]) == {"date", "official", "district", "kind", "reporter", "edition"}
     first = data["results"][0]
-    assert set(first) == {"url", "headline", "publication_date", "edition", "page", "snippet", "officials", "districts"}
+    assert set(first) == {
+        "url", "headline", "publication_date", "event_date", "edition", "page", "snippet", "officials", "districts",
+    }
     for values in data["facets"].values():
         for value in values:
             assert set(value) == {"value", "label", "count", "selected", "toggle_url"}
@@ -36,6 +38,7 @@ def test_api_shape(client, small_archive):
     row = next(r for r in data["results"] if r["url"] == article.get_absolute_url())
     assert row["headline"] == article.headline
     assert row["publication_date"] == "2014-04-17"
+    assert row["event_date"] == (article.event_date.isoformat() if article.event_date else None)
     assert (row["edition"], row["page"]) == ("焦作日报", "A01")
     assert row["officials"] == [{"name": "赵建国", "url": small_archive["mayor"].get_absolute_url()}]
     assert row["districts"] == [{"name": "温县", "url": "/districts/wenxian/"}]
