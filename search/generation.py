@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from search import dictionary
 from search.schema import DAY_FIELD, FACETS
+from search.whoosh_match import match_set
 
 VALUE_FIELDS = tuple(facet.field for facet in FACETS)
 YEAR = "year"
@@ -133,7 +134,7 @@ class IndexGeneration:
 
     def docs_for(self, key, query) -> frozenset[int]:
         """Live documents matching the Whoosh ``query`` (``key`` identifies it in the cache)."""
-        return self._sets.get_or_compute(("query", key), lambda: frozenset(self.searcher.docs_for_query(query)))
+        return self._sets.get_or_compute(("query", key), lambda: frozenset(match_set(self.searcher, query)))
 
     def docs_with(self, fieldname: str, value: str) -> frozenset[int]:
         """Live documents whose keyword column ``fieldname`` (one of VALUE_FIELDS) holds ``value``."""

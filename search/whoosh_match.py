@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left
 from itertools import pairwise
 
 from whoosh import query as wq
@@ -88,22 +89,36 @@ class RunPhrase(wq.Query):
     def estimate_size(self, ixreader):
         return min(ixreader.doc_frequency(self.fieldname, word) for word in self.words)
 
-    def _candidates(self) -> wq.Query:
-        unique = list(dict.fromkeys(self.words))
-        terms = [wq.Term(self.fieldname, word, boost=self.boost) for word in unique]
+    def candidates(self) -> wq.Query:
+        """The documents holding every chain term, adjacent or not: scores as the phrase would (BM25 of its terms)."""
+        terms = [wq.Term(self.fieldname, word, boost=self.boost) for word in dict.fromkeys(self.words)]
         return terms[0] if len(terms) == 1 else wq.And(terms)
 
+    def docs(self, searcher):
+        return sorted(self._verified(searcher))
+
     def matcher(self, searcher, context=None):
-        candidates = self._candidates()
         if len(self.words) == 1:
-            return candidates.matcher(searcher, context)
-        found = candidates.matcher(searcher, context)
-        if not found.is_active():
-            return NullMatcher()
-        ids = frozenset(filter(self._checker(searcher.reader()), found.all_ids()))
+            return self.candidates().matcher(searcher, context)
+        ids = self._verified(searcher)
         if not ids:
             return NullMatcher()
-        return FilterMatcher(candidates.matcher(searcher, context), ids)
+        return FilterMatcher(self.candidates().matcher(searcher, context), frozenset(ids))
+
+    def _verified(self, searcher) -> set[int]:
+        """Document numbers of ``searcher`` (one segment) holding the phrase: postings intersected as sets,
+        then each candidate's folded text checked (Whoosh's intersection matcher steps through ids in Python)."""
+        reader = searcher.reader()
+        sets = []
+        for word in dict.fromkeys(self.words):
+            if (self.fieldname, word) not in reader:
+                return set()
+            sets.append(reader.postings(self.fieldname, word).all_ids())
+        sets = sorted(map(set, sets), key=len)
+        found = sets[0].intersection(*sets[1:])
+        if len(self.words) == 1:
+            return found
+        return set(filter(self._checker(reader), found))
 
     def _checker(self, reader):
         """A test of one document number of ``reader`` (a segment): does its folded text hold the phrase?"""
@@ -117,3 +132,60 @@ class RunPhrase(wq.Query):
             return lambda docnum: needle in column[docnum]
         pattern = analysis.phrase_pattern(self.text)
         return lambda docnum: pattern.search(column[docnum].decode("utf-8")) is not None
+
+
+def match_set(searcher, query) -> set[int]:
+    """Document numbers of ``searcher`` matching ``query``, combined as Python sets.
+
+    And, Or, AndMaybe and AndNot of phrases and terms are the queries the engine builds;
+    Whoosh's matchers would step through every candidate in Python to combine them.
+    """
+    docs = set()
+    for leaf, offset in searcher.leaf_searchers():
+        found = _leaf_set(leaf, query)
+        docs.update(found if not offset else (docnum + offset for docnum in found))
+    return docs
+
+
+def _leaf_set(searcher, query) -> set[int]:
+    if isinstance(query, RunPhrase):
+        return query._verified(searcher)
+    if isinstance(query, wq.And):
+        found = _leaf_set(searcher, query.subqueries[0])
+        for sub in query.subqueries[1:]:
+            if not found:
+                break
+            found &= _leaf_set(searcher, sub)
+        return found
+    if isinstance(query, wq.Or):
+        return set().union(*(_leaf_set(searcher, sub) for sub in query.subqueries))
+    if isinstance(query, wq.AndMaybe):
+        return _leaf_set(searcher, query.a)
+    if isinstance(query, wq.AndNot):
+        return _leaf_set(searcher, query.a) - _leaf_set(searcher, query.b)
+    return set(query.docs(searcher))
+
+
+def scores(searcher, query, docs) -> list[tuple[int, float]]:
+    """(docnum, score) of ``docs``, all known to match ``query``, each scored by skipping to it.
+
+    Whoosh's collector steps through every match of the query to find the best; a frequent
+    word matches tens of thousands of articles but only a bounded window of them is ranked.
+    Phrases score as their candidates (``RunPhrase.candidates``): ``docs`` are already verified.
+    """
+    scoring = query.accept(lambda q: q.candidates() if isinstance(q, RunPhrase) else q)
+    context = searcher.context()
+    wanted = sorted(docs)
+    hits = []
+    for leaf, offset in searcher.leaf_searchers():
+        first, end = bisect_left(wanted, offset), bisect_left(wanted, offset + leaf.doc_count_all())
+        if first == end:
+            continue
+        matcher = scoring.matcher(leaf, context)
+        for docnum in wanted[first:end]:
+            local = docnum - offset
+            if matcher.is_active() and matcher.id() < local:
+                matcher.skip_to(local)
+            matched = matcher.is_active() and matcher.id() == local
+            hits.append((docnum, matcher.score() if matched else 0.0))
+    return hits

@@ -17,7 +17,7 @@ from search import analysis, generation
 from search.engine import Ranked, SearchRequest
 from search.query import Item, ParsedQuery
 from search.schema import FACETS
-from search.whoosh_match import RunPhrase
+from search.whoosh_match import RunPhrase, scores
 
 # Relevance scores at most this many matches per tier, the newest: a word found in 30,000 articles is
 # ranked among its newest 2,000 (every match when there are fewer). Whoosh scores each match in Python,
@@ -187,5 +187,5 @@ def _scored(current, must, docs, limit) -> list[tuple[int, float]]:
     if not docs or limit <= 0:
         return []
     days = current.days
-    hits = [(hit.docnum, hit.score) for hit in current.searcher.search(must, filter=docs, limit=limit)]
-    return sorted(hits, key=lambda hit: (-round(hit[1], 6), -days[hit[0]], -hit[0]))
+    hits = scores(current.searcher, must, docs)
+    return heapq.nsmallest(limit, hits, key=lambda hit: (-round(hit[1], 6), -days[hit[0]], -hit[0]))
