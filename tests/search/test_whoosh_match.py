@@ -4,10 +4,11 @@ import re
 
 import pytest
 from whoosh import index
+from whoosh import query as wq
 from whoosh.fields import ID, Schema
 
 from search import analysis
-from search.whoosh_match import ChainText, RunPhrase
+from search.whoosh_match import ChainText, RunPhrase, match_set, scores
 from tests.search.conftest import seed_text
 
 SEED_PAGES = ("000_aa96861d60fbaec3.txt", "002_0504d8e1677960ee.txt")
@@ -69,3 +70,22 @@ def test_scores_by_density(chain_index):
     searcher, _ = chain_index(["会议记录。" + "会议开始会议结束" * 3, "今天开会议程很长，会议记录在此" + "，天气" * 20])
     hits = searcher.search(chain_phrase("body", "会议记录"))
     assert [hit["key"] for hit in hits] == ["0", "1"]
+
+
+def test_match_sets_and_window_scores_agree_with_whoosh(chain_index):
+    searcher, _ = chain_index(
+        ["会议记录在此。", "会议开始，记录在案", "今天天气晴，会议延期", "记录会议", "天气预报：晴", "会议记录会议记录"]
+    )
+    phrase = chain_phrase("body", "会议记录")
+    queries = [
+        wq.And([chain_phrase("body", "会议"), chain_phrase("body", "记录")]),
+        wq.Or([phrase, chain_phrase("body", "天气")]),
+        wq.AndNot(chain_phrase("body", "会议"), phrase),
+        wq.AndMaybe(chain_phrase("body", "会议"), phrase),
+    ]
+    for query in queries:
+        assert match_set(searcher, query) == set(searcher.docs_for_query(query)), query
+    expected = {hit.docnum: hit.score for hit in searcher.search(queries[3], limit=None)}
+    window = sorted(expected)
+    assert dict(scores(searcher, queries[3], window)) == pytest.approx(expected)
+    assert len({round(score, 6) for score in expected.values()}) > 1
