@@ -216,8 +216,8 @@ else:
             "PATH": str(Path(os.environ.get("ARCHIVE_INDEX_PATH", DATA_DIR / "whoosh_index"))),
             # rebuild_index/update_index batch: each batch commits one segment per writer process, and
             # Whoosh merges ~20 small segments into one in a single process (7 of 18 minutes of a
-            # 100k rebuild with 5,000-article batches); 10,000 keeps 100k articles in 20 segments.
-            "BATCH_SIZE": 10_000,
+            # 100k rebuild with 5,000-article batches); 30,000 keeps 100k articles in 8 segments.
+            "BATCH_SIZE": 30_000,
         }
     }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20

@@ -28,7 +28,7 @@ from search import dictionary
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 # Bumped whenever the terms of a text change, so indexes built before are rebuilt (search_status --repair).
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 def _folding_table() -> dict[int, int]:

@@ -1,7 +1,8 @@
 """The embedded engine: haystack's Whoosh backend, made fit for the archive, implementing the search contract.
 
 - Every text field is analysed by ``search.analysis`` (jieba words + character
-  bigrams); parsing a query through haystack gives a phrase of bigrams.
+  bigrams) into a ``search.whoosh_match.ChainText`` field (no positions); parsing a query
+  through haystack gives a ``RunPhrase`` of bigrams.
 - Writes go through ``search.indexing.index_writer``: one writer at a time across
   processes, waiting instead of raising LockError or dropping changes.
 - ``update`` prepares a whole batch with one writer and no spelling graph
@@ -20,21 +21,20 @@
 """
 from __future__ import annotations
 
-from itertools import pairwise
-
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.fields import FacetField
 from haystack.utils import get_identifier
-from whoosh.fields import DATETIME, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.fields import DATETIME, KEYWORD, NUMERIC, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.qparser import QueryParser
 from whoosh.query import Every
 from whoosh.writing import CLEAR
 
 from search import dictionary, generation, snippets, whoosh_search
-from search.analysis import analyzer, is_chinese
+from search.analysis import analyzer
+from search.whoosh_match import ChainText, RunPhrase, chain_text
 from search.whoosh_writer import index_writer, writer_lock, writer_processes
 
 
@@ -48,9 +48,7 @@ def schema_field(field):
         return NUMERIC(numtype=int, stored=True, sortable=True)
     if isinstance(field, FacetField):
         return WHOOSH_ID(stored=True)
-    text = TEXT(analyzer=analyzer(), phrase=True, stored=not field.document, field_boost=field.boost)
-    text.multitoken_query = "phrase"
-    return text
+    return ChainText(analyzer(), stored=not field.document, field_boost=field.boost)
 
 
 def schema_signature(schema) -> dict:
@@ -80,7 +78,9 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
     def setup(self):
         super().setup()
         plugins = self.parser.plugins
-        self.parser = MatchAllQueryParser(self.content_field_name, schema=self.schema, plugins=plugins)
+        self.parser = MatchAllQueryParser(
+            self.content_field_name, schema=self.schema, plugins=plugins, phraseclass=RunPhrase
+        )
 
     def build_schema(self, fields):
         schema_fields = {
@@ -196,15 +196,6 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         with index_writer(self, mergetype=CLEAR if models is None else None) as writer:
             for model in models or ():
                 writer.delete_by_term(DJANGO_CT, f"{model._meta.app_label}.{model._meta.model_name}")
-
-
-def chain_text(words):
-    """The text a phrase of chain terms stands for: overlapping bigrams joined, other runs spaced."""
-    text = words[0]
-    for previous, word in pairwise(words):
-        overlapping = len(previous) == len(word) == 2 and is_chinese(word) and previous[1] == word[0]
-        text += word[1] if overlapping else f" {word}"
-    return text
 
 
 def query_pieces(whoosh_query, fieldname):

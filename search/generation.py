@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from search import dictionary
 from search.schema import DAY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD
+from search.whoosh_match import match_set
 
 VALUE_FIELDS = tuple(facet.field for facet in FACETS)
 NUMBER_FIELDS = (EVENT_DAY_FIELD, PAGE_NUMBER_FIELD)
@@ -148,7 +149,7 @@ class IndexGeneration:
 
     def docs_for(self, key, query) -> frozenset[int]:
         """Live documents matching the Whoosh ``query`` (``key`` identifies it in the cache)."""
-        return self._sets.get_or_compute(("query", key), lambda: frozenset(self.searcher.docs_for_query(query)))
+        return self._sets.get_or_compute(("query", key), lambda: frozenset(match_set(self.searcher, query)))
 
     def docs_with(self, fieldname: str, value: str) -> frozenset[int]:
         """Live documents whose keyword column ``fieldname`` (one of VALUE_FIELDS) holds ``value``."""

@@ -1,7 +1,7 @@
 """The embedded engine's side of the contract: a parsed query, filters and sorts over the Whoosh index.
 
-Queries become phrases of the bigram chain (``search.analysis``); filters intersect the
-per-generation document sets of ``search.generation`` (cached, smallest first); facets are
+Queries become phrases of the bigram chain (``search.analysis``, checked by ``search.whoosh_match.RunPhrase``);
+filters intersect the per-generation document sets of ``search.generation`` (cached, smallest first); facets are
 counted from per-document columns over the whole match set without scoring; only the
 relevance sort scores, and only within the match set.
 """
@@ -17,6 +17,7 @@ from search import analysis, generation
 from search.engine import Ranked, SearchRequest
 from search.query import Item, ParsedQuery
 from search.schema import EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
+from search.whoosh_match import RunPhrase, scores
 
 # Relevance scores at most this many matches per tier, the newest: a word found in 30,000 articles is
 # ranked among its newest 2,000 (every match when there are fewer). Whoosh scores each match in Python,
@@ -33,7 +34,7 @@ def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> w
     if not chain_terms:
         return None
     if len(chain_terms) > 1:
-        return wq.Phrase(fieldname, chain_terms, boost=boost)
+        return RunPhrase(fieldname, chain_terms, boost=boost)
     if len(chain_terms[0]) == 1 and analysis.is_chinese(chain_terms[0]):
         return wq.Or([wq.Term(fieldname, chain_terms[0]), wq.Prefix(fieldname, chain_terms[0])], boost=boost)
     return wq.Term(fieldname, chain_terms[0], boost=boost)
@@ -193,5 +194,5 @@ def _scored(current, must, docs, limit) -> list[tuple[int, float]]:
     if not docs or limit <= 0:
         return []
     days = current.days
-    hits = [(hit.docnum, hit.score) for hit in current.searcher.search(must, filter=docs, limit=limit)]
-    return sorted(hits, key=lambda hit: (-round(hit[1], 6), -days[hit[0]], -hit[0]))
+    hits = scores(current.searcher, must, docs)
+    return heapq.nsmallest(limit, hits, key=lambda hit: (-round(hit[1], 6), -days[hit[0]], -hit[0]))

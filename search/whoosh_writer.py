@@ -20,9 +20,10 @@ from search.locks import file_lock
 from search.whoosh_codec import CachedLengthsCodec
 
 LOCK_TIMEOUT = 120.0
-# Whoosh spills postings to pickled temp runs above this (≈180 bytes per posting, ~530 postings per
-# article): a 10,000-article batch (settings' BATCH_SIZE) fits; spilling made indexing 40% slower.
-WRITER_MEMORY_MB = 2048
+# Whoosh spills postings to pickled temp runs above this (≈180 bytes per posting with positions, less
+# without, ~530 postings per article): a 30,000-article batch (settings' BATCH_SIZE) fits; spilling
+# made indexing 40% slower.
+WRITER_MEMORY_MB = 3072
 PARALLEL_MIN_DOCUMENTS = 1000
 MAX_WRITER_PROCESSES = 4
 _held = threading.local()
