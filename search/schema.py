@@ -8,7 +8,7 @@ engines, the form, the page, the API and the CSV read this tuple; adding a facet
 
 The date facet (year, month, date ranges) is not a keyword facet: it is ``publication_day``.
 Advanced search adds, also declared here once: the ``SCOPES`` a query is looked for in (the
-whole text or the headline only), the event-date range over ``event_day`` and the page
+whole text, the headline only or the body only), the event-date range over ``event_day`` and the page
 number (``page_number``, from the page's label).
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from archive.models import Article, District, Person
 DAY_FIELD = "publication_day"
 EVENT_DAY_FIELD = "event_day"
 PAGE_NUMBER_FIELD = "page_number"
+BODY_FIELD = "body"  # the body alone: a field on Solr, the text checked past headline and subtitles on Whoosh
 MAX_PAGE_NUMBER = 999
 _DIGITS = re.compile(r"\d+")
 
@@ -123,6 +124,7 @@ class Scope:
 SCOPES: tuple[Scope, ...] = (
     Scope("all", "全文", "text"),  # headline, subtitles and body
     Scope("headline", "仅标题", "headline"),
+    Scope("body", "仅正文", BODY_FIELD),
 )
 SCOPES_BY_NAME = {scope.name: scope for scope in SCOPES}
 DEFAULT_SCOPE = SCOPES[0].name

@@ -10,7 +10,8 @@ The collection's configset (``search/solr/configset``) analyses text as CJK bigr
 single characters, joining Han characters split by layout spaces, as ``search.analysis``
 does for the embedded engine; ``rank`` turns each piece of the reader's query into a phrase
 over those tokens (see ``piece_phrase``). Documents carry, besides haystack's fields,
-``year``/``month`` (date facets), ``words`` (jieba words, for ranking only) and
+``year``/``month`` (date facets), ``words`` (jieba words, for ranking only), ``body`` (the body
+alone, folded: the body-only scope) and
 ``document_version`` (``DOCUMENT_VERSION``, so ``schema_outdated`` sees documents an older
 version wrote).
 """
@@ -33,15 +34,16 @@ from haystack.utils import get_identifier, get_model_ct
 from search import analysis, dictionary
 from search.engine import Ranked, SearchRequest, SearchUnavailable
 from search.query import Item, ParsedQuery
-from search.schema import DAY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
+from search.schema import BODY_FIELD, DAY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
 
 log = logging.getLogger(__name__)
 
 # Raised whenever documents gain or change fields: a collection holding article documents of an older
 # version (or a configset without a field documents carry) is outdated and must be refilled.
-DOCUMENT_VERSION = 2
+DOCUMENT_VERSION = 3
 VERSION_FIELD = "document_version"
-COMPUTED_FIELDS = ("year", "month", "words", VERSION_FIELD)  # what ``solr_document`` adds to haystack's fields
+# what ``solr_document`` adds to haystack's fields
+COMPUTED_FIELDS = ("year", "month", "words", BODY_FIELD, VERSION_FIELD)
 HEADLINE_BOOST = 2.0
 WORDS_BOOST = 0.5
 INDEXED_IDS_PAGE = 10_000
@@ -220,7 +222,7 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
         day = prepared[DAY_FIELD]
         prepared.update(
             year=day // 10000, month=day // 100 % 100, words=document_words(prepared["text"]),
-            **{VERSION_FIELD: DOCUMENT_VERSION},
+            **{BODY_FIELD: analysis.normalize(obj.body), VERSION_FIELD: DOCUMENT_VERSION},
         )
         document = {}
         for key, value in prepared.items():

@@ -16,7 +16,8 @@ from whoosh import query as wq
 from search import analysis, generation
 from search.engine import Ranked, SearchRequest
 from search.query import Item, ParsedQuery
-from search.schema import EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
+from search.schema import BODY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
+from search.whoosh_body import InBody
 from search.whoosh_match import RunPhrase, scores
 
 # Relevance scores at most this many matches per tier, the newest: a word found in 30,000 articles is
@@ -29,7 +30,13 @@ WHOLE_RUN_BOOST = 2.0
 
 
 def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> wq.Query | None:
-    """``text`` as a phrase of the chain; a lone Chinese character also matches bigrams starting with it."""
+    """``text`` as a phrase of the chain; a lone Chinese character also matches bigrams starting with it.
+
+    The index has no body field: in ``BODY_FIELD`` a piece is looked up in the whole text, then checked in the body.
+    """
+    if fieldname == BODY_FIELD:
+        query = piece_query(text, TEXT_FIELD, boost)
+        return None if query is None else InBody(query, text)
     chain_terms = [term.text for term in analysis.terms(text, with_words=False)]
     if not chain_terms:
         return None

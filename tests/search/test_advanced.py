@@ -1,4 +1,4 @@
-"""Advanced search on each engine (scope, event-date range, page number) and through the form, page, API and CSV.
+"""Advanced search on each engine (scopes, event-date range, page number) and through the form, page, API and CSV.
 
 Expected sets come from the database (the ORM and ``search.schema.page_number``), never from
 fixed ids; each engine is the real one (a Whoosh index in a temporary directory, the SolrCloud
@@ -16,7 +16,7 @@ from archive.models import Article, Issue, Page
 from search import generation, indexing
 from search.engine import SearchRequest, run_search
 from search.forms import SearchForm, query_string
-from search.schema import EVENT_DAY_FIELD, PAGE_NUMBER_FIELD, page_number
+from search.schema import BODY_FIELD, EVENT_DAY_FIELD, PAGE_NUMBER_FIELD, page_number
 from tests.search.conftest import create_article
 
 SEARCH, API, CSV = reverse("search:search"), reverse("search:api"), reverse("search:csv")
@@ -74,6 +74,38 @@ def test_headline_scope_looks_for_words_and_exclusions_in_the_headline_only(spre
     assert ids_for("规划 -会议", scope="headline") == kept
     assert ids_for("规划 -会议") == {a.pk for a in spread if "规划" in a.headline + a.body
                                      and "会议" not in a.headline + a.body}
+
+
+def test_body_scope_looks_for_words_and_exclusions_in_the_body_only(engine, pages):
+    texts = [
+        ("城市建设规划公布", ["规划副题"], "今日公布相关内容，会议通过GDP数据。"),
+        ("乙", [], "城市建设规划今日公布，会议部署工作。"),
+        ("规划会议召开", ["城市建设规划征求意见"], "会议讨论建设。gdp增长较快"),
+        ("城市规划", [], "市民关注城市建设规划进展。"),
+        ("GDP增长明显", ["会议"], "数据向好。"),
+    ]
+    articles = [create_article(pages[0], order, headline=headline, subtitles=subtitles, body=body)
+                for order, (headline, subtitles, body) in enumerate(texts, start=1)]
+    indexing.drain()
+
+    def found(word, articles=articles, part=lambda a: a.body):
+        return {a.pk for a in articles if word.lower() in part(a).lower()}
+
+    def everywhere(a):
+        return " ".join([a.headline, *a.subtitles, a.body])
+
+    for word in ("城市建设规划", "会议", "gdp", "gdp增长", "城", "副题"):
+        assert found(word) != found(word, part=everywhere)
+        assert ids_for(word) == found(word, part=everywhere)
+        assert ids_for(word, scope="body") == found(word), word
+    # -规划 excludes by body in this scope: an article with 规划 only in its headline stays
+    kept = {a.pk for a in articles if "会议" in a.body and "规划" not in a.body}
+    assert any("规划" in a.headline for a in articles if a.pk in kept)
+    assert ids_for("会议 -规划", scope="body") == kept
+
+
+def test_whoosh_body_scope_adds_no_field_to_the_index(search_index):
+    assert BODY_FIELD not in search_index.schema.names()
 
 
 def test_event_range_filters_on_the_event_day_and_leaves_undated_articles_out(spread):
@@ -164,7 +196,7 @@ def test_form_reads_and_writes_the_advanced_parameters(db):
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("scope", "body"), ("page_number", "0"), ("page_number", "1000"), ("page_number", "三"),
+    [("scope", "title"), ("page_number", "0"), ("page_number", "1000"), ("page_number", "三"),
      ("event_from", "2021-13-01"), ("event_to", "昨天")],
 )
 def test_api_and_csv_refuse_bad_advanced_values_in_chinese(client, db, search_index, name, value):

@@ -1,0 +1,74 @@
+"""The body-only scope on the Whoosh index without a body field: whole-text matches checked against the body.
+
+The ``text`` field indexes headline, subtitles and body joined by newlines
+(``search.search_indexes``) and stores their folded text in a column
+(``search.whoosh_match.ChainText``), as the ``headline`` and ``subtitles`` fields store
+theirs. A second copy of the body in the index would cost as much as the text itself, so
+``InBody`` matches a piece of the query in ``text`` and keeps the documents whose folded
+text past the headline and subtitles (their columns' lengths) holds the piece, as
+``RunPhrase`` checks phrases: the same postings, the same test, on the body only.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+
+from whoosh.query.wrappers import WrappingQuery
+
+from search import analysis
+from search.whoosh_match import match_set
+
+_TEXT, _BEFORE_BODY = "text", ("headline", "subtitles")
+# Column readers per segment reader, as ``search.whoosh_match`` keeps them.
+_columns: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def body_test(piece: str):
+    """A test of a document's folded body (bytes): does it hold ``piece`` where the text field's chain matches it?
+
+    A lone Chinese character matches, like its ``Term``-or-``Prefix`` query, where it stands
+    alone or starts a bigram (not as the last character of a longer run).
+    """
+    runs = list(analysis.runs(piece))
+    if len(runs) == 1 and runs[0].chinese and len(runs[0].text) > 1:
+        needle = runs[0].text.encode("utf-8")
+        return lambda body: needle in body
+    if len(runs) == 1 and runs[0].chinese:
+        char, cjk = re.escape(runs[0].text), f"[{analysis.CJK_CHARS}]"
+        pattern = re.compile(f"{char}(?={cjk})|(?<!{cjk}){char}")
+    else:
+        pattern = analysis.phrase_pattern(piece)
+    return lambda body: pattern.search(body.decode("utf-8")) is not None
+
+
+class InBody(WrappingQuery):
+    """Documents matching ``child`` (a piece's query on ``text``) whose body holds ``piece``; scores as ``child``."""
+
+    def __init__(self, child, piece: str):
+        super().__init__(child)
+        self.piece = piece
+
+    def __repr__(self):
+        return f"InBody({self.child!r}, {self.piece!r})"
+
+    def __eq__(self, other):
+        return other.__class__ is self.__class__ and (other.child, other.piece) == (self.child, self.piece)
+
+    def __hash__(self):
+        return hash((self.child, self.piece))
+
+    def _rewrap(self, child):
+        return InBody(child, self.piece)
+
+    def docs(self, searcher):
+        """Document numbers of ``searcher`` (one segment, as ``search.whoosh_match.match_set`` passes it)."""
+        reader = searcher.reader()
+        columns = _columns.get(reader)
+        if columns is None:
+            columns = _columns[reader] = [reader.column_reader(name, translate=False)
+                                          for name in (_TEXT, *_BEFORE_BODY)]
+        text, headline, subtitles = columns
+        holds = body_test(self.piece)
+        # text is "headline\nsubtitles\nbody" (no subtitles: "headline\nbody"); a leading newline is no match
+        return sorted(docnum for docnum in match_set(searcher, self.child)
+                      if holds(text[docnum][len(headline[docnum]) + 1 + len(subtitles[docnum]):]))
