@@ -2,7 +2,7 @@
 
 UTF-8 with a byte-order mark so Excel reads the Chinese correctly; cells that a
 spreadsheet would run as a formula are prefixed with an apostrophe. Each row carries
-what a researcher cites or sorts by: dates, edition and page, kind, headline, officials
+what a researcher cites or sorts by: dates, edition and page, kind, headline, byline reporters, officials
 with the titles the article states, districts, the matching snippet and the link.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from search.presentation import article_row, load_articles
 
 CSV_MAX_ROWS = 5000
 CSV_BATCH = 100  # the engine's largest page
-CSV_COLUMNS = ("日期", "事件日期", "版别", "版面", "类型", "标题", "人物及职务", "区县", "摘要", "链接")
+CSV_COLUMNS = ("日期", "事件日期", "版别", "版面", "类型", "标题", "记者", "人物及职务", "区县", "摘要", "链接")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TAG = re.compile(r"<[^>]+>")
 UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
@@ -74,6 +74,7 @@ def export_rows(request: SearchRequest, absolute_url):
                         row.page,
                         article.get_kind_display(),
                         row.headline,
+                        "、".join(row.reporters),
                         "；".join(map(person_with_titles, article.listed_mentions)),
                         "、".join(d.label for d in row.districts),
                         plain(row.snippet_html),

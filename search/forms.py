@@ -9,6 +9,7 @@ for every link the page builds (toggles, sorting, pagination).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from urllib.parse import urlencode
@@ -16,12 +17,14 @@ from urllib.parse import urlencode
 from django import forms
 
 from search.engine import SORTS, SearchRequest
-from search.schema import DEFAULT_SCOPE, FACETS, MAX_PAGE_NUMBER, SCOPES
+from search.schema import DEFAULT_SCOPE, FACETS, MAX_PAGE_NUMBER, SCOPES, TYPED
 
 SORT_LABELS = {"relevance": "相关度", "date_desc": "日期（新→旧）", "date_asc": "日期（旧→新）"}
 MAX_QUERY_LENGTH = 100
 MAX_FILTER_VALUES = 10
 MAX_PAGE = 10_000
+# Between the values typed into one box of the advanced form (``search.schema.TYPED``): 张三 李四, 张三、李四
+TYPED_SEPARATORS = re.compile(r"[\s、，,；;]+")
 
 
 def clean_text(value: str) -> str:
@@ -107,15 +110,17 @@ class SearchForm(forms.Form):
 
     def _known_values(self, facet):
         """The facet's distinct values that exist; unknown ones are reported and dropped."""
-        raw = list(dict.fromkeys(self._values(facet.name)))
+        raw = list(dict.fromkeys(self._values(facet.name, split=facet.advanced == TYPED)))
         known = facet.labels(raw)
         bad = [value for value in raw if value not in known]
         if bad:
             self.repairs.append(f"没有找到{facet.label}“{self._quote(bad)}”，已忽略该条件。")
         return [value for value in raw if value in known]
 
-    def _values(self, name):
+    def _values(self, name, split=False):
         values = [clean_text(v) for v in self.data.getlist(name) if clean_text(v)] if self.data else []
+        if split:
+            values = [part for value in values for part in TYPED_SEPARATORS.split(value) if part]
         if len(values) > MAX_FILTER_VALUES:
             self.repairs.append(f"{self.fields[name].label}条件最多{MAX_FILTER_VALUES}个，其余已忽略。")
             values = values[:MAX_FILTER_VALUES]

@@ -95,6 +95,7 @@ class Row:
     districts: list[Link]
     headline_html: str = ""  # escaped headline with matches marked; empty when the engine gave none
     event_date: date | None = None
+    reporters: list[str] = field(default_factory=list)  # byline reporters (记者)
 
     def as_json(self):
         return {
@@ -107,6 +108,7 @@ class Row:
             "snippet": self.snippet_html,
             "officials": [o.as_json() for o in self.officials],
             "districts": [d.as_json() for d in self.districts],
+            "reporters": self.reporters,
         }
 
 
@@ -277,6 +279,7 @@ def article_row(article: Article, hit: Hit | None = None) -> Row:
         headline_html=hit.headline_html if hit and article.headline else "",
         officials=[Link(m.person.name, m.person.get_absolute_url()) for m in article.listed_mentions],
         districts=[Link(d.name, d.get_absolute_url()) for d in article.listed_districts],
+        reporters=list(article.reporters),
     )
 
 

@@ -9,7 +9,8 @@ engines, the form, the page, the API and the CSV read this tuple; adding a facet
 The date facet (year, month, date ranges) is not a keyword facet: it is ``publication_day``.
 Advanced search adds, also declared here once: the ``SCOPES`` a query is looked for in (the
 whole text, the headline only or the body only), the event-date range over ``event_day`` and the page
-number (``page_number``, from the page's label).
+number (``page_number``, from the page's label); the facets marked ``advanced`` (byline reporter,
+edition) are inputs of its form too.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from archive.models import Article, District, Person
+from archive.models import Article, District, Issue, Person
 
 DAY_FIELD = "publication_day"
 EVENT_DAY_FIELD = "event_day"
@@ -69,7 +70,13 @@ def _edition_values(article: Article) -> list[str]:
 
 
 def _edition_labels(values: Iterable[str]) -> dict[str, str]:
-    return {value: value for value in values if 0 < len(value) <= 40}
+    """The editions some issue has (an edition no issue has is reported, as an unknown person is)."""
+    wanted = [value for value in values if 0 < len(value) <= 40]
+    return {value: value for value in Issue.objects.filter(edition__in=wanted).values_list("edition", flat=True)}
+
+
+def _editions() -> list[str]:
+    return list(Issue.objects.order_by("edition").values_list("edition", flat=True).distinct())
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,8 @@ class Facet:
     ``values(article)`` gives an article's values at index time; ``labels(values)`` names the
     known ones (unknown values are absent: the form drops them with a notice). ``listed`` caps
     how many of the most frequent values are named on a page (selected ones always are).
+    ``advanced`` makes the facet also an input of the advanced search form: ``TYPED`` (a text
+    box; several values separated by spaces or 、) or ``CHOSEN`` (a list of every value ``choices()`` gives).
     """
 
     name: str
@@ -86,6 +95,8 @@ class Facet:
     values: Callable[[Article], list[str]]
     labels: Callable[[Iterable[str]], dict[str, str]]
     listed: int | None = None
+    advanced: str = ""
+    choices: Callable[[], list[str]] | None = None
 
     @property
     def field(self) -> str:
@@ -93,16 +104,18 @@ class Facet:
         return f"{self.name}_facet"
 
 
+TYPED, CHOSEN = "typed", "chosen"
 FACETS: tuple[Facet, ...] = (
     # A broad query over 100k articles counts thousands of people; naming and linking them all
     # took ~100 ms per request, so the page lists the 100 most frequent.
     Facet("official", "人物", _official_values, _official_labels, listed=100),
     Facet("district", "区县", _district_values, _district_labels),
     Facet("kind", "类型", _kind_values, _kind_labels),
-    Facet("reporter", "记者", _reporter_values, _names_as_labels, listed=100),
-    Facet("edition", "版别", _edition_values, _edition_labels),
+    Facet("reporter", "记者", _reporter_values, _names_as_labels, listed=100, advanced=TYPED),
+    Facet("edition", "版别", _edition_values, _edition_labels, advanced=CHOSEN, choices=_editions),
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+ADVANCED_FACETS = tuple(facet for facet in FACETS if facet.advanced)
 
 
 def page_number(label: str) -> int | None:

@@ -5,7 +5,7 @@ and the export (HTTP 400 with the same Chinese messages); a query the engine
 cannot parse gives 400 everywhere, with a friendly page for readers; an engine that
 cannot answer (SolrCloud down) gives 503 with 搜索暂不可用 (browse pages do not search).
 """
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
@@ -17,10 +17,44 @@ from search.engine import UNAVAILABLE, QuerySyntaxError, SearchRequest, SearchUn
 from search.export import CSV_MAX_ROWS, content_disposition, export_rows, file_name, render_csv
 from search.forms import MAX_QUERY_LENGTH, SearchForm, has_criteria, query_items, query_string
 from search.presentation import build_results
-from search.schema import MAX_PAGE_NUMBER, SCOPES
+from search.schema import ADVANCED_FACETS, MAX_PAGE_NUMBER, SCOPES, TYPED
 
 JSON_OPTIONS = {"ensure_ascii": False}
-ADVANCED_FIELDS = ("scope", "event_from", "event_to", "page_number")  # the filter panel's 高级检索 form
+# the filter panel's 高级检索 form
+ADVANCED_FIELDS = ("scope", "event_from", "event_to", "page_number", *(facet.name for facet in ADVANCED_FACETS))
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    selected: bool
+
+
+@dataclass
+class AdvancedInput:
+    """A facet's input in the advanced form: a text box holding the selected values, or a list of every value."""
+
+    name: str
+    label: str
+    typed: bool
+    value: str = ""
+    options: list[Option] = field(default_factory=list)
+
+
+def advanced_inputs(search_request) -> list[AdvancedInput]:
+    """The inputs of ``search.schema.ADVANCED_FACETS``, filled in from ``search_request``."""
+    inputs = []
+    for facet in ADVANCED_FACETS:
+        selected = search_request.selected(facet.name)
+        if facet.advanced == TYPED:
+            inputs.append(AdvancedInput(facet.name, facet.label, True, value="、".join(selected)))
+            continue
+        choices = facet.choices()
+        labels = facet.labels(choices)
+        options = [Option(value, labels[value], value in selected) for value in choices if value in labels]
+        inputs.append(AdvancedInput(facet.name, facet.label, False, options=options))
+    return inputs
 
 
 def json_error(message, problems=(), status=400):
@@ -69,6 +103,7 @@ class SearchView(TemplateView):
             query_hidden=hidden_fields(search_request, "q", "page"),
             range_hidden=hidden_fields(search_request, "date_from", "date_to", "page"),
             advanced_hidden=hidden_fields(search_request, *ADVANCED_FIELDS, "page"),
+            advanced_inputs=advanced_inputs(search_request),
             scopes=SCOPES,
             max_page_number=MAX_PAGE_NUMBER,
         )

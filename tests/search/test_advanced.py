@@ -248,3 +248,69 @@ def test_a_page_label_edit_reindexes_the_page_s_articles(spread, pages, django_c
         page.label = "08"
         page.save()
     assert ids_for(page_number=8) == on_page
+
+
+@pytest.fixture
+def bylines(engine, pages):
+    """Articles with byline reporters in the pages' edition and in a second one."""
+    other = Issue.objects.create(date=date(2021, 5, 6), edition="示范区")
+    other_page = Page.objects.create(issue=other, label="01", source_file="s.txt", raw_text="", sha256="0" * 64)
+    made = [
+        create_article(pages[0], 1, headline="城市建设甲", body="城市建设。", reporters=["张三"]),
+        create_article(other_page, 1, headline="城市建设乙", body="城市建设。", reporters=["张三", "李四"]),
+        create_article(other_page, 2, headline="城市建设丙", body="城市建设。", reporters=["李四"]),
+        create_article(pages[1], 1, headline="城市建设丁", body="城市建设。"),
+    ]
+    indexing.drain()
+    return made
+
+
+def test_reporter_and_edition_are_inputs_of_the_advanced_form(client, bylines):
+    def expected(names=(), edition=None):
+        return {a.get_absolute_url() for a in bylines if set(names) <= set(a.reporters)
+                and edition in (None, a.page.issue.edition)}
+
+    page = client.get(SEARCH, {"q": "城市建设", "reporter": "张三、李四"})
+    results = page.context["results"]
+    assert {row.url for row in results.rows} == expected(["张三", "李四"]) and results.count == 1
+    html = page.content.decode()
+    assert 'id="advanced-reporter" type="text" name="reporter" value="张三、李四"' in html
+    assert '<option value="示范区">示范区</option>' in html and '<option value="焦作日报">焦作日报</option>' in html
+    # each name is a chip of its own; removing one keeps the other
+    assert [chip.label for chip in results.chips] == ["张三", "李四"]
+    kept = client.get(results.chips[1].url).context["results"]
+    assert kept.request.selected("reporter") == ["张三"]
+    assert {row.url for row in kept.rows} == expected(["张三"])
+
+    params = {"q": "城市建设", "reporter": "李四", "edition": "示范区"}
+    page = client.get(SEARCH, params)
+    assert '<option value="示范区" selected>' in page.content.decode()
+    assert {row.url for row in page.context["results"].rows} == expected(["李四"], "示范区")
+    data = client.get(API, params).json()
+    assert {row["url"] for row in data["results"]} == expected(["李四"], "示范区")
+    assert all("李四" in row["reporters"] for row in data["results"])
+    assert int(client.get(CSV, params)["X-Total-Count"]) == len(expected(["李四"], "示范区"))
+    assert {row["url"] for row in client.get(API, {"q": "城市建设", "edition": "焦作日报"}).json()["results"]} == (
+        expected(edition="焦作日报"))
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "problem"),
+    [("edition", "不存在的版", "没有找到版别“不存在的版”，已忽略该条件。"),
+     ("reporter", "名字长得不像一个人的名字", "没有找到记者“名字长得不像一个人的名字”，已忽略该条件。")],
+)
+def test_unknown_reporter_or_edition_is_refused_in_chinese(client, bylines, name, value, problem):
+    api = client.get(API, {"q": "城市建设", name: value})
+    assert api.status_code == 400 and api.json()["problems"] == [problem]
+    assert client.get(CSV, {"q": "城市建设", name: value}).status_code == 400
+    page = client.get(SEARCH, {"q": "城市建设", name: value})
+    assert problem in page.content.decode() and page.context["results"].count == len(bylines)
+
+
+def test_body_scope_is_a_choice_of_the_form_with_a_removable_chip(client, spread):
+    page = client.get(SEARCH, {"q": "城市建设规划", "scope": "body"})
+    results = page.context["results"]
+    assert 'value="body" checked' in page.content.decode()
+    assert {row.url for row in results.rows} == {a.get_absolute_url() for a in spread if "城市建设规划" in a.body}
+    assert [chip.label for chip in results.chips] == ["仅正文"]
+    assert client.get(results.chips[0].url).context["results"].request.scope == "all"

@@ -6,6 +6,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 from django.urls import reverse
 from django.utils import timezone
 
+from archive.models import Article
 from search import export
 from tests.search.fake_engine import fake_engine_fixture, small_archive_fixture  # noqa: F401
 
@@ -21,6 +22,7 @@ def csv_rows(response):
 
 
 def test_api_shape(client, small_archive):
+    Article.objects.filter(pk=small_archive["articles"][0].pk).update(reporters=["甲记者"])
     response = client.get(API, {"q": "城市建设", "district": "wenxian"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
@@ -30,6 +32,7 @@ def test_api_shape(client, small_archive):
     first = data["results"][0]
     assert set(first) == {
         "url", "headline", "publication_date", "event_date", "edition", "page", "snippet", "officials", "districts",
+        "reporters",
     }
     for values in data["facets"].values():
         for value in values:
@@ -42,6 +45,7 @@ def test_api_shape(client, small_archive):
     assert (row["edition"], row["page"]) == ("焦作日报", "A01")
     assert row["officials"] == [{"name": "赵建国", "url": small_archive["mayor"].get_absolute_url()}]
     assert row["districts"] == [{"name": "温县", "url": "/districts/wenxian/"}]
+    assert row["reporters"] == ["甲记者"]
     assert "<mark>城市建设</mark>" in row["snippet"]
 
 
@@ -92,6 +96,7 @@ def test_api_syntax_error_is_400(client, small_archive, fake_engine):
 
 
 def test_csv_columns_and_content(client, small_archive):
+    Article.objects.filter(pk=small_archive["articles"][1].pk).update(reporters=["甲记者", "乙记者"])
     response = client.get(CSV, {"q": "城市建设", "sort": "date_asc"})
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -101,12 +106,13 @@ def test_csv_columns_and_content(client, small_archive):
         + quote(f"检索-城市建设-{today}.csv")
     )
     rows = csv_rows(response)
-    assert rows[0] == ["日期", "事件日期", "版别", "版面", "类型", "标题", "人物及职务", "区县", "摘要", "链接"]
+    assert rows[0] == ["日期", "事件日期", "版别", "版面", "类型", "标题", "记者", "人物及职务", "区县", "摘要", "链接"]
     assert [r[0] for r in rows[1:]] == ["2014-04-17", "2016-09-02", "2016-09-03", "2016-11-01"]
     second = rows[2]
     article = small_archive["articles"][1]
     assert second == [
-        "2016-09-02", "", "焦作日报", "A01", article.get_kind_display(), "城市建设现场会", "赵建国（市长）；钱立新",
+        "2016-09-02", "", "焦作日报", "A01", article.get_kind_display(), "城市建设现场会", "甲记者、乙记者",
+        "赵建国（市长）；钱立新",
         "温县、沁阳市", "…<b>城市建设…", "http://testserver" + article.get_absolute_url(),
     ]
     assert response["X-Total-Count"] == response["X-Exported-Count"] == "4"
