@@ -374,7 +374,10 @@ def chips(request, links) -> list[Link]:
     for facet in FACETS:
         selected = request.selected(facet.name)
         labels = facet.labels(selected) if selected else {}
-        found += [Link(labels[value], links.toggle(facet.name, value)) for value in selected if value in labels]
+        # a byline name or an edition alone does not say what it filters by, as a person or a district does
+        prefix = f"{facet.label}：" if facet.advanced else ""
+        found += [Link(prefix + labels[value], links.toggle(facet.name, value))
+                  for value in selected if value in labels]
     return found
 
 

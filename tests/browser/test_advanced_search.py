@@ -1,8 +1,8 @@
 """The advanced search form in the search page's filter panel, used as a reader would at 390 and 1280 px.
 
-Over the imported seeds: the reader picks 仅标题 and an event-date range, submits, and gets the
-engine's answer for exactly those conditions, shown as removable chips; the page never scrolls
-sideways. Screenshots go to tests/artifacts/advanced-<width>-*.png.
+Over the imported seeds: the reader picks 仅标题 and an event-date range (or 仅正文, a reporter and an
+edition), submits, and gets the engine's answer for exactly those conditions, shown as removable chips;
+the page never scrolls sideways. Screenshots go to tests/artifacts/advanced-<width>-*.png.
 """
 import io
 import re
@@ -62,3 +62,45 @@ def test_a_reader_narrows_a_search_to_headlines_and_event_dates(live_server, bro
     expect(page.locator(".total")).to_have_text(
         str(run_search(SearchRequest(q="会议", event_from=start, event_to=end)).total)
     )
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_reader_finds_a_reporter_s_articles_in_an_edition_by_their_body(
+    live_server, browser_page, screenshot, seeds, width
+):
+    bylined = [a for a in Article.objects.select_related("page__issue") if a.reporters]
+    assert bylined
+    article = bylined[0]
+    reporter, edition = article.reporters[0], article.page.issue.edition
+    word = next(w for w in ("会议", "工作", "发展", "焦作") if w in article.body)
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/search/?q={word}")
+    if width < 800:
+        page.get_by_text("筛选", exact=True).click()
+    form = page.get_by_role("form", name="高级检索")
+    form.get_by_label("仅正文").check()
+    form.get_by_label("记者").fill(reporter)
+    form.get_by_label("版别").select_option(edition)
+    form.get_by_role("button", name="应用高级检索").click()
+    page.wait_for_url(re.compile(r"scope=body"))
+
+    request = SearchRequest(q=word, scope="body", filters={"reporter": [reporter], "edition": [edition]})
+    expected = run_search(request).total
+    assert 0 < expected < run_search(SearchRequest(q=word)).total
+    expect(page.locator(".total")).to_have_text(str(expected))
+    chips = page.get_by_role("group", name="已选条件")
+    for label in ("仅正文", f"记者：{reporter}", f"版别：{edition}"):
+        expect(chips).to_contain_text(label)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    if width < 800:
+        page.get_by_text("筛选", exact=True).click()
+    form = page.get_by_role("form", name="高级检索")
+    expect(form.get_by_label("记者")).to_have_value(reporter)
+    expect(form.get_by_label("版别")).to_have_value(edition)
+    form.scroll_into_view_if_needed()
+    screenshot(page, f"advanced-{width}-byline-form", full_page=False)
+
+    chips.get_by_role("link", name=re.compile(re.escape(reporter))).click()
+    expect(page.locator(".total")).to_have_text(
+        str(run_search(SearchRequest(q=word, scope="body", filters={"edition": [edition]})).total))

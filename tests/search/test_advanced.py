@@ -277,7 +277,7 @@ def test_reporter_and_edition_are_inputs_of_the_advanced_form(client, bylines):
     assert 'id="advanced-reporter" type="text" name="reporter" value="张三、李四"' in html
     assert '<option value="示范区">示范区</option>' in html and '<option value="焦作日报">焦作日报</option>' in html
     # each name is a chip of its own; removing one keeps the other
-    assert [chip.label for chip in results.chips] == ["张三", "李四"]
+    assert [chip.label for chip in results.chips] == ["记者：张三", "记者：李四"]
     kept = client.get(results.chips[1].url).context["results"]
     assert kept.request.selected("reporter") == ["张三"]
     assert {row.url for row in kept.rows} == expected(["张三"])
