@@ -1,14 +1,16 @@
-"""Phone first, over the imported seeds: no page scrolls sideways at 360, 390 or 1280 px; the search filters
-fold above the results on a phone and sit beside them on a desktop; the citation copies; issues and pages
-lead on to the next. Screenshots go to tests/artifacts/reader-<width>-<page>.png."""
+"""Phone first, over the imported seeds: no page (browse, search, advanced search, help, reporters, feeds)
+scrolls sideways at 360, 390 or 1280 px; the search filters fold above the results on a phone and sit beside
+them on a desktop; the citation copies; issues and pages lead on to the next. Screenshots go to
+tests/artifacts/reader-<width>-<page>.png."""
 import io
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from archive.models import Article, Issue, Person
+from archive.models import Article, District, Issue, Meeting, Person
 from tests.search.conftest import search_index  # noqa: F401  (fixture: a fresh Whoosh index in tmp_path)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,6 +30,10 @@ def seeds(transactional_db, search_index):  # noqa: F811
         "page": article.page.get_absolute_url(), "article": article.get_absolute_url(), "people": "/people/",
         "person": person.get_absolute_url(), "meetings": "/meetings/", "districts": "/districts/",
         "search": "/search/?q=%E7%84%A6%E4%BD%9C", "feeds": "/feeds/", "feed": "/feeds/articles/about/",
+        "meeting": Meeting.objects.order_by("pk").first().get_absolute_url(),
+        "district": District.objects.filter(articles__isnull=False).order_by("position").first().get_absolute_url(),
+        "reporters": "/reporters/", "help": "/search/help/", "people-search": "/people/?q=wxp",
+        "advanced": "/search/?" + urlencode({"q": "工作", "scope": "body", "edition": issue.edition, "page_number": 1}),
     }
 
 
