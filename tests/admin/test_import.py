@@ -1,6 +1,7 @@
 """Upload → preview → confirm through the admin, re-imports, and cancel, with the real importer and index."""
 import itertools
 import os
+import re
 
 import pytest
 from django.test import Client
@@ -45,6 +46,9 @@ def test_upload_preview_confirm_saves_the_page(editor_client, editor, django_cap
     assert run.counts["articles"] == page.articles.count()
     assert done.context["results"][0].outcome == "imported"
     assert "已导入" in done.content.decode()
+    # the confirmed page says the import is saved, in a success message, and no longer that it is not
+    message = re.search(r'<ul class="messagelist"><li class="success">([^<]+)</li>', done.content.decode())
+    assert message and "已导入的内容已保存" in message.group(1) and "尚未保存" not in done.content.decode()
     audit = editor_client.get("/admin/archive/importrun/").content.decode()
     assert FRONT_PAGE in audit and f"文章 {page.articles.count()}" in audit and "已导入" in audit
     assert not editor_client.session.get(SESSION_KEY)
