@@ -314,3 +314,12 @@ def test_body_scope_is_a_choice_of_the_form_with_a_removable_chip(client, spread
     assert {row.url for row in results.rows} == {a.get_absolute_url() for a in spread if "城市建设规划" in a.body}
     assert [chip.label for chip in results.chips] == ["仅正文"]
     assert client.get(results.chips[0].url).context["results"].request.scope == "all"
+
+
+def test_names_typed_in_one_box_are_split_and_capped_like_repeated_parameters(db):
+    names = [f"记者{n}" for n in range(12)]
+    form = SearchForm(QueryDict(urlencode({"reporter": " 、".join(names)})))
+    request = form.search_request()
+    assert request.selected("reporter") == names[:10]
+    assert form.problems == ["记者条件最多10个，其余已忽略。"]
+    assert query_string(request) == "?" + urlencode([("reporter", name) for name in names[:10]])
