@@ -18,13 +18,21 @@ from whoosh.filedb.structfile import BufferFile
 
 NEWLINE = b"\n"
 READLINE_CHUNK = 256
+# Small reads (a term's hash-table probes, a postings block's pickled header read opcode by opcode) come
+# in runs over neighbouring bytes: one pread of this many bytes answers a run.
+WINDOW = 4096
 
 
 class FileRange:
-    """``length`` bytes of the open file ``fd`` from ``offset``, sliced like bytes: each slice one ``os.pread``."""
+    """``length`` bytes of the open file ``fd`` from ``offset``, sliced like bytes.
+
+    A slice shorter than ``WINDOW`` is answered from the last ``WINDOW`` bytes read, or reads
+    ``WINDOW`` bytes from its start with one ``os.pread``; a longer one is one ``os.pread``.
+    """
 
     def __init__(self, fd: int, offset: int, length: int):
         self._fd, self._offset, self._length = fd, offset, length
+        self._window_start, self._window = 0, b""
 
     def __len__(self):
         return self._length
@@ -33,7 +41,14 @@ class FileRange:
         if not isinstance(key, slice):
             raise TypeError("FileRange supports slices only")
         start, stop, _ = key.indices(self._length)
-        return os.pread(self._fd, stop - start, self._offset + start) if stop > start else b""
+        if stop <= start:
+            return b""
+        if stop - start >= WINDOW:
+            return os.pread(self._fd, stop - start, self._offset + start)
+        if not (self._window_start <= start and stop <= self._window_start + len(self._window)):
+            self._window_start = start
+            self._window = os.pread(self._fd, min(WINDOW, self._length - start), self._offset + start)
+        return self._window[start - self._window_start : stop - self._window_start]
 
 
 class SliceReader:

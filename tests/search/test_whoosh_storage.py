@@ -19,7 +19,7 @@ def engine(search_index):
 
 def test_the_reader_behaves_like_an_in_memory_file(tmp_path):
     rng = random.Random(4)
-    data = bytes(rng.randrange(256) for _ in range(4000)) + b"line one\nline two\n" + pickle.dumps({"k": [1, 2]})
+    data = bytes(rng.randrange(256) for _ in range(10000)) + b"line one\nline two\n" + pickle.dumps({"k": [1, 2]})
     path = tmp_path / "data"
     path.write_bytes(b"head" + data + b"tail")
     fd = os.open(path, os.O_RDONLY)
