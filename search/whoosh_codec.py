@@ -10,8 +10,9 @@ The term table was a third of a 100k-article index (301 of 957 MB, ≈ 9 million
 terms over 8 segments, most of them bigrams found in one or two articles): Whoosh
 writes 35 bytes of fixed-width statistics per term and a separate ≈ 97-byte
 postings block even for a term found in one document. ``CompactCodec`` writes the
-same statistics as varints, inlines the postings of a term found in one document
-into its entry, and pickles integral weights (frequencies) as ints, not 9-byte floats.
+same statistics as varints, inlines the posting of a term found in one document
+into its entry (document number and frequency as varints), and pickles integral
+weights (frequencies) in postings blocks as ints, not 9-byte floats.
 
 Segments name their codec's class in the index's table of contents: do not rename
 or move these classes. Segments written with an older codec stay readable.
@@ -35,8 +36,9 @@ from whoosh.codec.whoosh3 import (
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-INLINED, FLOAT_WEIGHT, FLOAT_MAX_WEIGHT = 1, 2, 4
+INLINED, FLOAT_WEIGHT, FLOAT_MAX_WEIGHT, INLINED_VARINTS, VALUES_ARE_FREQUENCIES = 1, 2, 4, 8, 16
 _FLOAT = struct.Struct("!f")
+_FREQUENCY = struct.Struct("!I")  # whoosh.formats.Frequency's value
 
 
 class CachedLengthsReader(W3PerDocReader):
@@ -92,6 +94,35 @@ def _read_number(data: bytes, position: int, is_float: bool) -> tuple[float, int
     return _read_varint(data, position)
 
 
+def _inlined_bytes(flags: int, ids, weights, values) -> tuple[int, bytes]:
+    """(flags, bytes) of inlined postings: ids and integral weights as varints when the values are empty or
+    each posting's frequency (``Frequency`` format, weight = frequency), else the pickle Whoosh would write."""
+    if not all(isinstance(weight, int) and weight >= 0 for weight in weights):
+        return flags, dumps((tuple(ids), tuple(weights), tuple(values)), 2)
+    if all(value == _FREQUENCY.pack(weight) for value, weight in zip(values, weights, strict=True)):
+        flags |= VALUES_ARE_FREQUENCIES
+    elif any(values):
+        return flags, dumps((tuple(ids), tuple(weights), tuple(values)), 2)
+    parts, previous = [_varint(len(ids))], 0
+    for docnum, weight in zip(ids, weights, strict=True):
+        parts += [_varint(docnum - previous), _varint(weight)]
+        previous = docnum
+    return flags | INLINED_VARINTS, b"".join(parts)
+
+
+def _read_inlined(data: bytes, position: int, values_are_frequencies: bool) -> tuple[tuple, tuple, tuple]:
+    count, position = _read_varint(data, position)
+    ids, weights, docnum = [], [], 0
+    for _ in range(count):
+        delta, position = _read_varint(data, position)
+        weight, position = _read_varint(data, position)
+        docnum += delta
+        ids.append(docnum)
+        weights.append(weight)
+    values = tuple(map(_FREQUENCY.pack, weights)) if values_are_frequencies else (b"",) * count
+    return tuple(ids), tuple(weights), values
+
+
 class CompactTermInfo(W3TermInfo):
     """``W3TermInfo`` written as varints: flags, doc frequency, weight, min/max length bytes, max weight,
     first id and span to the last, then the postings' offset and length (or the inlined postings).
@@ -108,7 +139,9 @@ class CompactTermInfo(W3TermInfo):
         parts = [bytes([flags]), _varint(self._df), weight, bytes([minlength, length_to_byte(self._maxlength)]),
                  max_weight, _varint(self._minid), _varint(self._maxid - self._minid)]
         if self.is_inlined():
-            parts.append(dumps(self._inlined, 2))
+            flags, inlined = _inlined_bytes(flags, *self._inlined)
+            parts[0] = bytes([flags])
+            parts.append(inlined)
         else:
             parts += [_varint(self._offset), _varint(self._length)]
         return b"".join(parts)
@@ -125,7 +158,9 @@ class CompactTermInfo(W3TermInfo):
         info._minid, position = _read_varint(s, position)
         span, position = _read_varint(s, position)
         info._maxid = info._minid + span
-        if flags & INLINED:
+        if flags & INLINED_VARINTS:
+            info._inlined = _read_inlined(s, position, flags & VALUES_ARE_FREQUENCIES)
+        elif flags & INLINED:
             info._inlined = loads(s[position:])
         else:
             info._offset, position = _read_varint(s, position)
