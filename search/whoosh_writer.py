@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 
 from search.locks import file_lock
-from search.whoosh_codec import CachedLengthsCodec
+from search.whoosh_codec import CompactCodec
 
 LOCK_TIMEOUT = 120.0
 # Whoosh spills postings to pickled temp runs above this (≈180 bytes per posting with positions, less
@@ -77,7 +77,7 @@ def index_writer(backend, mergetype=None, timeout=None, processes=1):
     with writer_lock(backend, timeout), _children_die_with(processes > 1):
         _remove_stale_job_folders(backend.path)
         backend.index = backend.index.refresh()
-        options = {"timeout": timeout, "codec": CachedLengthsCodec()}
+        options = {"timeout": timeout, "codec": CompactCodec()}
         if processes > 1:
             writer = backend.index.writer(
                 procs=processes, multisegment=True, limitmb=WRITER_MEMORY_MB // processes, **options

@@ -93,3 +93,23 @@ def test_relevance_scores_the_newest_matches_of_a_frequent_word(corpus, monkeypa
     first, response = ranked("蔬菜价格", per_page=1)
     second, _ = ranked("蔬菜价格", per_page=1, page=2)
     assert response.total == 2 and first + second == [corpus["newer"].pk, corpus["older"].pk]
+
+
+def test_a_run_counts_the_articles_whose_folded_text_holds_it(db, search_index):
+    """The count a reader sees is the folded substring count (benchmarks/search_bench.py's "exact"): traditional
+    characters fold to simplified ones and a space between Chinese characters does not break a run, so both
+    differ from a raw substring count of the stored text."""
+    from search.whoosh_match import folded
+
+    issue = Issue.objects.create(date=date(2021, 4, 1))
+    page = Page.objects.create(issue=issue, source_file="a.txt", sha256="0" * 64)
+    bodies = ["坚持求真务实 施政为民。", "实施方案已经公布。", "自2008年以來，成绩显著。", "改革开放以来变化很大。",
+              "实际情况，施工顺利。", "项目实 施进展顺利。"]
+    with changes_batched():
+        articles = [create_article(page, order, headline="简讯", body=body) for order, body in enumerate(bodies, 1)]
+    for q in ("实施", "以来", "务实施政"):
+        raw = {article.pk for article in articles if q in article.body}
+        expected = {article.pk for article in articles if folded(q) in folded(f"{article.headline}\n{article.body}")}
+        ids, response = ranked(q)
+        assert set(ids) == expected and response.total == len(expected), q
+        assert expected > raw, q

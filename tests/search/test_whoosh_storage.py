@@ -1,4 +1,4 @@
-"""Whoosh's compound segment files are read through the shared memory map, never copied per process."""
+"""Whoosh's compound segment files are read with pread on demand: never mapped, never copied per process."""
 import io
 import os
 import pickle
@@ -6,9 +6,9 @@ import random
 
 import pytest
 from haystack import connections
-from whoosh.filedb import compound
+from whoosh.codec import base
 
-from search.whoosh_storage import MemoryViewReader, ZeroCopyBufferFile
+from search.whoosh_storage import FileRange, PreadCompoundStorage, RangeFile, SliceReader
 
 
 @pytest.fixture
@@ -17,10 +17,13 @@ def engine(search_index):
     return search_index
 
 
-def test_the_reader_behaves_like_an_in_memory_file():
+def test_the_reader_behaves_like_an_in_memory_file(tmp_path):
     rng = random.Random(4)
-    data = bytes(rng.randrange(256) for _ in range(4000)) + b"line one\nline two\n" + pickle.dumps({"k": [1, 2]})
-    ours, theirs = MemoryViewReader(memoryview(data)), io.BytesIO(data)
+    data = bytes(rng.randrange(256) for _ in range(10000)) + b"line one\nline two\n" + pickle.dumps({"k": [1, 2]})
+    path = tmp_path / "data"
+    path.write_bytes(b"head" + data + b"tail")
+    fd = os.open(path, os.O_RDONLY)
+    ours, theirs = SliceReader(FileRange(fd, 4, len(data))), io.BytesIO(data)
     for _ in range(300):
         operation = rng.choice(["read", "seek", "seek_cur", "seek_end", "readline", "readinto"])
         size = rng.choice([-1, 0, 1, 7, 100, 5000])
@@ -42,15 +45,22 @@ def test_the_reader_behaves_like_an_in_memory_file():
     start = data.index(b"\x80", len(data) - 40)
     ours.seek(start)
     assert pickle.load(ours) == {"k": [1, 2]}
+    os.close(fd)
 
 
-def test_segment_files_are_opened_without_a_copy(seed_articles):
-    assert compound.BufferFile is ZeroCopyBufferFile
+def test_segment_files_are_read_on_demand_without_a_map(seed_articles):
+    assert base.CompoundStorage is PreadCompoundStorage
     backend = connections["default"].get_backend()
     with backend.index.refresh().searcher() as searcher:
         reader = searcher.reader().leaf_readers()[0][0]
         storage = reader.storage().a  # the segment's own compound storage, overlaid on the index folder
-        assert isinstance(storage, compound.CompoundStorage)
-        opened = storage.open_file(storage.list()[0])
-        assert isinstance(opened, ZeroCopyBufferFile) and isinstance(opened.file, MemoryViewReader)
-        assert opened.get(0, 4) == bytes(opened.file.read(4))
+        assert isinstance(storage, PreadCompoundStorage) and storage._source is None
+        name = max(storage.list(), key=storage.file_length)
+        opened = storage.open_file(name)
+        assert isinstance(opened, RangeFile) and isinstance(opened.file, SliceReader)
+        with open(backend.index.storage._fpath(reader.segment().make_filename(".seg")), "rb") as whole:
+            offset, length = storage.range(name)
+            whole.seek(offset)
+            expected = whole.read(length)
+        assert opened.get(0, length) == expected and opened.get(length - 9, 20) == expected[-9:]
+        assert opened.file.read(4) == expected[:4]
