@@ -382,7 +382,9 @@ class _Extraction:
             start = end - length
             if start < 0 or text.endswith(_CREDIT_WORDS, 0, start) or text[start + 1 : end] in _HONORIFICS:
                 continue
-            if not surname_length(text, start) or any(i in covered for i in range(start, end)):
+            # the reader reads a family name and one or two given-name characters, nothing else
+            family = surname_length(text, start)
+            if not family or length - family > 2 or any(i in covered for i in range(start, end)):
                 continue
             if self._word_may_start(start) and self.reader.read(start) == text[start:end]:
                 return text[start:end]
