@@ -36,6 +36,8 @@ MAX_FEATURE_BYLINE = 40
 BULLETS = "■□●◆◇★☆▲△ "
 # Without 本报 in front, a role must be set apart by a space (记者看到… is a sentence).
 BARE_ROLE = re.compile(r"^(特约记者|特派记者|首席记者|记者|通讯员)\s")
+# A feature byline opens with 本报 or a role (记者, 通讯员, 实习生): a text without any of these characters is none.
+_FEATURE_BYLINE_CHARS = frozenset("本记通实")
 
 
 @dataclass
@@ -98,6 +100,8 @@ def parse_feature_byline(text: str) -> Byline | None:
 
     ``文/图`` before or after the names makes the reporters the photographers too.
     """
+    if not _FEATURE_BYLINE_CHARS.intersection(text):
+        return None
     key = canonical(text).strip()
     bare = key.lstrip(BULLETS)
     bulleted = bare != key

@@ -9,6 +9,7 @@ character for one, so an offset found in the canonical copy slices the printed t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]")
@@ -33,8 +34,18 @@ def _chinese_context(ch: str) -> bool:
     return bool(ch) and (bool(CJK_CHAR.match(ch)) or ch in CJK_PUNCT)
 
 
+# Lines and blocks up to this length are remembered (the stages of one block ask for the same copy many
+# times); longer texts are converted each time, so the cache holds at most ``CACHED_TEXTS`` short strings.
+CACHED_CHARS = 200
+CACHED_TEXTS = 4096
+
+
 def canonical(text: str) -> str:
     """``text`` with full-width punctuation in Chinese context and ASCII digits/letters; same length."""
+    return _canonical_short(text) if len(text) <= CACHED_CHARS else _canonical(text)
+
+
+def _canonical(text: str) -> str:
     if FULLWIDTH_ALNUM.search(text):
         text = text.translate(HALFWIDTH_ALNUM)
     if not ASCII_PUNCT.search(text):
@@ -47,3 +58,6 @@ def canonical(text: str) -> str:
         if _chinese_context(before) or _chinese_context(after):
             chars[i] = FULLWIDTH[match.group()]
     return "".join(chars)
+
+
+_canonical_short = lru_cache(maxsize=CACHED_TEXTS)(_canonical)

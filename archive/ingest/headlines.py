@@ -69,6 +69,9 @@ class HeadlineGroup:
 
     titles: list[str] = field(default_factory=list)
     subtitles_below: list[str] = field(default_factory=list)
+    # Every title and subtitle added, for the repeat check: a page of thousands of short title blocks makes one
+    # group of thousands of titles, and searching the lists for each one took time quadratic in their number.
+    _added: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add_block(self, lines: list[str]) -> None:
         """Add one block of title lines: wrapped lines are joined, phrase lines keep a space."""
@@ -91,8 +94,9 @@ class HeadlineGroup:
         main = title[:dash].strip() if dash > 0 else ""
         parts = [main, SUBTITLE_DASH + title[dash + len(SUBTITLE_DASH) :].strip()] if main else [title]
         for i, part in enumerate(parts):
-            if part in self.titles or part in self.subtitles_below:
+            if part in self._added:
                 continue
+            self._added.add(part)
             below = not first_in_block or i > 0 or part.startswith(SUBTITLE_DASH)
             (self.subtitles_below if below else self.titles).append(part)
 

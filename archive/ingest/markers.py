@@ -114,9 +114,16 @@ def strip_end_markers(text: str) -> tuple[str, str | None, bool]:
         return text, continued_to, found
 
 
+# The last character of any text ``ends_article`` accepts, digits aside: a marker's (版, ③), a bracket closing a
+# credit or marker, or 文/图's 图. Checked first, so the many blocks ending otherwise cost one look.
+_ARTICLE_END_CHARS = frozenset("）)图版" + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
+
+
 def ends_article(text: str) -> bool:
     """Whether ``text`` closes its article: a continuation or page marker, or a byline printed at the end."""
     text = canonical(text.rstrip())
+    if text[-1:] not in _ARTICLE_END_CHARS and not text[-1:].isdecimal():
+        return False
     if strip_end_markers(text)[2] or CLOSING_CREDIT.search(text):
         return True
     credit = TRAILING_CREDIT.search(text) or roleless_trailing_credit(text)

@@ -81,6 +81,8 @@ _NAME_FINAL_ZHI = "之"
 _JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]++")
 _JIEBA_RUN = 400
 
+# What a given name is made of: the word characters (``is_word_char``) that are not ASCII.
+_GIVEN_NAME = re.compile("[\u3400-\u9fff]+")
 # Characters never found in a given name (punctuation aside).
 _NOT_IN_NAMES = frozenset(
     "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让从在与及县市省镇乡村街寨屯堡庄局厅委届次项要"
@@ -204,9 +206,9 @@ class NameReader:
         given = self.text[pos + surname : pos + length]
         if len(given) != length - surname or pos + length > len(self.text):
             return False
-        if not all(map(is_word_char, given)) or any(ch.isascii() for ch in given):
+        if not _GIVEN_NAME.fullmatch(given):
             return False
-        if any(ch in _NOT_IN_NAMES for ch in given) and not self._one_new_word(pos, length, given):
+        if not _NOT_IN_NAMES.isdisjoint(given) and not self._one_new_word(pos, length, given):
             return False
         return not any(i in self.title_starts for i in range(pos + 1, pos + length))
 

@@ -240,18 +240,28 @@ def _without_repeats(lines: list[str], seen: set[str]) -> list[str]:
     return kept
 
 
+def _clean_parts(chunk: str) -> list[list[str]]:
+    """A raw block's parts (``_split_block``) as clean lines, separator lines dropped."""
+    parts = []
+    for part in _split_block(chunk.split("\n")):
+        lines = [clean_line(line) for line in part]
+        parts.append([line for line in lines if line and not SEPARATOR_LINE.match(line)])
+    return parts
+
+
 def page_blocks(text: str) -> list[list[str]]:
-    """The page as blocks of clean lines, in reading order of the file."""
+    """The page as blocks of clean lines, in reading order of the file; a raw block printed again is cleaned once."""
     raw = re.split(r"\n[ \t\u3000]*\n", text.replace("\r\n", "\n").replace("\f", "\n\n"))
     blocks: list[list[str]] = []
     seen: set[str] = set()
+    cleaned: dict[str, list[list[str]]] = {}
     for chunk in raw:
         if not chunk.strip():
             continue
-        for part in _split_block(chunk.split("\n")):
-            lines = [clean_line(line) for line in part]
-            lines = [line for line in lines if line and not SEPARATOR_LINE.match(line)]
-            lines = _without_repeats(lines, seen)
+        if chunk not in cleaned:
+            cleaned[chunk] = _clean_parts(chunk)
+        for part in cleaned[chunk]:
+            lines = _without_repeats(part, seen)
             if lines:
                 blocks.append(lines)
     merged: list[list[str]] = []

@@ -37,7 +37,7 @@ from archive.ingest.names import (
     given_name_odds,
 )
 from archive.ingest.records import PersonMention
-from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
+from archive.ingest.surnames import COMPOUND_SURNAMES, FUNCTION_WORD_SURNAMES, SINGLE_SURNAMES, surname_length
 from archive.ingest.titles import (
     CORE_TITLES,
     PARTY_ORGANS,
@@ -85,6 +85,10 @@ _CUE_RE = re.compile(
 _ROLL_CALL = 3
 # Where the speakers were, between their names and the cue: 甲、乙等在座谈中指出.
 _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
+# How far before a cue a name read for it may start: a scene (12), 等领导 (3) and a name (4) back.
+_CUE_REACH = 19
+# Characters a family name starts with: without one in reach, no name is read before a cue.
+_NAME_STARTS = SINGLE_SURNAMES | frozenset(surname[0] for surname in COMPOUND_SURNAMES)
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
 _PERSON_CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
@@ -328,6 +332,8 @@ class _Extraction:
         covered = self._covered()
         for cue in _CUE_RE.finditer(text):
             end = cue.start()
+            if _NAME_STARTS.isdisjoint(text[max(0, end - _CUE_REACH) : max(0, end - 1)]):
+                continue
             scene = _SCENE_BEFORE_CUE.search(text, max(0, end - 12), end)
             if scene:
                 end = scene.start()
@@ -376,7 +382,9 @@ class _Extraction:
             start = end - length
             if start < 0 or text.endswith(_CREDIT_WORDS, 0, start) or text[start + 1 : end] in _HONORIFICS:
                 continue
-            if not surname_length(text, start) or any(i in covered for i in range(start, end)):
+            # the reader reads a family name and one or two given-name characters, nothing else
+            family = surname_length(text, start)
+            if not family or length - family > 2 or any(i in covered for i in range(start, end)):
                 continue
             if self._word_may_start(start) and self.reader.read(start) == text[start:end]:
                 return text[start:end]

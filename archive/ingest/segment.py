@@ -12,7 +12,7 @@ emitted without body text. Headlines are assigned once the page is read (``headl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 from archive.ingest.blocks import BRIEF_COLUMNS, Block, Kind, classify, column_label
 from archive.ingest.budget import UNLIMITED, Deadline
@@ -332,6 +332,7 @@ def segment_page(text: str, deadline: Deadline = UNLIMITED) -> tuple[list[Parsed
     before each block."""
     items: list = []
     in_briefs = False
+    classified: dict[tuple[str, ...], Block] = {}
     for lines in page_blocks(text):
         deadline.check()
         label = column_label(lines[0])
@@ -341,7 +342,7 @@ def segment_page(text: str, deadline: Deadline = UNLIMITED) -> tuple[list[Parsed
                 continue
         in_briefs = in_briefs and _add_briefs(items, lines)
         if not in_briefs:
-            block = classify(lines)
+            block = _classify_once(lines, classified)
             if block.kind is not Kind.SKIP:
                 _add(items, block)
     leftovers = assign_headlines(items)
@@ -353,6 +354,17 @@ def segment_page(text: str, deadline: Deadline = UNLIMITED) -> tuple[list[Parsed
     for order, article in enumerate(articles, start=1):
         article.order = order
     return articles, warnings
+
+
+def _classify_once(lines: list[str], classified: dict[tuple[str, ...], Block]) -> Block:
+    """``classify(lines)``, a block printed again on the page classified once (``classified`` holds the page's
+    blocks so far); each call returns its own copy, as drafts take a block's lists and byline and merge into them."""
+    key = tuple(lines)
+    block = classified.get(key)
+    if block is None:
+        block = classified[key] = classify(lines)
+    byline = block.byline and Byline(*astuple(block.byline))
+    return Block(block.kind, list(block.lines), byline=byline, rest=list(block.rest))
 
 
 def _without_empty_bodies(articles: list[ParsedArticle], warnings: list[str]) -> list[ParsedArticle]:

@@ -137,10 +137,13 @@ PREFIX_STOPS: frozenset[str] = frozenset(
     }
 )
 _LONG_STOPS = tuple(word for word in PREFIX_STOPS if len(word) > 1)
+# The last characters of those words: where the text ends otherwise, no ``endswith`` over the whole list is needed.
+_LONG_STOP_FINALS = frozenset(word[-1] for word in _LONG_STOPS)
 APPOINTMENT_VERBS: tuple[str, ...] = (
     "入职", "担任", "出任", "任职", "兼任", "现任", "升任", "调任", "改任", "当选", "当选为", "任命为", "聘为",
     "聘任为",
 )
+_APPOINTMENT_FINALS = frozenset(verb[-1] for verb in APPOINTMENT_VERBS)
 
 _MAX_PREFIX = 40
 _OPENERS = {"）": "（", ")": "(", "”": "“", "》": "《", "’": "‘"}
@@ -229,13 +232,21 @@ def _prefix_start(text: str, core_start: int, limit: int, word_start: Sequence[i
         if not is_word_char(ch) or (i in breaks and word_start[i] == i):
             break
         begin = max(word_start[i - 1], limit)
-        if text[begin:i] in PREFIX_STOPS or text.endswith(_LONG_STOPS, begin, i):
+        if text[begin:i] in PREFIX_STOPS or (ch in _LONG_STOP_FINALS and text.endswith(_LONG_STOPS, begin, i)):
             break
-        appointed = next((j for j in range(i, begin, -1) if text.endswith(APPOINTMENT_VERBS, limit, j)), None)
+        appointed = _appointment_end(text, limit, begin, i)
         if appointed is not None:
             return appointed
         i = begin
     return i
+
+
+def _appointment_end(text: str, limit: int, begin: int, end: int) -> int | None:
+    """The last position in (``begin``, ``end``] where an appointment verb inside ``text[limit:]`` ends, or None."""
+    for j in range(end, begin, -1):
+        if text[j - 1] in _APPOINTMENT_FINALS and text.endswith(APPOINTMENT_VERBS, limit, j):
+            return j
+    return None
 
 
 def _is_org(prefix: str, core: str) -> bool:

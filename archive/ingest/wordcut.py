@@ -22,6 +22,11 @@ _BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
 _SPACE = re.compile(r"\r\n|\s")
 _HAN = re.compile(r"[\u4E00-\u9FD5]+")
 _LATIN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+# Blocks up to this length (the longest piece ``names`` cuts a run into) are cut once and their words remembered,
+# up to ``_REMEMBERED`` characters in all, then the memory starts again: names, titles and cue words recur on a page,
+# and a page repeating one block thousands of times costs one cut.
+_REMEMBERED_CHARS = 400
+_REMEMBERED = 200_000
 
 
 class WordCutter:
@@ -32,6 +37,8 @@ class WordCutter:
         self.freq = tokenizer.FREQ
         self.log_total = log(tokenizer.total)
         self._weights: dict[str, float] = {}
+        self._block_words: dict[str, list[str]] = {}
+        self._remembered_chars = 0
         start, trans, emit = hmm.start_P, hmm.trans_P, hmm.emit_P
         self._start = start
         self._emit = emit["B"], emit["M"], emit["E"], emit["S"]
@@ -46,7 +53,7 @@ class WordCutter:
         at = 0
         for block in _BLOCK.finditer(text):
             self._cut_other(text[at : block.start()], words)
-            self._cut_block(block.group(), words)
+            self._cut_remembered(block.group(), words)
             at = block.end()
         self._cut_other(text[at:], words)
         tokens, start = [], 0
@@ -71,6 +78,22 @@ class WordCutter:
         if weight is None:
             weight = self._weights[word] = log(self.freq.get(word) or 1) - self.log_total
         return weight
+
+    def _cut_remembered(self, block: str, words: list[str]) -> None:
+        """``_cut_block``, the words of a short block remembered."""
+        if len(block) > _REMEMBERED_CHARS:
+            self._cut_block(block, words)
+            return
+        known = self._block_words.get(block)
+        if known is None:
+            known = []
+            self._cut_block(block, known)
+            if self._remembered_chars >= _REMEMBERED:
+                self._block_words.clear()
+                self._remembered_chars = 0
+            self._block_words[block] = known
+            self._remembered_chars += len(block)
+        words.extend(known)
 
     def _cut_block(self, block: str, words: list[str]) -> None:
         """jieba's ``__cut_DAG``: the most probable dictionary route; runs of single characters that

@@ -84,6 +84,11 @@ def names_before_cues(limit: int, rng: random.Random) -> str:
     return fill(limit, lambda: rng.choice(surnames) + rng.choice(given) + rng.choice(given) + rng.choice(cues))
 
 
+def distinct_short_titles(limit: int, rng: random.Random) -> str:
+    """Blocks of two random characters: thousands of different headline-like blocks in a row."""
+    return fill(limit, lambda: chr(rng.randint(CJK_FIRST, CJK_LAST)) + chr(rng.randint(CJK_FIRST, CJK_LAST)) + "\n\n")
+
+
 def appointments(limit: int, rng: random.Random) -> str:
     return fill(limit, lambda: rng.choice(("担任副主任，", "正式入职管委会副主任", "当选为主席、")))
 
@@ -124,6 +129,7 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "short lines": _repeat("张\n"),
     "short blocks": _repeat("本报讯\n\n"),
     "one-character blocks": _repeat("张\n\n"),
+    "distinct short titles": distinct_short_titles,
     "tiny articles": _repeat("本报讯（记者 李明）市委开会。\n\n"),
     "unfinished paragraphs": _repeat("会议指出，全市经济发展稳中有进势头良好\n\n"),
     "blank lines": _repeat("\n"),

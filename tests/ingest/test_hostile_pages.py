@@ -59,8 +59,11 @@ def test_random_hostile_pages_parse_within_the_budget(text):
 
 
 # Shapes that once took time quadratic in the page's length (a paragraph joined over thousands of columns,
-# jieba's HMM over a long run of characters it does not know, names read before thousands of cues).
-GROWTH_SHAPES = ("unfinished paragraphs", "random Chinese", "names before cues", "one-character blocks")
+# jieba's HMM over a long run of characters it does not know, names read before thousands of cues, a headline
+# of thousands of different title blocks).
+GROWTH_SHAPES = (
+    "unfinished paragraphs", "random Chinese", "names before cues", "one-character blocks", "distinct short titles",
+)
 GROWTH_BYTES = 16 * 1024
 
 
