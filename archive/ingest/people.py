@@ -134,6 +134,10 @@ _TRANSLITERATION = frozenset(
     "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
 )
 _LONGEST_TRANSLITERATION = 8
+# Transliteration characters too common in Chinese words to mark a name alone, but in a part of a name
+# joined by "·" (芭芭拉·弗兰克林, 约翰·马吉) they are the name's.
+_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思")
+_IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
@@ -141,7 +145,7 @@ _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6
 _MOST_NAME_PARTS = 4
 _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
 # What makes a foreign name before it a team's, a party's or a country's (冠军某某队): no person.
-_UNIT_AFTER = re.compile("[队党国省州市县岛港城军团]")
+_UNIT_AFTER = re.compile("[队党国省州市县区镇乡村街路岛港城军团]")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
@@ -402,7 +406,9 @@ class _Extraction:
             first_part = next((found for found in self.people if name.startswith(found) and found != name), None)
             if first_part is not None:
                 self.add(name, self.people.pop(first_part).titles)
-            elif any(i in covered for i in range(start, start + len(name))):
+            elif any(i in covered for i in range(start, start + len(name))) and not any(
+                found in name for found in self.people
+            ):
                 continue
             self._add_shaped(name, start)
             covered.update(range(start, start + len(name)))
@@ -630,8 +636,9 @@ def _place_words() -> frozenset[str]:
 def _dotted_names(text: str) -> list[tuple[int, str]]:
     """Foreign names joined by "·" (…司法部长卡洛斯·阿马特在… → 卡洛斯·阿马特), with where each starts.
 
-    The name's first part is the run of transliteration characters before the first dot,
-    its last part the run after the last one; parts in between must be transliterations too.
+    The name's first part is the run of transliteration characters before the first dot (one
+    character is an initial: 拉·甘地), its last part the run after the last one, at least two
+    characters; parts in between must be transliterations too.
     """
     found = []
     for match in _DOTTED_NAME.finditer(text):
@@ -639,17 +646,22 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
         if len(parts) > _MOST_NAME_PARTS:
             continue
         head = len(parts[0])
-        while head > 0 and parts[0][head - 1] in _TRANSLITERATION:
+        while head > 0 and parts[0][head - 1] in _IN_DOTTED_NAME:
             head -= 1
         tail = 0
-        while tail < len(parts[-1]) and parts[-1][tail] in _TRANSLITERATION:
+        while tail < len(parts[-1]) and parts[-1][tail] in _IN_DOTTED_NAME:
             tail += 1
         if tail > 2 and parts[-1][tail - 1 :].startswith(_FOLLOWERS_GLUED):
             tail -= 1
         middle = "".join(parts[1:-1])
-        if len(parts[0]) - head < 2 or tail < 2 or not all(ch in _TRANSLITERATION for ch in middle):
+        first = parts[0][head:]
+        if len(first) == 1 and (first not in _TRANSLITERATION or len(parts) > 2):
+            continue
+        if not first or tail < 2 or not all(ch in _IN_DOTTED_NAME for ch in middle):
             continue
         name_end = match.end() - (len(parts[-1]) - tail)
+        if _UNIT_AFTER.match(text, name_end):
+            continue
         found.append((match.start() + head, text[match.start() + head : name_end]))
     return found
 

@@ -118,3 +118,21 @@ def test_teams_countries_in_lists_of_posts_and_lexicon_words_after_a_particle_ar
     assert names("而日本队还曾战胜过欧洲冠军立陶宛队。") == []
     assert names("多米尼加总统、巴西总统出席。") == []
     assert names("中国男排将在美国的夏威夷和西雅图比赛。") == []
+
+
+def test_dotted_names_with_an_initial_or_common_transliteration_characters():
+    assert names("访问团团长约翰·贝克特在会上发言。") == ["约翰·贝克特"]
+    assert names("基金会主席马·奥斯特罗夫说，合作前景广阔。") == ["马·奥斯特罗夫"]
+
+
+def test_a_dotted_name_is_whole_when_its_last_part_was_read_first():
+    assert names("教练彼得·卡洛特告诉记者，球队状态很好。") == ["彼得·卡洛特"]
+
+
+def test_a_dotted_name_before_a_place_level_is_a_place():
+    assert names("他家住在伊·马尔科镇。") == []
+
+
+def test_a_name_like_character_jieba_leaves_alone_after_a_name_belongs_to_it():
+    found = {p.name: p.titles for p in extract_people("县委书记郝明新经常到村里走访。局长宁齐连上任后抓了三件事。")}
+    assert found == {"郝明新": ["县委书记"], "宁齐连": ["局长"]}
