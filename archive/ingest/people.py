@@ -494,7 +494,7 @@ class _Extraction:
         if family and len(word) == family + 2:
             if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
                 return None
-            return word if self._name_evidence(word, before, after) >= _NAME_EVIDENCE else None
+            return word if self._name_evidence(word, start, before, after) >= _NAME_EVIDENCE else None
         if family and len(word) == family + 1:
             if word[family:] in _ADDRESSED_AS:
                 return None
@@ -543,11 +543,12 @@ class _Extraction:
                 break
         return self.text[start:end]
 
-    def _name_evidence(self, word: str, before: str, after: str) -> float:
+    def _name_evidence(self, word: str, start: int, before: str, after: str) -> float:
         """Evidence that a three-character word is a name: jieba's reading, the given-name characters,
         and what stands before and after it (weights from the rates of names among such words).
         Inside a phrase (a word character before it, no role) only a person's act or speech after it,
-        or a name from jieba's lexicon closing the phrase, lets it be one."""
+        a name from jieba's lexicon closing the phrase, or name-like given-name characters before a word
+        names are followed by (…的诗, …获悉) other than a list's conjunction, let it be one."""
         known = self.segmentation.is_dictionary_word(word)
         evidence = 1.0 if known else 1.5
         odds = given_name_odds(word)
@@ -566,7 +567,9 @@ class _Extraction:
         if _PERSON_AFTER.match(after) or _ACTS_AFTER.match(after) or _POST_AFTER.match(after):
             evidence += 2
         elif not opens and not _ROLE_BEFORE.search(before) and not (closes and known):
-            return 0
+            if odds < _NAME_LIKE or closes or after[0] in _LIST_JOINERS or not self.reader.ends_at(start + len(word)):
+                return 0
+            evidence += 0.5
         elif closes or _JOINS_AFTER.match(after):
             evidence += 0.5
         if _PLACE_BEFORE.search(before):

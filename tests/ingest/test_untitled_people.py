@@ -136,3 +136,8 @@ def test_a_dotted_name_before_a_place_level_is_a_place():
 def test_a_name_like_character_jieba_leaves_alone_after_a_name_belongs_to_it():
     found = {p.name: p.titles for p in extract_people("县委书记郝明新经常到村里走访。局长宁齐连上任后抓了三件事。")}
     assert found == {"郝明新": ["县委书记"], "宁齐连": ["局长"]}
+
+
+def test_a_name_like_word_inside_a_phrase_before_a_word_names_are_followed_by():
+    assert names("展厅再现了龚凡舟的求学之路。") == ["龚凡舟"]
+    assert names("会议没有邀请他们，但屈正军获悉后赶来帮忙。") == ["屈正军"]
