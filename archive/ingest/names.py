@@ -273,7 +273,7 @@ class NameReader:
         return (
             segmentation.word_at.get(end) == char and segmentation.word_at.get(pos, "") == text[pos:end]
             and char not in FUNCTION_CHARS and _word_tags().get(char, "")[:1] not in _NOT_GIVEN_TAGS
-            and given_name_odds(text[end - 2 : end + 1]) >= _NAME_LIKE_CHAR
+            and "\u4e00" <= char <= "\u9fff" and given_name_odds(text[pos] + char) >= _NAME_LIKE_CHAR
         )
 
     def _jieba_name(self, word: str) -> bool:

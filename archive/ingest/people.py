@@ -95,7 +95,7 @@ _HEADLINE_COLONS = ("：", ":")
 # Characters that end places, things and events jieba tags as names (雷阵雨, 尤伯杯, 石家庄), never a given name.
 _NOT_NAME_FINALS = frozenset(
     "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
-    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地感委"
+    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地感委营"
 )
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
@@ -117,6 +117,8 @@ _OPENS_PHRASE = re.compile("(?:的|是|由|把|对|给|向|让|被|像|和|与|�
 # Least evidence for a three-character name (see _name_evidence), and given-name odds that count.
 _NAME_EVIDENCE = 2
 _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
+# Given-name odds a two-character word jieba made up needs to be read as a name with no other evidence.
+_NEW_NAME_LIKE = 0.2
 # Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙).
 _ROLE_BEFORE = re.compile(
     "(?:村民|居民|市民|农民|工人|职工|员工|群众|志愿者|劳模|企业家|负责人|选手|运动员|队员|教练|主教练|作家|画家"
@@ -140,6 +142,13 @@ _DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思")
 _IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
+_DOTS = ("·", "•", "・")
+# What a foreign name names when it is followed by one of these (约翰斯·霍普金斯大学): no person.
+_INSTITUTIONS = ("大学", "学院", "公司", "集团", "基金", "医院", "研究", "中心", "协会", "奖")
+# Last characters of two-character words jieba makes up that are no names: someone unnamed (王某), a
+# country's side or its relations (巴方, 哈中关系), a function word (曾于).
+_NOT_NEW_NAME_FINALS = frozenset("某方中于")
+_ARMY = "军"
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
 # No name has more parts than this (穆罕默德·本·拉希德·阿勒马克图姆): a longer chain is not one.
 _MOST_NAME_PARTS = 4
@@ -403,6 +412,8 @@ class _Extraction:
         segmentation = self.segmentation
         covered = self._covered()
         for start, name in _dotted_names(text):
+            if name[1] in _DOTS and segmentation.word_start[start] != start:
+                continue
             first_part = next((found for found in self.people if name.startswith(found) and found != name), None)
             if first_part is not None:
                 self.add(name, self.people.pop(first_part).titles)
@@ -500,13 +511,38 @@ class _Extraction:
                 return None
             if _PERSON_CUE_RE.match(after) or self._post_after(end) or self._role_then_name(word, before, after):
                 return word
-            return None
+            return word if self._new_two_character_name(word, start, before, after) else None
         transliterated = all(ch in _TRANSLITERATION for ch in word) and (
             len(word) >= 3 or self.segmentation.is_transliterated_name(word)
         )
         if transliterated and (_PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)):
             return word
         return None
+
+    def _new_two_character_name(self, word: str, start: int, before: str, after: str) -> bool:
+        """A two-character word jieba made up (in no lexicon) of a family name and a name-like given-name
+        character, before a word names are followed by (…的, …是, …认为): names are the words jieba
+        makes up most, but not parts of a foreign or longer name (…·哈努, 丁|薛祥), a place after 在, 到…,
+        a quantity (75万升), a side or an army (甲方, 甲中关系, 乌军) nor someone left unnamed (王某)."""
+        end = start + len(word)
+        return (
+            not self.segmentation.is_dictionary_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
+            and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
+            and given_name_odds(word) >= _NEW_NAME_LIKE and bool(after) and is_word_char(after[0])
+            and after[0] not in _LIST_JOINERS
+            and self.reader.ends_at(end) and not before.endswith(_DOTS) and not after.startswith(_DOTS)
+            and not _PLACE_BEFORE.search(before) and not before[-1:].isdigit() and not self._glued_after(start)
+            and word[-1] not in _NOT_NEW_NAME_FINALS and not (word[-1] == _ARMY and word[0] in _TRANSLITERATION)
+        )
+
+    def _glued_after(self, start: int) -> bool:
+        """jieba left a family name alone right before ``start``, or a word of transliteration characters
+        (丁|薛祥, 斯卡|武佐): the word is the end of a longer name."""
+        segmentation = self.segmentation
+        previous = segmentation.word_at.get(segmentation.word_start[start - 1], "") if start else ""
+        if previous and all(ch in _TRANSLITERATION for ch in previous):
+            return True
+        return len(previous) == 1 and bool(surname_length(previous, 0)) and previous not in FUNCTION_WORD_SURNAMES
 
     def _post_after(self, end: int) -> bool:
         """A post follows ``end`` and neither a name nor another post of a list follows it (甲总统访华, not
@@ -547,8 +583,9 @@ class _Extraction:
         """Evidence that a three-character word is a name: jieba's reading, the given-name characters,
         and what stands before and after it (weights from the rates of names among such words).
         Inside a phrase (a word character before it, no role) only a person's act or speech after it,
-        a name from jieba's lexicon closing the phrase, or name-like given-name characters before a word
-        names are followed by (…的诗, …获悉) other than a list's conjunction, let it be one."""
+        a name from jieba's lexicon closing the phrase, or name-like given-name characters, not one doubled
+        (水灵灵), before a word names are followed by (…的诗, …获悉) other than a list's conjunction, let it
+        be one."""
         known = self.segmentation.is_dictionary_word(word)
         evidence = 1.0 if known else 1.5
         odds = given_name_odds(word)
@@ -567,7 +604,10 @@ class _Extraction:
         if _PERSON_AFTER.match(after) or _ACTS_AFTER.match(after) or _POST_AFTER.match(after):
             evidence += 2
         elif not opens and not _ROLE_BEFORE.search(before) and not (closes and known):
-            if odds < _NAME_LIKE or closes or after[0] in _LIST_JOINERS or not self.reader.ends_at(start + len(word)):
+            if (
+                odds < _NAME_LIKE or closes or after[0] in _LIST_JOINERS or word[-1] == word[-2]
+                or not self.reader.ends_at(start + len(word))
+            ):
                 return 0
             evidence += 0.5
         elif closes or _JOINS_AFTER.match(after):
@@ -663,7 +703,7 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
         if not first or tail < 2 or not all(ch in _IN_DOTTED_NAME for ch in middle):
             continue
         name_end = match.end() - (len(parts[-1]) - tail)
-        if _UNIT_AFTER.match(text, name_end):
+        if _UNIT_AFTER.match(text, name_end) or text.startswith(_INSTITUTIONS, name_end):
             continue
         found.append((match.start() + head, text[match.start() + head : name_end]))
     return found

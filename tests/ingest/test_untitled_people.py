@@ -141,3 +141,18 @@ def test_a_name_like_character_jieba_leaves_alone_after_a_name_belongs_to_it():
 def test_a_name_like_word_inside_a_phrase_before_a_word_names_are_followed_by():
     assert names("展厅再现了龚凡舟的求学之路。") == ["龚凡舟"]
     assert names("会议没有邀请他们，但屈正军获悉后赶来帮忙。") == ["屈正军"]
+
+
+def test_a_two_character_word_jieba_makes_up_is_a_name_before_a_word_names_are_followed_by():
+    assert names("一年后，鲍涛的果园年年丰收。") == ["鲍涛"]
+    assert names("晚上九点，闵凌从驻地出发。") == ["闵凌"]
+
+
+def test_made_up_words_of_someone_unnamed_a_side_or_a_quantity_are_no_names():
+    assert names("四川一车站职工鲍某正常下班。") == []
+    assert names("会谈中，巴方同意继续合作。") == []
+    assert names("他们每天使用75万升水。") == []
+
+
+def test_a_dotted_name_before_an_institution_is_the_institution():
+    assert names("彼得·卡洛特基金会资助了学校。") == []
