@@ -143,7 +143,8 @@ _IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
 _DOTS = ("·", "•", "・")
-# What a foreign name names when it is followed by one of these (约翰斯·霍普金斯大学): no person.
+# What a foreign name names when it is followed by one of these (约翰斯·霍普金斯大学), its transliteration
+# characters read into the name or not (…基金会): no person.
 _INSTITUTIONS = ("大学", "学院", "公司", "集团", "基金", "医院", "研究", "中心", "协会", "奖")
 # Last characters of two-character words jieba makes up that are no names: someone unnamed (王某), a
 # country's side or its relations (巴方, 哈中关系), a function word (曾于).
@@ -703,7 +704,9 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
         if not first or tail < 2 or not all(ch in _IN_DOTTED_NAME for ch in middle):
             continue
         name_end = match.end() - (len(parts[-1]) - tail)
-        if _UNIT_AFTER.match(text, name_end) or text.startswith(_INSTITUTIONS, name_end):
+        if _UNIT_AFTER.match(text, name_end) or any(
+            parts[-1].startswith(_INSTITUTIONS, end) for end in range(2, tail + 1)
+        ):
             continue
         found.append((match.start() + head, text[match.start() + head : name_end]))
     return found
