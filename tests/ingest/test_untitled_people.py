@@ -156,3 +156,8 @@ def test_made_up_words_of_someone_unnamed_a_side_or_a_quantity_are_no_names():
 
 def test_a_dotted_name_before_an_institution_is_the_institution():
     assert names("彼得·卡洛特基金会资助了学校。") == []
+
+
+def test_a_name_after_a_trade_or_family_role_is_a_person_of_kind_other():
+    found = extract_people("这次获胜的是技师邝明，他干了二十年。")
+    assert [(p.name, p.titles, p.kind) for p in found] == [("邝明", [], "other")]
