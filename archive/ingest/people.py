@@ -102,6 +102,8 @@ _PERSON_AFTER = re.compile(
     "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
     "|感慨|回忆|说道|笑着|写道|谈到|烈士|小姐|大夫|大娘|主演|执导)"
 )
+# Honorifics only a person takes right after a name (甲大夫, 乙烈士).
+_HONORIFIC_AFTER = re.compile("(?:先生|女士|同志|老师|教授|博士|师傅|大夫|烈士|小姐|大娘|大爷|大妈|阿姨|老汉|夫妇)")
 # A post or rank written after a name (甲总统, 乙首相, 丙少将); after a country it is followed by the name.
 _POST_AFTER = re.compile("(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将)")
 # How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
@@ -511,7 +513,11 @@ class _Extraction:
         if family and len(word) == family + 1:
             if word[family:] in _ADDRESSED_AS:
                 return None
-            if _PERSON_CUE_RE.match(after) or self._post_after(end) or self._role_then_name(word, before, after):
+            honoured = _HONORIFIC_AFTER.match(after) and not self._read_from_before(start)
+            if (
+                _PERSON_CUE_RE.match(after) or honoured or self._post_after(end)
+                or self._role_then_name(word, before, after)
+            ):
                 return word
             return word if self._new_two_character_name(word, start, before, after) else None
         transliterated = all(ch in _TRANSLITERATION for ch in word) and (
@@ -536,6 +542,17 @@ class _Extraction:
             and not _PLACE_BEFORE.search(before) and not before[-1:].isdigit() and not self._glued_after(start)
             and word[-1] not in _NOT_NEW_NAME_FINALS and not (word[-1] == _ARMY and word[0] in _TRANSLITERATION)
         )
+
+    def _read_from_before(self, start: int) -> bool:
+        """The word before ``start`` is a lone family name or one jieba made up (丁|薛祥, 为来|国峰夫妇): the
+        name may well start before ``start``."""
+        if not start or not is_word_char(self.text[start - 1]):
+            return False
+        segmentation = self.segmentation
+        previous = segmentation.word_at[segmentation.word_start[start - 1]]
+        if len(previous) == 1:
+            return bool(surname_length(previous, 0))
+        return not segmentation.is_dictionary_word(previous)
 
     def _glued_after(self, start: int) -> bool:
         """jieba left a family name alone right before ``start``, or a word of transliteration characters

@@ -161,3 +161,8 @@ def test_a_dotted_name_before_an_institution_is_the_institution():
 def test_a_name_after_a_trade_or_family_role_is_a_person_of_kind_other():
     found = extract_people("这次获胜的是技师邝明，他干了二十年。")
     assert [(p.name, p.titles, p.kind) for p in found] == [("邝明", [], "other")]
+
+
+def test_a_two_character_name_before_an_honorific_unless_it_may_start_earlier():
+    assert names("邝汝大夫擅长针灸。") == ["邝汝"]
+    assert names("经鉴定确认为来国峰夫妇之子。") == []
