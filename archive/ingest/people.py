@@ -239,10 +239,14 @@ class _Extraction:
 
     def _foreign_tail(self, start: int, name: str) -> str:
         """A name read at ``start`` that jieba's words carry on in transliteration characters (部长贾斯|蒂卡,
-        主席谢列兹|尼奥夫): the whole foreign name; any other name as read."""
+        主席谢列兹|尼奥夫), or that starts a longer foreign name jieba knows (谢列兹尼奥夫): the whole foreign
+        name; any other name as read."""
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(start, "")
+        if len(word) > len(name) and word.startswith(name) and segmentation.is_transliterated_name(word):
+            return word
         if not all(ch in _TRANSLITERATION for ch in name):
             return name
-        segmentation = self.segmentation
         end = start + len(name)
         while end < len(self.text) and end - start < _LONGEST_TRANSLITERATION:
             word_start = segmentation.word_start[end]

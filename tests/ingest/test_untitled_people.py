@@ -166,3 +166,9 @@ def test_a_name_after_a_trade_or_family_role_is_a_person_of_kind_other():
 def test_a_two_character_name_before_an_honorific_unless_it_may_start_earlier():
     assert names("邝汝大夫擅长针灸。") == ["邝汝"]
     assert names("经鉴定确认为来国峰夫妇之子。") == []
+
+
+def test_a_foreign_name_jieba_knows_is_whole_after_a_title():
+    # jieba's lexicon holds this surname as one transliterated name; a Chinese reading stops after three characters
+    found = {p.name: p.titles for p in extract_people("主席叶普多基莫娃，同他们会谈。")}
+    assert found == {"叶普多基莫娃": ["主席"]}
