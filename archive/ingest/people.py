@@ -11,8 +11,11 @@ People are found by four readings of the text, strongest first:
 - appointments (正式入职…管委会副主任) give their title to the person just named;
 - names with no title or cue at all, from the shape of the name itself: a three-character
   name jieba knows or makes up (family name + two given-name characters that may end a name),
-  a two-character one right before an honorific or a speech verb, a transliterated one after a
-  role or title (大使…, 总统…) or before a speech verb, and foreign names joined by "·".
+  also inside a phrase when its given-name characters are name-like and a word names are
+  followed by comes next (…的, …获悉); a two-character one right before an honorific or a speech
+  verb, after a role, or made up by jieba with a name-like given-name character before such a
+  word; a transliterated one after a role or title (大使…, 总统…) or before a speech verb, and
+  foreign names joined by "·" (an initial too: 拉·甘地).
 
 Bylines and credits (记者…, …摄) are not people. Every later mention of a name found
 once is the same person; ``text`` may still hold layout spaces and line wraps.
