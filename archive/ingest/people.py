@@ -95,6 +95,8 @@ _PERSON_CUE_RE = re.compile(
 )
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
 _HEADLINE_COLONS = ("：", ":")
+# Last characters of what reads as a name before a cue but ends a clause (满意地说, 方面有要求, 有位智者说).
+_CLAUSE_FINALS = frozenset("地有者")
 # Characters that end places, things and events jieba tags as names (雷阵雨, 尤伯杯, 石家庄), never a given name.
 _NOT_NAME_FINALS = frozenset(
     "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
@@ -144,7 +146,7 @@ _TRANSLITERATION = frozenset(
 _LONGEST_TRANSLITERATION = 8
 # Transliteration characters too common in Chinese words to mark a name alone, but in a part of a name
 # joined by "·" (芭芭拉·弗兰克林, 约翰·马吉) they are the name's.
-_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思")
+_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈")
 _IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
@@ -247,7 +249,7 @@ class _Extraction:
         segmentation = self.segmentation
         word = segmentation.word_at.get(start, "")
         if len(word) > len(name) and word.startswith(name) and segmentation.is_transliterated_name(word):
-            return word
+            name = word
         if not all(ch in _TRANSLITERATION for ch in name):
             return name
         end = start + len(name)
@@ -378,6 +380,8 @@ class _Extraction:
         """A name with no title, before a cue: not a place, and before a cue organisations share (表示, 强调)
         only a three-character name jieba does not know as a word (伊赛表示 is a company)."""
         if name[0] in FUNCTION_WORD_SURNAMES or name in _place_words():
+            return False
+        if name[-1] in _CLAUSE_FINALS and not self.segmentation.is_known_name(name):
             return False
         if name[surname_length(name, 0) :] in _ADDRESSED_AS:
             return False

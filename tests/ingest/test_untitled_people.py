@@ -172,3 +172,12 @@ def test_a_foreign_name_jieba_knows_is_whole_after_a_title():
     # jieba's lexicon holds this surname as one transliterated name; a Chinese reading stops after three characters
     found = {p.name: p.titles for p in extract_people("主席叶普多基莫娃，同他们会谈。")}
     assert found == {"叶普多基莫娃": ["主席"]}
+
+
+def test_an_adverb_before_a_speech_verb_is_no_name():
+    assert names("市民们对此满意地说，服务好多了。") == []
+
+
+def test_a_dotted_name_whose_first_part_was_read_after_a_title_is_whole():
+    found = {p.name: p.titles for p in extract_people("协会主席安德烈亚斯·卡洛特表示欢迎。")}
+    assert found == {"安德烈亚斯·卡洛特": ["协会主席"]}
