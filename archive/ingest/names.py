@@ -68,6 +68,12 @@ _NAME_SEPARATORS = frozenset("、，,。；;")
 # comma shorter.
 CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道家")
 
+# Word classes of characters that are no given name's last character when jieba leaves them alone:
+# verbs, prepositions, adverbs, conjunctions, particles, pronouns, numerals.
+_NOT_GIVEN_TAGS = frozenset("vpdcurm")
+# Given-name odds (see ``given_name_odds``) of a character common in names.
+_NAME_LIKE_CHAR = 0.1
+
 # Below this jieba corpus frequency a dictionary noun may well be a name (苏平, 许国, 黄海).
 _RARE = 1000
 
@@ -239,7 +245,7 @@ class NameReader:
         last = text[end - 1]
         if length - surname_length(text, pos) == 2 and last in FUNCTION_CHARS:
             score -= 0 if clause_ends and last not in CLAUSE_FINAL_CHARS else 3
-        if not clause_ends and self._dangles(end):
+        if not clause_ends and self._dangles(pos, end):
             score -= 3
         score += 2 * min(self._evidence(text[pos:end], pos), 2)
         word = self.segmentation.word_at.get(pos)
@@ -256,11 +262,21 @@ class NameReader:
             return True
         return segmentation.is_rare(word) and self.ends_at(end)
 
-    def _dangles(self, end: int) -> bool:
-        """A lone character would be left between the name and a comma (曾亮|刚，): it belongs to the name."""
+    def _dangles(self, pos: int, end: int) -> bool:
+        """A lone character would be left between the name read from ``pos`` to ``end`` and a comma
+        (曾亮|刚，), or jieba read that name as one word and left one name-like character alone between it
+        and the next word (汪明|新|经常, 赵国|钧|少将): it belongs to the name."""
         text = self.text
         lone_end = end + 1 >= len(text) or not is_word_char(text[end + 1])
-        return lone_end and text[end] not in CLAUSE_FINAL_CHARS
+        if lone_end:
+            return text[end] not in CLAUSE_FINAL_CHARS
+        segmentation = self.segmentation
+        char = text[end]
+        return (
+            segmentation.word_at.get(end) == char and segmentation.word_at.get(pos, "") == text[pos:end]
+            and char not in FUNCTION_CHARS and _word_tags().get(char, "")[:1] not in _NOT_GIVEN_TAGS
+            and "\u4e00" <= char <= "\u9fff" and given_name_odds(text[pos] + char) >= _NAME_LIKE_CHAR
+        )
 
     def _jieba_name(self, word: str) -> bool:
         """jieba reads ``word`` as a name; a new word ending in a function character is a name glued to a verb."""

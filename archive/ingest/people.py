@@ -11,8 +11,11 @@ People are found by four readings of the text, strongest first:
 - appointments (正式入职…管委会副主任) give their title to the person just named;
 - names with no title or cue at all, from the shape of the name itself: a three-character
   name jieba knows or makes up (family name + two given-name characters that may end a name),
-  a two-character one right before an honorific or a speech verb, a transliterated one after a
-  role or title (大使…, 总统…) or before a speech verb, and foreign names joined by "·".
+  also inside a phrase when its given-name characters are name-like and a word names are
+  followed by comes next (…的, …获悉); a two-character one right before an honorific or a speech
+  verb, after a role, or made up by jieba with a name-like given-name character before such a
+  word; a transliterated one after a role or title (大使…, 总统…) or before a speech verb, and
+  foreign names joined by "·" (an initial too: 拉·甘地).
 
 Bylines and credits (记者…, …摄) are not people. Every later mention of a name found
 once is the same person; ``text`` may still hold layout spaces and line wraps.
@@ -96,16 +99,20 @@ _PERSON_CUE_RE = re.compile(
 )
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
 _HEADLINE_COLONS = ("：", ":")
+# Last characters of what reads as a name before a cue but ends a clause (满意地说, 方面有要求, 有位智者说).
+_CLAUSE_FINALS = frozenset("地有者")
 # Characters that end places, things and events jieba tags as names (雷阵雨, 尤伯杯, 石家庄), never a given name.
 _NOT_NAME_FINALS = frozenset(
     "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
-    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地感委"
+    "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地感委营"
 )
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
     "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
     "|感慨|回忆|说道|笑着|写道|谈到|烈士|小姐|大夫|大娘|主演|执导)"
 )
+# Honorifics only a person takes right after a name (甲大夫, 乙烈士).
+_HONORIFIC_AFTER = re.compile("(?:先生|女士|同志|老师|教授|博士|师傅|大夫|烈士|小姐|大娘|大爷|大妈|阿姨|老汉|夫妇)")
 # A post or rank written after a name (甲总统, 乙首相, 丙少将); after a country it is followed by the name.
 _POST_AFTER = re.compile("(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将)")
 # How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
@@ -121,6 +128,8 @@ _OPENS_PHRASE = re.compile("(?:的|是|由|把|对|给|向|让|被|像|和|与|�
 # Least evidence for a three-character name (see _name_evidence), and given-name odds that count.
 _NAME_EVIDENCE = 2
 _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
+# Given-name odds a two-character word jieba made up needs to be read as a name with no other evidence.
+_NEW_NAME_LIKE = 0.2
 # Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙).
 _ROLE_BEFORE = re.compile(
     "(?:村民|居民|市民|农民|工人|职工|员工|群众|志愿者|劳模|企业家|负责人|选手|运动员|队员|教练|主教练|作家|画家"
@@ -128,7 +137,8 @@ _ROLE_BEFORE = re.compile(
     "|首相|国王|王子|公主|夫人|大使|议长|外长|总督|将军|主席|部长|大臣|总裁|经理|董事长|秘书长|记者|"
     "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表"
     "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
-    "|教授|老师|营业员|工作人员|党员|科学家|艺术家|书法家)$"
+    "|教授|老师|营业员|工作人员|党员|科学家|艺术家|书法家|夫人|遗孀|之子|之女|儿子|女儿|父亲|母亲|老伴|船工|厂主|裁判"
+    "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥)$"
 )
 # Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
 _TRANSLITERATION = frozenset(
@@ -138,14 +148,26 @@ _TRANSLITERATION = frozenset(
     "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
 )
 _LONGEST_TRANSLITERATION = 8
+# Transliteration characters too common in Chinese words to mark a name alone, but in a part of a name
+# joined by "·" (芭芭拉·弗兰克林, 约翰·马吉) they are the name's.
+_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈")
+_IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
+_DOTS = ("·", "•", "・")
+# What a foreign name names when it is followed by one of these (约翰斯·霍普金斯大学), its transliteration
+# characters read into the name or not (…基金会): no person.
+_INSTITUTIONS = ("大学", "学院", "公司", "集团", "基金", "医院", "研究", "中心", "协会", "奖")
+# Last characters of two-character words jieba makes up that are no names: someone unnamed (王某), a
+# country's side or its relations (巴方, 哈中关系), a function word (曾于).
+_NOT_NEW_NAME_FINALS = frozenset("某方中于")
+_ARMY = "军"
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
 # No name has more parts than this (穆罕默德·本·拉希德·阿勒马克图姆): a longer chain is not one.
 _MOST_NAME_PARTS = 4
 _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
 # What makes a foreign name before it a team's, a party's or a country's (冠军某某队): no person.
-_UNIT_AFTER = re.compile("[队党国省州市县岛港城军团]")
+_UNIT_AFTER = re.compile("[队党国省州市县区镇乡村街路岛港城军团]")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
@@ -226,10 +248,14 @@ class _Extraction:
 
     def _foreign_tail(self, start: int, name: str) -> str:
         """A name read at ``start`` that jieba's words carry on in transliteration characters (部长贾斯|蒂卡,
-        主席谢列兹|尼奥夫): the whole foreign name; any other name as read."""
+        主席谢列兹|尼奥夫), or that starts a longer foreign name jieba knows (谢列兹尼奥夫): the whole foreign
+        name; any other name as read."""
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(start, "")
+        if len(word) > len(name) and word.startswith(name) and segmentation.is_transliterated_name(word):
+            name = word
         if not all(ch in _TRANSLITERATION for ch in name):
             return name
-        segmentation = self.segmentation
         end = start + len(name)
         while end < len(self.text) and end - start < _LONGEST_TRANSLITERATION:
             word_start = segmentation.word_start[end]
@@ -361,6 +387,8 @@ class _Extraction:
         only a three-character name jieba does not know as a word (伊赛表示 is a company)."""
         if name[0] in FUNCTION_WORD_SURNAMES or name in _place_words():
             return False
+        if name[-1] in _CLAUSE_FINALS and not self.segmentation.is_known_name(name):
+            return False
         if name[surname_length(name, 0) :] in _ADDRESSED_AS:
             return False
         if person_cue:
@@ -407,10 +435,14 @@ class _Extraction:
         segmentation = self.segmentation
         covered = self._covered()
         for start, name in _dotted_names(text):
+            if name[1] in _DOTS and segmentation.word_start[start] != start:
+                continue
             first_part = next((found for found in self.people if name.startswith(found) and found != name), None)
             if first_part is not None:
                 self.add(name, self.people.pop(first_part).titles)
-            elif any(i in covered for i in range(start, start + len(name))):
+            elif any(i in covered for i in range(start, start + len(name))) and not any(
+                found in name for found in self.people
+            ):
                 continue
             self._add_shaped(name, start)
             covered.update(range(start, start + len(name)))
@@ -496,19 +528,59 @@ class _Extraction:
         if family and len(word) == family + 2:
             if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
                 return None
-            return word if self._name_evidence(word, before, after) >= _NAME_EVIDENCE else None
+            return word if self._name_evidence(word, start, before, after) >= _NAME_EVIDENCE else None
         if family and len(word) == family + 1:
             if word[family:] in _ADDRESSED_AS:
                 return None
-            if _PERSON_CUE_RE.match(after) or self._post_after(end) or self._role_then_name(word, before, after):
+            honoured = _HONORIFIC_AFTER.match(after) and not self._read_from_before(start)
+            if (
+                _PERSON_CUE_RE.match(after) or honoured or self._post_after(end)
+                or self._role_then_name(word, before, after)
+            ):
                 return word
-            return None
+            return word if self._new_two_character_name(word, start, before, after) else None
         transliterated = all(ch in _TRANSLITERATION for ch in word) and (
             len(word) >= 3 or self.segmentation.is_transliterated_name(word)
         )
         if transliterated and (_PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)):
             return word
         return None
+
+    def _new_two_character_name(self, word: str, start: int, before: str, after: str) -> bool:
+        """A two-character word jieba made up (in no lexicon) of a family name and a name-like given-name
+        character, before a word names are followed by (…的, …是, …认为): names are the words jieba
+        makes up most, but not parts of a foreign or longer name (…·哈努, 丁|薛祥), a place after 在, 到…,
+        a quantity (75万升), a side or an army (甲方, 甲中关系, 乌军) nor someone left unnamed (王某)."""
+        end = start + len(word)
+        return (
+            not self.segmentation.is_dictionary_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
+            and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
+            and given_name_odds(word) >= _NEW_NAME_LIKE and bool(after) and is_word_char(after[0])
+            and after[0] not in _LIST_JOINERS
+            and self.reader.ends_at(end) and not before.endswith(_DOTS) and not after.startswith(_DOTS)
+            and not _PLACE_BEFORE.search(before) and not before[-1:].isdigit() and not self._glued_after(start)
+            and word[-1] not in _NOT_NEW_NAME_FINALS and not (word[-1] == _ARMY and word[0] in _TRANSLITERATION)
+        )
+
+    def _read_from_before(self, start: int) -> bool:
+        """The word before ``start`` is a lone family name or one jieba made up (丁|薛祥, 为来|国峰夫妇): the
+        name may well start before ``start``."""
+        if not start or not is_word_char(self.text[start - 1]):
+            return False
+        segmentation = self.segmentation
+        previous = segmentation.word_at[segmentation.word_start[start - 1]]
+        if len(previous) == 1:
+            return bool(surname_length(previous, 0))
+        return not segmentation.is_dictionary_word(previous)
+
+    def _glued_after(self, start: int) -> bool:
+        """jieba left a family name alone right before ``start``, or a word of transliteration characters
+        (丁|薛祥, 斯卡|武佐): the word is the end of a longer name."""
+        segmentation = self.segmentation
+        previous = segmentation.word_at.get(segmentation.word_start[start - 1], "") if start else ""
+        if previous and all(ch in _TRANSLITERATION for ch in previous):
+            return True
+        return len(previous) == 1 and bool(surname_length(previous, 0)) and previous not in FUNCTION_WORD_SURNAMES
 
     def _post_after(self, end: int) -> bool:
         """A post follows ``end`` and neither a name nor another post of a list follows it (甲总统访华, not
@@ -545,11 +617,13 @@ class _Extraction:
                 break
         return self.text[start:end]
 
-    def _name_evidence(self, word: str, before: str, after: str) -> float:
+    def _name_evidence(self, word: str, start: int, before: str, after: str) -> float:
         """Evidence that a three-character word is a name: jieba's reading, the given-name characters,
         and what stands before and after it (weights from the rates of names among such words).
         Inside a phrase (a word character before it, no role) only a person's act or speech after it,
-        or a name from jieba's lexicon closing the phrase, lets it be one."""
+        a name from jieba's lexicon closing the phrase, or name-like given-name characters, not one doubled
+        (水灵灵), before a word names are followed by (…的诗, …获悉) other than a list's conjunction, let it
+        be one."""
         known = self.segmentation.is_dictionary_word(word)
         evidence = 1.0 if known else 1.5
         odds = given_name_odds(word)
@@ -568,7 +642,12 @@ class _Extraction:
         if _PERSON_AFTER.match(after) or _ACTS_AFTER.match(after) or _POST_AFTER.match(after):
             evidence += 2
         elif not opens and not _ROLE_BEFORE.search(before) and not (closes and known):
-            return 0
+            if (
+                odds < _NAME_LIKE or closes or after[0] in _LIST_JOINERS or word[-1] == word[-2]
+                or not self.reader.ends_at(start + len(word))
+            ):
+                return 0
+            evidence += 0.5
         elif closes or _JOINS_AFTER.match(after):
             evidence += 0.5
         if _PLACE_BEFORE.search(before):
@@ -638,8 +717,9 @@ def _place_words() -> frozenset[str]:
 def _dotted_names(text: str) -> list[tuple[int, str]]:
     """Foreign names joined by "·" (…司法部长卡洛斯·阿马特在… → 卡洛斯·阿马特), with where each starts.
 
-    The name's first part is the run of transliteration characters before the first dot,
-    its last part the run after the last one; parts in between must be transliterations too.
+    The name's first part is the run of transliteration characters before the first dot (one
+    character is an initial: 拉·甘地), its last part the run after the last one, at least two
+    characters; parts in between must be transliterations too.
     """
     found = []
     for match in _DOTTED_NAME.finditer(text):
@@ -647,17 +727,24 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
         if len(parts) > _MOST_NAME_PARTS:
             continue
         head = len(parts[0])
-        while head > 0 and parts[0][head - 1] in _TRANSLITERATION:
+        while head > 0 and parts[0][head - 1] in _IN_DOTTED_NAME:
             head -= 1
         tail = 0
-        while tail < len(parts[-1]) and parts[-1][tail] in _TRANSLITERATION:
+        while tail < len(parts[-1]) and parts[-1][tail] in _IN_DOTTED_NAME:
             tail += 1
         if tail > 2 and parts[-1][tail - 1 :].startswith(_FOLLOWERS_GLUED):
             tail -= 1
         middle = "".join(parts[1:-1])
-        if len(parts[0]) - head < 2 or tail < 2 or not all(ch in _TRANSLITERATION for ch in middle):
+        first = parts[0][head:]
+        if len(first) == 1 and (first not in _TRANSLITERATION or len(parts) > 2):
+            continue
+        if not first or tail < 2 or not all(ch in _IN_DOTTED_NAME for ch in middle):
             continue
         name_end = match.end() - (len(parts[-1]) - tail)
+        if _UNIT_AFTER.match(text, name_end) or any(
+            parts[-1].startswith(_INSTITUTIONS, end) for end in range(2, tail + 1)
+        ):
+            continue
         found.append((match.start() + head, text[match.start() + head : name_end]))
     return found
 

@@ -118,3 +118,66 @@ def test_teams_countries_in_lists_of_posts_and_lexicon_words_after_a_particle_ar
     assert names("而日本队还曾战胜过欧洲冠军立陶宛队。") == []
     assert names("多米尼加总统、巴西总统出席。") == []
     assert names("中国男排将在美国的夏威夷和西雅图比赛。") == []
+
+
+def test_dotted_names_with_an_initial_or_common_transliteration_characters():
+    assert names("访问团团长约翰·贝克特在会上发言。") == ["约翰·贝克特"]
+    assert names("基金会主席马·奥斯特罗夫说，合作前景广阔。") == ["马·奥斯特罗夫"]
+
+
+def test_a_dotted_name_is_whole_when_its_last_part_was_read_first():
+    assert names("教练彼得·卡洛特告诉记者，球队状态很好。") == ["彼得·卡洛特"]
+
+
+def test_a_dotted_name_before_a_place_level_is_a_place():
+    assert names("他家住在伊·马尔科镇。") == []
+
+
+def test_a_name_like_character_jieba_leaves_alone_after_a_name_belongs_to_it():
+    found = {p.name: p.titles for p in extract_people("县委书记郝明新经常到村里走访。局长宁齐连上任后抓了三件事。")}
+    assert found == {"郝明新": ["县委书记"], "宁齐连": ["局长"]}
+
+
+def test_a_name_like_word_inside_a_phrase_before_a_word_names_are_followed_by():
+    assert names("展厅再现了龚凡舟的求学之路。") == ["龚凡舟"]
+    assert names("会议没有邀请他们，但屈正军获悉后赶来帮忙。") == ["屈正军"]
+
+
+def test_a_two_character_word_jieba_makes_up_is_a_name_before_a_word_names_are_followed_by():
+    assert names("一年后，鲍涛的果园年年丰收。") == ["鲍涛"]
+    assert names("晚上九点，闵凌从驻地出发。") == ["闵凌"]
+
+
+def test_made_up_words_of_someone_unnamed_a_side_or_a_quantity_are_no_names():
+    assert names("四川一车站职工鲍某正常下班。") == []
+    assert names("会谈中，巴方同意继续合作。") == []
+    assert names("他们每天使用75万升水。") == []
+
+
+def test_a_dotted_name_before_an_institution_is_the_institution():
+    assert names("彼得·卡洛特基金会资助了学校。") == []
+
+
+def test_a_name_after_a_trade_or_family_role_is_a_person_of_kind_other():
+    found = extract_people("这次获胜的是技师邝明，他干了二十年。")
+    assert [(p.name, p.titles, p.kind) for p in found] == [("邝明", [], "other")]
+
+
+def test_a_two_character_name_before_an_honorific_unless_it_may_start_earlier():
+    assert names("邝汝大夫擅长针灸。") == ["邝汝"]
+    assert names("经鉴定确认为来国峰夫妇之子。") == []
+
+
+def test_a_foreign_name_jieba_knows_is_whole_after_a_title():
+    # jieba's lexicon holds this surname as one transliterated name; a Chinese reading stops after three characters
+    found = {p.name: p.titles for p in extract_people("主席叶普多基莫娃，同他们会谈。")}
+    assert found == {"叶普多基莫娃": ["主席"]}
+
+
+def test_an_adverb_before_a_speech_verb_is_no_name():
+    assert names("市民们对此满意地说，服务好多了。") == []
+
+
+def test_a_dotted_name_whose_first_part_was_read_after_a_title_is_whole():
+    found = {p.name: p.titles for p in extract_people("协会主席安德烈亚斯·卡洛特表示欢迎。")}
+    assert found == {"安德烈亚斯·卡洛特": ["协会主席"]}
