@@ -1,0 +1,247 @@
+"""Bare names tied to officials across the archive, and the editors' decisions on unsure ones.
+
+A mention is *bare* when its article states no title for the person (``Mention.titles`` empty).
+The importer already gives every later mention of a name the titles stated for it anywhere in
+the same article (``archive.ingest.people``: "every later mention of a name found once is the
+same person"), so a bare mention has no title in the whole article. Each bare mention of a name is
+decided against the officials of exactly that name (``Person.kind`` official, not a holding person)
+whose titled mentions were published within ``WINDOW`` of the bare mention's article:
+
+- exactly one → the mention is theirs (``Mention.Link.INFERRED``), with ``linked_titles`` the titles of
+  their titled mention nearest in date (the post they held then);
+- several (``AMBIGUOUS``), or none in the window while officials of the name exist at other times
+  (``OUTSIDE``) → the mention is held apart under the name's holding person (note ``HELD_NOTE``, kind
+  other: no official's page or facet claims it), with the officials as ``candidates``, and listed for
+  editors (admin 待核对人物), who confirm one (``confirm_link``: ``CONFIRMED``);
+- no official of the name → nothing to link (``NONE``); the mention stays with the person the
+  loader gave it.
+
+Why two years either side: an official active in 焦作 is named with a title many times a year, so
+the nearest titled report of the same person is almost always within months; two years still
+covers officials reported rarely (township and bureau posts), while staying under half of a
+five-year term, so a namesake who held office a term earlier or later is not taken for them.
+
+Decisions follow the archive: ``archive.loading`` re-decides the names of each page it loads (a
+new titled mention can make an old bare one linkable or ambiguous), and ``manage.py link_people``
+re-decides every name (after editors merged or split people). Both are idempotent. Mentions an
+editor confirmed, and every mention of an article an editor corrected, are never changed.
+Callers announce ``LinkResult.changed_articles`` (``archive.signals.articles_changed``) so the
+search index's official facet follows.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+
+from archive.corrections import announce_changed, mark_corrected, move_meeting_roles
+from archive.models import Meeting, Mention, Person
+
+WINDOW = timedelta(days=730)
+# The note of the person a name's unsure bare mentions are held under until an editor decides.
+HELD_NOTE = "同名待核对"
+# Names decided per query batch (well under SQLite's limit on query parameters).
+NAME_BATCH = 500
+Link = Mention.Link
+CandidateLink = Mention.candidates.through
+
+
+@dataclass
+class LinkResult:
+    """``changed_articles``: ids of articles whose mentions changed; ``decided``: (article id, name, link)
+    of every bare mention looked at, changed or not."""
+
+    changed_articles: set[int] = field(default_factory=set)
+    decided: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Decision:
+    person_id: int | None  # None: the name's holding person
+    link: str
+    linked_titles: list[str] = field(default_factory=list)
+    candidates: list[int] = field(default_factory=list)
+
+
+def link_names(names: Iterable[str] | None = None) -> LinkResult:
+    """Decide the bare mentions of ``names`` (every name when None) and store what changed.
+
+    Runs inside the caller's transaction; the caller announces ``changed_articles``.
+    """
+    if names is None:
+        names = set(Person.objects.filter(kind=Person.Kind.OFFICIAL).values_list("name", flat=True))
+        names.update(Mention.objects.exclude(link=Link.NONE).values_list("person__name", flat=True))
+    result = LinkResult()
+    ordered = sorted(set(names))
+    for start in range(0, len(ordered), NAME_BATCH):
+        _link_batch(ordered[start : start + NAME_BATCH], result)
+    return result
+
+
+def _link_batch(names: list[str], result: LinkResult) -> None:
+    titled = _titled_officials(names)
+    bare = list(
+        Mention.objects.filter(person__name__in=names, titles=[], article__corrected_at__isnull=True)
+        .exclude(link=Link.CONFIRMED)
+        .select_related("person", "article")
+        .prefetch_related("candidates")
+        .order_by("pk")
+    )
+    if not bare:
+        return
+    held: dict[str, Person] = {}
+    changed: list[Mention] = []
+    moved: list[tuple[Mention, int]] = []
+    for mention in bare:
+        name = mention.person.name
+        decision = _decide(titled.get(name, {}), mention.article.publication_date)
+        result.decided.append((mention.article_id, name, decision.link))
+        person_id = _person_for(mention, decision, held)
+        candidates = sorted(p.pk for p in mention.candidates.all())
+        current = (mention.person_id, mention.link, mention.linked_titles, candidates)
+        if current == (person_id, decision.link, decision.linked_titles, decision.candidates):
+            continue
+        if person_id != mention.person_id:
+            moved.append((mention, mention.person_id))
+        mention.person_id, mention.link, mention.linked_titles = person_id, decision.link, decision.linked_titles
+        mention.wanted_candidates = decision.candidates
+        changed.append(mention)
+    _store(changed, moved)
+    result.changed_articles.update(m.article_id for m in changed)
+
+
+def _person_for(mention: Mention, decision: _Decision, held: dict[str, Person]) -> int:
+    """The id of the person ``mention`` goes to: the one official, the name's holding person (unsure), or
+    (nothing to link) the person the loader gave it, unless that was a holding person."""
+    name = mention.person.name
+    if decision.person_id is not None:
+        return decision.person_id
+    if decision.link != Link.NONE:
+        if name not in held:
+            held[name] = _holding_person(name)
+        return held[name].pk
+    if mention.person.note != HELD_NOTE:
+        return mention.person_id
+    return _plain_person(name).pk
+
+
+def _titled_officials(names: list[str]) -> dict[str, dict[int, list[tuple[Date, list[str]]]]]:
+    """name → official's id → (publication date, titles) of each of their titled mentions, by date."""
+    found: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    rows = (
+        Mention.objects.filter(person__name__in=names, person__kind=Person.Kind.OFFICIAL)
+        .exclude(person__note=HELD_NOTE)
+        .exclude(titles=[])
+        .values_list("person__name", "person_id", "article__publication_date", "titles")
+    )
+    for name, person_id, day, titles in rows:
+        found[name][person_id].append((day, titles))
+    for officials in found.values():
+        for entries in officials.values():
+            entries.sort(key=lambda entry: entry[0])
+    return found
+
+
+def _decide(officials: dict[int, list[tuple[Date, list[str]]]], day: Date) -> _Decision:
+    """What a bare mention published on ``day`` refers to, given the officials of its name."""
+    if not officials:
+        return _Decision(None, Link.NONE)
+    near = {}
+    for person_id, entries in officials.items():
+        nearest = _nearest(entries, day)
+        if abs(nearest[0] - day) <= WINDOW:
+            near[person_id] = nearest[1]
+    if len(near) == 1:
+        (person_id, titles), = near.items()
+        return _Decision(person_id, Link.INFERRED, list(titles))
+    if near:
+        return _Decision(None, Link.AMBIGUOUS, candidates=sorted(near))
+    return _Decision(None, Link.OUTSIDE, candidates=sorted(officials))
+
+
+def _nearest(entries: list[tuple[Date, list[str]]], day: Date) -> tuple[Date, list[str]]:
+    """The entry closest in date to ``day`` (the earlier one on a tie)."""
+    index = bisect.bisect_left(entries, day, key=lambda entry: entry[0])
+    around = entries[max(index - 1, 0) : index + 1]
+    return min(around, key=lambda entry: abs(entry[0] - day))
+
+
+def nearest_titled(person: Person, day: Date) -> tuple[Date, list[str]] | None:
+    """The publication date and titles of ``person``'s titled mention nearest to ``day``; None without any."""
+    rows = person.mentions.exclude(titles=[]).values_list("article__publication_date", "titles")
+    entries = sorted(rows, key=lambda entry: entry[0])
+    return _nearest(entries, day) if entries else None
+
+
+def _holding_person(name: str) -> Person:
+    person = Person.objects.filter(name=name, note=HELD_NOTE).order_by("pk").first()
+    return person or Person.objects.create(name=name, note=HELD_NOTE)
+
+
+def _plain_person(name: str) -> Person:
+    """The person a name links to when it is nobody's official name: the oldest namesake not held apart."""
+    person = Person.objects.filter(name=name).exclude(note=HELD_NOTE).order_by("pk").first()
+    return person or Person.objects.create(name=name)
+
+
+def _store(changed: list[Mention], moved: list[tuple[Mention, int]]) -> None:
+    """Write the changed mentions, their candidates and meeting roles; drop people left with nothing."""
+    if not changed:
+        return
+    taken = set(
+        Mention.objects.filter(article_id__in={m.article_id for m in changed}).exclude(
+            pk__in=[m.pk for m in changed]
+        ).values_list("article_id", "person_id")
+    )
+    clashing = {m.pk for m in changed if (m.article_id, m.person_id) in taken}
+    changed = [m for m in changed if m.pk not in clashing]
+    moved = [(m, old) for m, old in moved if m.pk not in clashing]
+    Mention.objects.bulk_update(changed, ["person", "link", "linked_titles"])
+    CandidateLink.objects.filter(mention_id__in=[m.pk for m in changed]).delete()
+    CandidateLink.objects.bulk_create(
+        [CandidateLink(mention_id=m.pk, person_id=pk) for m in changed for pk in m.wanted_candidates]
+    )
+    for mention, old in moved:
+        if mention.article.meeting_id is not None:
+            move_meeting_roles(old, mention.person_id, Meeting.objects.filter(pk=mention.article.meeting_id))
+    delete_orphans({old for _, old in moved})
+
+
+def delete_orphans(person_ids: set[int]) -> None:
+    """Delete people nothing refers to any more, unless an editor's note (other than ``HELD_NOTE``) keeps them."""
+    Person.objects.filter(
+        Q(note="") | Q(note=HELD_NOTE),
+        pk__in=person_ids,
+        mentions=None,
+        meetings_presided=None,
+        meetings_spoken=None,
+        meetings_attended=None,
+    ).delete()
+
+
+@transaction.atomic
+def confirm_link(mention: Mention, person: Person, user=None) -> None:
+    """An editor decides that the bare ``mention`` is ``person``: it moves to them for good.
+
+    The article is marked corrected, so neither a re-import of its page nor ``link_people``
+    undoes the decision; the search index follows through ``articles_changed``.
+    """
+    mention = Mention.objects.select_related("article").get(pk=mention.pk)
+    old = mention.person_id
+    mention.person = person
+    mention.link = Link.CONFIRMED
+    nearest = nearest_titled(person, mention.article.publication_date)
+    mention.linked_titles = list(nearest[1]) if nearest else []
+    mention.save(update_fields=["person", "link", "linked_titles"])
+    mention.candidates.clear()
+    if old != person.pk and mention.article.meeting_id is not None:
+        move_meeting_roles(old, person.pk, Meeting.objects.filter(pk=mention.article.meeting_id))
+    delete_orphans({old} - {person.pk})
+    mark_corrected([mention.article_id], user)
+    announce_changed([mention.article_id])
