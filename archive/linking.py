@@ -21,12 +21,13 @@ the nearest titled report of the same person is almost always within months; two
 covers officials reported rarely (township and bureau posts), while staying under half of a
 five-year term, so a namesake who held office a term earlier or later is not taken for them.
 
-Decisions follow the archive: ``archive.loading`` re-decides the names of each page it loads (a
-new titled mention can make an old bare one linkable or ambiguous), and ``manage.py link_people``
-re-decides every name (after editors merged or split people). Both are idempotent. Mentions an
-editor confirmed, and every mention of an article an editor corrected, are never changed.
-Callers announce ``LinkResult.changed_articles`` (``archive.signals.articles_changed``) so the
-search index's official facet follows.
+Decisions follow the archive: ``archive.loading`` re-decides the names of each page it loads within
+``WINDOW`` of its date (a new titled mention can make an old bare one linkable or ambiguous), and
+``manage.py link_people`` re-decides every name (after editors merged or split people). Both are
+idempotent. Mentions an editor confirmed, and every mention of an article an editor corrected, are
+never changed.
+Callers announce ``LinkResult.relinked_articles`` (``archive.signals.articles_changed``) so the
+search index's official facet follows (the index holds who is mentioned, not the inferred titles).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Q
@@ -54,10 +56,12 @@ CandidateLink = Mention.candidates.through
 
 @dataclass
 class LinkResult:
-    """``changed_articles``: ids of articles whose mentions changed; ``decided``: (article id, name, link)
-    of every bare mention looked at, changed or not."""
+    """``changed_articles``: ids of articles whose mentions changed; ``relinked_articles``: those of them in which
+    a mention went to another person or was linked or unlinked (what the search index holds: only the inferred
+    titles changed in the others); ``decided``: (article id, name, link) of every bare mention looked at."""
 
     changed_articles: set[int] = field(default_factory=set)
+    relinked_articles: set[int] = field(default_factory=set)
     decided: list[tuple[int, str, str]] = field(default_factory=list)
 
 
@@ -69,10 +73,13 @@ class _Decision:
     candidates: list[int] = field(default_factory=list)
 
 
-def link_names(names: Iterable[str] | None = None) -> LinkResult:
+def link_names(names: Iterable[str] | None = None, around: Date | None = None) -> LinkResult:
     """Decide the bare mentions of ``names`` (every name when None) and store what changed.
 
-    Runs inside the caller's transaction; the caller announces ``changed_articles``.
+    With ``around`` (the date of a page just loaded) only the bare mentions published within
+    ``WINDOW`` of it are decided: a titled mention dated ``around`` can be the nearest one, or a
+    candidate, only for those; the others' decisions cannot have changed. Runs inside the caller's
+    transaction; the caller announces ``relinked_articles``.
     """
     if names is None:
         names = set(Person.objects.filter(kind=Person.Kind.OFFICIAL).values_list("name", flat=True))
@@ -80,80 +87,113 @@ def link_names(names: Iterable[str] | None = None) -> LinkResult:
     result = LinkResult()
     ordered = sorted(set(names))
     for start in range(0, len(ordered), NAME_BATCH):
-        _link_batch(ordered[start : start + NAME_BATCH], result)
+        _link_batch(ordered[start : start + NAME_BATCH], around, result)
     return result
 
 
-def _link_batch(names: list[str], result: LinkResult) -> None:
-    titled = _titled_officials(names)
-    bare = list(
-        Mention.objects.filter(person__name__in=names, titles=[], article__corrected_at__isnull=True)
-        .exclude(link=Link.CONFIRMED)
-        .select_related("person", "article")
-        .prefetch_related("candidates")
-        .order_by("pk")
-    )
+class _Bare(NamedTuple):
+    """A bare mention as read for deciding it (plain values: a page load reads thousands)."""
+
+    pk: int
+    article_id: int
+    meeting_id: int | None
+    day: Date
+    person_id: int
+    name: str
+    note: str
+    link: str
+    linked_titles: list[str]
+
+
+def _link_batch(names: list[str], around: Date | None, result: LinkResult) -> None:
+    bare_mentions = Mention.objects.filter(person__name__in=names, titles=[], article__corrected_at__isnull=True)
+    titled_mentions = Mention.objects.filter(person__name__in=names)
+    if around is not None:
+        bare_mentions = bare_mentions.filter(article__publication_date__range=(around - WINDOW, around + WINDOW))
+        titled_mentions = titled_mentions.filter(
+            article__publication_date__range=(around - 2 * WINDOW, around + 2 * WINDOW)
+        )
+    fields = ("pk", "article_id", "article__meeting_id", "article__publication_date", "person_id", "person__name",
+              "person__note", "link", "linked_titles")
+    bare = [_Bare(*row) for row in bare_mentions.exclude(link=Link.CONFIRMED).order_by("pk").values_list(*fields)]
     if not bare:
         return
+    officials = _officials(names)
+    titled = _titled(titled_mentions)
+    undecided = [m.pk for m in bare if m.link in Mention.UNDECIDED_LINKS]
+    candidates = defaultdict(list)
+    for mention_id, person_id in CandidateLink.objects.filter(mention_id__in=undecided).values_list(
+        "mention_id", "person_id"
+    ):
+        candidates[mention_id].append(person_id)
     held: dict[str, Person] = {}
-    changed: list[Mention] = []
-    moved: list[tuple[Mention, int]] = []
+    changed: list[tuple[_Bare, _Decision]] = []
     for mention in bare:
-        name = mention.person.name
-        decision = _decide(titled.get(name, {}), mention.article.publication_date)
-        result.decided.append((mention.article_id, name, decision.link))
-        person_id = _person_for(mention, decision, held)
-        candidates = sorted(p.pk for p in mention.candidates.all())
-        current = (mention.person_id, mention.link, mention.linked_titles, candidates)
-        if current == (person_id, decision.link, decision.linked_titles, decision.candidates):
-            continue
-        if person_id != mention.person_id:
-            moved.append((mention, mention.person_id))
-        mention.person_id, mention.link, mention.linked_titles = person_id, decision.link, decision.linked_titles
-        mention.wanted_candidates = decision.candidates
-        changed.append(mention)
-    _store(changed, moved)
-    result.changed_articles.update(m.article_id for m in changed)
+        decision = _decide(officials.get(mention.name, []), titled.get(mention.name, {}), mention.day)
+        result.decided.append((mention.article_id, mention.name, decision.link))
+        decision.person_id = _person_for(mention, decision, held)
+        current = (mention.person_id, mention.link, mention.linked_titles, sorted(candidates[mention.pk]))
+        if current != (decision.person_id, decision.link, decision.linked_titles, decision.candidates):
+            changed.append((mention, decision))
+    _store(changed)
+    result.changed_articles.update(m.article_id for m, _ in changed)
+    result.relinked_articles.update(m.article_id for m, d in changed if (d.person_id, d.link) != (m.person_id, m.link))
 
 
-def _person_for(mention: Mention, decision: _Decision, held: dict[str, Person]) -> int:
+def _person_for(mention: _Bare, decision: _Decision, held: dict[str, Person]) -> int:
     """The id of the person ``mention`` goes to: the one official, the name's holding person (unsure), or
     (nothing to link) the person the loader gave it, unless that was a holding person."""
-    name = mention.person.name
     if decision.person_id is not None:
         return decision.person_id
     if decision.link != Link.NONE:
-        if name not in held:
-            held[name] = _holding_person(name)
-        return held[name].pk
-    if mention.person.note != HELD_NOTE:
+        if mention.name not in held:
+            held[mention.name] = _holding_person(mention.name)
+        return held[mention.name].pk
+    if mention.note != HELD_NOTE:
         return mention.person_id
-    return _plain_person(name).pk
+    return _plain_person(mention.name).pk
 
 
-def _titled_officials(names: list[str]) -> dict[str, dict[int, list[tuple[Date, list[str]]]]]:
-    """name → official's id → (publication date, titles) of each of their titled mentions, by date."""
-    found: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+def _officials(names: list[str]) -> dict[str, list[int]]:
+    """name → ids of the officials of that name ever reported with a title."""
+    found = defaultdict(list)
     rows = (
         Mention.objects.filter(person__name__in=names, person__kind=Person.Kind.OFFICIAL)
+        .exclude(person__note=HELD_NOTE)
+        .exclude(titles=[])
+        .order_by()
+        .values_list("person__name", "person_id")
+        .distinct()
+    )
+    for name, person_id in rows:
+        found[name].append(person_id)
+    return found
+
+
+def _titled(mentions) -> dict[str, dict[int, list[tuple[Date, list[str]]]]]:
+    """name → official's id → (publication date, titles) of each of their titled ``mentions``, by date."""
+    found: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    rows = (
+        mentions.filter(person__kind=Person.Kind.OFFICIAL)
         .exclude(person__note=HELD_NOTE)
         .exclude(titles=[])
         .values_list("person__name", "person_id", "article__publication_date", "titles")
     )
     for name, person_id, day, titles in rows:
         found[name][person_id].append((day, titles))
-    for officials in found.values():
-        for entries in officials.values():
+    for by_person in found.values():
+        for entries in by_person.values():
             entries.sort(key=lambda entry: entry[0])
     return found
 
 
-def _decide(officials: dict[int, list[tuple[Date, list[str]]]], day: Date) -> _Decision:
-    """What a bare mention published on ``day`` refers to, given the officials of its name."""
+def _decide(officials: list[int], titled: dict[int, list[tuple[Date, list[str]]]], day: Date) -> _Decision:
+    """What a bare mention published on ``day`` refers to, given the officials of its name and their titled
+    mentions (at least those within ``WINDOW`` of ``day``)."""
     if not officials:
         return _Decision(None, Link.NONE)
     near = {}
-    for person_id, entries in officials.items():
+    for person_id, entries in titled.items():
         nearest = _nearest(entries, day)
         if abs(nearest[0] - day) <= WINDOW:
             near[person_id] = nearest[1]
@@ -190,27 +230,30 @@ def _plain_person(name: str) -> Person:
     return person or Person.objects.create(name=name)
 
 
-def _store(changed: list[Mention], moved: list[tuple[Mention, int]]) -> None:
-    """Write the changed mentions, their candidates and meeting roles; drop people left with nothing."""
+def _store(changed: list[tuple[_Bare, _Decision]]) -> None:
+    """Write the changed mentions (``changed`` loses any that would repeat a person in its article), their
+    candidates and meeting roles, and drop people left with nothing."""
     if not changed:
         return
     taken = set(
-        Mention.objects.filter(article_id__in={m.article_id for m in changed}).exclude(
-            pk__in=[m.pk for m in changed]
-        ).values_list("article_id", "person_id")
+        Mention.objects.filter(article_id__in={m.article_id for m, _ in changed})
+        .exclude(pk__in=[m.pk for m, _ in changed])
+        .values_list("article_id", "person_id")
     )
-    clashing = {m.pk for m in changed if (m.article_id, m.person_id) in taken}
-    changed = [m for m in changed if m.pk not in clashing]
-    moved = [(m, old) for m, old in moved if m.pk not in clashing]
-    Mention.objects.bulk_update(changed, ["person", "link", "linked_titles"])
-    CandidateLink.objects.filter(mention_id__in=[m.pk for m in changed]).delete()
+    changed[:] = [(m, d) for m, d in changed if (m.article_id, d.person_id) not in taken]
+    Mention.objects.bulk_update(
+        [Mention(pk=m.pk, person_id=d.person_id, link=d.link, linked_titles=d.linked_titles) for m, d in changed],
+        ["person", "link", "linked_titles"],
+    )
+    CandidateLink.objects.filter(mention_id__in=[m.pk for m, _ in changed]).delete()
     CandidateLink.objects.bulk_create(
-        [CandidateLink(mention_id=m.pk, person_id=pk) for m in changed for pk in m.wanted_candidates]
+        [CandidateLink(mention_id=m.pk, person_id=pk) for m, d in changed for pk in d.candidates]
     )
-    for mention, old in moved:
-        if mention.article.meeting_id is not None:
-            move_meeting_roles(old, mention.person_id, Meeting.objects.filter(pk=mention.article.meeting_id))
-    delete_orphans({old for _, old in moved})
+    moved = [(m, d) for m, d in changed if d.person_id != m.person_id]
+    for mention, decision in moved:
+        if mention.meeting_id is not None:
+            move_meeting_roles(mention.person_id, decision.person_id, Meeting.objects.filter(pk=mention.meeting_id))
+    delete_orphans({m.person_id for m, _ in moved})
 
 
 def delete_orphans(person_ids: set[int]) -> None:

@@ -393,7 +393,7 @@ def comparable_content(record: dict) -> dict:
 
 def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date: Date, warnings: list[str]):
     """Rewrite the page's articles from ``articles``; returns their ids in order, and the ids of the articles
-    (on this page or elsewhere) whose bare names were linked anew."""
+    (on this page or elsewhere) in which a bare name was linked anew."""
     old_people = _people_on(page)
     old_names = set(Person.objects.filter(pk__in=old_people).values_list("name", flat=True))
     old_meetings = set(Meeting.objects.filter(articles__page=page).values_list("pk", flat=True))
@@ -432,13 +432,13 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
         model.objects.bulk_create(rows)
     events.save_people()
     Person.objects.filter(pk__in=officials).exclude(kind=OFFICIAL).update(kind=OFFICIAL)
-    linked = link_names(_names(articles) | old_names)
+    linked = link_names(_names(articles) | old_names, around=date)
     order = {pk: parsed.order for pk, parsed in zip(ids, articles, strict=True)}
     for article_id, name, link in linked.decided:
         if article_id in order and link in UNDECIDED_WARNINGS:
             warnings.append(f"第{order[article_id]}篇：“{name}”{UNDECIDED_WARNINGS[link]}，已列入待核对人物。")
     delete_orphans(old_people)
-    return ids, linked.changed_articles
+    return ids, linked.relinked_articles
 
 
 def _people_on(page: Page) -> set[int]:

@@ -81,8 +81,9 @@ def test_two_officials_of_one_name_near_the_date_leave_it_unlinked_and_listed(lo
 
 def test_an_official_only_outside_the_window_leaves_the_bare_name_unlinked(load_on):
     load_on(date(2012, 4, 1), "a", titled("蔺书衡", "局长"))
+    load_on(date(2012, 5, 1), "b", titled("蔺书衡", "局长"))
     official = Person.objects.get(name="蔺书衡")
-    day = date(2012, 4, 1) + WINDOW + WINDOW
+    day = date(2012, 5, 1) + WINDOW + WINDOW
     load_on(day, "c", bare("蔺书衡"))
     held = mention_in("c")
     assert held.link == Link.OUTSIDE and held.person != official and held.person.kind == Person.Kind.OTHER

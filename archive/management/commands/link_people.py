@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             result = link_names()
-            announce_changed(result.changed_articles)
+            announce_changed(result.relinked_articles)
         counts = Counter(link for _, _, link in result.decided)
         labels = dict(Mention.Link.choices)
         summary = "，".join(f"{labels[link]} {counts[link]}" for link in Mention.Link.values if counts[link])
