@@ -40,7 +40,7 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Min, Q
 
 from archive.corrections import announce_changed, mark_corrected, move_meeting_roles
 from archive.models import Meeting, Mention, Person
@@ -50,6 +50,7 @@ WINDOW = timedelta(days=730)
 HELD_NOTE = "同名待核对"
 # Names decided per query batch (well under SQLite's limit on query parameters).
 NAME_BATCH = 500
+SOURCE_BATCH = 10_000
 Link = Mention.Link
 CandidateLink = Mention.candidates.through
 
@@ -71,6 +72,7 @@ class _Decision:
     link: str
     linked_titles: list[str] = field(default_factory=list)
     candidates: list[int] = field(default_factory=list)
+    source: int | None = None  # the titled mention ``linked_titles`` are read from
 
 
 def link_names(names: Iterable[str] | None = None, around: Date | None = None) -> LinkResult:
@@ -126,10 +128,14 @@ def _link_batch(names: list[str], around: Date | None, result: LinkResult) -> No
         "mention_id", "person_id"
     ):
         candidates[mention_id].append(person_id)
+    decisions = [
+        (mention, _decide(officials.get(mention.name, []), titled.get(mention.name, {}), mention.day))
+        for mention in bare
+    ]
+    _read_linked_titles([decision for _, decision in decisions])
     held: dict[str, Person] = {}
     changed: list[tuple[_Bare, _Decision]] = []
-    for mention in bare:
-        decision = _decide(officials.get(mention.name, []), titled.get(mention.name, {}), mention.day)
+    for mention, decision in decisions:
         result.decided.append((mention.article_id, mention.name, decision.link))
         decision.person_id = _person_for(mention, decision, held)
         current = (mention.person_id, mention.link, mention.linked_titles, sorted(candidates[mention.pk]))
@@ -170,24 +176,27 @@ def _officials(names: list[str]) -> dict[str, list[int]]:
     return found
 
 
-def _titled(mentions) -> dict[str, dict[int, list[tuple[Date, list[str]]]]]:
-    """name → official's id → (publication date, titles) of each of their titled ``mentions``, by date."""
+def _titled(mentions) -> dict[str, dict[int, list[tuple[Date, int]]]]:
+    """name → official's id → (publication date, id of that day's first titled mention) for each day one of
+    ``mentions`` gives them a title, by date. Titles are read later, for the nearest ones only."""
     found: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     rows = (
         mentions.filter(person__kind=Person.Kind.OFFICIAL)
         .exclude(person__note=HELD_NOTE)
         .exclude(titles=[])
-        .values_list("person__name", "person_id", "article__publication_date", "titles")
+        .order_by()
+        .values_list("person__name", "person_id", "article__publication_date")
+        .annotate(first=Min("pk"))
     )
-    for name, person_id, day, titles in rows:
-        found[name][person_id].append((day, titles))
+    for name, person_id, day, first in rows:
+        found[name][person_id].append((day, first))
     for by_person in found.values():
         for entries in by_person.values():
             entries.sort(key=lambda entry: entry[0])
     return found
 
 
-def _decide(officials: list[int], titled: dict[int, list[tuple[Date, list[str]]]], day: Date) -> _Decision:
+def _decide(officials: list[int], titled: dict[int, list[tuple[Date, int]]], day: Date) -> _Decision:
     """What a bare mention published on ``day`` refers to, given the officials of its name and their titled
     mentions (at least those within ``WINDOW`` of ``day``)."""
     if not officials:
@@ -198,14 +207,25 @@ def _decide(officials: list[int], titled: dict[int, list[tuple[Date, list[str]]]
         if abs(nearest[0] - day) <= WINDOW:
             near[person_id] = nearest[1]
     if len(near) == 1:
-        (person_id, titles), = near.items()
-        return _Decision(person_id, Link.INFERRED, list(titles))
+        (person_id, source), = near.items()
+        return _Decision(person_id, Link.INFERRED, source=source)
     if near:
         return _Decision(None, Link.AMBIGUOUS, candidates=sorted(near))
     return _Decision(None, Link.OUTSIDE, candidates=sorted(officials))
 
 
-def _nearest(entries: list[tuple[Date, list[str]]], day: Date) -> tuple[Date, list[str]]:
+def _read_linked_titles(decisions: list[_Decision]) -> None:
+    """Fill in each inferred decision's ``linked_titles`` from its source mention."""
+    sources = sorted({d.source for d in decisions if d.source is not None})
+    titles = {}
+    for start in range(0, len(sources), SOURCE_BATCH):
+        titles.update(Mention.objects.filter(pk__in=sources[start : start + SOURCE_BATCH]).values_list("pk", "titles"))
+    for decision in decisions:
+        if decision.source is not None:
+            decision.linked_titles = list(titles[decision.source])
+
+
+def _nearest(entries: list[tuple[Date, object]], day: Date) -> tuple[Date, object]:
     """The entry closest in date to ``day`` (the earlier one on a tie)."""
     index = bisect.bisect_left(entries, day, key=lambda entry: entry[0])
     around = entries[max(index - 1, 0) : index + 1]
@@ -214,8 +234,11 @@ def _nearest(entries: list[tuple[Date, list[str]]], day: Date) -> tuple[Date, li
 
 def nearest_titled(person: Person, day: Date) -> tuple[Date, list[str]] | None:
     """The publication date and titles of ``person``'s titled mention nearest to ``day``; None without any."""
-    rows = person.mentions.exclude(titles=[]).values_list("article__publication_date", "titles")
-    entries = sorted(rows, key=lambda entry: entry[0])
+    rows = person.mentions.exclude(titles=[]).order_by("article__publication_date", "pk")
+    first_of_day: dict[Date, list[str]] = {}
+    for day, titles in rows.values_list("article__publication_date", "titles"):
+        first_of_day.setdefault(day, titles)
+    entries = list(first_of_day.items())
     return _nearest(entries, day) if entries else None
 
 
