@@ -50,6 +50,7 @@ WINDOW = timedelta(days=730)
 HELD_NOTE = "同名待核对"
 # Names decided per query batch (well under SQLite's limit on query parameters).
 NAME_BATCH = 500
+# Mentions read or written per query (also well under that limit).
 SOURCE_BATCH = 10_000
 Link = Mention.Link
 CandidateLink = Mention.candidates.through
@@ -75,13 +76,17 @@ class _Decision:
     source: int | None = None  # the titled mention ``linked_titles`` are read from
 
 
-def link_names(names: Iterable[str] | None = None, around: Date | None = None) -> LinkResult:
+def link_names(
+    names: Iterable[str] | None = None, around: Date | None = None, officials_before: dict | None = None
+) -> LinkResult:
     """Decide the bare mentions of ``names`` (every name when None) and store what changed.
 
-    With ``around`` (the date of a page just loaded) only the bare mentions published within
-    ``WINDOW`` of it are decided: a titled mention dated ``around`` can be the nearest one, or a
-    candidate, only for those; the others' decisions cannot have changed. Runs inside the caller's
-    transaction; the caller announces ``relinked_articles``.
+    With ``around`` (the date of a page just loaded) and ``officials_before`` (``officials_of(names)`` before it
+    was written) only the bare mentions published within ``WINDOW`` of it are decided: a titled mention dated
+    ``around`` can be the nearest one, or a candidate, only for those. A name whose officials the page changed
+    (its first titled mention, or its last one gone) is decided at every date: whether officials of the name
+    exist at all tells "outside the window" from "nothing to link". Runs inside the caller's transaction; the
+    caller announces ``relinked_articles``.
     """
     if names is None:
         names = set(Person.objects.filter(kind=Person.Kind.OFFICIAL).values_list("name", flat=True))
@@ -89,7 +94,12 @@ def link_names(names: Iterable[str] | None = None, around: Date | None = None) -
     result = LinkResult()
     ordered = sorted(set(names))
     for start in range(0, len(ordered), NAME_BATCH):
-        _link_batch(ordered[start : start + NAME_BATCH], around, result)
+        batch = ordered[start : start + NAME_BATCH]
+        officials = officials_of(batch)
+        everywhere = set(batch) if around is None else {
+            name for name in batch if officials.get(name, set()) != (officials_before or {}).get(name, set())
+        }
+        _link_batch(batch, officials, around, everywhere, result)
     return result
 
 
@@ -107,29 +117,34 @@ class _Bare(NamedTuple):
     linked_titles: list[str]
 
 
-def _link_batch(names: list[str], around: Date | None, result: LinkResult) -> None:
+def _link_batch(
+    names: list[str], officials: dict[str, set[int]], around: Date | None, everywhere: set[str], result: LinkResult
+) -> None:
+    """Decide the bare mentions of ``names``: those of ``everywhere`` at every date, the others near ``around``."""
     bare_mentions = Mention.objects.filter(person__name__in=names, titles=[], article__corrected_at__isnull=True)
     titled_mentions = Mention.objects.filter(person__name__in=names)
     if around is not None:
-        bare_mentions = bare_mentions.filter(article__publication_date__range=(around - WINDOW, around + WINDOW))
+        anywhere = Q(person__name__in=everywhere)
+        bare_mentions = bare_mentions.filter(
+            anywhere | Q(article__publication_date__range=(around - WINDOW, around + WINDOW))
+        )
         titled_mentions = titled_mentions.filter(
-            article__publication_date__range=(around - 2 * WINDOW, around + 2 * WINDOW)
+            anywhere | Q(article__publication_date__range=(around - 2 * WINDOW, around + 2 * WINDOW))
         )
     fields = ("pk", "article_id", "article__meeting_id", "article__publication_date", "person_id", "person__name",
               "person__note", "link", "linked_titles")
     bare = [_Bare(*row) for row in bare_mentions.exclude(link=Link.CONFIRMED).order_by("pk").values_list(*fields)]
     if not bare:
         return
-    officials = _officials(names)
     titled = _titled(titled_mentions)
-    undecided = [m.pk for m in bare if m.link in Mention.UNDECIDED_LINKS]
+    undecided = bare_mentions.filter(link__in=Mention.UNDECIDED_LINKS).values("pk")
     candidates = defaultdict(list)
-    for mention_id, person_id in CandidateLink.objects.filter(mention_id__in=undecided).values_list(
+    for mention_id, person_id in CandidateLink.objects.filter(mention__in=undecided).values_list(
         "mention_id", "person_id"
     ):
         candidates[mention_id].append(person_id)
     decisions = [
-        (mention, _decide(officials.get(mention.name, []), titled.get(mention.name, {}), mention.day))
+        (mention, _decide(officials.get(mention.name, set()), titled.get(mention.name, {}), mention.day))
         for mention in bare
     ]
     _read_linked_titles([decision for _, decision in decisions])
@@ -141,7 +156,10 @@ def _link_batch(names: list[str], around: Date | None, result: LinkResult) -> No
         current = (mention.person_id, mention.link, mention.linked_titles, sorted(candidates[mention.pk]))
         if current != (decision.person_id, decision.link, decision.linked_titles, decision.candidates):
             changed.append((mention, decision))
-    _store(changed)
+    stored = []
+    for start in range(0, len(changed), SOURCE_BATCH):
+        stored += _store(changed[start : start + SOURCE_BATCH])
+    changed = stored
     result.changed_articles.update(m.article_id for m, _ in changed)
     result.relinked_articles.update(m.article_id for m, d in changed if (d.person_id, d.link) != (m.person_id, m.link))
 
@@ -160,9 +178,9 @@ def _person_for(mention: _Bare, decision: _Decision, held: dict[str, Person]) ->
     return _plain_person(mention.name).pk
 
 
-def _officials(names: list[str]) -> dict[str, list[int]]:
+def officials_of(names: Iterable[str]) -> dict[str, set[int]]:
     """name → ids of the officials of that name ever reported with a title."""
-    found = defaultdict(list)
+    found = defaultdict(set)
     rows = (
         Mention.objects.filter(person__name__in=names, person__kind=Person.Kind.OFFICIAL)
         .exclude(person__note=HELD_NOTE)
@@ -172,8 +190,8 @@ def _officials(names: list[str]) -> dict[str, list[int]]:
         .distinct()
     )
     for name, person_id in rows:
-        found[name].append(person_id)
-    return found
+        found[name].add(person_id)
+    return dict(found)
 
 
 def _titled(mentions) -> dict[str, dict[int, list[tuple[Date, int]]]]:
@@ -196,7 +214,7 @@ def _titled(mentions) -> dict[str, dict[int, list[tuple[Date, int]]]]:
     return found
 
 
-def _decide(officials: list[int], titled: dict[int, list[tuple[Date, int]]], day: Date) -> _Decision:
+def _decide(officials: set[int], titled: dict[int, list[tuple[Date, int]]], day: Date) -> _Decision:
     """What a bare mention published on ``day`` refers to, given the officials of its name and their titled
     mentions (at least those within ``WINDOW`` of ``day``)."""
     if not officials:
@@ -253,17 +271,17 @@ def _plain_person(name: str) -> Person:
     return person or Person.objects.create(name=name)
 
 
-def _store(changed: list[tuple[_Bare, _Decision]]) -> None:
-    """Write the changed mentions (``changed`` loses any that would repeat a person in its article), their
-    candidates and meeting roles, and drop people left with nothing."""
+def _store(changed: list[tuple[_Bare, _Decision]]) -> list[tuple[_Bare, _Decision]]:
+    """Write the changed mentions, their candidates and meeting roles, and drop people left with nothing;
+    returns those written (not any that would repeat a person in its article)."""
     if not changed:
-        return
+        return []
     taken = set(
         Mention.objects.filter(article_id__in={m.article_id for m, _ in changed})
         .exclude(pk__in=[m.pk for m, _ in changed])
         .values_list("article_id", "person_id")
     )
-    changed[:] = [(m, d) for m, d in changed if (m.article_id, d.person_id) not in taken]
+    changed = [(m, d) for m, d in changed if (m.article_id, d.person_id) not in taken]
     Mention.objects.bulk_update(
         [Mention(pk=m.pk, person_id=d.person_id, link=d.link, linked_titles=d.linked_titles) for m, d in changed],
         ["person", "link", "linked_titles"],
@@ -277,6 +295,7 @@ def _store(changed: list[tuple[_Bare, _Decision]]) -> None:
         if mention.meeting_id is not None:
             move_meeting_roles(mention.person_id, decision.person_id, Meeting.objects.filter(pk=mention.meeting_id))
     delete_orphans({m.person_id for m, _ in moved})
+    return changed
 
 
 def delete_orphans(person_ids: set[int]) -> None:

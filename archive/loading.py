@@ -51,7 +51,7 @@ from archive.ingest.decode import PageDecodeError, decode_page
 from archive.ingest.names import load_dictionaries
 from archive.ingest.pipeline import parse_page
 from archive.ingest.records import ParsedArticle, ParsedPage
-from archive.linking import HELD_NOTE, delete_orphans, link_names
+from archive.linking import HELD_NOTE, delete_orphans, link_names, officials_of
 from archive.meeting_merge import MeetingMerger
 from archive.models import Article, District, ImportRun, Issue, Meeting, Mention, Origin, Page, Person
 from archive.signals import articles_changed
@@ -395,7 +395,8 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
     """Rewrite the page's articles from ``articles``; returns their ids in order, and the ids of the articles
     (on this page or elsewhere) in which a bare name was linked anew."""
     old_people = _people_on(page)
-    old_names = set(Person.objects.filter(pk__in=old_people).values_list("name", flat=True))
+    names = _names(articles) | set(Person.objects.filter(pk__in=old_people).values_list("name", flat=True))
+    officials_before = officials_of(names)
     old_meetings = set(Meeting.objects.filter(articles__page=page).values_list("pk", flat=True))
     Article.objects.filter(pk__in=plan.removed_ids).delete()
     rewritten_ids = [pk for index, pk in plan.kept.items() if index not in plan.preserved]
@@ -432,7 +433,7 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
         model.objects.bulk_create(rows)
     events.save_people()
     Person.objects.filter(pk__in=officials).exclude(kind=OFFICIAL).update(kind=OFFICIAL)
-    linked = link_names(_names(articles) | old_names, around=date)
+    linked = link_names(names, around=date, officials_before=officials_before)
     order = {pk: parsed.order for pk, parsed in zip(ids, articles, strict=True)}
     for article_id, name, link in linked.decided:
         if article_id in order and link in UNDECIDED_WARNINGS:

@@ -4,7 +4,8 @@ The parse is fixed (``fixed_parse``) so the rules are tested apart from how well
 names today; the names are invented.
 """
 import io
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -152,3 +153,22 @@ def test_confirming_moves_the_mention_for_good(load_on):
     assert not Person.objects.filter(note=HELD_NOTE).exists()
     link_names()
     assert mention_in("c").person == second
+
+
+@pytest.mark.parametrize("order", range(3))
+def test_linking_page_by_page_agrees_with_linking_the_whole_archive(load_on, order):
+    """Loads in random order of dates over ten years: what each load decided within the window of its
+    date is what deciding every name afresh decides."""
+    rng = random.Random(order)
+    days = [date(2010, 1, 1) + timedelta(days=rng.randrange(3650)) for _ in range(14)]
+    for number, day in enumerate(days):
+        mentions = [titled(name, rng.choice(["副县长", "县长"])) if rng.random() < 0.4 else bare(name)
+                    for name in rng.sample(["蔺书衡", "沈禾", "欧阳靖"], 2)]
+        load_on(day, f"p{number}", *mentions)
+        if number == 5:  # an editor splits off a namesake official, then relinks the name
+            namesake = Person.objects.create(name="蔺书衡", note="另一人", kind=Person.Kind.OFFICIAL)
+            first = Article.objects.get(body="p0正文。")
+            Mention.objects.create(article=first, person=namesake, titles=["乡长"], position=9)
+            link_names(["蔺书衡"])
+    assert Mention.objects.exclude(link=Link.NONE).exists()
+    assert link_names().changed_articles == set()
