@@ -88,3 +88,8 @@ def test_article_page_shows_an_inferred_title_as_inferred(client, load_on):  # n
     load_on(date(2019, 9, 1), "a", PersonMention("蔺书衡", []))
     page = client.get(Article.objects.get(body="a正文。").get_absolute_url()).content.decode()
     assert "镇长" in page and "据同期报道推断" in page
+
+
+def test_the_admin_index_leads_editors_to_the_list(editor_client):
+    page = editor_client.get(reverse("admin:index")).content.decode()
+    assert f'href="{LIST_URL}">待核对人物</a>' in page
