@@ -15,7 +15,19 @@ from django.urls import path, reverse
 from archive.admin_import import PageImportView
 from archive.corrections import mark_corrected, merge_people, split_person
 from archive.forms import IssueDateField, ListTextField
-from archive.models import Article, District, DistrictAlias, ImportRun, Issue, Meeting, Mention, Page, Person
+from archive.linking import confirm_link, nearest_titled
+from archive.models import (
+    Article,
+    District,
+    DistrictAlias,
+    ImportRun,
+    Issue,
+    Meeting,
+    Mention,
+    Page,
+    Person,
+    UndecidedMention,
+)
 from archive.templatetags.browse import role_labels
 
 
@@ -276,6 +288,101 @@ class MentionAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         mark_corrected([obj.article_id], request.user)
+
+
+def candidate_label(person: Person, day) -> str:
+    """A candidate official as an editor tells namesakes apart: with the titles of their report nearest to ``day``."""
+    nearest = nearest_titled(person, day)
+    if nearest is None:
+        return str(person)
+    return f"{person}（{'、'.join(nearest[1])}，{nearest[0]:%Y-%m-%d}）"
+
+
+class ConfirmLinkForm(forms.ModelForm):
+    """The editor's choice among the candidates of an undecided bare name."""
+
+    person = forms.ModelChoiceField(
+        label="确认为", queryset=Person.objects.none(), widget=forms.RadioSelect, empty_label=None,
+        help_text="所列为同名官员及其离本文日期最近的署职务报道；确认后本文标记为编辑修改，重新导入不会改变。",
+    )
+
+    class Meta:
+        model = UndecidedMention
+        fields = ("person",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        day = self.instance.article.publication_date
+        field = self.fields["person"]
+        field.queryset = self.instance.candidates.all()
+        field.label_from_instance = lambda person: candidate_label(person, day)
+        self.initial.pop("person", None)
+
+
+@admin.register(UndecidedMention)
+class UndecidedMentionAdmin(admin.ModelAdmin):
+    """Bare names not tied to one official (``archive.linking``): an editor confirms which official each is.
+
+    Guarded by the mention permissions: confirming changes a mention, as the article's people inline does.
+    """
+
+    form = ConfirmLinkForm
+    list_display = ("name", "article_title", "publication_date", "link", "candidate_list")
+    list_filter = ("link",)
+    list_select_related = ("person", "article")
+    search_fields = ("person__name", "article__headline")
+    list_per_page = 50
+    fields = ("name", "article_title", "publication_date", "link", "person")
+    readonly_fields = ("name", "article_title", "publication_date", "link")
+
+    def get_queryset(self, request):
+        undecided = (*Mention.UNDECIDED_LINKS, Mention.Link.CONFIRMED)
+        return super().get_queryset(request).filter(link__in=undecided).prefetch_related("candidates")
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.link == Mention.Link.CONFIRMED:
+            return ("name", "article_title", "publication_date", "link", "confirmed_as")
+        return self.fields
+
+    @admin.display(description="姓名", ordering="person__name")
+    def name(self, obj):
+        return obj.person.name
+
+    @admin.display(description="文章")
+    def article_title(self, obj):
+        return obj.article.title
+
+    @admin.display(description="出版日期", ordering="article__publication_date")
+    def publication_date(self, obj):
+        return obj.article.publication_date
+
+    @admin.display(description="候选官员")
+    def candidate_list(self, obj):
+        day = obj.article.publication_date
+        return "；".join(candidate_label(person, day) for person in obj.candidates.all()) or "—"
+
+    @admin.display(description="已确认为")
+    def confirmed_as(self, obj):
+        return candidate_label(obj.person, obj.article.publication_date)
+
+    def save_model(self, request, obj, form, change):
+        confirm_link(obj, form.cleaned_data["person"], request.user)
+
+    def save_related(self, request, form, formsets, change):
+        """The candidates are cleared by ``confirm_link``; the form has no relations of its own to save."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("archive.view_mention") or self.has_change_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        undecided = obj is None or obj.link in Mention.UNDECIDED_LINKS
+        return undecided and request.user.has_perm("archive.change_mention")
 
 
 @admin.register(Meeting)

@@ -26,7 +26,8 @@ page records where its current version came from (``origin``, ``origin_path``,
 ``imported_by``). Every attempt
 is recorded as an ``ImportRun`` (a failure's record is written after the
 rollback, so it survives). Inside the transaction ``archive.signals.articles_changed``
-is sent with the ids of the added or changed articles and of the removed ones.
+is sent with the ids of the added or changed articles and of the removed ones, and of the
+articles elsewhere whose bare names this page's people re-decided (``archive.linking``).
 """
 from __future__ import annotations
 
@@ -35,7 +36,6 @@ import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
-from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -51,6 +51,7 @@ from archive.ingest.decode import PageDecodeError, decode_page
 from archive.ingest.names import load_dictionaries
 from archive.ingest.pipeline import parse_page
 from archive.ingest.records import ParsedArticle, ParsedPage
+from archive.linking import HELD_NOTE, delete_orphans, link_names, officials_of
 from archive.meeting_merge import MeetingMerger
 from archive.models import Article, District, ImportRun, Issue, Meeting, Mention, Origin, Page, Person
 from archive.signals import articles_changed
@@ -63,10 +64,11 @@ ORDER_SHIFT = 1_000_000
 # PostgreSQL advisory lock key under which page loads take turns ("焦作" as a number, arbitrary but fixed).
 LOAD_LOCK_KEY = 0x7126_4F5C
 OFFICIAL = Person.Kind.OFFICIAL
-# A bare name links to the one official of that name mentioned this close to the article's date.
-NEAR_DATE = 365
-# The person a bare name is kept under when several officials of that name fit: editors assign it.
-AMBIGUOUS_NOTE = "同名待核对"
+# What the loader tells the editor about a bare name it could not tie to one official.
+UNDECIDED_WARNINGS = {
+    Mention.Link.AMBIGUOUS: "同期有多位同名官员，未能确定是谁",
+    Mention.Link.OUTSIDE: "同名官员的报道都不在前后两年内，未关联",
+}
 
 
 class CorrectionsWouldBeLost(Exception):
@@ -285,8 +287,9 @@ def _write(
     page.sha256 = sha256
     page.origin, page.origin_path, page.imported_by = run.source, origin_path, run.user
     page.save()
-    article_ids = _write_articles(page, parsed.articles, plan, date, warnings)
+    article_ids, relinked = _write_articles(page, parsed.articles, plan, date, warnings)
     changed = [pk for index, pk in enumerate(article_ids) if index not in plan.same]
+    changed += sorted(relinked - set(changed))
     if changed or plan.removed_ids:
         articles_changed.send(sender=Article, changed=changed, deleted=list(plan.removed_ids))
 
@@ -389,8 +392,11 @@ def comparable_content(record: dict) -> dict:
 
 
 def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date: Date, warnings: list[str]):
-    """Rewrite the page's articles from ``articles``; returns their ids in order."""
+    """Rewrite the page's articles from ``articles``; returns their ids in order, and the ids of the articles
+    (on this page or elsewhere) in which a bare name was linked anew."""
     old_people = _people_on(page)
+    names = _names(articles) | set(Person.objects.filter(pk__in=old_people).values_list("name", flat=True))
+    officials_before = officials_of(names)
     old_meetings = set(Meeting.objects.filter(articles__page=page).values_list("pk", flat=True))
     Article.objects.filter(pk__in=plan.removed_ids).delete()
     rewritten_ids = [pk for index, pk in plan.kept.items() if index not in plan.preserved]
@@ -427,8 +433,13 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
         model.objects.bulk_create(rows)
     events.save_people()
     Person.objects.filter(pk__in=officials).exclude(kind=OFFICIAL).update(kind=OFFICIAL)
-    _delete_orphans(old_people)
-    return ids
+    linked = link_names(names, around=date, officials_before=officials_before)
+    order = {pk: parsed.order for pk, parsed in zip(ids, articles, strict=True)}
+    for article_id, name, link in linked.decided:
+        if article_id in order and link in UNDECIDED_WARNINGS:
+            warnings.append(f"第{order[article_id]}篇：“{name}”{UNDECIDED_WARNINGS[link]}，已列入待核对人物。")
+    delete_orphans(old_people)
+    return ids, linked.relinked_articles
 
 
 def _people_on(page: Page) -> set[int]:
@@ -493,9 +504,7 @@ def _save_mentions(article, parsed: ParsedArticle, people, warnings: list[str], 
         name = mention.name.strip()
         if not _valid_name(name, parsed.order, warnings):
             continue
-        person = by_name.get(name) or people.resolve(name, mention.titles, article.publication_date)
-        if not mention.titles and person.note == AMBIGUOUS_NOTE:
-            warnings.append(f"第{parsed.order}篇：“{name}”有多位同名官员，未能确定是谁，已记入待核对人物。")
+        person = by_name.get(name) or people.resolve(name, mention.titles)
         by_name[name] = person
         row = mentions.setdefault(
             person.pk, Mention(article=article, person=person, position=len(mentions), titles=[], roles=[])
@@ -531,66 +540,36 @@ def _fit(model, field_name: str, value: str, warnings: list[str]) -> str:
     return value[:limit]
 
 
-def _delete_orphans(person_ids: set[int]) -> None:
-    """Delete people this re-import no longer refers to, unless something else (or an editor's note) keeps them."""
-    Person.objects.filter(
-        pk__in=person_ids,
-        note="",
-        mentions=None,
-        meetings_presided=None,
-        meetings_spoken=None,
-        meetings_attended=None,
-    ).delete()
-
-
 class PersonResolver:
     """Finds the Person a name refers to during one load, creating one when the name is new.
 
     Names are not unique: among several people with the name, the one whose
     known titles overlap the stated ones wins (a title matches with or without
-    its organisation prefix: 副市长 ~ 焦作市副市长), else the oldest. A bare name
-    (no title stated in the article) among several namesakes goes to the one official
-    of that name mentioned within NEAR_DATE days of the article; when several officials
-    fit, it is kept apart, under a person noted AMBIGUOUS_NOTE, for editors to assign.
+    its organisation prefix: 副市长 ~ 焦作市副市长), else the oldest. People holding
+    unsure bare names (``archive.linking.HELD_NOTE``) are nobody's namesakes here: which
+    official a bare name is, is decided after the page is written (``archive.linking``).
     """
 
     def __init__(self, names=()):
         self._known: dict[str, list[tuple[Person, set[str]]]] = {name: [] for name in names}
-        for person in Person.objects.filter(name__in=self._known).order_by("pk"):
+        for person in self._namesakes().filter(name__in=self._known):
             self._known[person.name].append((person, set()))
         self._load_titles([c for c in self._known.values() if len(c) > 1])
 
-    def resolve(self, name: str, titles: list[str], day: Date | None = None) -> Person:
+    @staticmethod
+    def _namesakes():
+        return Person.objects.exclude(note=HELD_NOTE).order_by("pk")
+
+    def resolve(self, name: str, titles: list[str]) -> Person:
         candidates = self._known.get(name)
         if candidates is None:
-            candidates = self._known[name] = [(p, set()) for p in Person.objects.filter(name=name).order_by("pk")]
+            candidates = self._known[name] = [(p, set()) for p in self._namesakes().filter(name=name)]
             self._load_titles([candidates])
         if not candidates:
             candidates.append((Person.objects.create(name=name), set()))
-        if not titles and day is not None and len(candidates) > 1:
-            return self._bare_name(name, candidates, day)
         person, known = max(candidates, key=lambda c: _title_overlap(c[1], titles))
         known.update(titles)
         return person
-
-    def _bare_name(self, name: str, candidates: list[tuple[Person, set[str]]], day: Date) -> Person:
-        """The namesake a title-less mention on ``day`` refers to (see the class docstring)."""
-        namesakes = [person for person, _ in candidates if person.note != AMBIGUOUS_NOTE]
-        near = set(
-            Mention.objects.filter(
-                person__in=[p for p in namesakes if p.kind == OFFICIAL],
-                article__publication_date__range=(day - timedelta(days=NEAR_DATE), day + timedelta(days=NEAR_DATE)),
-            ).values_list("person_id", flat=True)
-        )
-        if len(near) == 1:
-            return next(p for p in namesakes if p.pk in near)
-        if not near:
-            return namesakes[0]
-        held = next((p for p, _ in candidates if p.note == AMBIGUOUS_NOTE), None)
-        if held is None:
-            held = Person.objects.create(name=name, note=AMBIGUOUS_NOTE)
-            candidates.append((held, set()))
-        return held
 
     @staticmethod
     def _load_titles(namesakes: list[list[tuple[Person, set[str]]]]) -> None:

@@ -252,7 +252,13 @@ class Article(models.Model):
 
 
 class Mention(models.Model):
-    """A person named in an article, with the titles stated for them there and their roles."""
+    """A person named in an article, with the titles stated for them there and their roles.
+
+    ``link`` says how a mention without a stated title (a bare name) was tied to an official
+    elsewhere in the archive (``archive.linking``); ``linked_titles`` are the titles that official
+    held then (their nearest titled mention), never stated in this article, so kept apart from
+    ``titles``. ``candidates`` are the officials an editor chooses from when the link is unsure.
+    """
 
     class Role(models.TextChoices):
         PRESIDED = "presided", "主持"
@@ -260,11 +266,28 @@ class Mention(models.Model):
         ATTENDED = "attended", "出席"
         MENTIONED = "mentioned", "提及"
 
+    class Link(models.TextChoices):
+        NONE = "", "无需关联"
+        INFERRED = "inferred", "按同期报道推断"
+        AMBIGUOUS = "ambiguous", "同期有多位同名官员"
+        OUTSIDE = "outside", "同名官员不在同期"
+        CONFIRMED = "confirmed", "编辑已确认"
+
+    # Links shown to editors as still to be decided.
+    UNDECIDED_LINKS = (Link.AMBIGUOUS, Link.OUTSIDE)
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions", verbose_name="文章")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions", verbose_name="人物")
     position = models.PositiveSmallIntegerField("文中顺序", default=0)
     titles = models.JSONField("职务", default=list, blank=True)
     roles = models.JSONField("角色", default=list, blank=True)
+    link = models.CharField("关联方式", max_length=10, choices=Link.choices, blank=True, default="", db_index=True)
+    linked_titles = models.JSONField(
+        "推断职务", default=list, blank=True, help_text="文中未写职务时，此人在最近一篇写明职务的报道中的职务"
+    )
+    candidates = models.ManyToManyField(
+        Person, related_name="candidate_mentions", blank=True, verbose_name="候选人物"
+    )
 
     class Meta:
         ordering = ["article", "position"]
@@ -347,3 +370,12 @@ class ImportRun(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:archive_importrun_change", args=[self.pk])
+
+
+class UndecidedMention(Mention):
+    """Bare names not tied to one official (``archive.linking``), as editors review and confirm them."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "待核对人物"
+        verbose_name_plural = "待核对人物"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from archive import loading
+from archive import linking, loading
 from archive.export import export_records
 from archive.ingest.pipeline import parse_page
 from archive.ingest.records import MeetingRecord, ParsedArticle, ParsedPage, PersonMention
@@ -281,5 +281,5 @@ def test_a_bare_name_links_to_the_one_official_of_that_name_near_its_date(fixed_
     Mention.objects.create(article=article_b, person=earlier, titles=["副县长"], position=2)
     result = load_on(date(2016, 7, 1), PersonMention("韦东林", []), "d")
     held = Mention.objects.get(article__body="d正文。").person
-    assert held not in (earlier, later) and held.note == loading.AMBIGUOUS_NOTE
+    assert held not in (earlier, later) and held.note == linking.HELD_NOTE
     assert any("韦东林" in w and "待核对" in w for w in result.warnings)
