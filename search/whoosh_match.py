@@ -41,11 +41,17 @@ class ChainText(TEXT):
 
     def __init__(self, analyzer, stored=False, field_boost=1.0):
         super().__init__(analyzer=analyzer, phrase=False, stored=stored, field_boost=field_boost,
-                         sortable=CompressedBytesColumn())
+                         sortable=FoldedTextColumn())
         self.multitoken_query = "phrase"
 
     def to_column_value(self, value):
         return folded(value).encode("utf-8")
+
+
+class FoldedTextColumn(CompressedBytesColumn):
+    """Whoosh's compressed bytes column with the default it lacks: a segment without the column reads b""."""
+
+    _default = b""
 
 
 def chain_text(words) -> str:
