@@ -106,6 +106,9 @@ _NOT_NAME_FINALS = frozenset(
     "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
     "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地感委营"
 )
+# Of those, the ones given names end in too (阴衍江, 姜天云, 刘昌业): a three-character name may end in one
+# where more evidence than usual says it is a name.
+_GIVEN_NAME_FINALS = frozenset("云雪江山城业越章")
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
     "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
@@ -526,9 +529,15 @@ class _Extraction:
         if family and word[0] in FUNCTION_WORD_SURNAMES and not _PERSON_AFTER.match(after):
             return None
         if family and len(word) == family + 2:
-            if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
+            if word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
                 return None
-            return word if self._name_evidence(word, start, before, after) >= _NAME_EVIDENCE else None
+            if word[-1] in _NOT_NAME_FINALS and (
+                word[-1] not in _GIVEN_NAME_FINALS
+                or (self.segmentation.is_dictionary_word(word) and not self.segmentation.is_known_name(word))
+            ):
+                return None
+            needed = _NAME_EVIDENCE + (word[-1] in _NOT_NAME_FINALS)
+            return word if self._name_evidence(word, start, before, after) >= needed else None
         if family and len(word) == family + 1:
             if word[family:] in _ADDRESSED_AS:
                 return None

@@ -181,3 +181,11 @@ def test_an_adverb_before_a_speech_verb_is_no_name():
 def test_a_dotted_name_whose_first_part_was_read_after_a_title_is_whole():
     found = {p.name: p.titles for p in extract_people("协会主席安德烈亚斯·卡洛特表示欢迎。")}
     assert found == {"安德烈亚斯·卡洛特": ["协会主席"]}
+
+
+def test_a_three_character_name_may_end_in_a_character_places_end_in_given_more_evidence():
+    assert names("驻外大使韦国业参加了会见。") == ["韦国业"]
+    assert names("乡村医生蔡明城是当地的名人。") == ["蔡明城"]
+    assert names("中国选手饶佳云夺得金牌。") == ["饶佳云"]
+    assert names("长江是中华民族的母亲河。") == []
+    assert names("春节前，沿着新修的蒋沟河走一走。") == []
