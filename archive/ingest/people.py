@@ -141,7 +141,8 @@ _ROLE_BEFORE = re.compile(
     "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表"
     "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
     "|教授|老师|营业员|工作人员|党员|科学家|艺术家|书法家|夫人|遗孀|之子|之女|儿子|女儿|父亲|母亲|老伴|船工|厂主|裁判"
-    "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥)$"
+    "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
+    "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演)$"
 )
 # Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
 _TRANSLITERATION = frozenset(
@@ -153,7 +154,7 @@ _TRANSLITERATION = frozenset(
 _LONGEST_TRANSLITERATION = 8
 # Transliteration characters too common in Chinese words to mark a name alone, but in a part of a name
 # joined by "·" (芭芭拉·弗兰克林, 约翰·马吉) they are the name's.
-_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈")
+_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈卜")
 _IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
@@ -460,7 +461,8 @@ class _Extraction:
     def _name_run_after_role(self, index: int) -> str | None:
         """A foreign name right after a role or post (总理甲乙丙, 教练甲乙丙丁): the run of words jieba reads as
         names or makes up, transliteration characters it leaves alone included, when three characters or
-        more, not a Chinese name (those are read by their shape), not opening with what follows names
+        more, not a Chinese name (those are read by their shape), not the first part of a name joined by
+        "·" (read whole by ``_dotted_names`` when it can be), not opening with what follows names
         (应邀出席, a name to jieba), and opening with a name jieba knows or made of transliteration
         characters only."""
         segmentation = self.segmentation
@@ -478,6 +480,8 @@ class _Extraction:
             end, index = word_end, index + 1
         name = self.text[start:end]
         if len(name) < 3 or (len(name) == 3 and surname_length(self.text, start)) or _UNIT_AFTER.match(self.text, end):
+            return None
+        if self.text.startswith(_DOTS, end):
             return None
         if any(name[:length] in AFTER_NAME_WORDS for length in range(1, 5)):
             return None

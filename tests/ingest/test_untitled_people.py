@@ -189,3 +189,10 @@ def test_a_three_character_name_may_end_in_a_character_places_end_in_given_more_
     assert names("中国选手饶佳云夺得金牌。") == ["饶佳云"]
     assert names("长江是中华民族的母亲河。") == []
     assert names("春节前，沿着新修的蒋沟河走一走。") == []
+
+
+def test_foreign_names_after_posts_and_roles_of_world_news():
+    assert names("美国国务卿帕洛维斯21日在此间表示。") == ["帕洛维斯"]
+    assert names("保守党候选人帕斯特罗纳竞选的口号。") == ["帕斯特罗纳"]
+    assert names("就连金融投机家萨洛斯也建议设立基金。") == ["萨洛斯"]
+    assert names("该国总统候选人阿卜杜拉·卡里姆竞选失利。") == ["阿卜杜拉·卡里姆"]
