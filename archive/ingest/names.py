@@ -59,7 +59,7 @@ NOT_PERSON_WORDS: frozenset[str] = frozenset(
 )
 
 # Characters that end a sentence part, not a given name: a three-character reading ending in one is unlikely.
-FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获")
+FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获地")
 
 # Punctuation that ends a name in a roll call.
 _NAME_SEPARATORS = frozenset("、，,。；;")

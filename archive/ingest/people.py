@@ -122,6 +122,9 @@ _POST_AFTER = re.compile("(?:总统|总理|首相|议长|外长|大使|将军|�
 _ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
 # What a person does right after being named (甲主持…, 甲今天会见…), beyond speaking.
 _ACTS_AFTER = re.compile("(?:等人|一行|主持|出席|会见|宣布|提出|今天|昨天|日前|近日|首先|随后|率|带领|亲自)")
+# What a foreign name (all transliteration characters) does right after being named, beyond a person's acts
+# (甲今天抵达, 乙称, 丙当选…, 丁还表示).
+_FOREIGN_ACTS_AFTER = re.compile(f"{_ACTS_AFTER.pattern}|称|当选|还(?:表示|说|强调|指出)")
 # Words a name is joined to others by, or governed by (甲和乙, 甲的, 甲在…): weak evidence.
 _JOINS_AFTER = re.compile("[、和与及的在对向是也还就被将又则已曾）)]")
 # Before a place, not a person: 在…, 到…, 赴…, 首都….
@@ -555,7 +558,10 @@ class _Extraction:
         transliterated = all(ch in _TRANSLITERATION for ch in word) and (
             len(word) >= 3 or self.segmentation.is_transliterated_name(word)
         )
-        if transliterated and (_PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)):
+        if transliterated and (
+            _PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)
+            or (self._opens_clause(start) and (_FOREIGN_ACTS_AFTER.match(after) or self._post_after(end, True)))
+        ):
             return word
         return None
 
@@ -595,16 +601,26 @@ class _Extraction:
             return True
         return len(previous) == 1 and bool(surname_length(previous, 0)) and previous not in FUNCTION_WORD_SURNAMES
 
-    def _post_after(self, end: int) -> bool:
+    def _opens_clause(self, start: int) -> bool:
+        """``start`` opens a clause: the text or a punctuation mark is right before it."""
+        return not start or not is_word_char(self.text[start - 1])
+
+    def _post_after(self, end: int, lenient: bool = False) -> bool:
         """A post follows ``end`` and neither a name nor another post of a list follows it (甲总统访华, not
-        某国总统乙 or 某国总统、某国总理)."""
+        某国总统乙 or 某国总统、某国总理); ``lenient``: a word jieba knows as no name after the post is no name
+        either (丙总理满意地说, for a name opening its clause)."""
         post = _POST_AFTER.match(self.text, end)
         if post is None:
             return False
         following = self.text[post.end() : post.end() + 1]
         if following in _LIST_JOINERS:
             return False
-        return not following or (following not in _TRANSLITERATION and not surname_length(self.text, post.end()))
+        if not following or (following not in _TRANSLITERATION and not surname_length(self.text, post.end())):
+            return True
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(post.end(), "")
+        known_word = segmentation.is_dictionary_word(word) and not segmentation.is_name_word(word)
+        return lenient and len(word) > 1 and known_word
 
     def _role_then_name(self, word: str, before: str, after: str) -> bool:
         """A two-character name right after a role only people have (村民甲, 前锋乙), closing its phrase or

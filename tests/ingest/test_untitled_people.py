@@ -196,3 +196,11 @@ def test_foreign_names_after_posts_and_roles_of_world_news():
     assert names("保守党候选人帕斯特罗纳竞选的口号。") == ["帕斯特罗纳"]
     assert names("就连金融投机家萨洛斯也建议设立基金。") == ["萨洛斯"]
     assert names("该国总统候选人阿卜杜拉·卡里姆竞选失利。") == ["阿卜杜拉·卡里姆"]
+
+
+def test_a_foreign_name_opening_its_clause_before_an_act_or_a_post():
+    assert names("普洛迪总理满意地说，目前进展顺利。") == ["普洛迪"]
+    assert names("罗纳多今天在场上再次进球。") == ["罗纳多"]
+    assert names("瓦杰帕伊称，现在应讨论这个问题。") == ["瓦杰帕伊"]
+    assert names("日前，总理李强在达沃斯出席论坛。") == ["李强"]
+    assert names("主席会见瓦努阿图总理基尔曼。") == []
