@@ -134,6 +134,10 @@ class Segmentation:
         """Rarely used in jieba's corpus (苏平, 许国): after a title and before a verb, likely a name."""
         return _tokenizer().FREQ.get(word, 0) < _RARE
 
+    def frequency(self, word: str) -> int:
+        """How often jieba's corpus uses ``word`` (0 when its lexicon does not know it)."""
+        return _tokenizer().FREQ.get(word, 0)
+
     def is_dictionary_word(self, word: str) -> bool:
         return _tokenizer().FREQ.get(word, 0) > 0
 

@@ -131,6 +131,10 @@ _JOINS_AFTER = re.compile("[、和与及的在对向是也还就被将又则已�
 _PLACE_BEFORE = re.compile("(?:在|到|从|赴|于|往|至|飞抵|访问|抵达|首都|城市|州|省|市|县)$")
 # Particles and prepositions a noun phrase starts after (…的甲, 由乙, 把丙): a name may start there as after a comma.
 _OPENS_PHRASE = re.compile("(?:的|是|由|把|对|给|向|让|被|像|和|与|及|跟|找|为|帮助|看来|来看)$")
+# How often jieba's corpus uses a lexicon name at most for it to be read as a person's after a particle.
+_SELDOM = 20
+# Of those, the conjunctions that join things as often as people (甲和乙国).
+_JOINS_THINGS = ("和", "及")
 # Least evidence for a three-character name (see _name_evidence), and given-name odds that count.
 _NAME_EVIDENCE = 2
 _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
@@ -539,8 +543,7 @@ class _Extraction:
             if word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
                 return None
             if word[-1] in _NOT_NAME_FINALS and (
-                word[-1] not in _GIVEN_NAME_FINALS
-                or (self.segmentation.is_dictionary_word(word) and not self.segmentation.is_known_name(word))
+                word[-1] not in _GIVEN_NAME_FINALS or self.segmentation.is_dictionary_word(word)
             ):
                 return None
             needed = _NAME_EVIDENCE + (word[-1] in _NOT_NAME_FINALS)
@@ -661,7 +664,8 @@ class _Extraction:
         if transliterated:
             evidence -= 1
         opens = not before or not is_word_char(before[-1]) or (
-            not known and not transliterated and _OPENS_PHRASE.search(before) is not None
+            not transliterated and _OPENS_PHRASE.search(before) is not None
+            and (not known or self._known_name_after_particle(word, start, odds))
         )
         closes = not after or not is_word_char(after[0])
         if _ROLE_BEFORE.search(before):
@@ -682,6 +686,19 @@ class _Extraction:
         if _PLACE_BEFORE.search(before):
             evidence -= 2
         return evidence
+
+    def _known_name_after_particle(self, word: str, start: int, odds: float) -> bool:
+        """A three-character name jieba's lexicon knows and its corpus seldom uses (places and things it
+        tags as names are used more: 夏威夷, 白玉兰), with name-like given-name characters not doubled (水灵灵),
+        may open a phrase after a particle jieba reads as a word of its own (的甲, 与乙; not 参与…), other
+        than a conjunction that joins things as often as people (和, 及)."""
+        segmentation = self.segmentation
+        previous = segmentation.word_at[segmentation.word_start[start - 1]]
+        return (
+            segmentation.is_known_name(word) and segmentation.frequency(word) < _SELDOM
+            and odds >= _NAME_LIKE and word[-1] != word[-2]
+            and _OPENS_PHRASE.fullmatch(previous) is not None and previous not in _JOINS_THINGS
+        )
 
     def _may_be_named_here(self, start: int) -> bool:
         """Not in a byline or credit (记者甲, 通讯员乙 丙, 记者甲、乙报道): those are not people of the story."""

@@ -204,3 +204,12 @@ def test_a_foreign_name_opening_its_clause_before_an_act_or_a_post():
     assert names("瓦杰帕伊称，现在应讨论这个问题。") == ["瓦杰帕伊"]
     assert names("日前，总理李强在达沃斯出席论坛。") == ["李强"]
     assert names("主席会见瓦努阿图总理基尔曼。") == []
+
+
+def test_a_name_jieba_knows_may_open_a_phrase_after_a_particle():
+    assert names("辽宁队的王建国眼睛也红红的。") == ["王建国"]
+    assert names("细心的李秀英放下账簿，邀我们坐下。") == ["李秀英"]
+    assert names("这次比赛与刘建华恰好相遇。") == ["刘建华"]
+    assert names("作品参与白玉兰奖的角逐。") == []
+    assert names("如何让水灵灵的荔枝走出大山。") == []
+    assert names("一百平方公里的原子城在草原上。") == []
