@@ -116,8 +116,11 @@ _PERSON_AFTER = re.compile(
 )
 # Honorifics only a person takes right after a name (甲大夫, 乙烈士).
 _HONORIFIC_AFTER = re.compile("(?:先生|女士|同志|老师|教授|博士|师傅|大夫|烈士|小姐|大娘|大爷|大妈|阿姨|老汉|夫妇)")
-# A post or rank written after a name (甲总统, 乙首相, 丙少将); after a country it is followed by the name.
-_POST_AFTER = re.compile("(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将)")
+# A post, rank or honour written after a name (甲总统, 乙首相, 丙少将, 丁九段, 戊院士); after a country a post is
+# followed by the name.
+_POST_AFTER = re.compile(
+    "(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将|元帅|亲王|国王|天皇|院士|[一二三四五六七八九]段)"
+)
 # How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
 _ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
 # What a person does right after being named (甲主持…, 甲今天会见…), beyond speaking.

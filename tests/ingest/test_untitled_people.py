@@ -213,3 +213,9 @@ def test_a_name_jieba_knows_may_open_a_phrase_after_a_particle():
     assert names("作品参与白玉兰奖的角逐。") == []
     assert names("如何让水灵灵的荔枝走出大山。") == []
     assert names("一百平方公里的原子城在草原上。") == []
+
+
+def test_a_rank_or_honour_written_after_a_name():
+    assert names("这一局郑弦九段执白以一子胜出。") == ["郑弦"]
+    assert names("我在成都见到伯奇特院士时，他正在上课。") == ["伯奇特"]
+    assert names("那年秋天，贺彪元帅也写来一封信。") == ["贺彪"]
