@@ -106,9 +106,9 @@ _NOT_NAME_FINALS = frozenset(
     "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
     "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地感委营"
 )
-# Of those, the ones given names end in too (阴衍江, 姜天云, 刘昌业): a three-character name may end in one
-# where more evidence than usual says it is a name.
-_GIVEN_NAME_FINALS = frozenset("云雪江山城业越章")
+# Of those, the ones given names end in too (阴衍江, 姜天云, 刘昌业): a three-character name jieba does not know,
+# or knows as a seldom used name, may end in one where more evidence than usual says it is a name.
+_GIVEN_NAME_FINALS = frozenset("云雪江山城业越章林")
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
     "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
@@ -546,10 +546,10 @@ class _Extraction:
             if word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
                 return None
             if word[-1] in _NOT_NAME_FINALS and (
-                word[-1] not in _GIVEN_NAME_FINALS or self.segmentation.is_dictionary_word(word)
+                word[-1] not in _GIVEN_NAME_FINALS or not self._seldom_name(word)
             ):
                 return None
-            needed = _NAME_EVIDENCE + (word[-1] in _NOT_NAME_FINALS)
+            needed = _NAME_EVIDENCE + (word[-1] in _NOT_NAME_FINALS and not self.segmentation.is_known_name(word))
             return word if self._name_evidence(word, start, before, after) >= needed else None
         if family and len(word) == family + 1:
             if word[family:] in _ADDRESSED_AS:
@@ -690,16 +690,22 @@ class _Extraction:
             evidence -= 2
         return evidence
 
+    def _seldom_name(self, word: str) -> bool:
+        """jieba's lexicon does not know ``word``, or knows it as a name its corpus seldom uses (places and
+        things it tags as names are used more: 夏威夷, 白玉兰, 红树林)."""
+        segmentation = self.segmentation
+        known = segmentation.is_dictionary_word(word)
+        return not known or (segmentation.is_known_name(word) and segmentation.frequency(word) < _SELDOM)
+
     def _known_name_after_particle(self, word: str, start: int, odds: float) -> bool:
-        """A three-character name jieba's lexicon knows and its corpus seldom uses (places and things it
-        tags as names are used more: 夏威夷, 白玉兰), with name-like given-name characters not doubled (水灵灵),
-        may open a phrase after a particle jieba reads as a word of its own (的甲, 与乙; not 参与…), other
-        than a conjunction that joins things as often as people (和, 及)."""
+        """A three-character name jieba's lexicon knows and its corpus seldom uses (see ``_seldom_name``), with
+        name-like given-name characters not doubled (水灵灵), may open a phrase after a particle jieba reads
+        as a word of its own (的甲, 与乙; not 参与…), other than a conjunction that joins things as often as
+        people (和, 及)."""
         segmentation = self.segmentation
         previous = segmentation.word_at[segmentation.word_start[start - 1]]
         return (
-            segmentation.is_known_name(word) and segmentation.frequency(word) < _SELDOM
-            and odds >= _NAME_LIKE and word[-1] != word[-2]
+            segmentation.is_known_name(word) and self._seldom_name(word) and odds >= _NAME_LIKE and word[-1] != word[-2]
             and _OPENS_PHRASE.fullmatch(previous) is not None and previous not in _JOINS_THINGS
         )
 

@@ -187,6 +187,8 @@ def test_a_three_character_name_may_end_in_a_character_places_end_in_given_more_
     assert names("驻外大使韦国业参加了会见。") == ["韦国业"]
     assert names("乡村医生蔡明城是当地的名人。") == ["蔡明城"]
     assert names("中国选手饶佳云夺得金牌。") == ["饶佳云"]
+    assert names("李福林立即意识到问题。") == ["李福林"]
+    assert names("这部电视剧《红树林》正在拍摄。") == []
     assert names("长江是中华民族的母亲河。") == []
     assert names("春节前，沿着新修的蒋沟河走一走。") == []
 
