@@ -221,3 +221,9 @@ def test_a_rank_or_honour_written_after_a_name():
     assert names("这一局郑弦九段执白以一子胜出。") == ["郑弦"]
     assert names("我在成都见到伯奇特院士时，他正在上课。") == ["伯奇特"]
     assert names("那年秋天，贺彪元帅也写来一封信。") == ["贺彪"]
+
+
+def test_a_list_of_names_summed_up_as_two_people_or_a_family():
+    assert names("板厂的厂主商建富、陆新民二人心里着急。") == ["商建富", "陆新民"]
+    assert names("船工张孝文、张友明父子摇着小船赶来。") == ["张孝文", "张友明"]
+    assert names("高新区二人转演出很热闹。") == []
