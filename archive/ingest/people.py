@@ -76,11 +76,13 @@ _CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})(?:(?!报道)[^，。；�
 _PEOPLE_ET_CETERA = "等(?:队员|球员|选手|运动员|艺术家|艺术大师|大师|名家|专家|学者|作家|画家|诗人|同学|老同志|人士)"
 # A list of names summed up as two people or a family (甲、乙二人, 丙、丁父子): a cue only people take.
 _SUMMED_UP = re.compile("(?:二|两)人|夫妇|父子|母子|父女|母女|兄弟|姐妹")
+# What only a person is or does right after being named: 甲本人, 乙之子, 丙执导, 丁主演.
+_ONLY_PEOPLE = "本人|之子|之女|之妻|之父|之母|执导|主演"
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
-    f"|{_SUMMED_UP.pattern}"
+    f"|{_SUMMED_UP.pattern}|{_ONLY_PEOPLE}"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
     # (a count is read from its first digit only, so a long run of digits is scanned once, not from each digit)
@@ -99,6 +101,7 @@ _NAME_STARTS = SINGLE_SURNAMES | frozenset(surname[0] for surname in COMPOUND_SU
 _PERSON_CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|告诉|感慨|坦言|回忆|笑着|同志|先生|女士|一行|等人|感觉|曾在|曾任|[，,][男女][，,]"
+    f"|{_ONLY_PEOPLE}"
 )
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
 _HEADLINE_COLONS = ("：", ":")

@@ -227,3 +227,9 @@ def test_a_list_of_names_summed_up_as_two_people_or_a_family():
     assert names("板厂的厂主商建富、陆新民二人心里着急。") == ["商建富", "陆新民"]
     assert names("船工张孝文、张友明父子摇着小船赶来。") == ["张孝文", "张友明"]
     assert names("高新区二人转演出很热闹。") == []
+
+
+def test_what_only_a_person_is_or_does_right_after_the_name():
+    assert names("该剧由吴天亮执导，宋聚明编剧。") == ["吴天亮", "宋聚明"]
+    assert names("袁步宏本人先后六次上门。") == ["袁步宏"]
+    assert names("城市之子，大地之女。") == []
