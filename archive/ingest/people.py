@@ -147,6 +147,8 @@ _JOINS_THINGS = ("和", "及")
 # Least evidence for a three-character name (see _name_evidence), and given-name odds that count.
 _NAME_EVIDENCE = 2
 _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
+# A phrase a 的 opened and a comma or full stop closes: a two-character word jieba made up there is a name.
+_OF, _CLAUSE_ENDS = "的", "，。"
 # Given-name odds a two-character word jieba made up needs to be read as a name with no other evidence.
 _NEW_NAME_LIKE = 0.2
 # Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙).
@@ -583,14 +585,16 @@ class _Extraction:
 
     def _new_two_character_name(self, word: str, start: int, before: str, after: str) -> bool:
         """A two-character word jieba made up (in no lexicon) of a family name and a name-like given-name
-        character, before a word names are followed by (…的, …是, …认为): names are the words jieba
-        makes up most, but not parts of a foreign or longer name (…·哈努, 丁|薛祥), a place after 在, 到…,
-        a quantity (75万升), a side or an army (甲方, 甲中关系, 乌军) nor someone left unnamed (王某)."""
+        character, before a word names are followed by (…的, …是, …认为) or closing a phrase that a 的
+        opened (以修鞋为生的甲，): names are the words jieba makes up most, but not parts of a foreign or
+        longer name (…·哈努, 丁|薛祥), a place after 在, 到…, a quantity (75万升), a side or an army (甲方,
+        甲中关系, 乌军) nor someone left unnamed (王某)."""
         end = start + len(word)
         return (
             not self.segmentation.is_dictionary_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
             and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
-            and given_name_odds(word) >= _NEW_NAME_LIKE and bool(after) and is_word_char(after[0])
+            and given_name_odds(word) >= _NEW_NAME_LIKE and bool(after)
+            and (is_word_char(after[0]) or (after[0] in _CLAUSE_ENDS and before.endswith(_OF)))
             and after[0] not in _LIST_JOINERS
             and self.reader.ends_at(end) and not before.endswith(_DOTS) and not after.startswith(_DOTS)
             and not _PLACE_BEFORE.search(before) and not before[-1:].isdigit() and not self._glued_after(start)

@@ -233,3 +233,9 @@ def test_what_only_a_person_is_or_does_right_after_the_name():
     assert names("该剧由吴天亮执导，宋聚明编剧。") == ["吴天亮", "宋聚明"]
     assert names("袁步宏本人先后六次上门。") == ["袁步宏"]
     assert names("城市之子，大地之女。") == []
+
+
+def test_a_two_character_name_jieba_made_up_closing_a_phrase_a_particle_opened():
+    assert names("以修鞋为生的柴磊，今年五十岁。") == ["柴磊"]
+    assert names("这是我们的高铁，也是世界的。") == []
+    assert names("他喜欢的周易，读了很多遍。") == []
