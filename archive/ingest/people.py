@@ -191,6 +191,8 @@ _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
 # What makes a foreign name before it a team's, a party's or a country's (冠军某某队): no person.
 _UNIT_AFTER = re.compile("[队党国省州市县区镇乡村街路岛港城军团]")
 _HAN = re.compile("[\u4e00-\u9fff]")
+# The marks around the title of a book, a play or a film.
+_WORK_OPENS, _WORK_CLOSES = "《", "》"
 
 
 class _Stated(NamedTuple):
@@ -728,8 +730,16 @@ class _Extraction:
         return _CREDITED.search(self.text, max(0, start - _CREDIT_REACH), start) is None
 
     def _add_shaped(self, name: str, start: int) -> None:
-        if name not in NOT_PERSON_WORDS and name not in _place_words() and self._may_be_named_here(start):
+        if (
+            name not in NOT_PERSON_WORDS and name not in _place_words() and self._may_be_named_here(start)
+            and not self._titles_a_work(start, start + len(name))
+        ):
             self.add(name, [])
+
+    def _titles_a_work(self, start: int, end: int) -> bool:
+        """A name by its shape alone that is the whole title of a work (《白鹿原》, 《蓬莱阁》): a book, a play or
+        a film, not a person named."""
+        return self.text[start - 1 : start] == _WORK_OPENS and self.text[end : end + 1] == _WORK_CLOSES
 
     def read_appointments(self) -> None:
         """正式入职…副主任: the title goes to the last person named before it in the same sentence."""

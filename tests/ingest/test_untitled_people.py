@@ -239,3 +239,8 @@ def test_a_two_character_name_jieba_made_up_closing_a_phrase_a_particle_opened()
     assert names("以修鞋为生的柴磊，今年五十岁。") == ["柴磊"]
     assert names("这是我们的高铁，也是世界的。") == []
     assert names("他喜欢的周易，读了很多遍。") == []
+
+
+def test_a_name_that_is_the_whole_title_of_a_work_is_no_person():
+    assert names("她认为，《白鹿原》的特色在于厚重。") == []
+    assert names("细心的李秀英放下《白鹿原》。") == ["李秀英"]
