@@ -7,18 +7,22 @@ People are found by four readings of the text, strongest first:
   (县人大常委会主任蒋国栋，党组书记韩立群 → 县人大常委会党组书记);
 - titles after names (周立新省长, 蔡文杰市长);
 - untitled names confirmed by a cue right after them (…说, …告诉记者, …表示 when
-  jieba does not know the word as something else) or heading a "姓名：…" headline;
+  jieba does not know the word as something else; …本人, …执导; a list summed up as
+  甲、乙二人 or 丙、丁父子) or heading a "姓名：…" headline;
 - appointments (正式入职…管委会副主任) give their title to the person just named;
 - names with no title or cue at all, from the shape of the name itself: a three-character
   name jieba knows or makes up (family name + two given-name characters that may end a name),
   also inside a phrase when its given-name characters are name-like and a word names are
-  followed by comes next (…的, …获悉); a two-character one right before an honorific or a speech
-  verb, after a role, or made up by jieba with a name-like given-name character before such a
-  word; a transliterated one after a role or title (大使…, 总统…) or before a speech verb, and
-  foreign names joined by "·" (an initial too: 拉·甘地).
+  followed by comes next (…的, …获悉), or after a particle (的甲, 与乙) when jieba's lexicon knows it
+  as a name its corpus seldom uses; a two-character one right before an honorific, a speech verb or
+  a rank (…九段, …院士), after a role, or made up by jieba with a name-like given-name character
+  before such a word or closing a phrase a 的 opened; a transliterated one after a role or title
+  (大使…, 国务卿…) or before a speech verb, or opening its clause before an act (…今天, …称) or a
+  post; and foreign names joined by "·" (an initial too: 拉·甘地).
 
-Bylines and credits (记者…, …摄) are not people. Every later mention of a name found
-once is the same person; ``text`` may still hold layout spaces and line wraps.
+Bylines and credits (记者…, …摄) are not people (a reporter is kept in the article's
+byline), nor is a name that is the whole title of a work (《白鹿原》). Every later mention
+of a name found once is the same person; ``text`` may still hold layout spaces and line wraps.
 """
 from __future__ import annotations
 
