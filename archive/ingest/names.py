@@ -59,7 +59,7 @@ NOT_PERSON_WORDS: frozenset[str] = frozenset(
 )
 
 # Characters that end a sentence part, not a given name: a three-character reading ending in one is unlikely.
-FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获")
+FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获地")
 
 # Punctuation that ends a name in a roll call.
 _NAME_SEPARATORS = frozenset("、，,。；;")
@@ -133,6 +133,10 @@ class Segmentation:
     def is_rare(self, word: str) -> bool:
         """Rarely used in jieba's corpus (苏平, 许国): after a title and before a verb, likely a name."""
         return _tokenizer().FREQ.get(word, 0) < _RARE
+
+    def frequency(self, word: str) -> int:
+        """How often jieba's corpus uses ``word`` (0 when its lexicon does not know it)."""
+        return _tokenizer().FREQ.get(word, 0)
 
     def is_dictionary_word(self, word: str) -> bool:
         return _tokenizer().FREQ.get(word, 0) > 0
