@@ -41,6 +41,8 @@ INDEX_ROW = re.compile(r"(扫码更精彩|扫码阅读|扫码看更多|扫码观
 PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 AD_LINE = re.compile(r"^(电话|热线|地址|联系电话|咨询电话|订餐电话|服务热线|手机|联系人|网址|邮箱|微信)[：:]")
 TITLE_FORBIDDEN = re.compile("[，。；,;]")
+# A question or exclamation mark before a title's last character ends a sentence inside it.
+INNER_MARK = re.compile("[！？!?]")
 # A signature's date line (新区管委会 / 2023年10月8日) ends a notice, it is not a title.
 FULL_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 TITLE_MAX_LINES = 4
@@ -93,7 +95,7 @@ def is_title(lines: list[str]) -> bool:
             return False
         if TITLE_FORBIDDEN.search(bare) and not (len(lines) == 1 and _comma_title(bare)):
             return False
-        if re.search("[！？!?]", bare[:-1]) or FULL_DATE.match(bare):
+        if INNER_MARK.search(bare, 0, len(bare) - 1) or FULL_DATE.match(bare):
             return False
     text = join_lines(lines)
     return 2 <= len(CJK_CHAR.findall(text)) <= TITLE_MAX_TOTAL and not ENUMERATOR.match(text)
@@ -102,6 +104,11 @@ def is_title(lines: list[str]) -> bool:
 def _stray(text: str) -> bool:
     """A few characters without any Chinese: a page number or a marker split off by extraction."""
     return len(text) <= STRAY_CHARS and not CJK_CHAR.search(text)
+
+
+def _has_ad_line(lines: list[str]) -> bool:
+    """A line opening with a contact label (电话：…); every label ends in a colon."""
+    return any(("：" in line or ":" in line) and AD_LINE.match(canonical(line)) for line in lines)
 
 
 def column_label(line: str) -> str | None:
@@ -116,7 +123,7 @@ def classify(lines: list[str]) -> Block:
     key = canonical(text)
     if column_label(key) or CONTINUED_FROM.fullmatch(key) or PAGE_FURNITURE.match(key) or _stray(key):
         return Block(Kind.SKIP, lines)
-    if "\t" in text or sum(1 for line in lines if INDEX_ROW.search(canonical(line))) >= 2:
+    if "\t" in text or (len(lines) >= 2 and sum(1 for line in lines if INDEX_ROW.search(canonical(line))) >= 2):
         return Block(Kind.TABLE, lines)
     note = EDITOR_NOTE.match(key)
     if note:
@@ -141,7 +148,7 @@ def classify(lines: list[str]) -> Block:
         return Block(Kind.CAPTION, lines, byline=Byline(), rest=lines)
     if TEASER.match(key) and len(text) <= TITLE_MAX_CHARS:
         return Block(Kind.TEASER, lines, rest=[re.sub(r"^[▶►>》（(\s]+|[）)]$", "", text)])
-    if (any(AD_LINE.match(canonical(line)) for line in lines) or PHONE.search(key)) and "。" not in text:
+    if "。" not in text and (_has_ad_line(lines) or PHONE.search(key)):
         return Block(Kind.AD, lines)
     if is_title(lines):
         return Block(Kind.TITLE, lines)

@@ -52,6 +52,8 @@ def _phrase_list(title: str) -> bool:
 def _subtitle_dash(title: str) -> int:
     """Where a —— starting a 副题 is in ``title`` (-1 if none): never inside a book title or quote
     (《天南地北——焦作人》)."""
+    if SUBTITLE_DASH not in title:
+        return -1
     depth = 0
     for i, ch in enumerate(title):
         if ch in "《“「(（":

@@ -150,8 +150,8 @@ def paragraphs(lines: list[str]) -> list[str]:
 
 
 def _split_block(lines: list[str]) -> list[list[str]]:
-    """A raw block cut before a dateline, around a feature byline line, after a closing marker or
-    photo credit, and between a headline line and the wide paragraph line right after it.
+    """A raw block as clean lines (``clean_line``), cut before a dateline, around a feature byline line, after a
+    closing marker or photo credit, and between a headline line and the wide paragraph line right after it.
 
     Extraction sometimes drops the blank line between an article and the headline or
     article that follows; these markers show where one ends and the next begins.
@@ -161,20 +161,21 @@ def _split_block(lines: list[str]) -> list[list[str]]:
     keys = [canonical(line) for line in cleaned]
     for i, line in enumerate(lines):
         line = line.strip()
-        key = keys[i]
+        clean, key = cleaned[i], keys[i]
         match = DATELINE_IN_LINE.search(line)
         credit = photo_credit(key)
-        own_byline = not credit and parse_feature_byline(cleaned[i]) is not None
+        own_byline = not credit and parse_feature_byline(clean) is not None
         if match and (match.start() > 0 or blocks[-1]):
             head = line[: match.start()].strip()
             if head:
-                blocks[-1].append(head)
+                blocks[-1].append(clean_line(head))
             line = line[match.start() :]
-            key = canonical(clean_line(line))
+            clean = clean_line(line)
+            key = canonical(clean)
             blocks.append([])
         elif own_byline and blocks[-1]:
             blocks.append([])
-        blocks[-1].append(line)
+        blocks[-1].append(clean)
         closed = strip_end_markers(line)[2] and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
         after = keys[i + 1] if i + 1 < len(lines) else ""
         if closed or own_byline or credit or _headline_over_paragraph(key, after):
@@ -196,9 +197,10 @@ def _body_like(text: str, min_chars: int = MIN_BODY_CHARS) -> bool:
 
 
 def _is_column_break(before: list[str], after: list[str]) -> bool:
-    first, last = canonical(join_lines(before)), canonical(join_lines(after))
+    first = canonical(join_lines(before))
     if not (_body_like(first, MIN_OPEN_CHARS) or DATELINE.match(first)):
         return False
+    last = canonical(join_lines(after))
     if "\t" in first or "\t" in last or ends_sentence(first) or ENUMERATOR.match(first):
         return False
     opening = canonical(after[0])
@@ -241,12 +243,11 @@ def _without_repeats(lines: list[str], seen: set[str]) -> list[str]:
 
 
 def _clean_parts(chunk: str) -> list[list[str]]:
-    """A raw block's parts (``_split_block``) as clean lines, separator lines dropped."""
-    parts = []
-    for part in _split_block(chunk.split("\n")):
-        lines = [clean_line(line) for line in part]
-        parts.append([line for line in lines if line and not SEPARATOR_LINE.match(line)])
-    return parts
+    """A raw block's parts (``_split_block``), empty and separator lines dropped."""
+    return [
+        [line for line in part if line and not SEPARATOR_LINE.match(line)]
+        for part in _split_block(chunk.split("\n"))
+    ]
 
 
 def page_blocks(text: str) -> list[list[str]]:

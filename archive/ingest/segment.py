@@ -12,7 +12,7 @@ emitted without body text. Headlines are assigned once the page is read (``headl
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 
 from archive.ingest.blocks import BRIEF_COLUMNS, Block, Kind, classify, column_label
 from archive.ingest.budget import UNLIMITED, Deadline
@@ -363,7 +363,9 @@ def _classify_once(lines: list[str], classified: dict[tuple[str, ...], Block]) -
     block = classified.get(key)
     if block is None:
         block = classified[key] = classify(lines)
-    byline = block.byline and Byline(*astuple(block.byline))
+    byline = block.byline and Byline(
+        list(block.byline.reporters), list(block.byline.contributors), list(block.byline.photographers)
+    )
     return Block(block.kind, list(block.lines), byline=byline, rest=list(block.rest))
 
 
