@@ -27,8 +27,8 @@ from archive.ingest.markers import (
     DATELINE_IN_LINE,
     ENUMERATOR,
     ends_sentence,
+    has_end_marker,
     photo_credit,
-    strip_end_markers,
 )
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -176,7 +176,7 @@ def _split_block(lines: list[str]) -> list[list[str]]:
         elif own_byline and blocks[-1]:
             blocks.append([])
         blocks[-1].append(clean)
-        closed = strip_end_markers(line)[2] and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
+        closed = has_end_marker(line) and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
         after = keys[i + 1] if i + 1 < len(lines) else ""
         if closed or own_byline or credit or _headline_over_paragraph(key, after):
             blocks.append([])
