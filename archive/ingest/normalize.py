@@ -146,6 +146,8 @@ def paragraph_lines(lines: list[str]) -> list[list[str]]:
 
 def paragraphs(lines: list[str]) -> list[str]:
     """A block's paragraphs, each one string."""
+    if len(lines) == 1:
+        return list(lines)
     return [join_lines(group) for group in paragraph_lines(lines)]
 
 
@@ -200,14 +202,14 @@ def _is_column_break(before: list[str], after: list[str]) -> bool:
     first = canonical(join_lines(before))
     if not (_body_like(first, MIN_OPEN_CHARS) or DATELINE.match(first)):
         return False
+    opening = canonical(after[0])
+    if OPENING_START.match(opening) or DATELINE.match(opening):
+        return False
     last = canonical(join_lines(after))
     if "\t" in first or "\t" in last or ends_sentence(first) or ENUMERATOR.match(first):
         return False
-    opening = canonical(after[0])
     credit = photo_credit(last)
-    if OPENING_START.match(opening) or DATELINE.match(opening) or (credit and credit.start() == 0):
-        return False
-    if _photo_with_credit(after):
+    if (credit and credit.start() == 0) or _photo_with_credit(after):
         return False
     return _body_like(last) or ends_sentence(last)
 
@@ -225,13 +227,14 @@ def _squash(text: str) -> str:
 
 def _without_repeats(lines: list[str], seen: set[str]) -> list[str]:
     """``lines`` minus a repeat of an earlier block or wide line of the page; ``seen`` is updated."""
-    block = _squash(join_lines(lines))
+    joined = join_lines(lines)
+    block = _squash(joined) if len(joined) >= MIN_DUPLICATE_CHARS else ""
     if len(block) >= MIN_DUPLICATE_CHARS and block in seen:
         return []
     kept = []
     for line in lines:
-        key = _squash(line)
-        wide = len(line) >= WIDE_LINE and len(key) >= MIN_DUPLICATE_CHARS
+        key = _squash(line) if len(line) >= WIDE_LINE else ""
+        wide = len(key) >= MIN_DUPLICATE_CHARS
         if wide and key in seen:
             continue
         kept.append(line)

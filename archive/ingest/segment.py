@@ -316,7 +316,8 @@ def _finish(draft: Draft, order: int) -> ParsedArticle:
     continues = continued_to is not None or draft.continued_from_elsewhere
     return ParsedArticle(
         order=order,
-        kind=article_kind(draft.opened_as, headline, "".join(body), continues=continues),
+        # an article without body text is dropped (``_without_empty_bodies``): its kind is never read
+        kind=article_kind(draft.opened_as, headline, "".join(body), continues=continues) if body else draft.opened_as,
         headline=headline,
         subtitles=subtitles,
         paragraphs=body,
