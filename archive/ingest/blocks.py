@@ -38,6 +38,8 @@ PAGE_FURNITURE = re.compile(
 )
 # Rows of a teaser/contents table: 扫码更精彩 endings, or page codes (A02 …).
 INDEX_ROW = re.compile(r"(扫码更精彩|扫码阅读|扫码看更多|扫码观看)$|^[A-H]\d{2}版?(?=[\s\u4e00-\u9fff“])")
+# What every contents row has (扫码…, or a page code in ASCII or full-width letters).
+INDEX_ROW_SIGN = re.compile("[扫A-HＡ-Ｈ]")
 PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 AD_LINE = re.compile(r"^(电话|热线|地址|联系电话|咨询电话|订餐电话|服务热线|手机|联系人|网址|邮箱|微信)[：:]")
 TITLE_FORBIDDEN = re.compile("[，。；,;]")
@@ -123,7 +125,10 @@ def classify(lines: list[str]) -> Block:
     key = canonical(text)
     if column_label(key) or CONTINUED_FROM.fullmatch(key) or PAGE_FURNITURE.match(key) or _stray(key):
         return Block(Kind.SKIP, lines)
-    if "\t" in text or (len(lines) >= 2 and sum(1 for line in lines if INDEX_ROW.search(canonical(line))) >= 2):
+    if "\t" in text or (
+        len(lines) >= 2 and INDEX_ROW_SIGN.search(text)
+        and sum(1 for line in lines if INDEX_ROW.search(canonical(line))) >= 2
+    ):
         return Block(Kind.TABLE, lines)
     note = EDITOR_NOTE.match(key)
     if note:

@@ -102,7 +102,7 @@ def parse_feature_byline(text: str) -> Byline | None:
 
     ``文/图`` before or after the names makes the reporters the photographers too.
     """
-    if not _FEATURE_BYLINE_CHARS.intersection(text):
+    if _FEATURE_BYLINE_CHARS.isdisjoint(text):
         return None
     key = canonical(text).strip()
     bare = key.lstrip(BULLETS)

@@ -105,7 +105,14 @@ def _end_marker(text: str, end: int) -> re.Match | None:
 
 def has_end_marker(text: str) -> bool:
     """Whether ``text`` ends in a page or continuation marker."""
+    last = text.rstrip()[-1:]
+    if last not in _MARKER_END_CHARS and not last.isdecimal():
+        return False
     return _end_marker(text, len(text)) is not None
+
+
+# The last character of every marker, digits aside: ①…⑳ of a page marker, a continuation's bracket or 版.
+_MARKER_END_CHARS = frozenset("）)版" + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
 
 
 def strip_end_markers(text: str) -> tuple[str, str | None, bool]:
@@ -131,7 +138,7 @@ def strip_end_markers(text: str) -> tuple[str, str | None, bool]:
 
 # The last character of any text ``ends_article`` accepts, digits aside: a marker's (版, ③), a bracket closing a
 # credit or marker, or 文/图's 图. Checked first, so the many blocks ending otherwise cost one look.
-_ARTICLE_END_CHARS = frozenset("）)图版" + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
+_ARTICLE_END_CHARS = _MARKER_END_CHARS | {"图"}
 
 
 def ends_article(text: str) -> bool:

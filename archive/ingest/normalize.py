@@ -35,6 +35,8 @@ ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 WHITESPACE = re.compile(r"\s+")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0\t]+")
 SEPARATOR_LINE = re.compile(r"^[-\s]+$")
+# Only lines with Latin letters are joined with a space (``_glue``).
+LATIN_LETTER = re.compile("[A-Za-z]")
 BODY_PUNCT = re.compile("[，。；！？]")
 OPENING_START = re.compile(r"^(本报讯|本报\s*[（(]|本报记者|本报评论员|编者按)")
 # How a photo caption opens: the day of the scene, 图为, or an arrow pointing at the photo.
@@ -89,6 +91,8 @@ def clean_line(line: str) -> str:
 
 def undouble(line: str) -> str:
     """A line the extractor printed twice in a row, once."""
+    if len(line) < 8:
+        return line
     squeezed = line.replace(" ", "")
     half = len(squeezed) // 2
     if half >= 4 and len(squeezed) % 2 == 0 and squeezed[:half] == squeezed[half:]:
@@ -116,6 +120,9 @@ def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines glued back together (a space only between two Latin words)."""
     if len(lines) == 1:
         return lines[0]
+    text = "".join(lines)
+    if not LATIN_LETTER.search(text):
+        return text
     return "".join(glue + line for glue, line in _glued(lines))
 
 
@@ -189,8 +196,8 @@ def _headline_over_paragraph(key: str, after: str) -> bool:
     """A short unpunctuated line right above a wide line of sentences: a headline printed over its body
     (web copies and wide columns), not a wrapped line of the same paragraph. Both lines are clean and canonical."""
     return (
-        bool(key) and not BODY_PUNCT.search(key) and 2 * len(key) <= len(after)
-        and len(after) >= WIDE_LINE and ends_sentence(after)
+        len(after) >= WIDE_LINE and bool(key) and 2 * len(key) <= len(after)
+        and not BODY_PUNCT.search(key) and ends_sentence(after)
     )
 
 
