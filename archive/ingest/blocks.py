@@ -47,6 +47,12 @@ TITLE_FORBIDDEN = re.compile("[，。；,;]")
 INNER_MARK = re.compile("[！？!?]")
 # A signature's date line (新区管委会 / 2023年10月8日) ends a notice, it is not a title.
 FULL_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# Characters without which none of classify's readers but the title's finds anything, in the printed text
+# (``canonical`` maps none of them to a character outside the set, nor one outside to one inside): a colon of a
+# contact label or furniture line, 编 of 编者按, 报 or 电 of an opening or 本报评论员, 记 of a reporter's role, 摄 of a
+# photo credit, the closing bracket of a name credit or 上接 marker, 图 of a caption, 版 of a teaser, digits of a
+# phone number or date line, 扫 or a page-code letter of a contents row, the tab of a table.
+READER_SIGNS = re.compile(r"[:：编报电记摄）)图版扫A-HＡ-Ｈ\t\d]")
 TITLE_MAX_LINES = 4
 TITLE_MAX_TOTAL = 60
 TITLE_MAX_CHARS = 40
@@ -120,10 +126,21 @@ def column_label(line: str) -> str | None:
 
 
 def classify(lines: list[str]) -> Block:
-    """The kind of one block of clean lines; patterns read the canonical copy, ``rest`` stays as printed."""
+    """The kind of one block of clean lines; patterns read the canonical copy, ``rest`` stays as printed.
+
+    A block without any of the ``READER_SIGNS`` is a title or body text: no other reader is tried on it."""
     text = join_lines(lines)
     key = canonical(text)
-    if column_label(key) or CONTINUED_FROM.fullmatch(key) or PAGE_FURNITURE.match(key) or _stray(key):
+    if column_label(key) or _stray(key):
+        return Block(Kind.SKIP, lines)
+    if not READER_SIGNS.search(text):
+        return Block(Kind.TITLE if is_title(lines) else Kind.BODY, lines)
+    return _classify_marked(lines, text, key)
+
+
+def _classify_marked(lines: list[str], text: str, key: str) -> Block:
+    """``classify`` of a block that has one of the ``READER_SIGNS`` (``text`` joined, ``key`` its canonical copy)."""
+    if CONTINUED_FROM.fullmatch(key) or PAGE_FURNITURE.match(key):
         return Block(Kind.SKIP, lines)
     if "\t" in text or (
         len(lines) >= 2 and INDEX_ROW_SIGN.search(text)

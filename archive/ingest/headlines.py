@@ -77,6 +77,9 @@ class HeadlineGroup:
 
     def add_block(self, lines: list[str]) -> None:
         """Add one block of title lines: wrapped lines are joined, phrase lines keep a space."""
+        if len(lines) == 1:
+            self._add_title(lines[0], True)
+            return
         current = ""
         first = True
         for line in (line for i, line in enumerate(lines) if line not in lines[:i]):
