@@ -163,7 +163,9 @@ def _merge_byline(target: Byline, extra: Byline) -> None:
 
 def _add(items: list, block: Block) -> None:
     kind = block.kind
-    if kind is Kind.TITLE:
+    if kind is Kind.BODY:
+        _add_body(items, block.lines)
+    elif kind is Kind.TITLE:
         _add_title(items, block.lines)
     elif kind is Kind.DATELINE:
         draft = _editor_note(items)
@@ -207,16 +209,20 @@ def _add(items: list, block: Block) -> None:
             items.append(Draft("ad", blocks=[block.lines]))
     elif kind is Kind.CONTINUED:
         items.append(Draft("news", blocks=[block.lines], continued_from_elsewhere=True))
-    elif _awaiting_caption(items, block.lines):
-        items[-1].add_body(block.lines)
+
+
+def _add_body(items: list, lines: list[str]) -> None:
+    """Body text: a photo's awaited caption, else the open article's next block, else a new article."""
+    if _awaiting_caption(items, lines):
+        items[-1].add_body(lines)
         items[-1].awaiting_caption = False
-    else:
-        _fold_subhead(items)
-        target = _last_text_draft(items)
-        if target is None:
-            target = Draft("news")
-            items.append(target)
-        target.add_body(block.lines)
+        return
+    _fold_subhead(items)
+    target = _last_text_draft(items)
+    if target is None:
+        target = Draft("news")
+        items.append(target)
+    target.add_body(lines)
 
 
 def _brief_items(lines: list[str]) -> list[list[str]]:
