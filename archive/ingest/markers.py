@@ -143,9 +143,11 @@ _ARTICLE_END_CHARS = _MARKER_END_CHARS | {"图"}
 
 def ends_article(text: str) -> bool:
     """Whether ``text`` closes its article: a continuation or page marker, or a byline printed at the end."""
-    text = canonical(text.rstrip())
+    text = text.rstrip()
+    # canonical keeps a character in or out of this test (）for ), ASCII digits for full-width ones)
     if text[-1:] not in _ARTICLE_END_CHARS and not text[-1:].isdecimal():
         return False
+    text = canonical(text)
     if has_end_marker(text) or CLOSING_CREDIT.search(text):
         return True
     credit = TRAILING_CREDIT.search(text) or roleless_trailing_credit(text)

@@ -202,7 +202,8 @@ def _headline_over_paragraph(key: str, after: str) -> bool:
 
 
 def _body_like(text: str, min_chars: int = MIN_BODY_CHARS) -> bool:
-    return bool(BODY_PUNCT.search(canonical(text))) and len(text.replace(" ", "")) >= min_chars
+    long_enough = len(text) >= min_chars and len(text.replace(" ", "")) >= min_chars
+    return long_enough and bool(BODY_PUNCT.search(canonical(text)))
 
 
 def _is_column_break(before: list[str], after: list[str]) -> bool:
