@@ -168,6 +168,7 @@ class NameReader:
         self.title_starts = title_starts
         self.occurrences = Occurrences(text)
         self._clean_followers: dict[str, Counter[str]] = {}
+        self._ends: dict[int, bool] = {}
 
     def read(self, pos: int) -> str | None:
         """The person's name beginning at ``text[pos]``, or None if no plausible name starts there."""
@@ -204,7 +205,15 @@ class NameReader:
         return given == self.text[pos + surname : pos + length] and len(given) > 1 and not self.ends_at(pos + length)
 
     def ends_at(self, end: int) -> bool:
-        """Whether a name may end right before ``text[end]`` (end of text, punctuation, a follower word, a title)."""
+        """Whether a name may end right before ``text[end]`` (end of text, punctuation, a follower word, a title).
+
+        Asked for the same position by every candidate and mention ending there: answered once per position."""
+        known = self._ends.get(end)
+        if known is None:
+            known = self._ends[end] = self._may_end(end)
+        return known
+
+    def _may_end(self, end: int) -> bool:
         text = self.text
         if end >= len(text) or not is_word_char(text[end]):
             return True

@@ -479,11 +479,11 @@ class _Extraction:
             self._add_shaped(name, start)
             covered.update(range(start, start + len(name)))
         for index, (word, start, _end) in enumerate(segmentation.words):
-            if start in covered or word in self.people or not self._may_be_named_here(start):
+            if start in covered or word in self.people:
                 continue
             name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:
-                self._add_shaped(name, start)
+                self._add_shaped(name, start)  # which leaves out names in a byline or credit
         self._read_list_neighbours()
 
     def _name_run_after_role(self, index: int) -> str | None:
