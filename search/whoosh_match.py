@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import TEXT
 from whoosh.matching import FilterMatcher, NullMatcher
@@ -120,12 +121,27 @@ class RunPhrase(wq.Query):
         for word in dict.fromkeys(self.words):
             if (self.fieldname, word) not in reader:
                 return set()
-            sets.append(reader.postings(self.fieldname, word).all_ids())
-        sets = sorted(map(set, sets), key=len)
+            sets.append(posting_ids(reader, self.fieldname, word))
+        sets.sort(key=len)
         found = sets[0].intersection(*sets[1:])
         if len(self.words) == 1:
             return found
-        return set(filter(self._checker(reader), found))
+        known = self._indexed_word_docs(reader)
+        return known | set(filter(self._checker(reader), found - known))
+
+    def _indexed_word_docs(self, reader) -> set[int]:
+        """Documents of ``reader`` whose terms include the phrase itself as a jieba word: they hold it.
+
+        ``search.analysis`` adds words of three or more characters to the chain, so a name
+        such as 习近平 is usually a term of its own; a term that long is never a bigram, so
+        only a run of the folded text makes it. Only the other candidates need their text checked.
+        """
+        runs = list(analysis.runs(self.text))
+        if len(runs) != 1 or not runs[0].chinese or len(runs[0].text) < analysis.MIN_WORD_LENGTH:
+            return set()
+        if (self.fieldname, runs[0].text) not in reader:
+            return set()
+        return posting_ids(reader, self.fieldname, runs[0].text)
 
     def _checker(self, reader):
         """A test of one document number of ``reader`` (a segment): does its folded text hold the phrase?"""
@@ -139,6 +155,27 @@ class RunPhrase(wq.Query):
             return lambda docnum: needle in column[docnum]
         pattern = analysis.phrase_pattern(self.text)
         return lambda docnum: pattern.search(column[docnum].decode("utf-8")) is not None
+
+
+def posting_ids(reader, fieldname: str, text: str) -> set[int]:
+    """The live document numbers of ``reader`` (one segment) whose ``fieldname`` holds the term ``text``.
+
+    Whoosh's ``all_ids`` yields a posting at a time through three Python calls; this takes
+    each block's document numbers whole (delta-decoded in C), then drops deleted documents.
+    """
+    matcher = reader.postings(fieldname, text)
+    deleted = frozenset()
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        deleted, matcher = matcher._ids, matcher.child
+    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
+        return set(matcher.all_ids()) - deleted
+    ids = set()
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        ids.update(accumulate(matcher._data[0]))
+        matcher._next_block()
+    return ids - deleted if deleted else ids
 
 
 def match_set(searcher, query) -> set[int]:
@@ -170,6 +207,9 @@ def _leaf_set(searcher, query) -> set[int]:
         return _leaf_set(searcher, query.a)
     if isinstance(query, wq.AndNot):
         return _leaf_set(searcher, query.a) - _leaf_set(searcher, query.b)
+    if isinstance(query, wq.Term):
+        reader = searcher.reader()
+        return posting_ids(reader, query.fieldname, query.text) if (query.fieldname, query.text) in reader else set()
     return set(query.docs(searcher))
 
 
