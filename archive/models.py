@@ -62,7 +62,7 @@ class Issue(models.Model):
     """One edition of the paper on one day (焦作日报 or a district edition such as 示范区)."""
 
     paper = models.CharField("报纸", max_length=40, default="焦作日报")
-    edition = models.CharField("版别", max_length=40, default="焦作日报")
+    edition = models.CharField("版别", max_length=40, default="焦作日报", db_index=True)
     date = models.DateField("出版日期", db_index=True)
 
     class Meta:

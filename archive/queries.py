@@ -44,6 +44,26 @@ def articles_for_listing():
     return Article.objects.select_related("page__issue").order_by("-publication_date", "page_id", "order")
 
 
+def listed_articles(ids) -> dict[int, Article]:
+    """Articles by id with issue, people (``listed_mentions``) and districts (``listed_districts``), in three queries.
+
+    What a result row, a feed entry and a CSV line show. The people are everyone the article
+    mentions: the same set the search index's official facet counts. They are grouped here
+    rather than by ``prefetch_related``, which builds a manager and a queryset per article:
+    half of the ~10 ms a 20-row result page spent loading.
+    """
+    articles = Article.objects.select_related("page__issue").in_bulk(list(ids))
+    mentions, districts = defaultdict(list), defaultdict(list)
+    for mention in Mention.objects.filter(article_id__in=articles).select_related("person").order_by("position"):
+        mentions[mention.article_id].append(mention)
+    links = Article.districts.through.objects.filter(article_id__in=articles).select_related("district")
+    for link in links.order_by("district__position", "district__name"):
+        districts[link.article_id].append(link.district)
+    for pk, article in articles.items():
+        article.listed_mentions, article.listed_districts = mentions[pk], districts[pk]
+    return articles
+
+
 def latest_articles():
     """What latest lists and feeds show: ``articles_for_listing`` without captions, ads, teasers and
     contents tables (``Article.UNLISTED_KINDS``), which stay on their pages and in search."""

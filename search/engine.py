@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from search import query, snippets
 from search.query import ParsedQuery, QuerySyntaxError
+
+if TYPE_CHECKING:
+    from archive.models import Article
 
 SORTS = ("relevance", "date_desc", "date_asc")
 MAX_PER_PAGE = 100
@@ -100,6 +103,8 @@ class Hit:
     score: float
     snippet_html: str  # HTML-escaped text with only the matched strings wrapped in <mark>
     headline_html: str = ""  # the headline, escaped, matches marked
+    # The article as ``archive.queries.listed_articles`` loads it (issue, people, districts): one load per page.
+    article: Article | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -177,16 +182,17 @@ def run_search(request: SearchRequest) -> SearchResponse:
 
 
 def _hits(ranked: list[tuple[int, float]], pieces: list[str]) -> list[Hit]:
-    """Hits with snippets from the database text; articles deleted since indexing are left out."""
-    from archive.models import Article
+    """Hits with their articles and snippets from the database text; articles deleted since indexing are left out."""
+    from archive.queries import listed_articles
 
-    articles = Article.objects.only("headline", "body").in_bulk([pk for pk, _ in ranked])
+    articles = listed_articles(pk for pk, _ in ranked)
     return [
         Hit(
             article_id=pk,
             score=score,
             snippet_html=snippets.snippet(articles[pk].body, pieces),
             headline_html=snippets.highlight(articles[pk].headline, pieces),
+            article=articles[pk],
         )
         for pk, score in ranked
         if pk in articles

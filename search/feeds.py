@@ -4,7 +4,6 @@ from dataclasses import replace
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 
-from archive import queries
 from archive.feeds import FEED_SIZE, ArticleFeed
 from search.engine import UNAVAILABLE, QuerySyntaxError, SearchUnavailable, run_search
 from search.forms import SearchForm, has_criteria, query_string
@@ -44,6 +43,4 @@ class SearchResultsFeed(ArticleFeed):
         return reverse("search:search") + query_string(replace(wanted, sort="relevance", page=1))
 
     def items(self, wanted):
-        ids = [hit.article_id for hit in run_search(wanted).hits]
-        found = queries.articles_for_listing().in_bulk(ids)
-        return [found[i] for i in ids if i in found]
+        return [hit.article for hit in run_search(wanted).hits]

@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from archive.models import Article, District, Issue, Mention, Page, Person
+from archive.queries import listed_articles
 from search import engine
 from search.engine import Hit, QuerySyntaxError, SearchRequest, SearchResponse
 
@@ -47,8 +48,9 @@ class FakeEngine:
         if request.sort != "relevance":
             found.sort(key=lambda a: (a.publication_date, a.pk), reverse=request.sort == "date_desc")
         start = (request.page - 1) * request.per_page
+        shown = listed_articles(a.pk for a in found[start : start + request.per_page])
         hits = [
-            Hit(a.pk, 1.0, f"…&lt;b&gt;<mark>{request.q}</mark>…" if request.q else "")
+            Hit(a.pk, 1.0, f"…&lt;b&gt;<mark>{request.q}</mark>…" if request.q else "", article=shown[a.pk])
             for a in found[start : start + request.per_page]
         ]
         officials = Counter(str(m.person_id) for a in found for m in a.mentions.all())
