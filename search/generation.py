@@ -11,10 +11,11 @@ imported). Columns of a segment are reused across generations while the segment 
 """
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 
 from search import dictionary
 from search.schema import DAY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD
@@ -25,6 +26,7 @@ NUMBER_FIELDS = (EVENT_DAY_FIELD, PAGE_NUMBER_FIELD)
 MISSING_NUMBER = 2**31 - 1  # what Whoosh's int column gives a document without the value
 YEAR = "year"
 FEW_VALUES = 64  # a column with at most this many values is counted by set intersections
+DENSE_SHARE = 20  # ``newest`` walks the date order for sets of at least 1/20 of the documents
 _lock = threading.RLock()
 _generations: dict[str, IndexGeneration] = {}
 _columns_by_segment: dict[tuple[str, str], SegmentColumns] = {}
@@ -116,6 +118,7 @@ class IndexGeneration:
     _live: frozenset[int] | None = None
     _tables: dict[str, dict] = field(default_factory=dict)
     _present: dict[str, frozenset[int]] = field(default_factory=dict)
+    _by_date: list[int] | None = None
 
     @classmethod
     def build(cls, searcher, index_path: str) -> IndexGeneration:
@@ -179,6 +182,23 @@ class IndexGeneration:
             present = self._present[name] = frozenset().union(*table.values())
         column = self.values[name]
         return Counter(chain.from_iterable(map(column.__getitem__, docs & present)))
+
+    def newest(self, docs, count: int, oldest: bool = False) -> list[int]:
+        """The ``count`` newest of ``docs`` (``oldest``: the oldest), ties by document number, newest first.
+
+        A large share of the archive (a frequent word's 90,000 matches) is answered by walking
+        every live document in date order until ``count`` are found, not by a heap over the
+        whole set (~60 ms at 100k articles).
+        """
+        if len(docs) * DENSE_SHARE < len(self.days):
+            days = self.days
+            key = (lambda d: (-days[d], -d)) if oldest else (lambda d: (days[d], d))
+            return heapq.nlargest(count, docs, key=key)
+        if self._by_date is None:
+            days = self.days
+            self._by_date = sorted(self.live_docs(), key=lambda d: (days[d], d), reverse=True)
+        order = reversed(self._by_date) if oldest else self._by_date
+        return list(islice(filter(docs.__contains__, order), count))
 
     def docs_between(self, low: int, high: int) -> frozenset[int]:
         """Live documents published from day ``low`` to day ``high`` (YYYYMMDD, inclusive)."""

@@ -159,10 +159,7 @@ def _rank(current, parsed, must, matched, sort, limit) -> list[tuple[int, float]
         return _by_relevance(current, parsed, must, matched.docs, limit)
     order = matched.orders.get(sort)
     if order is None or len(order) < limit:
-        days = current.days
-        oldest = sort == "date_asc"
-        keyed = (lambda d: (-days[d], -d)) if oldest else (lambda d: (days[d], d))
-        order = matched.orders[sort] = heapq.nlargest(max(limit, 200), matched.docs, key=keyed)
+        order = matched.orders[sort] = current.newest(matched.docs, max(limit, 200), oldest=sort == "date_asc")
     return [(docnum, 0.0) for docnum in order[:limit]]
 
 
@@ -184,8 +181,7 @@ def _tier(current, must, docs, limit) -> list[tuple[int, float]]:
     """The first ``limit`` of ``docs``: the ``RANK_WINDOW`` newest by score, then the older ones newest first."""
     if len(docs) <= RANK_WINDOW:
         return _scored(current, must, docs, limit)
-    days = current.days
-    by_date = heapq.nlargest(RANK_WINDOW + limit, docs, key=lambda docnum: (days[docnum], docnum))
+    by_date = current.newest(docs, RANK_WINDOW + limit)
     ranked = _scored(current, must, set(by_date[:RANK_WINDOW]), limit)
     return ranked + [(docnum, 0.0) for docnum in by_date[RANK_WINDOW : RANK_WINDOW + limit - len(ranked)]]
 
