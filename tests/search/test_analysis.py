@@ -111,3 +111,17 @@ def test_term_counts_count_exactly_the_terms(name):
         counts = analysis.term_counts(text)
         assert counts == Counter(term.text for term in analysis.terms(text))
         assert sum(counts.values()) == len(list(analysis.terms(text)))
+
+
+def test_segment_gives_jiebas_words_also_after_words_are_added():
+    """``dictionary.segment`` computes jieba's route itself and remembers it: always what jieba's lcut says."""
+    tokenizer = dictionary.tokenizer()
+    runs = [run for name in ("000_aa96861d60fbaec3.txt", "004_2e3f32ccee677dfe.txt")
+            for run in CJK_RUN.findall(seed_text(name)) if len(run) >= 3]
+    runs += ["㐀焦作日报䶵社长", "焦作\u9fd6\u9fff日报社", "豈焦作市委書記"]
+    assert [dictionary.segment(run) for run in runs] == [tokenizer.lcut(run, HMM=False) for run in runs]
+    probe, new_word = "龘甲乙丙丁戊靐", "乙丙丁戊"
+    assert new_word not in dictionary.segment(probe)
+    tokenizer.add_word(new_word, freq=1000)
+    assert new_word in dictionary.segment(probe) and dictionary.segment(probe) == tokenizer.lcut(probe, HMM=False)
+    assert [dictionary.segment(run) for run in runs] == [tokenizer.lcut(run, HMM=False) for run in runs]
