@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,7 +16,7 @@ from django.urls import path, reverse
 from archive.admin_import import PageImportView
 from archive.corrections import mark_corrected, merge_people, split_person
 from archive.forms import IssueDateField, ListTextField
-from archive.linking import confirm_link, nearest_titled
+from archive.linking import confirm_link, nearest_titled, relink
 from archive.models import (
     Article,
     District,
@@ -237,7 +238,8 @@ class PersonAdmin(admin.ModelAdmin):
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/archive/person/merge.html", context)
-        articles = merge_people(target, people, user=request.user)
+        with transaction.atomic():
+            articles = merge_people(target, people, user=request.user) | relink({person.name for person in people})
         self.message_user(
             request, f"已将 {len(people) - 1} 个人物合并到“{target}”，涉及 {len(articles)} 篇文章。", messages.SUCCESS
         )
@@ -251,9 +253,11 @@ class PersonAdmin(admin.ModelAdmin):
         form = SplitPersonForm(person, request.POST or None)
         if request.method == "POST" and form.is_valid():
             chosen = form.cleaned_data["mentions"]
-            newcomer = split_person(
-                person, chosen, form.cleaned_data["note"], form.cleaned_data["name"], user=request.user
-            )
+            with transaction.atomic():
+                newcomer = split_person(
+                    person, chosen, form.cleaned_data["note"], form.cleaned_data["name"], user=request.user
+                )
+                relink({person.name, newcomer.name})
             self.message_user(request, f"已拆分出新人物“{newcomer}”（{len(chosen)} 条提及）。", messages.SUCCESS)
             return redirect(reverse("admin:archive_person_change", args=[newcomer.pk]))
         context = {

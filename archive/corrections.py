@@ -56,16 +56,25 @@ def merge_people(target, duplicates, user=None):
 
     A mention of a duplicate in an article that already mentions ``target`` is
     merged into target's mention (titles and roles united, earliest position kept).
+    ``target`` becomes an official if any duplicate was one. A moved bare mention that was waiting for an
+    editor to choose among same-name officials is confirmed as ``target`` (merging is that choice).
     """
     duplicates = [person for person in duplicates if person.pk != target.pk]
     affected = set()
+    if target.kind != Person.Kind.OFFICIAL and any(person.kind == Person.Kind.OFFICIAL for person in duplicates):
+        target.kind = Person.Kind.OFFICIAL
+        target.save(update_fields=["kind"])
+        affected.update(target.mentions.values_list("article_id", flat=True))
     for duplicate in duplicates:
         for mention in Mention.objects.filter(person=duplicate).select_for_update():
             affected.add(mention.article_id)
             kept = Mention.objects.filter(article_id=mention.article_id, person=target).first()
             if kept is None:
                 mention.person = target
-                mention.save(update_fields=["person"])
+                if mention.link in Mention.UNDECIDED_LINKS:
+                    mention.link = Mention.Link.CONFIRMED
+                    mention.candidates.clear()
+                mention.save(update_fields=["person", "link"])
                 continue
             kept.titles = ordered_union(kept.titles, mention.titles)
             kept.roles = ordered_union(kept.roles, mention.roles)
@@ -89,7 +98,8 @@ def merge_people(target, duplicates, user=None):
 def split_person(person, mentions, note, name=None, user=None):
     """Move ``mentions`` of ``person`` (and their articles' meeting roles) to a new Person; returns it.
 
-    ``note`` tells the two apart (both usually share the name); ``name`` defaults to the person's.
+    ``note`` tells the two apart (both usually share the name); ``name`` defaults to the person's. The new
+    person keeps the kind of ``person`` (an official split in two stays in the officials facet both times).
     Raises ValueError when no mention is given or one belongs to someone else.
     """
     mentions = list(mentions)
@@ -97,7 +107,7 @@ def split_person(person, mentions, note, name=None, user=None):
         raise ValueError("请至少选择一条人物提及。")
     if any(mention.person_id != person.pk for mention in mentions):
         raise ValueError("所选提及不属于该人物。")
-    newcomer = Person.objects.create(name=name or person.name, note=note)
+    newcomer = Person.objects.create(name=name or person.name, note=note, kind=person.kind)
     article_ids = {mention.article_id for mention in mentions}
     Mention.objects.filter(pk__in=[mention.pk for mention in mentions]).update(person=newcomer)
     move_meeting_roles(person, newcomer, Meeting.objects.filter(articles__in=article_ids).distinct())

@@ -311,6 +311,14 @@ def delete_orphans(person_ids: set[int]) -> None:
 
 
 @transaction.atomic
+def relink(names: Iterable[str]) -> set[int]:
+    """Decide the bare mentions of ``names`` again at every date after editors merged or split people of those
+    names (which officials a name has may have changed); announces and returns the articles relinked."""
+    relinked = link_names(names).relinked_articles
+    announce_changed(relinked)
+    return relinked
+
+
 def confirm_link(mention: Mention, person: Person, user=None) -> None:
     """An editor decides that the bare ``mention`` is ``person``: it moves to them for good.
 

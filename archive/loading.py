@@ -393,7 +393,8 @@ def comparable_content(record: dict) -> dict:
 
 def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date: Date, warnings: list[str]):
     """Rewrite the page's articles from ``articles``; returns their ids in order, and the ids of the articles
-    (on this page or elsewhere) in which a bare name was linked anew."""
+    (on this page or elsewhere) whose official facet changed: a bare name linked anew, or a person named there
+    who first appears as an official on this page."""
     old_people = _people_on(page)
     names = _names(articles) | set(Person.objects.filter(pk__in=old_people).values_list("name", flat=True))
     officials_before = officials_of(names)
@@ -432,14 +433,16 @@ def _write_articles(page: Page, articles: list[ParsedArticle], plan: _Plan, date
     for model, rows in links.items():
         model.objects.bulk_create(rows)
     events.save_people()
-    Person.objects.filter(pk__in=officials).exclude(kind=OFFICIAL).update(kind=OFFICIAL)
+    promoted = Person.objects.filter(pk__in=officials).exclude(kind=OFFICIAL)
+    promoted_in = set(Mention.objects.filter(person__in=promoted).values_list("article_id", flat=True))
+    promoted.update(kind=OFFICIAL)
     linked = link_names(names, around=date, officials_before=officials_before)
     order = {pk: parsed.order for pk, parsed in zip(ids, articles, strict=True)}
     for article_id, name, link in linked.decided:
         if article_id in order and link in UNDECIDED_WARNINGS:
             warnings.append(f"第{order[article_id]}篇：“{name}”{UNDECIDED_WARNINGS[link]}，已列入待核对人物。")
     delete_orphans(old_people)
-    return ids, linked.relinked_articles
+    return ids, linked.relinked_articles | promoted_in
 
 
 def _people_on(page: Page) -> set[int]:

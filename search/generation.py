@@ -12,8 +12,9 @@ imported). Columns of a segment are reused across generations while the segment 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from search import dictionary
 from search.schema import DAY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD
@@ -23,6 +24,7 @@ VALUE_FIELDS = tuple(facet.field for facet in FACETS)
 NUMBER_FIELDS = (EVENT_DAY_FIELD, PAGE_NUMBER_FIELD)
 MISSING_NUMBER = 2**31 - 1  # what Whoosh's int column gives a document without the value
 YEAR = "year"
+FEW_VALUES = 64  # a column with at most this many values is counted by set intersections
 _lock = threading.RLock()
 _generations: dict[str, IndexGeneration] = {}
 _columns_by_segment: dict[tuple[str, str], SegmentColumns] = {}
@@ -113,6 +115,7 @@ class IndexGeneration:
     _sets: LRU = field(default_factory=LRU)
     _live: frozenset[int] | None = None
     _tables: dict[str, dict] = field(default_factory=dict)
+    _present: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, searcher, index_path: str) -> IndexGeneration:
@@ -151,9 +154,31 @@ class IndexGeneration:
         """Live documents matching the Whoosh ``query`` (``key`` identifies it in the cache)."""
         return self._sets.get_or_compute(("query", key), lambda: frozenset(match_set(self.searcher, query)))
 
-    def docs_with(self, fieldname: str, value: str) -> frozenset[int]:
-        """Live documents whose keyword column ``fieldname`` (one of VALUE_FIELDS) holds ``value``."""
+    def docs_with(self, fieldname: str, value) -> frozenset[int]:
+        """Live documents whose keyword column ``fieldname`` (one of VALUE_FIELDS) holds ``value``
+        (``YEAR``: published in the year ``value``)."""
         return self._inverted(fieldname).get(value, frozenset())
+
+    def value_counts(self, name: str, docs: set[int]) -> dict:
+        """How many of ``docs`` hold each value of the keyword column ``name`` (``YEAR``: are of each year);
+        values none of them hold are left out.
+
+        A column of few values (years, kinds, editions) is counted by one set intersection per
+        value, in C; a column of many (officials, reporters) only over the documents holding any
+        value: a frequent word's 40,000 matches are not walked in Python once per facet.
+        """
+        table = self._inverted(name)
+        if len(table) <= FEW_VALUES:
+            counts = ((value, len(docs & members)) for value, members in table.items())
+            return {value: count for value, count in counts if count}
+        if name == YEAR:
+            days = self.days
+            return Counter(days[docnum] // 10000 for docnum in docs)
+        present = self._present.get(name)
+        if present is None:
+            present = self._present[name] = frozenset().union(*table.values())
+        column = self.values[name]
+        return Counter(chain.from_iterable(map(column.__getitem__, docs & present)))
 
     def docs_between(self, low: int, high: int) -> frozenset[int]:
         """Live documents published from day ``low`` to day ``high`` (YYYYMMDD, inclusive)."""

@@ -72,7 +72,8 @@ def _edition_values(article: Article) -> list[str]:
 def _edition_labels(values: Iterable[str]) -> dict[str, str]:
     """The editions some issue has (an edition no issue has is reported, as an unknown person is)."""
     wanted = [value for value in values if 0 < len(value) <= 40]
-    return {value: value for value in Issue.objects.filter(edition__in=wanted).values_list("edition", flat=True)}
+    known = Issue.objects.filter(edition__in=wanted).order_by().values_list("edition", flat=True).distinct()
+    return {value: value for value in known}
 
 
 def _editions() -> list[str]:

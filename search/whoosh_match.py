@@ -14,20 +14,29 @@ Whoosh pickles ``ChainText``'s import path into the index schema: do not rename 
 """
 from __future__ import annotations
 
+import io
+import pickle
 import re
+import struct
 import weakref
+import zlib
 from bisect import bisect_left
-from itertools import pairwise
+from collections.abc import Iterator
+from itertools import accumulate, pairwise
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import TEXT
 from whoosh.formats import Frequency
 from whoosh.matching import FilterMatcher, NullMatcher
+from whoosh.scoring import BM25FScorer
 from whoosh.system import pack_uint
 
 from search import analysis
 
+_BLOCK_LENGTH = struct.Struct("!i")  # whoosh.system's int, before each postings block
+_POSTINGS_MAGIC_SIZE = len(WHOOSH3_HEADER_MAGIC)
 _LAYOUT_BETWEEN_CHINESE = re.compile(rf"(?<=[{analysis.CJK_CHARS}])[ \t]+(?=[{analysis.CJK_CHARS}])")
 # Column readers per segment reader: opening one reads the segment's offsets table.
 _columns: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -124,20 +133,37 @@ class RunPhrase(wq.Query):
             return NullMatcher()
         return FilterMatcher(self.candidates().matcher(searcher, context), frozenset(ids))
 
-    def _verified(self, searcher) -> set[int]:
+    def _verified(self, searcher, within: set[int] | None = None) -> set[int]:
         """Document numbers of ``searcher`` (one segment) holding the phrase: postings intersected as sets,
-        then each candidate's folded text checked (Whoosh's intersection matcher steps through ids in Python)."""
+        then each candidate's folded text checked (Whoosh's intersection matcher steps through ids in Python);
+        with ``within``, candidates outside it are left out unchecked."""
         reader = searcher.reader()
         sets = []
         for word in dict.fromkeys(self.words):
             if (self.fieldname, word) not in reader:
                 return set()
-            sets.append(reader.postings(self.fieldname, word).all_ids())
-        sets = sorted(map(set, sets), key=len)
+            sets.append(posting_ids(reader, self.fieldname, word))
+        sets.sort(key=len)
         found = sets[0].intersection(*sets[1:])
         if len(self.words) == 1:
             return found
-        return set(filter(self._checker(reader), found))
+        known = self._indexed_word_docs(reader)
+        unknown = found - known if within is None else (found & within) - known
+        return known | set(filter(self._checker(reader), unknown))
+
+    def _indexed_word_docs(self, reader) -> set[int]:
+        """Documents of ``reader`` whose terms include the phrase itself as a jieba word: they hold it.
+
+        ``search.analysis`` adds words of three or more characters to the chain, so a name
+        such as 习近平 is usually a term of its own; a term that long is never a bigram, so
+        only a run of the folded text makes it. Only the other candidates need their text checked.
+        """
+        runs = list(analysis.runs(self.text))
+        if len(runs) != 1 or not runs[0].chinese or len(runs[0].text) < analysis.MIN_WORD_LENGTH:
+            return set()
+        if (self.fieldname, runs[0].text) not in reader:
+            return set()
+        return posting_ids(reader, self.fieldname, runs[0].text)
 
     def _checker(self, reader):
         """A test of one document number of ``reader`` (a segment): does its folded text hold the phrase?"""
@@ -153,6 +179,52 @@ class RunPhrase(wq.Query):
         return lambda docnum: pattern.search(column[docnum].decode("utf-8")) is not None
 
 
+def posting_ids(reader, fieldname: str, text: str) -> set[int]:
+    """The live document numbers of ``reader`` (one segment) whose ``fieldname`` holds the term ``text``.
+
+    Whoosh's ``all_ids`` yields a posting at a time through three Python calls and reads
+    each block with several small reads; ``_blocks`` reads the list at once, a block's ids whole.
+    """
+    matcher = reader.postings(fieldname, text)
+    deleted = frozenset()
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        deleted, matcher = matcher._ids, matcher.child
+    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
+        return set(matcher.all_ids()) - deleted
+    ids = set()
+    for block_ids, _weights in _blocks(matcher):
+        ids.update(block_ids)
+    return ids - deleted if deleted else ids
+
+
+def _blocks(matcher: W3LeafMatcher, wanted: list[int] | None = None) -> Iterator[tuple[list[int], list]]:
+    """(document numbers, weights) of each postings block of a fresh ``W3LeafMatcher``'s term, as its
+    ``id()`` and ``weight()`` would give them; with ``wanted`` (sorted document numbers) only the blocks
+    that may hold one of them. The whole list is one read; a block is its length (negative for the last),
+    a pickled header (count, last id, max weight, compression, lengths) and its pickled (ids as deltas,
+    weights, values), compressed or not."""
+    extent = matcher._length
+    if isinstance(extent, tuple):  # Whoosh's own W3TermInfo reads it with struct.unpack and keeps the tuple
+        extent = extent[0]
+    data = matcher._postfile.get(matcher._startoffset, extent)
+    position, first = _POSTINGS_MAGIC_SIZE, 0
+    while position < len(data):
+        length = _BLOCK_LENGTH.unpack_from(data, position)[0]
+        start, end = position + _BLOCK_LENGTH.size, position + _BLOCK_LENGTH.size + abs(length)
+        header = io.BytesIO(data[start:end])
+        count, last_id, _, compression, _, _ = pickle.load(header)
+        following = 0 if wanted is None else bisect_left(wanted, first)
+        if wanted is None or (following < len(wanted) and wanted[following] <= last_id):
+            body = data[start + header.tell() : end]
+            deltas, weights, _values = pickle.loads(zlib.decompress(body) if compression else body)
+            if weights is None or isinstance(weights, float):
+                weights = [1.0 if weights is None else weights] * count
+            yield list(accumulate(deltas)), weights
+        if length < 0:
+            return
+        position, first = end, last_id + 1
+
+
 def match_set(searcher, query) -> set[int]:
     """Document numbers of ``searcher`` matching ``query``, combined as Python sets.
 
@@ -166,22 +238,31 @@ def match_set(searcher, query) -> set[int]:
     return docs
 
 
-def _leaf_set(searcher, query) -> set[int]:
+def _leaf_set(searcher, query, within: set[int] | None = None) -> set[int]:
+    """Documents of one segment matching ``query``; with ``within``, those outside it may be left out.
+
+    An And takes its plain terms first, so a phrase checks the text only of documents that hold them.
+    """
     if isinstance(query, RunPhrase):
-        return query._verified(searcher)
+        return query._verified(searcher, within)
     if isinstance(query, wq.And):
-        found = _leaf_set(searcher, query.subqueries[0])
-        for sub in query.subqueries[1:]:
+        found = within
+        for sub in sorted(query.subqueries, key=lambda sub: not isinstance(sub, wq.Term)):
+            part = _leaf_set(searcher, sub, found)
+            found = part if found is None else found & part
             if not found:
                 break
-            found &= _leaf_set(searcher, sub)
         return found
     if isinstance(query, wq.Or):
-        return set().union(*(_leaf_set(searcher, sub) for sub in query.subqueries))
+        return set().union(*(_leaf_set(searcher, sub, within) for sub in query.subqueries))
     if isinstance(query, wq.AndMaybe):
-        return _leaf_set(searcher, query.a)
+        return _leaf_set(searcher, query.a, within)
     if isinstance(query, wq.AndNot):
-        return _leaf_set(searcher, query.a) - _leaf_set(searcher, query.b)
+        found = _leaf_set(searcher, query.a, within)
+        return found - _leaf_set(searcher, query.b, found) if found else found
+    if isinstance(query, wq.Term):
+        reader = searcher.reader()
+        return posting_ids(reader, query.fieldname, query.text) if (query.fieldname, query.text) in reader else set()
     return set(query.docs(searcher))
 
 
@@ -191,6 +272,8 @@ def scores(searcher, query, docs) -> list[tuple[int, float]]:
     Whoosh's collector steps through every match of the query to find the best; a frequent
     word matches tens of thousands of articles but only a bounded window of them is ranked.
     Phrases score as their candidates (``RunPhrase.candidates``): ``docs`` are already verified.
+    Terms and their And, Or and AndMaybe are scored a postings block at a time (``_bulk_scores``),
+    anything else through Whoosh's matchers.
     """
     scoring = query.accept(lambda q: q.candidates() if isinstance(q, RunPhrase) else q)
     context = searcher.context()
@@ -200,11 +283,78 @@ def scores(searcher, query, docs) -> list[tuple[int, float]]:
         first, end = bisect_left(wanted, offset), bisect_left(wanted, offset + leaf.doc_count_all())
         if first == end:
             continue
+        local = [docnum - offset for docnum in wanted[first:end]]
+        bulk = _bulk_scores(leaf, scoring, local, context.weighting)
+        if bulk is not None:
+            hits += [(docnum + offset, bulk.get(docnum, 0.0)) for docnum in local]
+            continue
         matcher = scoring.matcher(leaf, context)
-        for docnum in wanted[first:end]:
-            local = docnum - offset
-            if matcher.is_active() and matcher.id() < local:
-                matcher.skip_to(local)
-            matched = matcher.is_active() and matcher.id() == local
-            hits.append((docnum, matcher.score() if matched else 0.0))
+        for docnum in local:
+            if matcher.is_active() and matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            matched = matcher.is_active() and matcher.id() == docnum
+            hits.append((docnum + offset, matcher.score() if matched else 0.0))
     return hits
+
+
+def _bulk_scores(searcher, query, wanted: list[int], weighting) -> dict[int, float] | None:
+    """Scores of the ``wanted`` documents (sorted, of ``searcher``'s one segment) that ``query`` matches, as
+    Whoosh's matchers add them up (And, Or: sum of the matching parts; AndMaybe: the second part when
+    it matches; a compound's boost multiplies); None when a part of ``query`` is not one of these."""
+    if isinstance(query, wq.Term):
+        found = _term_scores(searcher, query, wanted, weighting)
+    elif isinstance(query, (wq.And, wq.Or)):
+        parts = [_bulk_scores(searcher, sub, wanted, weighting) for sub in query.subqueries]
+        if not parts or any(part is None for part in parts):
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        if isinstance(query, wq.And):
+            keys = set(parts[0]).intersection(*parts[1:])
+            found = {docnum: sum(part[docnum] for part in parts) for docnum in keys}
+        else:
+            found = {}
+            for part in parts:
+                for docnum, score in part.items():
+                    found[docnum] = found.get(docnum, 0.0) + score
+    elif isinstance(query, wq.AndMaybe):
+        first, second = (_bulk_scores(searcher, sub, wanted, weighting) for sub in (query.a, query.b))
+        if first is None or second is None:
+            return None
+        return {docnum: score + second[docnum] if docnum in second else score for docnum, score in first.items()}
+    else:
+        return None
+    if query.boost != 1.0:
+        found = {docnum: score * query.boost for docnum, score in found.items()}
+    return found
+
+
+def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, float] | None:
+    """BM25F scores of the ``wanted`` documents holding the term, reading only postings blocks that may hold one."""
+    reader = searcher.reader()
+    if query.fieldname not in reader.schema:
+        return {}
+    text = reader.schema[query.fieldname].to_bytes(query.text)
+    if (query.fieldname, text) not in reader:
+        return {}
+    scorer = weighting.scorer(searcher, query.fieldname, text)
+    if not isinstance(scorer, BM25FScorer):
+        return None
+    matcher = reader.postings(query.fieldname, text)
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        matcher = matcher.child  # deleted documents are never wanted
+    length, score = scorer.dfl, scorer._score
+    found = {}
+    if not isinstance(matcher, W3LeafMatcher):
+        wanted_set = set(wanted)
+        while matcher.is_active():
+            if matcher.id() in wanted_set:
+                found[matcher.id()] = score(matcher.weight(), length(matcher.id()))
+            matcher.next()
+        return found
+    for ids, weights in _blocks(matcher, wanted):
+        in_block = dict(zip(ids, weights, strict=True))
+        for docnum in wanted[bisect_left(wanted, ids[0]) : bisect_left(wanted, ids[-1] + 1)]:
+            if docnum in in_block:
+                found[docnum] = score(in_block[docnum], length(docnum))
+    return found

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from itertools import chain
 
 from whoosh import query as wq
 
@@ -142,12 +141,12 @@ def _matching(current, must, excluded, request) -> set[int]:
 
 def _count_facets(current, docs, year) -> dict[str, list[tuple]]:
     days = current.days
-    years = Counter(days[docnum] // 10000 for docnum in docs)
-    months = Counter(days[docnum] // 100 % 100 for docnum in docs if days[docnum] // 10000 == year) if year else {}
+    years = current.value_counts(generation.YEAR, docs)
+    in_year = docs & current.docs_with(generation.YEAR, year) if year else ()
+    months = Counter(days[docnum] // 100 % 100 for docnum in in_year)
     counts = {"year": sorted(years.items()), "month": sorted(months.items())}
     for facet in FACETS:
-        column = current.values[facet.field]
-        values = Counter(chain.from_iterable(map(column.__getitem__, docs)))
+        values = current.value_counts(facet.field, docs)
         counts[facet.name] = sorted(values.items(), key=lambda item: (-item[1], item[0]))
     return counts
 

@@ -66,6 +66,11 @@ class SliceReader:
         self._position = end
         return chunk
 
+    def peek(self, size=0):
+        """Bytes from the position on without consuming them: pickle's loader reads a postings block's
+        header through one ``peek`` and one ``read`` instead of a ``read`` per opcode."""
+        return bytes(self._data[self._position : min(len(self._data), self._position + min(max(size, 1), WINDOW))])
+
     def readinto(self, buffer):
         data = self.read(len(buffer))
         buffer[: len(data)] = data

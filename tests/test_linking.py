@@ -64,6 +64,16 @@ def test_a_later_titled_report_links_an_earlier_bare_name_and_the_index_hears_of
     assert linked.article_id in sent[-1]["changed"]
 
 
+def test_a_person_who_becomes_an_official_elsewhere_is_reindexed_where_named_before(load_on, sent):  # noqa: F811
+    load_on(date(2019, 5, 1), "a", PersonMention("蔺书衡", ["村民"], kind="other"))
+    assert mention_in("a").person.kind == Person.Kind.OTHER
+    sent.clear()
+    load_on(date(2019, 8, 1), "b", titled("蔺书衡", "镇党委书记"))
+    earlier = mention_in("a")
+    assert (earlier.person.kind, earlier.link, earlier.titles) == (Person.Kind.OFFICIAL, Link.NONE, ["村民"])
+    assert earlier.article_id in sent[-1]["changed"]
+
+
 def test_two_officials_of_one_name_near_the_date_leave_it_unlinked_and_listed(load_on):
     load_on(date(2015, 1, 10), "a", titled("蔺书衡", "副市长"))
     first = Person.objects.get(name="蔺书衡")

@@ -38,11 +38,21 @@ PAGE_FURNITURE = re.compile(
 )
 # Rows of a teaser/contents table: 扫码更精彩 endings, or page codes (A02 …).
 INDEX_ROW = re.compile(r"(扫码更精彩|扫码阅读|扫码看更多|扫码观看)$|^[A-H]\d{2}版?(?=[\s\u4e00-\u9fff“])")
+# What every contents row has (扫码…, or a page code in ASCII or full-width letters).
+INDEX_ROW_SIGN = re.compile("[扫A-HＡ-Ｈ]")
 PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 AD_LINE = re.compile(r"^(电话|热线|地址|联系电话|咨询电话|订餐电话|服务热线|手机|联系人|网址|邮箱|微信)[：:]")
 TITLE_FORBIDDEN = re.compile("[，。；,;]")
+# A question or exclamation mark before a title's last character ends a sentence inside it.
+INNER_MARK = re.compile("[！？!?]")
 # A signature's date line (新区管委会 / 2023年10月8日) ends a notice, it is not a title.
 FULL_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# Characters without which none of classify's readers but the title's finds anything, in the printed text
+# (``canonical`` maps none of them to a character outside the set, nor one outside to one inside): a colon of a
+# contact label or furniture line, 编 of 编者按, 报 or 电 of an opening or 本报评论员, 记 of a reporter's role, 摄 of a
+# photo credit, the closing bracket of a name credit or 上接 marker, 图 of a caption, 版 of a teaser, digits of a
+# phone number or date line, 扫 or a page-code letter of a contents row, the tab of a table.
+READER_SIGNS = re.compile(r"[:：编报电记摄）)图版扫A-HＡ-Ｈ\t\d]")
 TITLE_MAX_LINES = 4
 TITLE_MAX_TOTAL = 60
 TITLE_MAX_CHARS = 40
@@ -93,7 +103,7 @@ def is_title(lines: list[str]) -> bool:
             return False
         if TITLE_FORBIDDEN.search(bare) and not (len(lines) == 1 and _comma_title(bare)):
             return False
-        if re.search("[！？!?]", bare[:-1]) or FULL_DATE.match(bare):
+        if INNER_MARK.search(bare, 0, len(bare) - 1) or FULL_DATE.match(bare):
             return False
     text = join_lines(lines)
     return 2 <= len(CJK_CHAR.findall(text)) <= TITLE_MAX_TOTAL and not ENUMERATOR.match(text)
@@ -104,6 +114,11 @@ def _stray(text: str) -> bool:
     return len(text) <= STRAY_CHARS and not CJK_CHAR.search(text)
 
 
+def _has_ad_line(lines: list[str]) -> bool:
+    """A line opening with a contact label (电话：…); every label ends in a colon."""
+    return any(("：" in line or ":" in line) and AD_LINE.match(canonical(line)) for line in lines)
+
+
 def column_label(line: str) -> str | None:
     """The column header ``line`` prints (``■简讯``), or None."""
     label = canonical(line).strip(BULLETS)
@@ -111,12 +126,26 @@ def column_label(line: str) -> str | None:
 
 
 def classify(lines: list[str]) -> Block:
-    """The kind of one block of clean lines; patterns read the canonical copy, ``rest`` stays as printed."""
+    """The kind of one block of clean lines; patterns read the canonical copy, ``rest`` stays as printed.
+
+    A block without any of the ``READER_SIGNS`` is a title or body text: no other reader is tried on it."""
     text = join_lines(lines)
     key = canonical(text)
-    if column_label(key) or CONTINUED_FROM.fullmatch(key) or PAGE_FURNITURE.match(key) or _stray(key):
+    if column_label(key) or _stray(key):
         return Block(Kind.SKIP, lines)
-    if "\t" in text or sum(1 for line in lines if INDEX_ROW.search(canonical(line))) >= 2:
+    if not READER_SIGNS.search(text):
+        return Block(Kind.TITLE if is_title(lines) else Kind.BODY, lines)
+    return _classify_marked(lines, text, key)
+
+
+def _classify_marked(lines: list[str], text: str, key: str) -> Block:
+    """``classify`` of a block that has one of the ``READER_SIGNS`` (``text`` joined, ``key`` its canonical copy)."""
+    if CONTINUED_FROM.fullmatch(key) or PAGE_FURNITURE.match(key):
+        return Block(Kind.SKIP, lines)
+    if "\t" in text or (
+        len(lines) >= 2 and INDEX_ROW_SIGN.search(text)
+        and sum(1 for line in lines if INDEX_ROW.search(canonical(line))) >= 2
+    ):
         return Block(Kind.TABLE, lines)
     note = EDITOR_NOTE.match(key)
     if note:
@@ -141,7 +170,7 @@ def classify(lines: list[str]) -> Block:
         return Block(Kind.CAPTION, lines, byline=Byline(), rest=lines)
     if TEASER.match(key) and len(text) <= TITLE_MAX_CHARS:
         return Block(Kind.TEASER, lines, rest=[re.sub(r"^[▶►>》（(\s]+|[）)]$", "", text)])
-    if (any(AD_LINE.match(canonical(line)) for line in lines) or PHONE.search(key)) and "。" not in text:
+    if "。" not in text and (_has_ad_line(lines) or PHONE.search(key)):
         return Block(Kind.AD, lines)
     if is_title(lines):
         return Block(Kind.TITLE, lines)

@@ -82,6 +82,8 @@ def parse_credit(text: str) -> Byline | None:
 
 def split_dateline(text: str) -> tuple[Byline, str] | None:
     """(byline, rest of the text) when ``text`` opens with 本报讯（…）, else None."""
+    if "报" not in text and "电" not in text:  # every opening DATELINE matches has one (本报讯, 新华社电)
+        return None
     text = text.lstrip(BULLETS)
     match = DATELINE.match(canonical(text))
     if not match:
@@ -100,7 +102,7 @@ def parse_feature_byline(text: str) -> Byline | None:
 
     ``文/图`` before or after the names makes the reporters the photographers too.
     """
-    if not _FEATURE_BYLINE_CHARS.intersection(text):
+    if _FEATURE_BYLINE_CHARS.isdisjoint(text):
         return None
     key = canonical(text).strip()
     bare = key.lstrip(BULLETS)
@@ -121,6 +123,8 @@ def parse_feature_byline(text: str) -> Byline | None:
 
 def parse_roleless_credit(text: str) -> Byline | None:
     """A brief's closing credit by name alone (``（林晓）``): the names are contributors."""
+    if "）" not in text and ")" not in text:
+        return None
     match = roleless_trailing_credit(canonical(text).strip())
     if match is None or match.start() > 0:
         return None
@@ -136,6 +140,8 @@ def is_closing_byline(text: str) -> bool:
 
 def split_photo_credit(text: str) -> tuple[str, Byline] | None:
     """(caption, byline) when ``text`` ends with a photo credit (``… 本报记者 刘璐 摄``), else None."""
+    if "摄" not in text:
+        return None
     match = photo_credit(canonical(text))
     if not match:
         return None

@@ -16,8 +16,12 @@ CJK_CHAR = re.compile(f"[{CJK}]")
 # Punctuation that marks Chinese context (and around which layout spaces carry no meaning).
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』·…"
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-ASCII_PUNCT = re.compile("[,:;?!()]")
-FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_ASCII_PUNCT_CHARS = ",:;?!()"
+_FULLWIDTH_ALNUM_CHARS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+ASCII_PUNCT = re.compile(f"[{_ASCII_PUNCT_CHARS}]")
+FULLWIDTH_ALNUM = re.compile(f"[{_FULLWIDTH_ALNUM_CHARS}]")
+# Either: most texts have neither, and one scan tells.
+CONVERTIBLE = re.compile(f"[{_ASCII_PUNCT_CHARS}{_FULLWIDTH_ALNUM_CHARS}]")
 HALFWIDTH_ALNUM = {
     code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
@@ -46,6 +50,8 @@ def canonical(text: str) -> str:
 
 
 def _canonical(text: str) -> str:
+    if not CONVERTIBLE.search(text):
+        return text
     if FULLWIDTH_ALNUM.search(text):
         text = text.translate(HALFWIDTH_ALNUM)
     if not ASCII_PUNCT.search(text):

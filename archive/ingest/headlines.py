@@ -52,6 +52,8 @@ def _phrase_list(title: str) -> bool:
 def _subtitle_dash(title: str) -> int:
     """Where a —— starting a 副题 is in ``title`` (-1 if none): never inside a book title or quote
     (《天南地北——焦作人》)."""
+    if SUBTITLE_DASH not in title:
+        return -1
     depth = 0
     for i, ch in enumerate(title):
         if ch in "《“「(（":
@@ -75,6 +77,9 @@ class HeadlineGroup:
 
     def add_block(self, lines: list[str]) -> None:
         """Add one block of title lines: wrapped lines are joined, phrase lines keep a space."""
+        if len(lines) == 1:
+            self._add_title(lines[0], True)
+            return
         current = ""
         first = True
         for line in (line for i, line in enumerate(lines) if line not in lines[:i]):

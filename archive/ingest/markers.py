@@ -97,34 +97,58 @@ SENTENCE_END = "。！？…；!?;"
 CLOSERS = "”’」』）)》"
 
 
+def _end_marker(text: str, end: int) -> re.Match | None:
+    """The page or continuation marker ending ``text[:end]``, read in its last ``END_MARKER_CHARS`` characters."""
+    start = max(0, end - END_MARKER_CHARS)
+    return PAGE_MARKER.search(text, start, end) or CONTINUATION.search(text, start, end)
+
+
+def has_end_marker(text: str) -> bool:
+    """Whether ``text`` ends in a page or continuation marker."""
+    last = text.rstrip()[-1:]
+    if last not in _MARKER_END_CHARS and not last.isdecimal():
+        return False
+    return _end_marker(text, len(text)) is not None
+
+
+# The last character of every marker, digits aside: ①…⑳ of a page marker, a continuation's bracket or 版.
+_MARKER_END_CHARS = frozenset("）)版" + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
+
+
 def strip_end_markers(text: str) -> tuple[str, str | None, bool]:
-    """``text`` without trailing page/continuation markers, the continuation target, and whether any was found."""
-    continued_to = None
-    found = False
-    while True:
-        page = PAGE_MARKER.search(text, max(0, len(text) - END_MARKER_CHARS))
-        if page:
-            text, found = text[: page.start()].rstrip(), True
-            continue
-        cont = CONTINUATION.search(text, max(0, len(text) - END_MARKER_CHARS))
-        if cont:
-            continued_to = re.sub(r"\s+", "", cont.group(1) or cont.group(2))
-            text, found = text[: cont.start()].rstrip(), True
-            continue
-        return text, continued_to, found
+    """``text`` without trailing page/continuation markers, the continuation target, and whether any was found.
+
+    Markers are stripped by moving an end offset back, so a text ending in thousands of them is not copied
+    once for each."""
+    end = len(text)
+    continuation = None
+    marker = _end_marker(text, end)
+    if marker is None:
+        return text, None, False
+    while marker is not None:
+        if marker.re is CONTINUATION:
+            continuation = marker
+        end = marker.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        marker = _end_marker(text, end)
+    continued_to = re.sub(r"\s+", "", continuation.group(1) or continuation.group(2)) if continuation else None
+    return text[:end], continued_to, True
 
 
 # The last character of any text ``ends_article`` accepts, digits aside: a marker's (版, ③), a bracket closing a
 # credit or marker, or 文/图's 图. Checked first, so the many blocks ending otherwise cost one look.
-_ARTICLE_END_CHARS = frozenset("）)图版" + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
+_ARTICLE_END_CHARS = _MARKER_END_CHARS | {"图"}
 
 
 def ends_article(text: str) -> bool:
     """Whether ``text`` closes its article: a continuation or page marker, or a byline printed at the end."""
-    text = canonical(text.rstrip())
+    text = text.rstrip()
+    # canonical keeps a character in or out of this test (）for ), ASCII digits for full-width ones)
     if text[-1:] not in _ARTICLE_END_CHARS and not text[-1:].isdecimal():
         return False
-    if strip_end_markers(text)[2] or CLOSING_CREDIT.search(text):
+    text = canonical(text)
+    if has_end_marker(text) or CLOSING_CREDIT.search(text):
         return True
     credit = TRAILING_CREDIT.search(text) or roleless_trailing_credit(text)
     if credit is None:

@@ -59,7 +59,7 @@ NOT_PERSON_WORDS: frozenset[str] = frozenset(
 )
 
 # Characters that end a sentence part, not a given name: a three-character reading ending in one is unlikely.
-FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获")
+FUNCTION_CHARS = frozenset("在到说的了等是和与及为对就向从将把被让给也还又都已并则作率带同一讲称赴曾现获地")
 
 # Punctuation that ends a name in a roll call.
 _NAME_SEPARATORS = frozenset("、，,。；;")
@@ -134,6 +134,10 @@ class Segmentation:
         """Rarely used in jieba's corpus (苏平, 许国): after a title and before a verb, likely a name."""
         return _tokenizer().FREQ.get(word, 0) < _RARE
 
+    def frequency(self, word: str) -> int:
+        """How often jieba's corpus uses ``word`` (0 when its lexicon does not know it)."""
+        return _tokenizer().FREQ.get(word, 0)
+
     def is_dictionary_word(self, word: str) -> bool:
         return _tokenizer().FREQ.get(word, 0) > 0
 
@@ -164,6 +168,7 @@ class NameReader:
         self.title_starts = title_starts
         self.occurrences = Occurrences(text)
         self._clean_followers: dict[str, Counter[str]] = {}
+        self._ends: dict[int, bool] = {}
 
     def read(self, pos: int) -> str | None:
         """The person's name beginning at ``text[pos]``, or None if no plausible name starts there."""
@@ -200,7 +205,15 @@ class NameReader:
         return given == self.text[pos + surname : pos + length] and len(given) > 1 and not self.ends_at(pos + length)
 
     def ends_at(self, end: int) -> bool:
-        """Whether a name may end right before ``text[end]`` (end of text, punctuation, a follower word, a title)."""
+        """Whether a name may end right before ``text[end]`` (end of text, punctuation, a follower word, a title).
+
+        Asked for the same position by every candidate and mention ending there: answered once per position."""
+        known = self._ends.get(end)
+        if known is None:
+            known = self._ends[end] = self._may_end(end)
+        return known
+
+    def _may_end(self, end: int) -> bool:
         text = self.text
         if end >= len(text) or not is_word_char(text[end]):
             return True

@@ -27,14 +27,16 @@ from archive.ingest.markers import (
     DATELINE_IN_LINE,
     ENUMERATOR,
     ends_sentence,
+    has_end_marker,
     photo_credit,
-    strip_end_markers,
 )
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 WHITESPACE = re.compile(r"\s+")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0\t]+")
 SEPARATOR_LINE = re.compile(r"^[-\s]+$")
+# Only lines with Latin letters are joined with a space (``_glue``).
+LATIN_LETTER = re.compile("[A-Za-z]")
 BODY_PUNCT = re.compile("[，。；！？]")
 OPENING_START = re.compile(r"^(本报讯|本报\s*[（(]|本报记者|本报评论员|编者按)")
 # How a photo caption opens: the day of the scene, 图为, or an arrow pointing at the photo.
@@ -89,6 +91,8 @@ def clean_line(line: str) -> str:
 
 def undouble(line: str) -> str:
     """A line the extractor printed twice in a row, once."""
+    if len(line) < 8:
+        return line
     squeezed = line.replace(" ", "")
     half = len(squeezed) // 2
     if half >= 4 and len(squeezed) % 2 == 0 and squeezed[:half] == squeezed[half:]:
@@ -116,6 +120,9 @@ def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines glued back together (a space only between two Latin words)."""
     if len(lines) == 1:
         return lines[0]
+    text = "".join(lines)
+    if not LATIN_LETTER.search(text):
+        return text
     return "".join(glue + line for glue, line in _glued(lines))
 
 
@@ -146,12 +153,14 @@ def paragraph_lines(lines: list[str]) -> list[list[str]]:
 
 def paragraphs(lines: list[str]) -> list[str]:
     """A block's paragraphs, each one string."""
+    if len(lines) == 1:
+        return list(lines)
     return [join_lines(group) for group in paragraph_lines(lines)]
 
 
 def _split_block(lines: list[str]) -> list[list[str]]:
-    """A raw block cut before a dateline, around a feature byline line, after a closing marker or
-    photo credit, and between a headline line and the wide paragraph line right after it.
+    """A raw block as clean lines (``clean_line``), cut before a dateline, around a feature byline line, after a
+    closing marker or photo credit, and between a headline line and the wide paragraph line right after it.
 
     Extraction sometimes drops the blank line between an article and the headline or
     article that follows; these markers show where one ends and the next begins.
@@ -161,21 +170,22 @@ def _split_block(lines: list[str]) -> list[list[str]]:
     keys = [canonical(line) for line in cleaned]
     for i, line in enumerate(lines):
         line = line.strip()
-        key = keys[i]
+        clean, key = cleaned[i], keys[i]
         match = DATELINE_IN_LINE.search(line)
         credit = photo_credit(key)
-        own_byline = not credit and parse_feature_byline(cleaned[i]) is not None
+        own_byline = not credit and parse_feature_byline(clean) is not None
         if match and (match.start() > 0 or blocks[-1]):
             head = line[: match.start()].strip()
             if head:
-                blocks[-1].append(head)
+                blocks[-1].append(clean_line(head))
             line = line[match.start() :]
-            key = canonical(clean_line(line))
+            clean = clean_line(line)
+            key = canonical(clean)
             blocks.append([])
         elif own_byline and blocks[-1]:
             blocks.append([])
-        blocks[-1].append(line)
-        closed = strip_end_markers(line)[2] and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
+        blocks[-1].append(clean)
+        closed = has_end_marker(line) and line.count("（") + line.count("(") <= line.count("）") + line.count(")")
         after = keys[i + 1] if i + 1 < len(lines) else ""
         if closed or own_byline or credit or _headline_over_paragraph(key, after):
             blocks.append([])
@@ -186,26 +196,28 @@ def _headline_over_paragraph(key: str, after: str) -> bool:
     """A short unpunctuated line right above a wide line of sentences: a headline printed over its body
     (web copies and wide columns), not a wrapped line of the same paragraph. Both lines are clean and canonical."""
     return (
-        bool(key) and not BODY_PUNCT.search(key) and 2 * len(key) <= len(after)
-        and len(after) >= WIDE_LINE and ends_sentence(after)
+        len(after) >= WIDE_LINE and bool(key) and 2 * len(key) <= len(after)
+        and not BODY_PUNCT.search(key) and ends_sentence(after)
     )
 
 
 def _body_like(text: str, min_chars: int = MIN_BODY_CHARS) -> bool:
-    return bool(BODY_PUNCT.search(canonical(text))) and len(text.replace(" ", "")) >= min_chars
+    long_enough = len(text) >= min_chars and len(text.replace(" ", "")) >= min_chars
+    return long_enough and bool(BODY_PUNCT.search(canonical(text)))
 
 
 def _is_column_break(before: list[str], after: list[str]) -> bool:
-    first, last = canonical(join_lines(before)), canonical(join_lines(after))
+    first = canonical(join_lines(before))
     if not (_body_like(first, MIN_OPEN_CHARS) or DATELINE.match(first)):
         return False
+    opening = canonical(after[0])
+    if OPENING_START.match(opening) or DATELINE.match(opening):
+        return False
+    last = canonical(join_lines(after))
     if "\t" in first or "\t" in last or ends_sentence(first) or ENUMERATOR.match(first):
         return False
-    opening = canonical(after[0])
     credit = photo_credit(last)
-    if OPENING_START.match(opening) or DATELINE.match(opening) or (credit and credit.start() == 0):
-        return False
-    if _photo_with_credit(after):
+    if (credit and credit.start() == 0) or _photo_with_credit(after):
         return False
     return _body_like(last) or ends_sentence(last)
 
@@ -223,13 +235,14 @@ def _squash(text: str) -> str:
 
 def _without_repeats(lines: list[str], seen: set[str]) -> list[str]:
     """``lines`` minus a repeat of an earlier block or wide line of the page; ``seen`` is updated."""
-    block = _squash(join_lines(lines))
+    joined = join_lines(lines)
+    block = _squash(joined) if len(joined) >= MIN_DUPLICATE_CHARS else ""
     if len(block) >= MIN_DUPLICATE_CHARS and block in seen:
         return []
     kept = []
     for line in lines:
-        key = _squash(line)
-        wide = len(line) >= WIDE_LINE and len(key) >= MIN_DUPLICATE_CHARS
+        key = _squash(line) if len(line) >= WIDE_LINE else ""
+        wide = len(key) >= MIN_DUPLICATE_CHARS
         if wide and key in seen:
             continue
         kept.append(line)
@@ -241,12 +254,11 @@ def _without_repeats(lines: list[str], seen: set[str]) -> list[str]:
 
 
 def _clean_parts(chunk: str) -> list[list[str]]:
-    """A raw block's parts (``_split_block``) as clean lines, separator lines dropped."""
-    parts = []
-    for part in _split_block(chunk.split("\n")):
-        lines = [clean_line(line) for line in part]
-        parts.append([line for line in lines if line and not SEPARATOR_LINE.match(line)])
-    return parts
+    """A raw block's parts (``_split_block``), empty and separator lines dropped."""
+    return [
+        [line for line in part if line and not SEPARATOR_LINE.match(line)]
+        for part in _split_block(chunk.split("\n"))
+    ]
 
 
 def page_blocks(text: str) -> list[list[str]]:

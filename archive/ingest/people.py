@@ -7,18 +7,22 @@ People are found by four readings of the text, strongest first:
   (县人大常委会主任蒋国栋，党组书记韩立群 → 县人大常委会党组书记);
 - titles after names (周立新省长, 蔡文杰市长);
 - untitled names confirmed by a cue right after them (…说, …告诉记者, …表示 when
-  jieba does not know the word as something else) or heading a "姓名：…" headline;
+  jieba does not know the word as something else; …本人, …执导; a list summed up as
+  甲、乙二人 or 丙、丁父子) or heading a "姓名：…" headline;
 - appointments (正式入职…管委会副主任) give their title to the person just named;
 - names with no title or cue at all, from the shape of the name itself: a three-character
   name jieba knows or makes up (family name + two given-name characters that may end a name),
   also inside a phrase when its given-name characters are name-like and a word names are
-  followed by comes next (…的, …获悉); a two-character one right before an honorific or a speech
-  verb, after a role, or made up by jieba with a name-like given-name character before such a
-  word; a transliterated one after a role or title (大使…, 总统…) or before a speech verb, and
-  foreign names joined by "·" (an initial too: 拉·甘地).
+  followed by comes next (…的, …获悉), or after a particle (的甲, 与乙) when jieba's lexicon knows it
+  as a name its corpus seldom uses; a two-character one right before an honorific, a speech verb or
+  a rank (…九段, …院士), after a role, or made up by jieba with a name-like given-name character
+  before such a word or closing a phrase a 的 opened; a transliterated one after a role or title
+  (大使…, 国务卿…) or before a speech verb, or opening its clause before an act (…今天, …称) or a
+  post; and foreign names joined by "·" (an initial too: 拉·甘地).
 
-Bylines and credits (记者…, …摄) are not people. Every later mention of a name found
-once is the same person; ``text`` may still hold layout spaces and line wraps.
+Bylines and credits (记者…, …摄) are not people (a reporter is kept in the article's
+byline), nor is a name that is the whole title of a work (《白鹿原》). Every later mention
+of a name found once is the same person; ``text`` may still hold layout spaces and line wraps.
 """
 from __future__ import annotations
 
@@ -74,10 +78,15 @@ _CREDIT_REACH = 16
 _CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})(?:(?!报道)[^，。；！？,;!?\n“”])*$")
 # A list of names summed up as people (甲、乙等队员, 丙等艺术大师).
 _PEOPLE_ET_CETERA = "等(?:队员|球员|选手|运动员|艺术家|艺术大师|大师|名家|专家|学者|作家|画家|诗人|同学|老同志|人士)"
+# A list of names summed up as two people or a family (甲、乙二人, 丙、丁父子): a cue only people take.
+_SUMMED_UP = re.compile("(?:二|两)人|夫妇|父子|母子|父女|母女|兄弟|姐妹")
+# What only a person is or does right after being named: 甲本人, 乙之子, 丙执导, 丁主演.
+_ONLY_PEOPLE = "本人|之子|之女|之妻|之父|之母|执导|主演"
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
+    f"|{_SUMMED_UP.pattern}|{_ONLY_PEOPLE}"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
     # (a count is read from its first digit only, so a long run of digits is scanned once, not from each digit)
@@ -96,6 +105,7 @@ _NAME_STARTS = SINGLE_SURNAMES | frozenset(surname[0] for surname in COMPOUND_SU
 _PERSON_CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|告诉|感慨|坦言|回忆|笑着|同志|先生|女士|一行|等人|感觉|曾在|曾任|[，,][男女][，,]"
+    f"|{_ONLY_PEOPLE}"
 )
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
 _HEADLINE_COLONS = ("：", ":")
@@ -106,6 +116,9 @@ _NOT_NAME_FINALS = frozenset(
     "雨雪风云杯赛庄区镇县市村乡省州港湾岛城站路街馆院所局会部厂队车塔林性词章法式型率量价类业场山河湖江海"
     "宫殿寺庙桥园厅处室科组团社报刊节日月年届期周号家们人者员说去出是及和与在了的着过来六七八九百千第有晚越籍地感委营"
 )
+# Of those, the ones given names end in too (阴衍江, 姜天云, 刘昌业): a three-character name jieba does not know,
+# or knows as a seldom used name, may end in one where more evidence than usual says it is a name.
+_GIVEN_NAME_FINALS = frozenset("云雪江山城业越章林")
 # Right after a two-character name, what only a person takes: an honorific or a speech verb.
 _PERSON_AFTER = re.compile(
     "(?:先生|女士|同志|老师|教授|博士|师傅|大爷|大妈|阿姨|老汉|夫妇|说|表示|指出|强调|认为|介绍|告诉|透露|坦言"
@@ -113,21 +126,33 @@ _PERSON_AFTER = re.compile(
 )
 # Honorifics only a person takes right after a name (甲大夫, 乙烈士).
 _HONORIFIC_AFTER = re.compile("(?:先生|女士|同志|老师|教授|博士|师傅|大夫|烈士|小姐|大娘|大爷|大妈|阿姨|老汉|夫妇)")
-# A post or rank written after a name (甲总统, 乙首相, 丙少将); after a country it is followed by the name.
-_POST_AFTER = re.compile("(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将)")
+# A post, rank or honour written after a name (甲总统, 乙首相, 丙少将, 丁九段, 戊院士); after a country a post is
+# followed by the name.
+_POST_AFTER = re.compile(
+    "(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将|元帅|亲王|国王|天皇|院士|[一二三四五六七八九]段)"
+)
 # How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
 _ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
 # What a person does right after being named (甲主持…, 甲今天会见…), beyond speaking.
 _ACTS_AFTER = re.compile("(?:等人|一行|主持|出席|会见|宣布|提出|今天|昨天|日前|近日|首先|随后|率|带领|亲自)")
+# What a foreign name (all transliteration characters) does right after being named, beyond a person's acts
+# (甲今天抵达, 乙称, 丙当选…, 丁还表示).
+_FOREIGN_ACTS_AFTER = re.compile(f"{_ACTS_AFTER.pattern}|称|当选|还(?:表示|说|强调|指出)")
 # Words a name is joined to others by, or governed by (甲和乙, 甲的, 甲在…): weak evidence.
 _JOINS_AFTER = re.compile("[、和与及的在对向是也还就被将又则已曾）)]")
 # Before a place, not a person: 在…, 到…, 赴…, 首都….
 _PLACE_BEFORE = re.compile("(?:在|到|从|赴|于|往|至|飞抵|访问|抵达|首都|城市|州|省|市|县)$")
 # Particles and prepositions a noun phrase starts after (…的甲, 由乙, 把丙): a name may start there as after a comma.
 _OPENS_PHRASE = re.compile("(?:的|是|由|把|对|给|向|让|被|像|和|与|及|跟|找|为|帮助|看来|来看)$")
+# How often jieba's corpus uses a lexicon name at most for it to be read as a person's after a particle.
+_SELDOM = 20
+# Of those, the conjunctions that join things as often as people (甲和乙国).
+_JOINS_THINGS = ("和", "及")
 # Least evidence for a three-character name (see _name_evidence), and given-name odds that count.
 _NAME_EVIDENCE = 2
 _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
+# A phrase a 的 opened and a comma or full stop closes: a two-character word jieba made up there is a name.
+_OF, _CLAUSE_ENDS = "的", "，。"
 # Given-name odds a two-character word jieba made up needs to be read as a name with no other evidence.
 _NEW_NAME_LIKE = 0.2
 # Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙).
@@ -138,7 +163,8 @@ _ROLE_BEFORE = re.compile(
     "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表"
     "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
     "|教授|老师|营业员|工作人员|党员|科学家|艺术家|书法家|夫人|遗孀|之子|之女|儿子|女儿|父亲|母亲|老伴|船工|厂主|裁判"
-    "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥)$"
+    "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
+    "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演)$"
 )
 # Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
 _TRANSLITERATION = frozenset(
@@ -150,7 +176,7 @@ _TRANSLITERATION = frozenset(
 _LONGEST_TRANSLITERATION = 8
 # Transliteration characters too common in Chinese words to mark a name alone, but in a part of a name
 # joined by "·" (芭芭拉·弗兰克林, 约翰·马吉) they are the name's.
-_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈")
+_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈卜")
 _IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
@@ -169,6 +195,8 @@ _PLACE_LEVEL = re.compile("(?:街道|县|市|区|镇|乡)$")
 # What makes a foreign name before it a team's, a party's or a country's (冠军某某队): no person.
 _UNIT_AFTER = re.compile("[队党国省州市县区镇乡村街路岛港城军团]")
 _HAN = re.compile("[\u4e00-\u9fff]")
+# The marks around the title of a book, a play or a film.
+_WORK_OPENS, _WORK_CLOSES = "《", "》"
 
 
 class _Stated(NamedTuple):
@@ -369,6 +397,10 @@ class _Extraction:
                     break
             person_cue = _PERSON_CUE_RE.fullmatch(cue.group()) is not None
             listed = self._names_listed_before(end, covered)
+            if _SUMMED_UP.fullmatch(cue.group()):
+                # one name before 夫妇 may start earlier (来|国峰夫妇): only a list is summed up here
+                listed = listed if len(listed) > 1 else []
+                person_cue = True
             person_cue = person_cue or len(listed) >= _ROLL_CALL
             for name in listed:
                 if name not in self.people and self._untitled_name(name, person_cue):
@@ -447,17 +479,18 @@ class _Extraction:
             self._add_shaped(name, start)
             covered.update(range(start, start + len(name)))
         for index, (word, start, _end) in enumerate(segmentation.words):
-            if start in covered or word in self.people or not self._may_be_named_here(start):
+            if start in covered or word in self.people:
                 continue
             name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:
-                self._add_shaped(name, start)
+                self._add_shaped(name, start)  # which leaves out names in a byline or credit
         self._read_list_neighbours()
 
     def _name_run_after_role(self, index: int) -> str | None:
         """A foreign name right after a role or post (总理甲乙丙, 教练甲乙丙丁): the run of words jieba reads as
         names or makes up, transliteration characters it leaves alone included, when three characters or
-        more, not a Chinese name (those are read by their shape), not opening with what follows names
+        more, not a Chinese name (those are read by their shape), not the first part of a name joined by
+        "·" (read whole by ``_dotted_names`` when it can be), not opening with what follows names
         (应邀出席, a name to jieba), and opening with a name jieba knows or made of transliteration
         characters only."""
         segmentation = self.segmentation
@@ -475,6 +508,8 @@ class _Extraction:
             end, index = word_end, index + 1
         name = self.text[start:end]
         if len(name) < 3 or (len(name) == 3 and surname_length(self.text, start)) or _UNIT_AFTER.match(self.text, end):
+            return None
+        if self.text.startswith(_DOTS, end):
             return None
         if any(name[:length] in AFTER_NAME_WORDS for length in range(1, 5)):
             return None
@@ -526,9 +561,14 @@ class _Extraction:
         if family and word[0] in FUNCTION_WORD_SURNAMES and not _PERSON_AFTER.match(after):
             return None
         if family and len(word) == family + 2:
-            if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
+            if word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
                 return None
-            return word if self._name_evidence(word, start, before, after) >= _NAME_EVIDENCE else None
+            if word[-1] in _NOT_NAME_FINALS and (
+                word[-1] not in _GIVEN_NAME_FINALS or not self._seldom_name(word)
+            ):
+                return None
+            needed = _NAME_EVIDENCE + (word[-1] in _NOT_NAME_FINALS and not self.segmentation.is_known_name(word))
+            return word if self._name_evidence(word, start, before, after) >= needed else None
         if family and len(word) == family + 1:
             if word[family:] in _ADDRESSED_AS:
                 return None
@@ -542,20 +582,25 @@ class _Extraction:
         transliterated = all(ch in _TRANSLITERATION for ch in word) and (
             len(word) >= 3 or self.segmentation.is_transliterated_name(word)
         )
-        if transliterated and (_PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)):
+        if transliterated and (
+            _PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)
+            or (self._opens_clause(start) and (_FOREIGN_ACTS_AFTER.match(after) or self._post_after(end, True)))
+        ):
             return word
         return None
 
     def _new_two_character_name(self, word: str, start: int, before: str, after: str) -> bool:
         """A two-character word jieba made up (in no lexicon) of a family name and a name-like given-name
-        character, before a word names are followed by (…的, …是, …认为): names are the words jieba
-        makes up most, but not parts of a foreign or longer name (…·哈努, 丁|薛祥), a place after 在, 到…,
-        a quantity (75万升), a side or an army (甲方, 甲中关系, 乌军) nor someone left unnamed (王某)."""
+        character, before a word names are followed by (…的, …是, …认为) or closing a phrase that a 的
+        opened (以修鞋为生的甲，): names are the words jieba makes up most, but not parts of a foreign or
+        longer name (…·哈努, 丁|薛祥), a place after 在, 到…, a quantity (75万升), a side or an army (甲方,
+        甲中关系, 乌军) nor someone left unnamed (王某)."""
         end = start + len(word)
         return (
             not self.segmentation.is_dictionary_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
             and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
-            and given_name_odds(word) >= _NEW_NAME_LIKE and bool(after) and is_word_char(after[0])
+            and given_name_odds(word) >= _NEW_NAME_LIKE and bool(after)
+            and (is_word_char(after[0]) or (after[0] in _CLAUSE_ENDS and before.endswith(_OF)))
             and after[0] not in _LIST_JOINERS
             and self.reader.ends_at(end) and not before.endswith(_DOTS) and not after.startswith(_DOTS)
             and not _PLACE_BEFORE.search(before) and not before[-1:].isdigit() and not self._glued_after(start)
@@ -582,16 +627,26 @@ class _Extraction:
             return True
         return len(previous) == 1 and bool(surname_length(previous, 0)) and previous not in FUNCTION_WORD_SURNAMES
 
-    def _post_after(self, end: int) -> bool:
+    def _opens_clause(self, start: int) -> bool:
+        """``start`` opens a clause: the text or a punctuation mark is right before it."""
+        return not start or not is_word_char(self.text[start - 1])
+
+    def _post_after(self, end: int, lenient: bool = False) -> bool:
         """A post follows ``end`` and neither a name nor another post of a list follows it (甲总统访华, not
-        某国总统乙 or 某国总统、某国总理)."""
+        某国总统乙 or 某国总统、某国总理); ``lenient``: a word jieba knows as no name after the post is no name
+        either (丙总理满意地说, for a name opening its clause)."""
         post = _POST_AFTER.match(self.text, end)
         if post is None:
             return False
         following = self.text[post.end() : post.end() + 1]
         if following in _LIST_JOINERS:
             return False
-        return not following or (following not in _TRANSLITERATION and not surname_length(self.text, post.end()))
+        if not following or (following not in _TRANSLITERATION and not surname_length(self.text, post.end())):
+            return True
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(post.end(), "")
+        known_word = segmentation.is_dictionary_word(word) and not segmentation.is_name_word(word)
+        return lenient and len(word) > 1 and known_word
 
     def _role_then_name(self, word: str, before: str, after: str) -> bool:
         """A two-character name right after a role only people have (村民甲, 前锋乙), closing its phrase or
@@ -632,7 +687,8 @@ class _Extraction:
         if transliterated:
             evidence -= 1
         opens = not before or not is_word_char(before[-1]) or (
-            not known and not transliterated and _OPENS_PHRASE.search(before) is not None
+            not transliterated and _OPENS_PHRASE.search(before) is not None
+            and (not known or self._known_name_after_particle(word, start, odds))
         )
         closes = not after or not is_word_char(after[0])
         if _ROLE_BEFORE.search(before):
@@ -654,13 +710,40 @@ class _Extraction:
             evidence -= 2
         return evidence
 
+    def _seldom_name(self, word: str) -> bool:
+        """jieba's lexicon does not know ``word``, or knows it as a name its corpus seldom uses (places and
+        things it tags as names are used more: 夏威夷, 白玉兰, 红树林)."""
+        segmentation = self.segmentation
+        known = segmentation.is_dictionary_word(word)
+        return not known or (segmentation.is_known_name(word) and segmentation.frequency(word) < _SELDOM)
+
+    def _known_name_after_particle(self, word: str, start: int, odds: float) -> bool:
+        """A three-character name jieba's lexicon knows and its corpus seldom uses (see ``_seldom_name``), with
+        name-like given-name characters not doubled (水灵灵), may open a phrase after a particle jieba reads
+        as a word of its own (的甲, 与乙; not 参与…), other than a conjunction that joins things as often as
+        people (和, 及)."""
+        segmentation = self.segmentation
+        previous = segmentation.word_at[segmentation.word_start[start - 1]]
+        return (
+            segmentation.is_known_name(word) and self._seldom_name(word) and odds >= _NAME_LIKE and word[-1] != word[-2]
+            and _OPENS_PHRASE.fullmatch(previous) is not None and previous not in _JOINS_THINGS
+        )
+
     def _may_be_named_here(self, start: int) -> bool:
         """Not in a byline or credit (记者甲, 通讯员乙 丙, 记者甲、乙报道): those are not people of the story."""
         return _CREDITED.search(self.text, max(0, start - _CREDIT_REACH), start) is None
 
     def _add_shaped(self, name: str, start: int) -> None:
-        if name not in NOT_PERSON_WORDS and name not in _place_words() and self._may_be_named_here(start):
+        if (
+            name not in NOT_PERSON_WORDS and name not in _place_words() and self._may_be_named_here(start)
+            and not self._titles_a_work(start, start + len(name))
+        ):
             self.add(name, [])
+
+    def _titles_a_work(self, start: int, end: int) -> bool:
+        """A name by its shape alone that is the whole title of a work (《白鹿原》, 《蓬莱阁》): a book, a play or
+        a film, not a person named."""
+        return self.text[start - 1 : start] == _WORK_OPENS and self.text[end : end + 1] == _WORK_CLOSES
 
     def read_appointments(self) -> None:
         """正式入职…副主任: the title goes to the last person named before it in the same sentence."""

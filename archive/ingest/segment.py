@@ -12,7 +12,7 @@ emitted without body text. Headlines are assigned once the page is read (``headl
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 
 from archive.ingest.blocks import BRIEF_COLUMNS, Block, Kind, classify, column_label
 from archive.ingest.budget import UNLIMITED, Deadline
@@ -163,7 +163,9 @@ def _merge_byline(target: Byline, extra: Byline) -> None:
 
 def _add(items: list, block: Block) -> None:
     kind = block.kind
-    if kind is Kind.TITLE:
+    if kind is Kind.BODY:
+        _add_body(items, block.lines)
+    elif kind is Kind.TITLE:
         _add_title(items, block.lines)
     elif kind is Kind.DATELINE:
         draft = _editor_note(items)
@@ -207,16 +209,20 @@ def _add(items: list, block: Block) -> None:
             items.append(Draft("ad", blocks=[block.lines]))
     elif kind is Kind.CONTINUED:
         items.append(Draft("news", blocks=[block.lines], continued_from_elsewhere=True))
-    elif _awaiting_caption(items, block.lines):
-        items[-1].add_body(block.lines)
+
+
+def _add_body(items: list, lines: list[str]) -> None:
+    """Body text: a photo's awaited caption, else the open article's next block, else a new article."""
+    if _awaiting_caption(items, lines):
+        items[-1].add_body(lines)
         items[-1].awaiting_caption = False
-    else:
-        _fold_subhead(items)
-        target = _last_text_draft(items)
-        if target is None:
-            target = Draft("news")
-            items.append(target)
-        target.add_body(block.lines)
+        return
+    _fold_subhead(items)
+    target = _last_text_draft(items)
+    if target is None:
+        target = Draft("news")
+        items.append(target)
+    target.add_body(lines)
 
 
 def _brief_items(lines: list[str]) -> list[list[str]]:
@@ -316,7 +322,8 @@ def _finish(draft: Draft, order: int) -> ParsedArticle:
     continues = continued_to is not None or draft.continued_from_elsewhere
     return ParsedArticle(
         order=order,
-        kind=article_kind(draft.opened_as, headline, "".join(body), continues=continues),
+        # an article without body text is dropped (``_without_empty_bodies``): its kind is never read
+        kind=article_kind(draft.opened_as, headline, "".join(body), continues=continues) if body else draft.opened_as,
         headline=headline,
         subtitles=subtitles,
         paragraphs=body,
@@ -363,7 +370,9 @@ def _classify_once(lines: list[str], classified: dict[tuple[str, ...], Block]) -
     block = classified.get(key)
     if block is None:
         block = classified[key] = classify(lines)
-    byline = block.byline and Byline(*astuple(block.byline))
+    byline = block.byline and Byline(
+        list(block.byline.reporters), list(block.byline.contributors), list(block.byline.photographers)
+    )
     return Block(block.kind, list(block.lines), byline=byline, rest=list(block.rest))
 
 

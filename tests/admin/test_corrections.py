@@ -67,6 +67,17 @@ def test_merge_moves_mentions_merges_titles_and_roles(duplicates, announced, dja
     assert set(announced) >= affected
 
 
+def test_merging_an_official_into_someone_else_makes_them_an_official_everywhere(page, announced):
+    own, copied = make_article(page, 1), make_article(page, 2)
+    target = Person.objects.create(name="张明")
+    official = Person.objects.create(name="张明", kind=Person.Kind.OFFICIAL)
+    Mention.objects.create(article=own, person=target)
+    Mention.objects.create(article=copied, person=official, titles=["副县长"])
+    merge_people(target, [official])
+    assert Person.objects.get(pk=target.pk).kind == Person.Kind.OFFICIAL
+    assert sorted(announced) == [own.pk, copied.pk]
+
+
 def test_merge_through_the_admin_action_asks_for_the_target(editor_client, duplicates):
     kept, copy, *_ = duplicates
     url = reverse("admin:archive_person_changelist")
@@ -106,6 +117,15 @@ def test_split_moves_chosen_mentions_and_their_meeting_roles(page, announced, dj
     assert Mention.objects.get(pk=stays.pk).person == person
     assert list(meeting.speakers.all()) == [newcomer]
     assert announced == [second.pk]
+
+
+@pytest.mark.parametrize("kind", Person.Kind.values)
+def test_the_person_split_off_keeps_the_kind(page, kind):
+    first, second = make_article(page, 1), make_article(page, 2)
+    person = Person.objects.create(name="李华", kind=kind)
+    Mention.objects.create(article=first, person=person, titles=["县长"])
+    moves = Mention.objects.create(article=second, person=person, titles=["副县长"])
+    assert split_person(person, [moves], note="另一位").kind == kind
 
 
 def test_split_refuses_someone_elses_mentions(page):

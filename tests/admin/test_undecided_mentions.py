@@ -3,6 +3,7 @@ the links in a real Whoosh index (transactional: the index is fed after each com
 from datetime import date
 
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from archive.ingest.records import PersonMention
@@ -70,6 +71,46 @@ def test_a_candidate_outside_the_list_is_refused(editor_client, namesakes):
     url = reverse("admin:archive_undecidedmention_change", args=[mention.pk])
     response = editor_client.post(url, {"person": stranger.pk})
     assert response.status_code == 200 and Mention.objects.get(pk=mention.pk).link == Mention.Link.AMBIGUOUS
+
+
+def merge(editor_client, target, *others):
+    url = reverse("admin:archive_person_changelist")
+    data = {"action": "merge_selected", ACTION_CHECKBOX_NAME: [target.pk, *(p.pk for p in others)], "target": target.pk}
+    assert editor_client.post(url, data).status_code == 302
+
+
+def test_merging_namesake_officials_links_the_bare_name_they_made_ambiguous(search_index, editor_client, namesakes):  # noqa: F811
+    first, second, mention = namesakes
+    merge(editor_client, first, second)
+    linked = Mention.objects.get(pk=mention.pk)
+    assert (linked.person, linked.link, linked.linked_titles) == (first, Mention.Link.INFERRED, ["乡长"])
+    assert not Person.objects.filter(note=HELD_NOTE).exists()
+    assert "c标题" not in editor_client.get(LIST_URL).content.decode()
+    assert official_count(first)[1] == {Article.objects.get(body=f"{s}正文。").pk for s in "abc"}
+
+
+def test_merging_the_held_name_into_an_official_confirms_it(search_index, editor_client, namesakes):  # noqa: F811
+    _, second, mention = namesakes
+    merge(editor_client, second, mention.person)
+    confirmed = Mention.objects.get(pk=mention.pk)
+    assert (confirmed.person, confirmed.link) == (second, Mention.Link.CONFIRMED)
+    assert not confirmed.candidates.exists()
+    assert "c标题" not in editor_client.get(LIST_URL, {"link__exact": "ambiguous"}).content.decode()
+    assert mention.article_id in official_count(second)[1]
+
+
+def test_splitting_an_official_leaves_namesakes_undecided_again(editor_client, load_on):  # noqa: F811
+    load_on(date(2015, 1, 10), "a", PersonMention("蔺书衡", ["副市长"], kind="official"))
+    load_on(date(2015, 2, 1), "b", PersonMention("蔺书衡", ["乡长"], kind="official"))
+    load_on(date(2015, 3, 1), "c", PersonMention("蔺书衡", []))
+    official = Person.objects.get(name="蔺书衡", kind=Person.Kind.OFFICIAL)
+    assert Mention.objects.get(article__body="c正文。").link == Mention.Link.INFERRED
+    moved = Mention.objects.get(article__body="b正文。")
+    url = reverse("admin:archive_person_split", args=[official.pk])
+    response = editor_client.post(url, {"mentions": [moved.pk], "note": "武陟县", "name": "蔺书衡"})
+    assert response.status_code == 302
+    assert Mention.objects.get(article__body="c正文。").link == Mention.Link.AMBIGUOUS
+    assert "c标题" in editor_client.get(LIST_URL).content.decode()
 
 
 def test_a_bare_name_linked_by_a_later_import_counts_in_the_official_facet(search_index, load_on):  # noqa: F811

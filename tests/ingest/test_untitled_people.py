@@ -181,3 +181,66 @@ def test_an_adverb_before_a_speech_verb_is_no_name():
 def test_a_dotted_name_whose_first_part_was_read_after_a_title_is_whole():
     found = {p.name: p.titles for p in extract_people("协会主席安德烈亚斯·卡洛特表示欢迎。")}
     assert found == {"安德烈亚斯·卡洛特": ["协会主席"]}
+
+
+def test_a_three_character_name_may_end_in_a_character_places_end_in_given_more_evidence():
+    assert names("驻外大使韦国业参加了会见。") == ["韦国业"]
+    assert names("乡村医生蔡明城是当地的名人。") == ["蔡明城"]
+    assert names("中国选手饶佳云夺得金牌。") == ["饶佳云"]
+    assert names("李福林立即意识到问题。") == ["李福林"]
+    assert names("这部电视剧《红树林》正在拍摄。") == []
+    assert names("长江是中华民族的母亲河。") == []
+    assert names("春节前，沿着新修的蒋沟河走一走。") == []
+
+
+def test_foreign_names_after_posts_and_roles_of_world_news():
+    assert names("美国国务卿帕洛维斯21日在此间表示。") == ["帕洛维斯"]
+    assert names("保守党候选人帕斯特罗纳竞选的口号。") == ["帕斯特罗纳"]
+    assert names("就连金融投机家萨洛斯也建议设立基金。") == ["萨洛斯"]
+    assert names("该国总统候选人阿卜杜拉·卡里姆竞选失利。") == ["阿卜杜拉·卡里姆"]
+
+
+def test_a_foreign_name_opening_its_clause_before_an_act_or_a_post():
+    assert names("普洛迪总理满意地说，目前进展顺利。") == ["普洛迪"]
+    assert names("罗纳多今天在场上再次进球。") == ["罗纳多"]
+    assert names("瓦杰帕伊称，现在应讨论这个问题。") == ["瓦杰帕伊"]
+    assert names("日前，总理李强在达沃斯出席论坛。") == ["李强"]
+    assert names("主席会见瓦努阿图总理基尔曼。") == []
+
+
+def test_a_name_jieba_knows_may_open_a_phrase_after_a_particle():
+    assert names("辽宁队的王建国眼睛也红红的。") == ["王建国"]
+    assert names("细心的李秀英放下账簿，邀我们坐下。") == ["李秀英"]
+    assert names("这次比赛与刘建华恰好相遇。") == ["刘建华"]
+    assert names("作品参与白玉兰奖的角逐。") == []
+    assert names("如何让水灵灵的荔枝走出大山。") == []
+    assert names("一百平方公里的原子城在草原上。") == []
+
+
+def test_a_rank_or_honour_written_after_a_name():
+    assert names("这一局郑弦九段执白以一子胜出。") == ["郑弦"]
+    assert names("我在成都见到伯奇特院士时，他正在上课。") == ["伯奇特"]
+    assert names("那年秋天，贺彪元帅也写来一封信。") == ["贺彪"]
+
+
+def test_a_list_of_names_summed_up_as_two_people_or_a_family():
+    assert names("板厂的厂主商建富、陆新民二人心里着急。") == ["商建富", "陆新民"]
+    assert names("船工张孝文、张友明父子摇着小船赶来。") == ["张孝文", "张友明"]
+    assert names("高新区二人转演出很热闹。") == []
+
+
+def test_what_only_a_person_is_or_does_right_after_the_name():
+    assert names("该剧由吴天亮执导，宋聚明编剧。") == ["吴天亮", "宋聚明"]
+    assert names("袁步宏本人先后六次上门。") == ["袁步宏"]
+    assert names("城市之子，大地之女。") == []
+
+
+def test_a_two_character_name_jieba_made_up_closing_a_phrase_a_particle_opened():
+    assert names("以修鞋为生的柴磊，今年五十岁。") == ["柴磊"]
+    assert names("这是我们的高铁，也是世界的。") == []
+    assert names("他喜欢的周易，读了很多遍。") == []
+
+
+def test_a_name_that_is_the_whole_title_of_a_work_is_no_person():
+    assert names("她认为，《白鹿原》的特色在于厚重。") == []
+    assert names("细心的李秀英放下《白鹿原》。") == ["李秀英"]
