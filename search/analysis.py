@@ -17,8 +17,10 @@ highlighting can mark it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import add
 
 import opencc
 from whoosh.analysis import Token, Tokenizer
@@ -123,6 +125,25 @@ def terms(text: str, with_words: bool = True) -> Iterator[Term]:
     for run in runs(text):
         yield from run_terms(run, pos, with_words)
         pos += run_width(run)
+
+
+def term_counts(text: str) -> Counter:
+    """How often each of ``terms(text)``'s texts occurs: what indexing a document needs, without positions.
+
+    Builds no ``Term`` per occurrence: a run's bigrams are its characters paired with their
+    successors, counted in one pass (a rebuild spent a quarter of its time making terms).
+    """
+    counts, pieces = Counter(), []
+    for run in runs(text):
+        chars = run.text
+        if not run.chinese or len(chars) == 1:
+            pieces.append(chars)
+            continue
+        pieces.extend(map(add, chars, chars[1:]))
+        if len(chars) >= MIN_WORD_LENGTH:
+            pieces.extend(word for word in dictionary.segment(chars) if len(word) >= MIN_WORD_LENGTH)
+    counts.update(pieces)
+    return counts
 
 
 class JiebaBigramTokenizer(Tokenizer):

@@ -146,22 +146,28 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         """Add or replace ``objects`` and delete ``remove_identifiers`` ("archive.article.12") in one commit.
 
         Deletes share one searcher: Whoosh opens a new one per ``delete_by_term`` otherwise.
-        Documents are prepared while the writer is open, so forked writer processes
-        analyse the first ones while the rest are still being prepared.
+        A bulk batch is split in ``writer_processes`` shares: each but the last is prepared
+        and handed to a forked writer, which analyses it while the next is prepared; this
+        process writes the last.
         """
         self.ready()
         dictionary.refresh_user_words()
         objects = list(objects)
         if not objects and not remove_identifiers:
             return
-        with index_writer(self, processes=writer_processes(len(objects))) as writer:
+        with index_writer(self) as writer:
             with writer.searcher() as searcher:
                 for identifier in [*remove_identifiers, *map(get_identifier, objects)]:
                     writer.delete_by_term(ID, identifier, searcher=searcher)
-            for obj in objects:
-                doc = self.prepare_document(index, obj)
-                if doc:
-                    writer.add_document(**doc)
+            share = -(-len(objects) // writer_processes(len(objects))) or 1
+            for start in range(0, len(objects), share):
+                documents = (self.prepare_document(index, obj) for obj in objects[start : start + share])
+                if start + share < len(objects):
+                    writer.add_in_child([doc for doc in documents if doc])
+                    continue
+                for doc in documents:
+                    if doc:
+                        writer.add_document(**doc)
 
     def _process_results(self, raw_page, highlight=False, query_string="", spelling_query=None, result_class=None,
                          facet_types=None):

@@ -28,8 +28,10 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import TEXT
+from whoosh.formats import Frequency
 from whoosh.matching import FilterMatcher, NullMatcher
 from whoosh.scoring import BM25FScorer
+from whoosh.system import pack_uint
 
 from search import analysis
 
@@ -52,6 +54,16 @@ class ChainText(TEXT):
         super().__init__(analyzer=analyzer, phrase=False, stored=stored, field_boost=field_boost,
                          sortable=FoldedTextColumn())
         self.multitoken_query = "phrase"
+
+    def index(self, value, **kwargs):
+        """(term bytes, frequency, weight, encoded frequency) per distinct term, as Whoosh's ``Frequency``
+        format gives them from the analyzer's tokens, counted by ``analysis.term_counts`` instead."""
+        if kwargs.get("mode", "index") != "index" or not isinstance(value, str) or type(self.format) is not Frequency:
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        for text, frequency in analysis.term_counts(value).items():
+            yield text.encode("utf-8"), frequency, float(frequency) * boost, pack_uint(frequency)
 
     def to_column_value(self, value):
         return folded(value).encode("utf-8")

@@ -2,28 +2,27 @@
 
 A second ``ix.writer()`` raises LockError at once, and haystack's ``remove()`` then logged
 the error and left deleted articles in the index; here every write waits for a
-cross-process ``flock`` instead. Bulk batches are analysed by one forked writer process
-per core; those children die with their parent (``PR_SET_PDEATHSIG``), so a killed
-import leaves no writer hanging on a pipe with the index's temporary files.
+cross-process ``flock`` instead. Bulk batches are shared between the writer and forked
+writer processes (one per core in all); those children die with their parent
+(``PR_SET_PDEATHSIG``), so a killed import leaves no writer behind.
 """
 from __future__ import annotations
 
 import contextlib
 import ctypes
 import os
+import pickle
 import shutil
 import signal
 import threading
 from pathlib import Path
 
+from whoosh.writing import SegmentWriter
+
 from search.locks import file_lock
 from search.whoosh_codec import CompactCodec
 
 LOCK_TIMEOUT = 120.0
-# Whoosh spills postings to pickled temp runs above this (≈180 bytes per posting with positions, less
-# without, ~530 postings per article): a 30,000-article batch (settings' BATCH_SIZE) fits; spilling
-# made indexing 40% slower.
-WRITER_MEMORY_MB = 3072
 PARALLEL_MIN_DOCUMENTS = 1000
 MAX_WRITER_PROCESSES = 4
 _held = threading.local()
@@ -67,23 +66,17 @@ def writer_processes(documents: int) -> int:
 
 
 @contextlib.contextmanager
-def index_writer(backend, mergetype=None, timeout=None, processes=1):
-    """A Whoosh writer held under ``writer_lock``; committed on success, cancelled on error.
+def index_writer(backend, mergetype=None, timeout=None):
+    """A ``PooledSegmentWriter`` held under ``writer_lock``; committed on success, cancelled on error.
 
-    ``processes`` > 1 gives Whoosh's multiprocessing writer (forked children: the
-    parent's jieba dictionary comes along), each child with its share of the memory.
+    Its ``add_in_child`` analyses shares of a batch in forked processes (the parent's
+    jieba dictionary comes along).
     """
     timeout = LOCK_TIMEOUT if timeout is None else timeout
-    with writer_lock(backend, timeout), _children_die_with(processes > 1):
+    with writer_lock(backend, timeout):
         _remove_stale_job_folders(backend.path)
         backend.index = backend.index.refresh()
-        options = {"timeout": timeout, "codec": CompactCodec()}
-        if processes > 1:
-            writer = backend.index.writer(
-                procs=processes, multisegment=True, limitmb=WRITER_MEMORY_MB // processes, **options
-            )
-        else:
-            writer = backend.index.writer(limitmb=WRITER_MEMORY_MB, **options)
+        writer = PooledSegmentWriter(backend.index, timeout=timeout, codec=CompactCodec())
         try:
             yield writer
         except BaseException:
@@ -99,10 +92,10 @@ PR_SET_PDEATHSIG = 1
 
 
 def _remove_stale_job_folders(path):
-    """Delete the ``*.tmp`` job folders a killed multiprocessing writer left in the index folder.
+    """Delete the ``*.tmp`` folders a killed writer left in the index folder.
 
-    Whoosh's forked writers read their documents from pickled job files in such folders and
-    delete them when done; under the writer lock no writer is running, so any left are stale.
+    Every Whoosh writer makes one and deletes it when it ends; under the writer lock no
+    writer is running, so any left are stale.
     """
     for folder in Path(path).glob("*.tmp"):
         if folder.is_dir():
@@ -135,3 +128,143 @@ def _children_die_with(forking: bool):
         yield
     finally:
         _forking_writers["parent"] = None
+
+
+class TermPool:
+    """A segment writer's postings grouped by term as documents are added, in place of Whoosh's pool.
+
+    Whoosh's ``PostingPool`` keeps one (field, term, document, weight, value) tuple per
+    posting and sorts them all when the segment is written; grouping them by term
+    sorts only the terms, and the codec writes each term's postings with list
+    operations (``CompactFieldWriter.add_terms``). Everything stays in memory (Whoosh's pool
+    spilled to temporary runs, 40% slower): a 30,000-article batch (settings' BATCH_SIZE)
+    shared by two processes holds ≈ 5 million postings in each.
+    """
+
+    def __init__(self):
+        self.postings: dict[tuple[str, bytes], tuple[list, list, list]] = {}
+        self.fieldnames: set[str] = set()
+        self._unordered: set[tuple[str, bytes]] = set()
+
+    def add(self, item):
+        """One posting (fieldname, term bytes, document number, weight, value bytes), as Whoosh's pool takes it."""
+        fieldname, btext, docnum, weight, value = item
+        key = (fieldname, btext)
+        postings = self.postings.get(key)
+        if postings is None:
+            self.fieldnames.add(fieldname)
+            postings = self.postings[key] = ([], [], [])
+        elif docnum < postings[0][-1]:
+            self._unordered.add(key)
+        postings[0].append(docnum)
+        postings[1].append(weight)
+        postings[2].append(value)
+
+    def terms(self):
+        """((fieldname, term bytes), (ids, weights, values)) in term order, each term's postings by document."""
+        for key in sorted(self.postings):
+            postings = self.postings[key]
+            if key in self._unordered:
+                ordered = sorted(zip(*postings, strict=True), key=lambda posting: posting[0])
+                postings = tuple(map(list, zip(*ordered, strict=True)))
+            yield key, postings
+
+    def iter_postings(self):
+        """Whoosh's pool interface: one (fieldname, term bytes, id, weight, value) per posting, in order."""
+        for (fieldname, btext), postings in self.terms():
+            for docnum, weight, value in zip(*postings, strict=True):
+                yield fieldname, btext, docnum, weight, value
+
+    def cleanup(self):
+        self.postings.clear()
+        self._unordered.clear()
+
+
+class PooledSegmentWriter(SegmentWriter):
+    """Whoosh's segment writer with a ``TermPool``, and shares of a batch analysed by forked children.
+
+    ``add_in_child`` forks a process that writes the documents given to it as a segment of
+    its own and sends the segment back through a pipe; ``commit`` adds those segments to
+    the index beside this writer's (as Whoosh's multiprocessing writer does with
+    ``multisegment``, without pickling every document to a job file).
+    """
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        self.pool = TermPool()
+        self._index = ix
+        self._children: list[tuple[int, int]] = []
+        self._child_segments = []
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        if hasattr(self.fieldwriter, "add_terms"):
+            self.fieldwriter.add_terms(self.schema, lengths, self.pool.terms())
+        else:
+            self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        self.fieldwriter.close()
+        if lengths:
+            lengths.close()
+
+    def add_in_child(self, documents):
+        """Fork a process writing ``documents`` (dicts of ``add_document`` fields) as its own segment."""
+        read_end, write_end = os.pipe()
+        with _children_die_with(True):
+            pid = os.fork()
+        if pid:
+            os.close(write_end)
+            self._children.append((pid, read_end))
+            return
+        os.close(read_end)
+        status = 1
+        try:
+            child = PooledSegmentWriter(self._index, _lk=False, codec=self.codec)
+            for fields in documents:
+                child.add_document(**fields)
+            result = ("segment", child._finalize_segment())
+            status = 0
+        except BaseException as error:  # reported to the parent, which raises it
+            result = ("error", f"{type(error).__name__}: {error}")
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(pickle.dumps(result))
+        os._exit(status)
+
+    def _collect_children(self):
+        """Wait for every forked child; raises RuntimeError if one failed (after all have ended)."""
+        errors = []
+        for pid, read_end in self._children:
+            with os.fdopen(read_end, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(pid, 0)
+            kind, value = pickle.loads(data) if data else ("error", f"writer process ended with status {status}")
+            if kind == "segment" and status == 0:
+                self._child_segments.append(value)
+            else:
+                errors.append(value)
+        self._children = []
+        if errors:
+            raise RuntimeError(f"index writer process failed: {errors[0]}")
+
+    def commit(self, mergetype=None, optimize=None, merge=None):
+        self._check_state()
+        try:
+            self._collect_children()
+        except RuntimeError:
+            self.cancel()
+            raise
+        segments = self._merge_segments(mergetype, optimize, merge) + self._child_segments
+        if self._added:
+            segments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(segments)
+        self._finish()
+
+    def cancel(self):
+        try:
+            self._collect_children()
+        except RuntimeError:
+            pass
+        finally:
+            super().cancel()

@@ -1,6 +1,7 @@
 """The analysis chain: recall of any Chinese substring, positions for phrases, offsets for highlighting."""
 import random
 import re
+from collections import Counter
 
 import pytest
 
@@ -99,3 +100,28 @@ def test_phrase_pattern_respects_run_boundaries_like_the_chain():
     assert analysis.phrase_pattern("pm2.5").search("今天pm2.5指数")
     assert not analysis.phrase_pattern("pm2").search("今天pm25指数")
     assert analysis.phrase_pattern("，。") is None
+
+
+@pytest.mark.parametrize("name", ["000_aa96861d60fbaec3.txt", "001_f762c55c90316b62.txt", "003_3dbcab82a71f30bf.txt"])
+def test_term_counts_count_exactly_the_terms(name):
+    """Indexing counts terms without making them; the counts must be those of ``terms`` on any text."""
+    page = seed_text(name)
+    mixed = "會議 召開　ＰＭ２.５ 指数 a 焦 作 日报，王小平到市委书记 x1.5 。" + page[:3000]
+    for text in (page, mixed, "焦", "", "，。", "abc 12"):
+        counts = analysis.term_counts(text)
+        assert counts == Counter(term.text for term in analysis.terms(text))
+        assert sum(counts.values()) == len(list(analysis.terms(text)))
+
+
+def test_segment_gives_jiebas_words_also_after_words_are_added():
+    """``dictionary.segment`` computes jieba's route itself and remembers it: always what jieba's lcut says."""
+    tokenizer = dictionary.tokenizer()
+    runs = [run for name in ("000_aa96861d60fbaec3.txt", "004_2e3f32ccee677dfe.txt")
+            for run in CJK_RUN.findall(seed_text(name)) if len(run) >= 3]
+    runs += ["㐀焦作日报䶵社长", "焦作\u9fd6\u9fff日报社", "豈焦作市委書記"]
+    assert [dictionary.segment(run) for run in runs] == [tokenizer.lcut(run, HMM=False) for run in runs]
+    probe, new_word = "龘甲乙丙丁戊靐", "乙丙丁戊"
+    assert new_word not in dictionary.segment(probe)
+    tokenizer.add_word(new_word, freq=1000)
+    assert new_word in dictionary.segment(probe) and dictionary.segment(probe) == tokenizer.lcut(probe, HMM=False)
+    assert [dictionary.segment(run) for run in runs] == [tokenizer.lcut(run, HMM=False) for run in runs]

@@ -24,20 +24,17 @@ FORKED_WRITER = """
 import os, sys, time
 import django
 django.setup()
-from multiprocessing import active_children
 from haystack import connections
 from search.whoosh_writer import index_writer
 
 backend = connections["default"].get_backend().ready()
-with index_writer(backend, processes=2) as writer:
-    for number in range(1, 401):
-        writer.add_document(
-            id=f"archive.article.{number}", django_ct="archive.article", django_id=str(number),
-            text="焦作日报测试文档正文" * 40, headline=f"第{number}篇",
-        )
-    while len(active_children()) < 2:
-        time.sleep(0.05)
-    print(" ".join(str(child.pid) for child in active_children()), flush=True)
+documents = [dict(id=f"archive.article.{number}", django_ct="archive.article", django_id=str(number),
+                  text="焦作日报测试文档正文" * 40 + str(number), headline=f"第{number}篇")
+             for number in range(1, 20001)]
+with index_writer(backend) as writer:
+    writer.add_in_child(documents[:10000])
+    writer.add_in_child(documents[10000:])
+    print(" ".join(str(pid) for pid, _ in writer._children), flush=True)
     time.sleep(120)
 """
 
@@ -127,14 +124,14 @@ def test_imports_killed_at_random_moments_lose_nothing_once_one_normal_command_r
         assert found["indexed"] == found["database"] and not found["pending"]
 
 
-def test_forked_index_writers_die_with_their_parent_and_their_job_files_are_cleaned(site, tmp_path):
+def test_forked_index_writers_die_with_their_parent_and_their_temporary_files_are_cleaned(site, tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-c", FORKED_WRITER], cwd=ROOT, env=site.env, stdout=subprocess.PIPE, text=True,
     )
     children = [int(pid) for pid in process.stdout.readline().split()]
     assert len(children) == 2 and all(map(alive, children))
     index = Path(site.env["ARCHIVE_DATA_DIR"]) / "whoosh_index"
-    assert list(index.glob("*.tmp")), "the forked writers read their jobs from a temporary folder"
+    assert list(index.glob("*.tmp")), "a writer keeps a temporary folder while it runs"
     process.kill()
     process.wait()
     deadline = time.monotonic() + 5

@@ -6,12 +6,10 @@ import subprocess
 import sys
 import time
 from datetime import date
-from multiprocessing import Process
 
 import pytest
 from django.core.management import call_command
 from haystack import connections
-from whoosh.multiproc import SubWriterTask
 
 from archive.models import Article, Issue, Mention, Page, Person
 from search import backend as backend_module
@@ -58,10 +56,12 @@ def test_bulk_writes_in_parallel_processes_match_a_serial_rebuild(seed_articles,
 
     serial = searchable()
     monkeypatch.setattr(backend_module, "writer_processes", lambda documents: 2)
-    started = []
-    monkeypatch.setattr(SubWriterTask, "start", lambda task: started.append(task) or Process.start(task))
+    shares = []
+    add_in_child = whoosh_writer.PooledSegmentWriter.add_in_child
+    monkeypatch.setattr(whoosh_writer.PooledSegmentWriter, "add_in_child",
+                        lambda writer, documents: shares.append(len(documents)) or add_in_child(writer, documents))
     call_command("rebuild_index", interactive=False, verbosity=0)
-    assert started
+    assert shares and shares[0] == -(-Article.objects.count() // 2)
     assert searchable() == serial
     call_command("update_index", verbosity=0)
     assert searchable() == serial and doc_count() == Article.objects.count()

@@ -1,6 +1,7 @@
 """The compact codec reads back exactly what Whoosh's own codec writes: statistics, postings and scores."""
 import random
 
+import pytest
 from whoosh import index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, Schema
@@ -8,6 +9,8 @@ from whoosh.fields import ID, Schema
 from search import analysis
 from search.whoosh_codec import CompactCodec, CompactTermInfo
 from search.whoosh_match import ChainText
+from search.whoosh_writer import PooledSegmentWriter
+from tests.search.conftest import seed_text
 
 
 def build(path, codec, texts):
@@ -81,3 +84,54 @@ def test_merged_compact_segments_keep_every_posting(tmp_path):
     assert terms == list(merged.all_terms())
     for fieldname, text in terms:
         assert postings(merged, fieldname, text) == postings(plain, fieldname, text)
+
+
+def test_pooled_writer_and_its_children_write_what_whoosh_writes(tmp_path):
+    """``PooledSegmentWriter`` (term pool, postings written a term at a time, shares in forked children)
+    against Whoosh's own writer with the same codec: same terms, statistics, postings, lengths and columns."""
+    rng = random.Random(5)
+    common = seed_text("000_aa96861d60fbaec3.txt")[:4000]
+    texts = [common[rng.randint(0, 3000):][: rng.randint(2, 900)] + f"编号{i}号" for i in range(400)]
+    plain = build(tmp_path / "plain", CompactCodec(), texts)
+    schema = plain.schema
+    (tmp_path / "pooled").mkdir()
+    ix = index.create_in(str(tmp_path / "pooled"), schema)
+    documents = [{"key": str(i), "body": text, "title": text[:6]} for i, text in enumerate(texts)]
+    writer = PooledSegmentWriter(ix, codec=CompactCodec())
+    writer.add_in_child(documents[:150])
+    writer.add_in_child(documents[150:300])
+    for fields in documents[300:]:
+        writer.add_document(**fields)
+    writer.commit()
+    pooled = ix.reader()
+    assert len(pooled.leaf_readers()) == 3
+    assert sorted(pooled.all_terms()) == sorted(plain.all_terms())
+    by_key = {}
+    for reader in pooled, plain:
+        keys = [int(fields["key"]) for fields in reader.all_stored_fields()]
+        by_key[reader] = {docnum: keys[docnum] for docnum in range(len(keys))}
+    for fieldname, text in plain.all_terms():
+        expected, got = plain.term_info(fieldname, text), pooled.term_info(fieldname, text)
+        for statistic in ("weight", "doc_frequency", "min_length", "max_length", "max_weight"):
+            assert getattr(got, statistic)() == getattr(expected, statistic)(), (fieldname, text, statistic)
+        mine = sorted((by_key[pooled][docnum], *rest) for docnum, *rest in postings(pooled, fieldname, text))
+        theirs = sorted((by_key[plain][docnum], *rest) for docnum, *rest in postings(plain, fieldname, text))
+        assert mine == theirs, (fieldname, text)
+    for reader in pooled, plain:
+        by_key[reader] = {by_key[reader][docnum]: (reader.doc_field_length(docnum, "body"),
+                                                   reader.column_reader("body", translate=False)[docnum])
+                          for docnum in range(reader.doc_count())}
+    assert by_key[pooled] == by_key[plain]
+
+
+def test_a_failing_child_writer_fails_the_commit_and_leaves_the_index_as_it_was(tmp_path):
+    ix = index.create_in(str(tmp_path), build(tmp_path / "plain", CompactCodec(), ["焦作"]).schema)
+    writer = PooledSegmentWriter(ix, codec=CompactCodec())
+    writer.add_in_child([{"key": "1", "body": "焦作日报"}, {"nosuchfield": "x"}])
+    writer.add_document(key="2", body="会议")
+    with pytest.raises(RuntimeError, match="nosuchfield"):
+        writer.commit()
+    assert ix.doc_count() == 0
+    with ix.writer(codec=CompactCodec()) as again:
+        again.add_document(key="3", body="会议")
+    assert ix.doc_count() == 1

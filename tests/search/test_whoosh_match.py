@@ -5,7 +5,7 @@ import re
 import pytest
 from whoosh import index
 from whoosh import query as wq
-from whoosh.fields import ID, Schema
+from whoosh.fields import ID, TEXT, Schema
 
 from search import analysis
 from search.whoosh_match import ChainText, RunPhrase, match_set, scores
@@ -89,3 +89,12 @@ def test_match_sets_and_window_scores_agree_with_whoosh(chain_index):
     window = sorted(expected)
     assert dict(scores(searcher, queries[3], window)) == pytest.approx(expected)
     assert len({round(score, 6) for score in expected.values()}) > 1
+
+
+def test_chain_text_index_gives_what_the_analyzer_path_gives():
+    """``ChainText.index`` counts terms itself: Whoosh's generic path through the analyzer's tokens must agree."""
+    field = ChainText(analysis.analyzer(), field_boost=1.5)
+    for text in (seed_text(SEED_PAGES[0]), "會議 召開　ＰＭ２.５ 指数，王小平到市委书记焦 作", "焦", ""):
+        fast = sorted(field.index(text))
+        assert fast == sorted(TEXT.index(field, text))
+        assert len(fast) > 0 or not text
