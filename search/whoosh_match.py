@@ -22,6 +22,7 @@ import weakref
 import zlib
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import partial
 from itertools import accumulate, pairwise
 
 from whoosh import query as wq
@@ -38,6 +39,9 @@ from search import analysis
 _BLOCK_LENGTH = struct.Struct("!i")  # whoosh.system's int, before each postings block
 _POSTINGS_MAGIC_SIZE = len(WHOOSH3_HEADER_MAGIC)
 _LAYOUT_BETWEEN_CHINESE = re.compile(rf"(?<=[{analysis.CJK_CHARS}])[ \t]+(?=[{analysis.CJK_CHARS}])")
+TEXT_READ_GAP = 64 * 1024
+TEXT_READ_SPAN = 1024 * 1024
+INFLATE_STEP = 1024  # bytes of folded text inflated at a time while looking for a run
 # Column readers per segment reader: opening one reads the segment's offsets table.
 _columns: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -149,7 +153,7 @@ class RunPhrase(wq.Query):
             return found
         known = self._indexed_word_docs(reader)
         unknown = found - known if within is None else (found & within) - known
-        return known | set(filter(self._checker(reader), unknown))
+        return known | self._holding(reader, unknown)
 
     def _indexed_word_docs(self, reader) -> set[int]:
         """Documents of ``reader`` whose terms include the phrase itself as a jieba word: they hold it.
@@ -165,8 +169,16 @@ class RunPhrase(wq.Query):
             return set()
         return posting_ids(reader, self.fieldname, runs[0].text)
 
-    def _checker(self, reader):
-        """A test of one document number of ``reader`` (a segment): does its folded text hold the phrase?"""
+    def _holding(self, reader, docnums: set[int]) -> set[int]:
+        """Those of ``docnums`` (documents of ``reader``, a segment) whose folded text holds the phrase.
+
+        A frequent string that is no jieba word (视网消 in a news archive) has tens of thousands of
+        candidates: their compressed texts are read in ranges of neighbouring documents
+        (``_compressed_texts``) and a Chinese run is looked for while a text is inflated, so a
+        text holding it early is not inflated whole.
+        """
+        if not docnums:
+            return set()
         columns = _columns.setdefault(reader, {})
         column = columns.get(self.fieldname)
         if column is None:
@@ -174,9 +186,54 @@ class RunPhrase(wq.Query):
         runs = list(analysis.runs(self.text))
         if len(runs) == 1 and runs[0].chinese and len(runs[0].text) > 1:
             needle = runs[0].text.encode("utf-8")
-            return lambda docnum: needle in column[docnum]
-        pattern = analysis.phrase_pattern(self.text)
-        return lambda docnum: pattern.search(column[docnum].decode("utf-8")) is not None
+            holds = partial(_inflated_holds, needle=needle)
+        else:
+            holds = partial(_inflated_matches, pattern=analysis.phrase_pattern(self.text))
+        return {docnum for docnum, data in _compressed_texts(column, sorted(docnums)) if data and holds(data)}
+
+
+def _compressed_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
+    """(document number, its compressed folded text) for the sorted ``docnums`` of a ``FoldedTextColumn`` reader.
+
+    Whoosh reads one document's bytes through four Python calls and a ``pread``; here a range
+    of neighbouring documents (gaps under ``TEXT_READ_GAP``, at most ``TEXT_READ_SPAN`` bytes) is one read.
+    """
+    offsets, lengths, base, dbfile = column._offsets, column._lengths, column._basepos, column._dbfile
+    position = 0
+    while position < len(docnums):
+        first = offsets[docnums[position]]
+        end = position
+        stop = first
+        while end < len(docnums):
+            docnum = docnums[end]
+            start = offsets[docnum]
+            if end > position and (start - stop > TEXT_READ_GAP or start + lengths[docnum] - first > TEXT_READ_SPAN):
+                break
+            stop = max(stop, start + lengths[docnum])
+            end += 1
+        data = dbfile.get(base + first, stop - first) if stop > first else b""
+        for docnum in docnums[position:end]:
+            start = offsets[docnum] - first
+            yield docnum, data[start : start + lengths[docnum]]
+        position = end
+
+
+def _inflated_matches(data: bytes, pattern) -> bool:
+    return pattern.search(zlib.decompress(data).decode("utf-8")) is not None
+
+
+def _inflated_holds(data: bytes, needle: bytes) -> bool:
+    """Whether the zlib-compressed ``data`` inflates to bytes holding ``needle``, inflating only as far as needed."""
+    inflater = zlib.decompressobj()
+    keep = len(needle) - 1
+    text = inflater.decompress(data, INFLATE_STEP)
+    while True:
+        if needle in text:
+            return True
+        if not inflater.unconsumed_tail:
+            rest = inflater.flush()
+            return bool(rest) and needle in text[-keep:] + rest
+        text = text[-keep:] + inflater.decompress(inflater.unconsumed_tail, INFLATE_STEP)
 
 
 def posting_ids(reader, fieldname: str, text: str) -> set[int]:
