@@ -32,7 +32,7 @@ from django.urls import reverse
 from django.views import View
 
 from archive.forms import MAX_FILES_PER_UPLOAD, PageUploadForm
-from archive.import_review import review_warnings
+from archive.import_review import link_warnings, review_warnings
 from archive.import_staging import StagingError, discard, fetch, stage
 from archive.ingest.budget import ParseBudgetExceeded
 from archive.loading import PageImportError, load_page, parse_deadline, preview_page
@@ -132,7 +132,8 @@ class PageImportView(View):
                 form.add_error(None, f"{page.name}：{error}")
                 record_slow_upload(request, pages, form.non_field_errors())
                 return self.render(request, form=form)
-            warnings = preview.warnings + review_warnings(preview.parsed, page.issue_date, page.text)
+            warnings = [*preview.warnings, *review_warnings(preview.parsed, page.issue_date, page.text),
+                        *link_warnings(preview.parsed, page.issue_date)]
             previews.append(FilePreview(page, preview, warnings))
         return self.render(
             request, step="preview", previews=previews, file_names=[page.name for page in pages],

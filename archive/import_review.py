@@ -2,7 +2,9 @@
 
 ``review_warnings`` looks at a parsed page (``archive.ingest.records.ParsedPage``)
 and returns Chinese warnings: no articles, suspicious person names, event dates
-after publication, a masthead date disagreeing with the chosen one.
+after publication, a masthead date disagreeing with the chosen one. ``link_warnings``
+says what loading it would do with names given no title (linked to an official of
+the time, or held for editors under 待核对人物).
 ``issue_date_from`` finds a page's publication date in its file name or masthead
 when the editor left the date empty. ``issue_date_problem`` says why a publication
 date is refused: every way a date enters an import (``import_pages --date``, the
@@ -18,6 +20,9 @@ import unicodedata
 from datetime import MAXYEAR, date
 
 from django.utils.timezone import localdate
+
+from archive.linking import outlook
+from archive.models import Mention
 
 NAME_LENGTHS = range(2, 5)
 DATE_IN_FILE_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -106,4 +111,25 @@ def review_warnings(parsed, issue_date, text):
             reason = suspicious_name_reason(person.name)
             if reason:
                 warnings.append(f"《{label}》中的人名“{person.name}”可疑（{reason}）。")
+    return warnings
+
+
+def link_warnings(parsed, issue_date):
+    """What importing ``parsed`` would do with names its articles give no title for (``archive.linking``):
+    a name linked to the one official of that name reported then, or held for editors to decide."""
+    bare = [(article.headline or f"第{article.order}篇", person.name)
+            for article in parsed.articles for person in article.persons if not person.titles]
+    decisions = outlook({name for _, name in bare}, issue_date)
+    warnings = []
+    for label, name in bare:
+        decision = decisions[name]
+        if decision.link == Mention.Link.INFERRED:
+            titles = "、".join(decision.linked_titles)
+            warnings.append(f"《{label}》中的“{name}”文中未写职务，将按同期报道关联到官员{name}（{titles}）。")
+        elif decision.link == Mention.Link.AMBIGUOUS:
+            warnings.append(f"《{label}》中的“{name}”文中未写职务，同期有{len(decision.candidates)}位同名官员，"
+                            "导入后列入“待核对人物”，请确认是哪一位。")
+        elif decision.link == Mention.Link.OUTSIDE:
+            warnings.append(f"《{label}》中的“{name}”文中未写职务，同名官员的报道都相隔两年以上，"
+                            "导入后列入“待核对人物”，请确认。")
     return warnings

@@ -232,6 +232,19 @@ def _decide(officials: set[int], titled: dict[int, list[tuple[Date, int]]], day:
     return _Decision(None, Link.OUTSIDE, candidates=sorted(officials))
 
 
+def outlook(names: Iterable[str], day: Date) -> dict[str, _Decision]:
+    """How a bare mention of each of ``names`` published on ``day`` would be decided from the archive as it is,
+    without writing anything (what an import preview tells the editor before the page is loaded)."""
+    names = sorted(set(names))
+    officials = officials_of(names)
+    titled = _titled(Mention.objects.filter(
+        person__name__in=list(officials), article__publication_date__range=(day - WINDOW, day + WINDOW)
+    ))
+    decisions = {name: _decide(officials.get(name, set()), titled.get(name, {}), day) for name in names}
+    _read_linked_titles(list(decisions.values()))
+    return decisions
+
+
 def _read_linked_titles(decisions: list[_Decision]) -> None:
     """Fill in each inferred decision's ``linked_titles`` from its source mention."""
     sources = sorted({d.source for d in decisions if d.source is not None})

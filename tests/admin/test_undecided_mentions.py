@@ -10,9 +10,10 @@ from archive.ingest.records import PersonMention
 from archive.linking import HELD_NOTE
 from archive.models import Article, Mention, Person
 from search.engine import SearchRequest, run_search
+from tests.admin.conftest import IMPORT_URL, upload, upload_form
 from tests.search.conftest import search_index  # noqa: F401  (fixture: a real temp index)
 from tests.test_linking import load_on  # noqa: F401  (fixture)
-from tests.test_loading import fixed_parse  # noqa: F401  (fixture)
+from tests.test_loading import article, fixed_parse, page_of  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 LIST_URL = reverse("admin:archive_undecidedmention_changelist")
@@ -134,3 +135,22 @@ def test_article_page_shows_an_inferred_title_as_inferred(client, load_on):  # n
 def test_the_admin_index_leads_editors_to_the_list(editor_client):
     page = editor_client.get(reverse("admin:index")).content.decode()
     assert f'href="{LIST_URL}">待核对人物</a>' in page
+
+
+def test_the_import_preview_says_what_becomes_of_names_given_no_title(editor_client, namesakes, load_on, fixed_parse):  # noqa: F811
+    """A bare name with two officials of that name reported then, one with a single official, one with an official
+    reported only years before, and one no official has: the preview says so for the first three, writes nothing."""
+    load_on(date(2015, 1, 20), "e", PersonMention("祁望舒", ["区长"], kind="official"))
+    load_on(date(2009, 1, 5), "f", PersonMention("郜远山", ["局长"], kind="official"))
+    names = ("蔺书衡", "祁望舒", "郜远山", "柯晓岚")
+    fixed_parse.page = page_of(article(1, "d标题", "d正文。", [PersonMention(name, []) for name in names]))
+    counts = (Article.objects.count(), Mention.objects.count(), Person.objects.count())
+    text = ("d版面：" + "、".join(names)).encode()
+    response = editor_client.post(IMPORT_URL, upload_form(upload("d.txt", text), issue_date="2015-02-10"))
+    page = response.content.decode()
+    assert response.context["step"] == "preview"
+    assert "《d标题》中的“蔺书衡”文中未写职务，同期有2位同名官员，导入后列入“待核对人物”" in page
+    assert "《d标题》中的“祁望舒”文中未写职务，将按同期报道关联到官员祁望舒（区长）" in page
+    assert "《d标题》中的“郜远山”文中未写职务，同名官员的报道都相隔两年以上" in page
+    assert "柯晓岚”文中未写职务" not in page
+    assert (Article.objects.count(), Mention.objects.count(), Person.objects.count()) == counts
