@@ -99,8 +99,15 @@ def status(site) -> dict:
 
 
 def test_imports_killed_at_random_moments_lose_nothing_once_one_normal_command_runs(site, tmp_path):
-    chance = random.Random(20261204)
+    """The kill moments are spread over the whole length of an import, timed first on this machine, so
+    kills land in start-up, in the page writes and in the index writing; at least one must leave the index
+    behind (else the test never met the crash it is about)."""
+    chance = random.Random()
     first = date(2020, 1, 1)
+    started = time.monotonic()
+    site("import_pages", *page_files(tmp_path / "pages", "timed"), "--date", (first - timedelta(days=1)).isoformat())
+    length = time.monotonic() - started
+    left_behind = 0
     for run in range(KILL_RUNS):
         files = page_files(tmp_path / "pages", f"killed{run:02d}")
         day = (first + timedelta(days=run)).isoformat()
@@ -108,7 +115,7 @@ def test_imports_killed_at_random_moments_lose_nothing_once_one_normal_command_r
             [sys.executable, "manage.py", "import_pages", *files, "--date", day],
             cwd=ROOT, env=site.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        time.sleep(chance.uniform(0.3, 5.0))
+        time.sleep(length * (run + chance.random()) / KILL_RUNS)
         below = descendants(process.pid)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -116,12 +123,14 @@ def test_imports_killed_at_random_moments_lose_nothing_once_one_normal_command_r
         while any(map(alive, below)) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not [pid for pid in below if alive(pid)], f"run {run}: the killed import left processes behind"
+        left_behind += not status(site)["consistent"]
 
         site("import_pages", *page_files(tmp_path / "pages", f"normal{run:02d}")[:1],
              "--date", (first + timedelta(days=100 + run)).isoformat())
         found = status(site)
         assert found["exit"] == 0 and found["consistent"], f"run {run}: {found}"
         assert found["indexed"] == found["database"] and not found["pending"]
+    assert left_behind, f"no kill in {KILL_RUNS} runs over {length:.1f} s left the index behind the database"
 
 
 def test_forked_index_writers_die_with_their_parent_and_their_temporary_files_are_cleaned(site, tmp_path):
