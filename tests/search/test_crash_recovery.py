@@ -108,6 +108,7 @@ def test_imports_killed_at_random_moments_lose_nothing_once_one_normal_command_r
     site("import_pages", *page_files(tmp_path / "pages", "timed"), "--date", (first - timedelta(days=1)).isoformat())
     length = time.monotonic() - started
     left_behind = 0
+    index = Path(site.env["ARCHIVE_DATA_DIR"]) / "whoosh_index"
     for run in range(KILL_RUNS):
         files = page_files(tmp_path / "pages", f"killed{run:02d}")
         day = (first + timedelta(days=run)).isoformat()
@@ -130,6 +131,7 @@ def test_imports_killed_at_random_moments_lose_nothing_once_one_normal_command_r
         found = status(site)
         assert found["exit"] == 0 and found["consistent"], f"run {run}: {found}"
         assert found["indexed"] == found["database"] and not found["pending"]
+        assert not list(index.glob("*.tmp")), f"run {run}: the killed import's temporary index files remain"
     assert left_behind, f"no kill in {KILL_RUNS} runs over {length:.1f} s left the index behind the database"
 
 
