@@ -100,16 +100,20 @@ class Segmentation:
 
     def __init__(self, text: str):
         self.text = text
-        self.words: list[tuple[str, int, int]] = [
-            (word, offset + start, offset + end)
-            for offset, piece in _jieba_pieces(text)
-            for word, start, end in _cutter().tokenize(piece)
-        ]
-        self.word_start = [0] * len(text)
+        self.words: list[tuple[str, int, int]] = []
+        self.word_start = word_start = [0] * len(text)
         self.word_at: dict[int, str] = {}
-        for word, start, end in self.words:
-            self.word_at[start] = word
-            self.word_start[start:end] = [start] * (end - start)
+        cut = _cutter().cut
+        for start, piece in _jieba_pieces(text):
+            for word in cut(piece):
+                end = start + len(word)
+                self.words.append((word, start, end))
+                self.word_at[start] = word
+                if end - start == 1:
+                    word_start[start] = start
+                else:
+                    word_start[start:end] = [start] * (end - start)
+                start = end
         # jieba's corpus frequencies and word tags, asked about for every candidate name
         self._freq = _tokenizer().FREQ
         self._tags = _word_tags()
