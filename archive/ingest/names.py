@@ -100,46 +100,52 @@ class Segmentation:
 
     def __init__(self, text: str):
         self.text = text
-        self.words: list[tuple[str, int, int]] = [
-            (word, offset + start, offset + end)
-            for offset, piece in _jieba_pieces(text)
-            for word, start, end in _cutter().tokenize(piece)
-        ]
-        self.word_start = [0] * len(text)
+        self.words: list[tuple[str, int, int]] = []
+        self.word_start = word_start = [0] * len(text)
         self.word_at: dict[int, str] = {}
-        for word, start, end in self.words:
-            self.word_at[start] = word
-            for i in range(start, end):
-                self.word_start[i] = start
+        cut = _cutter().cut
+        for start, piece in _jieba_pieces(text):
+            for word in cut(piece):
+                end = start + len(word)
+                self.words.append((word, start, end))
+                self.word_at[start] = word
+                if end - start == 1:
+                    word_start[start] = start
+                else:
+                    word_start[start:end] = [start] * (end - start)
+                start = end
+        # jieba's corpus frequencies and word tags, asked about for every candidate name
+        self._freq = _tokenizer().FREQ
+        self._tags = _word_tags()
 
     def is_name_word(self, word: str) -> bool:
         """jieba knows ``word`` as a person's name, or it is a new word jieba's HMM made up (often a name)."""
-        tag = _word_tags().get(word)
+        tag = self._tags.get(word)
         if tag is None:
-            return _tokenizer().FREQ.get(word, 0) == 0
+            return self._freq.get(word, 0) == 0
         return tag.startswith("nr")
 
     def is_known_name(self, word: str) -> bool:
         """jieba's lexicon knows ``word`` as a person's name (tagged nr, nrt, nrfg …)."""
-        return _word_tags().get(word, "").startswith("nr")
+        return self._tags.get(word, "").startswith("nr")
 
     def is_transliterated_name(self, word: str) -> bool:
         """jieba's lexicon knows ``word`` as a transliterated (foreign) person's name (科尔, 库克)."""
-        return _word_tags().get(word) == "nrt"
+        return self._tags.get(word) == "nrt"
 
     def is_noun(self, word: str) -> bool:
-        return _word_tags().get(word, "")[:1] == "n"
+        return self._tags.get(word, "")[:1] == "n"
 
     def is_rare(self, word: str) -> bool:
         """Rarely used in jieba's corpus (苏平, 许国): after a title and before a verb, likely a name."""
-        return _tokenizer().FREQ.get(word, 0) < _RARE
+        return self._freq.get(word, 0) < _RARE
 
     def frequency(self, word: str) -> int:
         """How often jieba's corpus uses ``word`` (0 when its lexicon does not know it)."""
-        return _tokenizer().FREQ.get(word, 0)
+        return self._freq.get(word, 0)
 
     def is_dictionary_word(self, word: str) -> bool:
-        return _tokenizer().FREQ.get(word, 0) > 0
+        return self._freq.get(word, 0) > 0
 
 
 def _jieba_pieces(text: str) -> list[tuple[int, str]]:
@@ -167,7 +173,7 @@ class NameReader:
         self.segmentation = segmentation
         self.title_starts = title_starts
         self.occurrences = Occurrences(text)
-        self._clean_followers: dict[str, Counter[str]] = {}
+        self._clean_followers: dict[str, tuple[int, dict[str, int]]] = {}
         self._ends: dict[int, bool] = {}
 
     def read(self, pos: int) -> str | None:
@@ -175,10 +181,15 @@ class NameReader:
         surname = surname_length(self.text, pos)
         if not surname:
             return None
-        lengths = [n for n in (surname + 1, surname + 2) if self._possible(pos, surname, n)]
-        if not lengths:
-            return None
-        best = max(lengths, key=lambda n: (self._score(pos, n), n)) if len(lengths) > 1 else lengths[0]
+        short, long = surname + 1, surname + 2
+        if not self._possible(pos, surname, short):
+            if not self._possible(pos, surname, long):
+                return None
+            best = long
+        elif self._possible(pos, surname, long):
+            best = long if self._score(pos, surname, long) >= self._score(pos, surname, short) else short
+        else:
+            best = short
         name = self.text[pos : pos + best]
         if name in NOT_PERSON_WORDS or self._inside_word(pos, surname, best):
             return None
@@ -246,7 +257,7 @@ class NameReader:
         end = pos + length
         return segmentation.word_start[end - 1] != end - 1 or (end in segmentation.word_at and self.ends_at(end))
 
-    def _score(self, pos: int, length: int) -> int:
+    def _score(self, pos: int, surname: int, length: int) -> int:
         text = self.text
         end = pos + length
         score = 0
@@ -256,7 +267,7 @@ class NameReader:
         elif self.ends_at(end):
             score += 2
         last = text[end - 1]
-        if length - surname_length(text, pos) == 2 and last in FUNCTION_CHARS:
+        if length - surname == 2 and last in FUNCTION_CHARS:
             score -= 0 if clause_ends and last not in CLAUSE_FINAL_CHARS else 3
         if not clause_ends and self._dangles(pos, end):
             score -= 3
@@ -307,23 +318,27 @@ class NameReader:
         follower = self.text[here + len(name) : here + len(name) + 1]
         if not follower:
             return 0
-        followers = self._followers_of_clean_mentions(name)
-        return followers.total() - followers[follower]
+        total, followers = self._followers_of_clean_mentions(name)
+        return total - followers.get(follower, 0)
 
-    def _followers_of_clean_mentions(self, name: str) -> Counter[str]:
-        """The character after each mention of ``name`` that ends cleanly ("" at the end of the text), counted.
+    def _followers_of_clean_mentions(self, name: str) -> tuple[int, dict[str, int]]:
+        """How many mentions of ``name`` end cleanly, and the character after each of them ("" at the end of
+        the text), counted.
 
         Read once per name from the text's ``Occurrences``, so reading the names of a text stays linear in
         its length however many mentions and candidate names it has.
         """
-        if name not in self._clean_followers:
-            end = len(name)
-            self._clean_followers[name] = Counter(
-                self.text[start + end : start + end + 1]
-                for start in self.occurrences.starts(name)
-                if self.ends_at(start + end)
-            )
-        return self._clean_followers[name]
+        known = self._clean_followers.get(name)
+        if known is None:
+            text, end, ends_at = self.text, len(name), self.ends_at
+            total, followers = 0, {}
+            for start in self.occurrences.starts(name):
+                if ends_at(start + end):
+                    follower = text[start + end : start + end + 1]
+                    followers[follower] = followers.get(follower, 0) + 1
+                    total += 1
+            known = self._clean_followers[name] = total, followers
+        return known
 
 
 _lock = threading.Lock()

@@ -479,7 +479,8 @@ class _Extraction:
             self._add_shaped(name, start)
             covered.update(range(start, start + len(name)))
         for index, (word, start, _end) in enumerate(segmentation.words):
-            if start in covered or word in self.people:
+            # neither reading takes a word jieba reads as no name
+            if start in covered or word in self.people or not segmentation.is_name_word(word):
                 continue
             name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:
@@ -496,6 +497,8 @@ class _Extraction:
         segmentation = self.segmentation
         words = segmentation.words
         first, start, end = words[index]
+        if len(first) == 1 and first not in _TRANSLITERATION:
+            return None
         if not _ROLE_BEFORE.search(self.text, max(0, start - 4), start):
             return None
         end = start
@@ -554,6 +557,8 @@ class _Extraction:
         if not segmentation.is_name_word(word) or not all(map(is_word_char, word)):
             return None
         text = self.text
+        if (len(word) > 3 or not surname_length(text, start)) and not all(ch in _TRANSLITERATION for ch in word):
+            return None  # neither a Chinese name nor a foreign one
         word = self._transliteration_run(word, start)
         family = 0 if len(word) > 3 else surname_length(text, start)
         end = start + len(word)

@@ -42,6 +42,8 @@ class WordCutter:
         start, trans, emit = hmm.start_P, hmm.trans_P, hmm.emit_P
         self._start = start
         self._emit = emit["B"], emit["M"], emit["E"], emit["S"]
+        # each character's four emission log-probabilities, looked up once per process
+        self._emissions: dict[str, tuple[float, float, float, float]] = {}
         self._trans = (
             trans["E"]["B"], trans["S"]["B"], trans["M"]["M"], trans["B"]["M"],
             trans["B"]["E"], trans["M"]["E"], trans["S"]["S"], trans["E"]["S"],
@@ -49,6 +51,15 @@ class WordCutter:
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """(word, start, end) of every word of ``text``, as jieba's ``tokenize`` yields them."""
+        tokens, start = [], 0
+        for word in self.cut(text):
+            end = start + len(word)
+            tokens.append((word, start, end))
+            start = end
+        return tokens
+
+    def cut(self, text: str) -> list[str]:
+        """The words of ``text`` in order (``tokenize`` without the offsets)."""
         words: list[str] = []
         at = 0
         for block in _BLOCK.finditer(text):
@@ -56,12 +67,7 @@ class WordCutter:
             self._cut_remembered(block.group(), words)
             at = block.end()
         self._cut_other(text[at:], words)
-        tokens, start = [], 0
-        for word in words:
-            end = start + len(word)
-            tokens.append((word, start, end))
-            start = end
-        return tokens
+        return words
 
     @staticmethod
     def _cut_other(text: str, words: list[str]) -> None:
@@ -174,18 +180,21 @@ class WordCutter:
         ve = self._start["E"] + emit_e.get(first, low)
         vs = self._start["S"] + emit_s.get(first, low)
         back: list[tuple[int, int, int, int]] = []
+        emissions = self._emissions
         for ch in text[1:]:
-            em = emit_b.get(ch, low)
-            from_e, from_s = ve + eb + em, vs + sb + em
+            emitted = emissions.get(ch)
+            if emitted is None:
+                emitted = emissions[ch] = (
+                    emit_b.get(ch, low), emit_m.get(ch, low), emit_e.get(ch, low), emit_s.get(ch, low)
+                )
+            em_b, em_m, em_e, em_s = emitted
+            from_e, from_s = ve + eb + em_b, vs + sb + em_b
             nb, pb = (from_e, 2) if from_e > from_s else (from_s, 3)
-            em = emit_m.get(ch, low)
-            from_m, from_b = vm + mm + em, vb + bm + em
+            from_m, from_b = vm + mm + em_m, vb + bm + em_m
             nm, pm = (from_b, 0) if from_b > from_m else (from_m, 1)
-            em = emit_e.get(ch, low)
-            from_b, from_m = vb + be + em, vm + me + em
+            from_b, from_m = vb + be + em_e, vm + me + em_e
             ne, pe = (from_b, 0) if from_b > from_m else (from_m, 1)
-            em = emit_s.get(ch, low)
-            from_s, from_e = vs + ss + em, ve + es + em
+            from_s, from_e = vs + ss + em_s, ve + es + em_s
             ns, ps = (from_e, 2) if from_e > from_s else (from_s, 3)
             back.append((pb, pm, pe, ps))
             vb, vm, ve, vs = nb, nm, ne, ns
