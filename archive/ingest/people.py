@@ -18,7 +18,9 @@ People are found by four readings of the text, strongest first:
   a rank (…九段, …院士), after a role, or made up by jieba with a name-like given-name character
   before such a word or closing a phrase a 的 opened; a transliterated one after a role or title
   (大使…, 国务卿…) or before a speech verb, or opening its clause before an act (…今天, …称) or a
-  post; and foreign names joined by "·" (an initial too: 拉·甘地).
+  post; and foreign names joined by "·" (an initial too: 拉·甘地);
+- names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
+  transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁).
 
 Bylines and credits (记者…, …摄) are not people (a reporter is kept in the article's
 byline), nor is a name that is the whole title of a work (《白鹿原》). Every later mention
@@ -484,7 +486,36 @@ class _Extraction:
             name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:
                 self._add_shaped(name, start)  # which leaves out names in a byline or credit
+        self._read_name_pairs()
         self._read_list_neighbours()
+
+    def _read_name_pairs(self) -> None:
+        """Two words jieba reads as names, joined as a list joins names (甲和乙, 丙、丁), each found already or
+        shaped like a name on its own (see ``_paired_name``): two names side by side are people where one
+        alone is not evidence enough."""
+        words = self.segmentation.words
+        for index in range(len(words) - 2):
+            if words[index + 1][0] not in _LIST_JOINERS:
+                continue
+            pair = (words[index][:2], words[index + 2][:2])
+            if all(word in self.people or self._paired_name(word, start) for word, start in pair):
+                for word, start in pair:
+                    if word not in self.people:
+                        self._add_shaped(word, start)
+
+    def _paired_name(self, word: str, start: int) -> bool:
+        """A transliterated name (see ``_listed_foreign_name``) or a family name with two given-name characters
+        jieba reads as a name, not ending as places and function words do, nor an institution's (…集团)."""
+        if self._listed_foreign_name(word, start):
+            return True
+        segmentation = self.segmentation
+        family = surname_length(self.text, start)
+        return (
+            bool(family) and len(word) == family + 2 and segmentation.is_name_word(word)
+            and word[0] not in FUNCTION_WORD_SURNAMES and word[-1] not in _NOT_NAME_FINALS
+            and word[-1] not in FUNCTION_CHARS and given_name_odds(word) >= _WORD_LIKE
+            and not self.text.startswith(_INSTITUTIONS, start + len(word))
+        )
 
     def _name_run_after_role(self, index: int) -> str | None:
         """A foreign name right after a role or post (总理甲乙丙, 教练甲乙丙丁): the run of words jieba reads as
@@ -538,8 +569,29 @@ class _Extraction:
                         if word not in examined:
                             examined.add(word)
                             pending.append(word)
+                for neighbour in self._listed_before(start):
+                    self._add_shaped(*neighbour)
+                    if neighbour[0] not in examined:
+                        examined.add(neighbour[0])
+                        pending.append(neighbour[0])
+
+    def _listed_before(self, start: int) -> list[tuple[str, int]]:
+        """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
+        reads the word there as a name (see ``_listed_name``)."""
+        segmentation = self.segmentation
+        for joiner in _LIST_JOINERS:
+            end = start - len(joiner)
+            if end < 1 or not self.text.startswith(joiner, end):
+                continue
+            word_start = segmentation.word_start[end - 1]
+            word = segmentation.word_at[word_start]
+            if word_start + len(word) == end and self._listed_name(word, word_start):
+                return [(word, word_start)]
+        return []
 
     def _listed_name(self, word: str, start: int) -> bool:
+        if self._listed_foreign_name(word, start):
+            return True
         family = surname_length(self.text, start)
         return (
             word not in self.people and bool(family) and len(word) in (family + 1, family + 2)
@@ -547,6 +599,29 @@ class _Extraction:
             and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
             and self.reader.ends_at(start + len(word))
         )
+
+    def _listed_foreign_name(self, word: str, start: int) -> bool:
+        """A transliterated name in a list (甲和乙): a name jieba's lexicon knows as foreign, or one of three
+        transliteration characters or more it made up or knows as a seldom used name (places it tags as
+        names are used more: 夏威夷, 西雅图), not a team's, a country's or an institution's (…队, …国,
+        …集团), nor the head of a longer name jieba cut apart (赫里斯|坚科)."""
+        segmentation = self.segmentation
+        end = start + len(word)
+        return (
+            word not in self.people and all(ch in _TRANSLITERATION for ch in word) and segmentation.is_name_word(word)
+            and (segmentation.is_transliterated_name(word) or (len(word) >= 3 and self._seldom_name(word)))
+            and not _UNIT_AFTER.match(self.text, end) and not self.text.startswith(_DOTS, end)
+            and self.text[start - 1 : start] not in _DOTS and not self.text.startswith(_INSTITUTIONS, end)
+            and self._ends_before_a_word(end)
+        )
+
+    def _ends_before_a_word(self, end: int) -> bool:
+        """What follows ``end`` is punctuation or a word jieba knows as no name: a name read up to ``end`` is
+        not the head of a longer one jieba cut apart (赫里斯|坚科)."""
+        if end >= len(self.text) or not is_word_char(self.text[end]):
+            return True
+        following = self.segmentation.word_at.get(end)
+        return following is not None and not self.segmentation.is_name_word(following)
 
     def _shaped_name(self, word: str, start: int) -> str | None:
         """``word`` (a jieba word at ``start``) as a name, if its shape and surroundings say it is one."""
