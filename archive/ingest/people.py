@@ -18,7 +18,8 @@ People are found by four readings of the text, strongest first:
   a rank (…九段, …院士), after a role, or made up by jieba with a name-like given-name character
   before such a word or closing a phrase a 的 opened; a transliterated one after a role or title
   (大使…, 国务卿…) or before a speech verb, or opening its clause before an act (…今天, …称) or a
-  post; and foreign names joined by "·" (an initial too: 拉·甘地);
+  post; a name jieba knows or made up of name characters right before a head of state's post or an
+  honorific (…副总统, …女士, …烈士); and foreign names joined by "·" (an initial too: 拉·甘地);
 - names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
   transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁).
 
@@ -168,6 +169,17 @@ _ROLE_BEFORE = re.compile(
     "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
     "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演)$"
 )
+# A head of state's post or an honorific written right after a name (甲总理, 乙副总统, 丙女士): after a word shaped
+# like a name, the word is a person's name.
+_NAMED_BEFORE_POST = re.compile(
+    "副?(?:总统|总理|首相)|外长|国王|天皇|亲王|女王|先生|女士|同志|烈士|[一二三四五六七八九]段"
+)
+# jieba's tags of places and organisations (ns, nt), and of words no name starts (times, verbs, adverbs,
+# prepositions).
+_PLACE_CLASSES = ("ns", "nt")
+# The longest word read as a name before a post (库马拉通加总统).
+_LONGEST_NAME_BEFORE_POST = 5
+_NOT_NAME_CLASSES = frozenset("tvdp")
 # Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
 _TRANSLITERATION = frozenset(
     "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法凡菲费芬弗福富盖甘冈戈格贡古哈海汉"
@@ -486,8 +498,59 @@ class _Extraction:
             name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:
                 self._add_shaped(name, start)  # which leaves out names in a byline or credit
+        self._read_names_before_posts(covered)
         self._read_name_pairs()
         self._read_list_neighbours()
+
+    def _read_names_before_posts(self, covered: Container[int]) -> None:
+        """A word right before a head of state's post or an honorific only a person takes (甲总理, 乙副总统,
+        丙女士, 丁烈士) that is shaped like a name (see ``_named_before_post``), the post not followed by a name
+        of its own (某国总统乙, 某国总统、某国总理)."""
+        text = self.text
+        segmentation = self.segmentation
+        for post in _NAMED_BEFORE_POST.finditer(text):
+            end = post.start()
+            if end < 2 or end - 1 in covered:
+                continue
+            start = segmentation.word_start[end - 1]
+            word = segmentation.word_at[start]
+            if start + len(word) != end or word in self.people or not self._named_before_post(word, start):
+                continue
+            if post.group() in _HONORIFICS or self._no_name_after_post(post.end()):
+                self._add_shaped(word, start)
+
+    def _no_name_after_post(self, end: int) -> bool:
+        """No name follows a post ending at ``end``, nor another post of a list (某国总统乙, 某国总统、某国总理):
+        punctuation does, or a word starting with no family name nor transliteration character, or a time,
+        a verb, an adverb or a preposition (总理周三表示, 总统要求)."""
+        following = self.text[end : end + 1]
+        if following in _LIST_JOINERS:
+            return False
+        if not is_word_char(following or "。"):
+            return True
+        if following not in _TRANSLITERATION and not surname_length(self.text, end):
+            return True
+        return self.segmentation.word_class(self.segmentation.word_at.get(end, ""))[:1] in _NOT_NAME_CLASSES
+
+    def _named_before_post(self, word: str, start: int) -> bool:
+        """``word`` may be a name before a post: a name jieba's lexicon knows, or a word it made up of a family
+        name and one or two given-name characters or of transliteration characters; not a place or an
+        organisation (美国, 国务院), nor ending as places and function words do, nor glued to the end of a
+        longer name (丁|薛祥)."""
+        segmentation = self.segmentation
+        if not 2 <= len(word) <= _LONGEST_NAME_BEFORE_POST or not all(map(_HAN.fullmatch, word)):
+            return False
+        if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS or self._glued_after(start):
+            return False
+        if segmentation.word_class(word)[:2] in _PLACE_CLASSES or word in _place_words() or word in NOT_PERSON_WORDS:
+            return False
+        family = surname_length(self.text, start)
+        if family and (word[0] in FUNCTION_WORD_SURNAMES or word[family:] in _ADDRESSED_AS):
+            return False
+        if segmentation.is_known_name(word):
+            return True
+        shaped = len(word) - family in (1, 2) if family else all(ch in _TRANSLITERATION for ch in word)
+        return shaped and not segmentation.is_dictionary_word(word)
 
     def _read_name_pairs(self) -> None:
         """Two words jieba reads as names, joined as a list joins names (甲和乙, 丙、丁), each found already or
