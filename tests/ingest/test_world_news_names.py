@@ -1,4 +1,5 @@
-"""A word shaped like a name right before a head of state's post or an honorific is a person (invented sentences)."""
+"""Names of world and sports news: before a head of state's post or an honorific, after a shirt number
+(invented sentences)."""
 from archive.ingest.people import extract_people
 
 
@@ -24,3 +25,8 @@ def test_nouns_places_and_posts_followed_by_a_name_are_no_names():
     assert names("美国总统、法国总理出席。") == []
     assert names("他说，国务院总理要来。") == []
     assert names("在开普敦，萨贝基副总统赵子龙发表讲话。") == ["赵子龙"]
+
+
+def test_a_foreign_name_after_a_player_s_shirt_number():
+    assert names("角球开出后，9号萨莫拉诺门前抢点。") == ["萨莫拉诺"]
+    assert names("他住在3号楼，离1号文件的发文处不远。") == []
