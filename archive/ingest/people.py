@@ -75,6 +75,7 @@ _SENTENCE_END = "。！？!?；;"
 _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄影", "责编", "校对", "作者", "报道员")
 # What joins two names of a list.
 _LIST_JOINERS = ("、", "和", "与", "及")
+_LIST_JOINER_RE = re.compile(f"[{''.join(_LIST_JOINERS)}]")
 # A credit word earlier in the same clause: the names after it are the credit's (通讯员 李霞 王秋生).
 _CREDIT_REACH = 16
 # A byline's 报道 ends the credit (记者甲报道：乙…): the names after it are the story's.
@@ -158,7 +159,7 @@ _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
 _OF, _CLAUSE_ENDS = "的", "，。"
 # Given-name odds a two-character word jieba made up needs to be read as a name with no other evidence.
 _NEW_NAME_LIKE = 0.2
-# Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙), or a player's shirt number (9号丁).
+# Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙).
 _ROLE_BEFORE = re.compile(
     "(?:村民|居民|市民|农民|工人|职工|员工|群众|志愿者|劳模|企业家|负责人|选手|运动员|队员|教练|主教练|作家|画家"
     "|诗人|演员|导演|歌手|学者|专家|院士|学生|同学|战士|民警|医生|护士|老人|老板|店主|司机|创始人|总统|总理"
@@ -167,9 +168,10 @@ _ROLE_BEFORE = re.compile(
     "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
     "|教授|老师|营业员|工作人员|党员|科学家|艺术家|书法家|夫人|遗孀|之子|之女|儿子|女儿|父亲|母亲|老伴|船工|厂主|裁判"
     "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
-    "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演"
-    "|(?<![0-9０-９])[0-9０-９]{1,2}号)$"
+    "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演)$"
 )
+# A player's shirt number before a foreign name (9号甲): apart from the roles, whose search a character class slows.
+_SHIRT_NUMBER = re.compile("(?<![0-9０-９])[0-9０-９]{1,2}号$")
 # A head of state's post or an honorific written right after a name (甲总理, 乙副总统, 丙女士): after a word shaped
 # like a name, the word is a person's name.
 _NAMED_BEFORE_POST = re.compile(
@@ -557,11 +559,14 @@ class _Extraction:
         """Two words jieba reads as names, joined as a list joins names (甲和乙, 丙、丁), each found already or
         shaped like a name on its own (see ``_paired_name``): two names side by side are people where one
         alone is not evidence enough."""
-        words = self.segmentation.words
-        for index in range(len(words) - 2):
-            if words[index + 1][0] not in _LIST_JOINERS:
+        text = self.text
+        segmentation = self.segmentation
+        for joiner in _LIST_JOINER_RE.finditer(text, 1, len(text) - 1):
+            at = joiner.start()
+            if segmentation.word_at.get(at) != joiner.group():
                 continue
-            pair = (words[index][:2], words[index + 2][:2])
+            before = segmentation.word_start[at - 1]
+            pair = ((segmentation.word_at[before], before), (segmentation.word_at.get(at + 1, ""), at + 1))
             if all(word in self.people or self._paired_name(word, start) for word, start in pair):
                 for word, start in pair:
                     if word not in self.people:
@@ -723,6 +728,7 @@ class _Extraction:
         )
         if transliterated and (
             _PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)
+            or _SHIRT_NUMBER.search(before)
             or (self._opens_clause(start) and (_FOREIGN_ACTS_AFTER.match(after) or self._post_after(end, True)))
         ):
             return word
