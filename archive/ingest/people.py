@@ -502,8 +502,8 @@ class _Extraction:
             if name:
                 self._add_shaped(name, start)  # which leaves out names in a byline or credit
         self._read_names_before_posts(covered)
-        self._read_name_pairs()
-        self._read_list_neighbours()
+        self._read_name_pairs(covered)
+        self._read_list_neighbours(covered)
 
     def _read_names_before_posts(self, covered: Container[int]) -> None:
         """A word right before a head of state's post or an honorific only a person takes (甲总理, 乙副总统,
@@ -555,35 +555,59 @@ class _Extraction:
         shaped = len(word) - family in (1, 2) if family else all(ch in _TRANSLITERATION for ch in word)
         return shaped and not segmentation.is_dictionary_word(word)
 
-    def _read_name_pairs(self) -> None:
+    def _read_name_pairs(self, covered: Container[int]) -> None:
         """Two words jieba reads as names, joined as a list joins names (甲和乙, 丙、丁), each found already or
-        shaped like a name on its own (see ``_paired_name``): two names side by side are people where one
-        alone is not evidence enough."""
+        shaped like a name on its own (see ``_pair_shaped``) where it stands (see ``_ends_a_listed_name``): two
+        names side by side are people where one alone is not evidence enough. ``covered``: positions inside
+        names found before (a roll call's). Each word's shape is judged once (a page may list thousands)."""
         text = self.text
-        segmentation = self.segmentation
+        word_at, word_start = self.segmentation.word_at, self.segmentation.word_start
+        people = self.people
+        # whether a word is someone found or shaped like a name: once per word, a name found later was shaped
+        listed: dict[str, bool] = {}
         for joiner in _LIST_JOINER_RE.finditer(text, 1, len(text) - 1):
             at = joiner.start()
-            if segmentation.word_at.get(at) != joiner.group():
+            second = word_at.get(at + 1)
+            if second is None or listed.get(second) is False or (at - 1 in covered and at + 1 in covered):
                 continue
-            before = segmentation.word_start[at - 1]
-            pair = ((segmentation.word_at[before], before), (segmentation.word_at.get(at + 1, ""), at + 1))
-            if all(word in self.people or self._paired_name(word, start) for word, start in pair):
+            first_start = word_start[at - 1]
+            first = word_at[first_start]
+            if listed.get(first) is False or word_at.get(at) != joiner.group():
+                continue
+            pair = ((first, first_start), (second, at + 1))
+            for word, _start in pair:
+                if word not in listed:
+                    listed[word] = word in people or self._pair_shaped(word)
+            if all(listed[word] and (word in people or self._ends_a_listed_name(word, start)) for word, start in pair):
                 for word, start in pair:
-                    if word not in self.people:
+                    if word not in people:
                         self._add_shaped(word, start)
 
-    def _paired_name(self, word: str, start: int) -> bool:
-        """A transliterated name (see ``_listed_foreign_name``) or a family name with two given-name characters
-        jieba reads as a name, not ending as places and function words do, nor an institution's (…集团)."""
-        if self._listed_foreign_name(word, start):
+    def _pair_shaped(self, word: str) -> bool:
+        """A transliterated name (see ``_foreign_list_shaped``), or a family name with two given-name characters
+        jieba reads as a name, not ending as places and function words do."""
+        if self._foreign_list_shaped(word):
             return True
-        segmentation = self.segmentation
-        family = surname_length(self.text, start)
+        family = surname_length(word, 0)
         return (
-            bool(family) and len(word) == family + 2 and segmentation.is_name_word(word)
+            bool(family) and len(word) == family + 2 and self.segmentation.is_name_word(word)
             and word[0] not in FUNCTION_WORD_SURNAMES and word[-1] not in _NOT_NAME_FINALS
             and word[-1] not in FUNCTION_CHARS and given_name_odds(word) >= _WORD_LIKE
-            and not self.text.startswith(_INSTITUTIONS, start + len(word))
+        )
+
+    def _ends_a_listed_name(self, word: str, start: int) -> bool:
+        """Where it stands, ``word`` shaped like a name (see ``_pair_shaped``) is not an institution's (…集团), and
+        a transliterated one not a team's or a country's (…队, …国), nor part of a name joined by "·", nor the
+        head of a longer name jieba cut apart (赫里斯|坚科)."""
+        text = self.text
+        end = start + len(word)
+        if text.startswith(_INSTITUTIONS, end):
+            return False
+        if not all(ch in _TRANSLITERATION for ch in word):
+            return True
+        return (
+            not _UNIT_AFTER.match(text, end) and not text.startswith(_DOTS, end)
+            and text[start - 1 : start] not in _DOTS and self._ends_before_a_word(end)
         )
 
     def _name_run_after_role(self, index: int) -> str | None:
@@ -617,9 +641,10 @@ class _Extraction:
             return None
         return name
 
-    def _read_list_neighbours(self) -> None:
-        """A name listed right beside someone found (甲、乙 / 甲和乙) is a person too when jieba reads it as
-        a name and it has a family name: lists name people together (names in lists need no verb)."""
+    def _read_list_neighbours(self, covered: Container[int]) -> None:
+        """A name listed right beside someone found (甲、乙 / 甲和乙, on either side) is a person too when jieba
+        reads it as a name and it has a family name or is transliterated: lists name people together (names
+        in lists need no verb). ``covered``: positions inside names found before (none to look for there)."""
         text = self.text
         segmentation = self.segmentation
         pending = list(self.people)
@@ -638,7 +663,7 @@ class _Extraction:
                         if word not in examined:
                             examined.add(word)
                             pending.append(word)
-                for neighbour in self._listed_before(start):
+                for neighbour in () if start - 2 in covered else self._listed_before(start):
                     self._add_shaped(*neighbour)
                     if neighbour[0] not in examined:
                         examined.add(neighbour[0])
@@ -647,18 +672,18 @@ class _Extraction:
     def _listed_before(self, start: int) -> list[tuple[str, int]]:
         """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
         reads the word there as a name (see ``_listed_name``)."""
+        if start < 2 or self.text[start - 1] not in _LIST_JOINERS:
+            return []
         segmentation = self.segmentation
-        for joiner in _LIST_JOINERS:
-            end = start - len(joiner)
-            if end < 1 or not self.text.startswith(joiner, end):
-                continue
-            word_start = segmentation.word_start[end - 1]
-            word = segmentation.word_at[word_start]
-            if word_start + len(word) == end and self._listed_name(word, word_start):
-                return [(word, word_start)]
-        return []
+        word_start = segmentation.word_start[start - 2]
+        word = segmentation.word_at[word_start]
+        if word in self.people or word_start + len(word) != start - 1 or not self._listed_name(word, word_start):
+            return []
+        return [(word, word_start)]
 
     def _listed_name(self, word: str, start: int) -> bool:
+        if word in self.people:
+            return False
         if self._listed_foreign_name(word, start):
             return True
         family = surname_length(self.text, start)
@@ -670,18 +695,17 @@ class _Extraction:
         )
 
     def _listed_foreign_name(self, word: str, start: int) -> bool:
-        """A transliterated name in a list (甲和乙): a name jieba's lexicon knows as foreign, or one of three
-        transliteration characters or more it made up or knows as a seldom used name (places it tags as
-        names are used more: 夏威夷, 西雅图), not a team's, a country's or an institution's (…队, …国,
-        …集团), nor the head of a longer name jieba cut apart (赫里斯|坚科)."""
+        """A transliterated name in a list (甲和乙, see ``_foreign_list_shaped``) where it stands (see
+        ``_ends_a_listed_name``)."""
+        return word not in self.people and self._foreign_list_shaped(word) and self._ends_a_listed_name(word, start)
+
+    def _foreign_list_shaped(self, word: str) -> bool:
+        """A name jieba's lexicon knows as foreign, or one of three transliteration characters or more it made up
+        or knows as a seldom used name (places it tags as names are used more: 夏威夷, 西雅图)."""
         segmentation = self.segmentation
-        end = start + len(word)
         return (
-            word not in self.people and all(ch in _TRANSLITERATION for ch in word) and segmentation.is_name_word(word)
+            bool(word) and all(ch in _TRANSLITERATION for ch in word) and segmentation.is_name_word(word)
             and (segmentation.is_transliterated_name(word) or (len(word) >= 3 and self._seldom_name(word)))
-            and not _UNIT_AFTER.match(self.text, end) and not self.text.startswith(_DOTS, end)
-            and self.text[start - 1 : start] not in _DOTS and not self.text.startswith(_INSTITUTIONS, end)
-            and self._ends_before_a_word(end)
         )
 
     def _ends_before_a_word(self, end: int) -> bool:
