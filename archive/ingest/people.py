@@ -18,7 +18,10 @@ People are found by four readings of the text, strongest first:
   a rank (…九段, …院士), after a role, or made up by jieba with a name-like given-name character
   before such a word or closing a phrase a 的 opened; a transliterated one after a role or title
   (大使…, 国务卿…) or before a speech verb, or opening its clause before an act (…今天, …称) or a
-  post; and foreign names joined by "·" (an initial too: 拉·甘地).
+  post; a name jieba knows or made up of name characters right before a head of state's post or an
+  honorific (…副总统, …女士, …烈士); and foreign names joined by "·" (an initial too: 拉·甘地);
+- names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
+  transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁).
 
 Bylines and credits (记者…, …摄) are not people (a reporter is kept in the article's
 byline), nor is a name that is the whole title of a work (《白鹿原》). Every later mention
@@ -72,6 +75,7 @@ _SENTENCE_END = "。！？!?；;"
 _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄影", "责编", "校对", "作者", "报道员")
 # What joins two names of a list.
 _LIST_JOINERS = ("、", "和", "与", "及")
+_LIST_JOINER_RE = re.compile(f"[{''.join(_LIST_JOINERS)}]")
 # A credit word earlier in the same clause: the names after it are the credit's (通讯员 李霞 王秋生).
 _CREDIT_REACH = 16
 # A byline's 报道 ends the credit (记者甲报道：乙…): the names after it are the story's.
@@ -166,6 +170,19 @@ _ROLE_BEFORE = re.compile(
     "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
     "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演)$"
 )
+# A player's shirt number before a foreign name (9号甲): apart from the roles, whose search a character class slows.
+_SHIRT_NUMBER = re.compile("(?<![0-9０-９])[0-9０-９]{1,2}号$")
+# A head of state's post or an honorific written right after a name (甲总理, 乙副总统, 丙女士): after a word shaped
+# like a name, the word is a person's name.
+_NAMED_BEFORE_POST = re.compile(
+    "副?(?:总统|总理|首相)|外长|国王|天皇|亲王|女王|先生|女士|同志|烈士|[一二三四五六七八九]段"
+)
+# jieba's tags of places and organisations (ns, nt), and of words no name starts (times, verbs, adverbs,
+# prepositions).
+_PLACE_CLASSES = ("ns", "nt")
+# The longest word read as a name before a post (库马拉通加总统).
+_LONGEST_NAME_BEFORE_POST = 5
+_NOT_NAME_CLASSES = frozenset("tvdp")
 # Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
 _TRANSLITERATION = frozenset(
     "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法凡菲费芬弗福富盖甘冈戈格贡古哈海汉"
@@ -485,7 +502,114 @@ class _Extraction:
             name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:
                 self._add_shaped(name, start)  # which leaves out names in a byline or credit
-        self._read_list_neighbours()
+        self._read_names_before_posts(covered)
+        self._read_name_pairs(covered)
+        self._read_list_neighbours(covered)
+
+    def _read_names_before_posts(self, covered: Container[int]) -> None:
+        """A word right before a head of state's post or an honorific only a person takes (甲总理, 乙副总统,
+        丙女士, 丁烈士) that is shaped like a name (see ``_named_before_post``), the post not followed by a name
+        of its own (某国总统乙, 某国总统、某国总理)."""
+        text = self.text
+        segmentation = self.segmentation
+        for post in _NAMED_BEFORE_POST.finditer(text):
+            end = post.start()
+            if end < 2 or end - 1 in covered:
+                continue
+            start = segmentation.word_start[end - 1]
+            word = segmentation.word_at[start]
+            if start + len(word) != end or word in self.people or not self._named_before_post(word, start):
+                continue
+            if post.group() in _HONORIFICS or self._no_name_after_post(post.end()):
+                self._add_shaped(word, start)
+
+    def _no_name_after_post(self, end: int) -> bool:
+        """No name follows a post ending at ``end``, nor another post of a list (某国总统乙, 某国总统、某国总理):
+        punctuation does, or a word starting with no family name nor transliteration character, or a time,
+        a verb, an adverb or a preposition (总理周三表示, 总统要求)."""
+        following = self.text[end : end + 1]
+        if following in _LIST_JOINERS:
+            return False
+        if not is_word_char(following or "。"):
+            return True
+        if following not in _TRANSLITERATION and not surname_length(self.text, end):
+            return True
+        return self.segmentation.word_class(self.segmentation.word_at.get(end, ""))[:1] in _NOT_NAME_CLASSES
+
+    def _named_before_post(self, word: str, start: int) -> bool:
+        """``word`` may be a name before a post: a name jieba's lexicon knows, or a word it made up of a family
+        name and one or two given-name characters or of transliteration characters; not a place or an
+        organisation (美国, 国务院), nor ending as places and function words do, nor glued to the end of a
+        longer name (丁|薛祥)."""
+        segmentation = self.segmentation
+        if not 2 <= len(word) <= _LONGEST_NAME_BEFORE_POST or not all(map(_HAN.fullmatch, word)):
+            return False
+        if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS or self._glued_after(start):
+            return False
+        if segmentation.word_class(word)[:2] in _PLACE_CLASSES or word in _place_words() or word in NOT_PERSON_WORDS:
+            return False
+        family = surname_length(self.text, start)
+        if family and (word[0] in FUNCTION_WORD_SURNAMES or word[family:] in _ADDRESSED_AS):
+            return False
+        if segmentation.is_known_name(word):
+            return True
+        shaped = len(word) - family in (1, 2) if family else all(ch in _TRANSLITERATION for ch in word)
+        return shaped and not segmentation.is_dictionary_word(word)
+
+    def _read_name_pairs(self, covered: Container[int]) -> None:
+        """Two words jieba reads as names, joined as a list joins names (甲和乙, 丙、丁), each found already or
+        shaped like a name on its own (see ``_pair_shaped``) where it stands (see ``_ends_a_listed_name``): two
+        names side by side are people where one alone is not evidence enough. ``covered``: positions inside
+        names found before (a roll call's). Each word's shape is judged once (a page may list thousands)."""
+        text = self.text
+        word_at, word_start = self.segmentation.word_at, self.segmentation.word_start
+        people = self.people
+        # whether a word is someone found or shaped like a name: once per word, a name found later was shaped
+        listed: dict[str, bool] = {}
+        for joiner in _LIST_JOINER_RE.finditer(text, 1, len(text) - 1):
+            at = joiner.start()
+            second = word_at.get(at + 1)
+            if second is None or listed.get(second) is False or (at - 1 in covered and at + 1 in covered):
+                continue
+            first_start = word_start[at - 1]
+            first = word_at[first_start]
+            if listed.get(first) is False or word_at.get(at) != joiner.group():
+                continue
+            pair = ((first, first_start), (second, at + 1))
+            for word, _start in pair:
+                if word not in listed:
+                    listed[word] = word in people or self._pair_shaped(word)
+            if all(listed[word] and (word in people or self._ends_a_listed_name(word, start)) for word, start in pair):
+                for word, start in pair:
+                    if word not in people:
+                        self._add_shaped(word, start)
+
+    def _pair_shaped(self, word: str) -> bool:
+        """A transliterated name (see ``_foreign_list_shaped``), or a family name with two given-name characters
+        jieba reads as a name, not ending as places and function words do."""
+        if self._foreign_list_shaped(word):
+            return True
+        family = surname_length(word, 0)
+        return (
+            bool(family) and len(word) == family + 2 and self.segmentation.is_name_word(word)
+            and word[0] not in FUNCTION_WORD_SURNAMES and word[-1] not in _NOT_NAME_FINALS
+            and word[-1] not in FUNCTION_CHARS and given_name_odds(word) >= _WORD_LIKE
+        )
+
+    def _ends_a_listed_name(self, word: str, start: int) -> bool:
+        """Where it stands, ``word`` shaped like a name (see ``_pair_shaped``) is not an institution's (…集团), and
+        a transliterated one not a team's or a country's (…队, …国), nor part of a name joined by "·", nor the
+        head of a longer name jieba cut apart (赫里斯|坚科)."""
+        text = self.text
+        end = start + len(word)
+        if text.startswith(_INSTITUTIONS, end):
+            return False
+        if not all(ch in _TRANSLITERATION for ch in word):
+            return True
+        return (
+            not _UNIT_AFTER.match(text, end) and not text.startswith(_DOTS, end)
+            and text[start - 1 : start] not in _DOTS and self._ends_before_a_word(end)
+        )
 
     def _name_run_after_role(self, index: int) -> str | None:
         """A foreign name right after a role or post (总理甲乙丙, 教练甲乙丙丁): the run of words jieba reads as
@@ -520,9 +644,10 @@ class _Extraction:
             return None
         return name
 
-    def _read_list_neighbours(self) -> None:
-        """A name listed right beside someone found (甲、乙 / 甲和乙) is a person too when jieba reads it as
-        a name and it has a family name: lists name people together (names in lists need no verb)."""
+    def _read_list_neighbours(self, covered: Container[int]) -> None:
+        """A name listed right beside someone found (甲、乙 / 甲和乙, on either side) is a person too when jieba
+        reads it as a name and it has a family name or is transliterated: lists name people together (names
+        in lists need no verb). ``covered``: positions inside names found before (none to look for there)."""
         text = self.text
         segmentation = self.segmentation
         pending = list(self.people)
@@ -541,8 +666,29 @@ class _Extraction:
                         if word not in examined:
                             examined.add(word)
                             pending.append(word)
+                for neighbour in () if start - 2 in covered else self._listed_before(start):
+                    self._add_shaped(*neighbour)
+                    if neighbour[0] not in examined:
+                        examined.add(neighbour[0])
+                        pending.append(neighbour[0])
+
+    def _listed_before(self, start: int) -> list[tuple[str, int]]:
+        """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
+        reads the word there as a name (see ``_listed_name``)."""
+        if start < 2 or self.text[start - 1] not in _LIST_JOINERS:
+            return []
+        segmentation = self.segmentation
+        word_start = segmentation.word_start[start - 2]
+        word = segmentation.word_at[word_start]
+        if word in self.people or word_start + len(word) != start - 1 or not self._listed_name(word, word_start):
+            return []
+        return [(word, word_start)]
 
     def _listed_name(self, word: str, start: int) -> bool:
+        if word in self.people:
+            return False
+        if self._listed_foreign_name(word, start):
+            return True
         family = surname_length(self.text, start)
         return (
             word not in self.people and bool(family) and len(word) in (family + 1, family + 2)
@@ -550,6 +696,28 @@ class _Extraction:
             and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
             and self.reader.ends_at(start + len(word))
         )
+
+    def _listed_foreign_name(self, word: str, start: int) -> bool:
+        """A transliterated name in a list (甲和乙, see ``_foreign_list_shaped``) where it stands (see
+        ``_ends_a_listed_name``)."""
+        return word not in self.people and self._foreign_list_shaped(word) and self._ends_a_listed_name(word, start)
+
+    def _foreign_list_shaped(self, word: str) -> bool:
+        """A name jieba's lexicon knows as foreign, or one of three transliteration characters or more it made up
+        or knows as a seldom used name (places it tags as names are used more: 夏威夷, 西雅图)."""
+        segmentation = self.segmentation
+        return (
+            bool(word) and all(ch in _TRANSLITERATION for ch in word) and segmentation.is_name_word(word)
+            and (segmentation.is_transliterated_name(word) or (len(word) >= 3 and self._seldom_name(word)))
+        )
+
+    def _ends_before_a_word(self, end: int) -> bool:
+        """What follows ``end`` is punctuation or a word jieba knows as no name: a name read up to ``end`` is
+        not the head of a longer one jieba cut apart (赫里斯|坚科)."""
+        if end >= len(self.text) or not is_word_char(self.text[end]):
+            return True
+        following = self.segmentation.word_at.get(end)
+        return following is not None and not self.segmentation.is_name_word(following)
 
     def _shaped_name(self, word: str, start: int) -> str | None:
         """``word`` (a jieba word at ``start``) as a name, if its shape and surroundings say it is one."""
@@ -589,6 +757,7 @@ class _Extraction:
         )
         if transliterated and (
             _PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)
+            or _SHIRT_NUMBER.search(before)
             or (self._opens_clause(start) and (_FOREIGN_ACTS_AFTER.match(after) or self._post_after(end, True)))
         ):
             return word
