@@ -29,12 +29,14 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.scoring import BM25F, BaseScorer, bm25
 
 from search import analysis
-from search.generation import LRU
+from search.generation import BYTES_PER_DOCUMENT, LRU
 from search.whoosh_match import _compressed_texts, folded_column, posting_ids, postings_blocks
 
 # The recent characters of one segment, per worker: a character's documents (estimated at 64 bytes each, see
-# ``search.generation.estimated_bytes``) and the frequencies of those already scored, at most as many.
-SEGMENT_CACHE_BYTES = 4 * 2**20
+# ``search.generation.estimated_bytes``) and the frequencies of those already scored, at most as many. A segment
+# keeps room for this many characters found in every one of its documents (≈ 25 MB at 100k articles, however
+# many segments), so a merged index keeps 中 and 国 as eight segments do.
+CHARACTERS_CACHED = 4
 # reader -> LRU of (fieldname, character, live count) -> _Matches; reader -> their counts (ints, never evicted)
 _docs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _counts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -95,7 +97,7 @@ class LoneChar(wq.Query):
     def _matches(self, reader) -> _Matches:
         cache = _docs.get(reader)
         if cache is None:
-            cache = _docs[reader] = LRU(SEGMENT_CACHE_BYTES)
+            cache = _docs[reader] = LRU(CHARACTERS_CACHED * BYTES_PER_DOCUMENT * max(1, reader.doc_count_all()))
         key = self._key(reader)
         matches = cache.get_or_compute(key, lambda: _Matches(prefix_docs(reader, self.fieldname, self.text)))
         _counts.setdefault(reader, {})[key] = len(matches.docs)
