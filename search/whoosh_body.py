@@ -10,13 +10,13 @@ text past the headline and subtitles (their columns' lengths) holds the piece, a
 """
 from __future__ import annotations
 
-import re
 import weakref
 
 from whoosh.query.wrappers import WrappingQuery
 
 from search import analysis
-from search.whoosh_match import match_set
+from search.whoosh_lone import lone_char_pattern
+from search.whoosh_match import bulk_scores, match_set
 
 _TEXT, _BEFORE_BODY = "text", ("headline", "subtitles")
 # Column readers per segment reader, as ``search.whoosh_match`` keeps them.
@@ -26,18 +26,15 @@ _columns: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def body_test(piece: str):
     """A test of a document's folded body (bytes): does it hold ``piece`` where the text field's chain matches it?
 
-    A lone Chinese character matches, like its ``Term``-or-``Prefix`` query, where it stands
+    A lone Chinese character matches, like its ``LoneChar`` query, where it stands
     alone or starts a bigram (not as the last character of a longer run).
     """
     runs = list(analysis.runs(piece))
     if len(runs) == 1 and runs[0].chinese and len(runs[0].text) > 1:
         needle = runs[0].text.encode("utf-8")
         return lambda body: needle in body
-    if len(runs) == 1 and runs[0].chinese:
-        char, cjk = re.escape(runs[0].text), f"[{analysis.CJK_CHARS}]"
-        pattern = re.compile(f"{char}(?={cjk})|(?<!{cjk}){char}")
-    else:
-        pattern = analysis.phrase_pattern(piece)
+    lone = len(runs) == 1 and runs[0].chinese
+    pattern = lone_char_pattern(runs[0].text) if lone else analysis.phrase_pattern(piece)
     return lambda body: pattern.search(body.decode("utf-8")) is not None
 
 
@@ -59,6 +56,10 @@ class InBody(WrappingQuery):
 
     def _rewrap(self, child):
         return InBody(child, self.piece)
+
+    def bulk_scores(self, searcher, wanted: list[int], weighting) -> dict[int, float] | None:
+        """As ``child`` scores them (``search.whoosh_match.bulk_scores``): ``wanted`` are known to match."""
+        return bulk_scores(searcher, self.child, wanted, weighting)
 
     def docs(self, searcher):
         """Document numbers of ``searcher`` (one segment, as ``search.whoosh_match.match_set`` passes it)."""

@@ -179,10 +179,7 @@ class RunPhrase(wq.Query):
         """
         if not docnums:
             return set()
-        columns = _columns.setdefault(reader, {})
-        column = columns.get(self.fieldname)
-        if column is None:
-            column = columns[self.fieldname] = reader.column_reader(self.fieldname, translate=False)
+        column = folded_column(reader, self.fieldname)
         runs = list(analysis.runs(self.text))
         if len(runs) == 1 and runs[0].chinese and len(runs[0].text) > 1:
             needle = runs[0].text.encode("utf-8")
@@ -236,6 +233,15 @@ def _inflated_holds(data: bytes, needle: bytes) -> bool:
         text = text[-keep:] + inflater.decompress(inflater.unconsumed_tail, INFLATE_STEP)
 
 
+def folded_column(reader, fieldname: str):
+    """The folded text of ``fieldname`` per document of ``reader`` (one segment), as bytes; one reader per segment."""
+    columns = _columns.setdefault(reader, {})
+    column = columns.get(fieldname)
+    if column is None:
+        column = columns[fieldname] = reader.column_reader(fieldname, translate=False)
+    return column
+
+
 def posting_ids(reader, fieldname: str, text: str) -> set[int]:
     """The live document numbers of ``reader`` (one segment) whose ``fieldname`` holds the term ``text``.
 
@@ -257,13 +263,19 @@ def posting_ids(reader, fieldname: str, text: str) -> set[int]:
 def _blocks(matcher: W3LeafMatcher, wanted: list[int] | None = None) -> Iterator[tuple[list[int], list]]:
     """(document numbers, weights) of each postings block of a fresh ``W3LeafMatcher``'s term, as its
     ``id()`` and ``weight()`` would give them; with ``wanted`` (sorted document numbers) only the blocks
-    that may hold one of them. The whole list is one read; a block is its length (negative for the last),
-    a pickled header (count, last id, max weight, compression, lengths) and its pickled (ids as deltas,
-    weights, values), compressed or not."""
-    extent = matcher._length
+    that may hold one of them."""
+    return postings_blocks(matcher._postfile, matcher._startoffset, matcher._length, wanted)
+
+
+def postings_blocks(postfile, offset: int, extent, wanted: list[int] | None = None) -> Iterator[tuple[list[int], list]]:
+    """``_blocks`` of the postings list at ``offset`` of ``postfile`` (a term info's ``extent()``).
+
+    The whole list is one read; a block is its length (negative for the last), a pickled header
+    (count, last id, max weight, compression, lengths) and its pickled (ids as deltas, weights,
+    values), compressed or not."""
     if isinstance(extent, tuple):  # Whoosh's own W3TermInfo reads it with struct.unpack and keeps the tuple
         extent = extent[0]
-    data = matcher._postfile.get(matcher._startoffset, extent)
+    data = postfile.get(offset, extent)
     position, first = _POSTINGS_MAGIC_SIZE, 0
     while position < len(data):
         length = _BLOCK_LENGTH.unpack_from(data, position)[0]
@@ -329,8 +341,8 @@ def scores(searcher, query, docs) -> list[tuple[int, float]]:
     Whoosh's collector steps through every match of the query to find the best; a frequent
     word matches tens of thousands of articles but only a bounded window of them is ranked.
     Phrases score as their candidates (``RunPhrase.candidates``): ``docs`` are already verified.
-    Terms and their And, Or and AndMaybe are scored a postings block at a time (``_bulk_scores``),
-    anything else through Whoosh's matchers.
+    Terms and their And, Or and AndMaybe are scored a postings block at a time (``bulk_scores``), a
+    query with a ``bulk_scores`` method of its own by that, anything else through Whoosh's matchers.
     """
     scoring = query.accept(lambda q: q.candidates() if isinstance(q, RunPhrase) else q)
     context = searcher.context()
@@ -341,7 +353,7 @@ def scores(searcher, query, docs) -> list[tuple[int, float]]:
         if first == end:
             continue
         local = [docnum - offset for docnum in wanted[first:end]]
-        bulk = _bulk_scores(leaf, scoring, local, context.weighting)
+        bulk = bulk_scores(leaf, scoring, local, context.weighting)
         if bulk is not None:
             hits += [(docnum + offset, bulk.get(docnum, 0.0)) for docnum in local]
             continue
@@ -354,14 +366,15 @@ def scores(searcher, query, docs) -> list[tuple[int, float]]:
     return hits
 
 
-def _bulk_scores(searcher, query, wanted: list[int], weighting) -> dict[int, float] | None:
+def bulk_scores(searcher, query, wanted: list[int], weighting) -> dict[int, float] | None:
     """Scores of the ``wanted`` documents (sorted, of ``searcher``'s one segment) that ``query`` matches, as
     Whoosh's matchers add them up (And, Or: sum of the matching parts; AndMaybe: the second part when
-    it matches; a compound's boost multiplies); None when a part of ``query`` is not one of these."""
+    it matches; a compound's boost multiplies), or as a query with a ``bulk_scores(searcher, wanted,
+    weighting)`` method of its own scores itself; None when a part of ``query`` is none of these."""
     if isinstance(query, wq.Term):
         found = _term_scores(searcher, query, wanted, weighting)
     elif isinstance(query, (wq.And, wq.Or)):
-        parts = [_bulk_scores(searcher, sub, wanted, weighting) for sub in query.subqueries]
+        parts = [bulk_scores(searcher, sub, wanted, weighting) for sub in query.subqueries]
         if not parts or any(part is None for part in parts):
             return None
         if len(parts) == 1:
@@ -375,10 +388,12 @@ def _bulk_scores(searcher, query, wanted: list[int], weighting) -> dict[int, flo
                 for docnum, score in part.items():
                     found[docnum] = found.get(docnum, 0.0) + score
     elif isinstance(query, wq.AndMaybe):
-        first, second = (_bulk_scores(searcher, sub, wanted, weighting) for sub in (query.a, query.b))
+        first, second = (bulk_scores(searcher, sub, wanted, weighting) for sub in (query.a, query.b))
         if first is None or second is None:
             return None
         return {docnum: score + second[docnum] if docnum in second else score for docnum, score in first.items()}
+    elif hasattr(query, "bulk_scores"):
+        return query.bulk_scores(searcher, wanted, weighting)
     else:
         return None
     if query.boost != 1.0:

@@ -17,6 +17,7 @@ from search.engine import Ranked, SearchRequest
 from search.query import Item, ParsedQuery
 from search.schema import BODY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
 from search.whoosh_body import InBody
+from search.whoosh_lone import LoneChar
 from search.whoosh_match import RunPhrase, scores
 
 # Relevance scores at most this many matches per tier, the newest: a word found in 30,000 articles is
@@ -29,7 +30,7 @@ WHOLE_RUN_BOOST = 2.0
 
 
 def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> wq.Query | None:
-    """``text`` as a phrase of the chain; a lone Chinese character also matches bigrams starting with it.
+    """``text`` as a phrase of the chain; a lone Chinese character also matches bigrams starting with it (``LoneChar``).
 
     The index has no body field: in ``BODY_FIELD`` a piece is looked up in the whole text, then checked in the body.
     """
@@ -42,7 +43,7 @@ def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> w
     if len(chain_terms) > 1:
         return RunPhrase(fieldname, chain_terms, boost=boost)
     if len(chain_terms[0]) == 1 and analysis.is_chinese(chain_terms[0]):
-        return wq.Or([wq.Term(fieldname, chain_terms[0]), wq.Prefix(fieldname, chain_terms[0])], boost=boost)
+        return LoneChar(fieldname, chain_terms[0], boost=boost)
     return wq.Term(fieldname, chain_terms[0], boost=boost)
 
 
