@@ -10,17 +10,13 @@ text past the headline and subtitles (their columns' lengths) holds the piece, a
 """
 from __future__ import annotations
 
-import weakref
-
 from whoosh.query.wrappers import WrappingQuery
 
 from search import analysis
 from search.whoosh_lone import lone_char_pattern
-from search.whoosh_match import bulk_scores, match_set
+from search.whoosh_match import bulk_scores, folded_column, match_set
 
 _TEXT, _BEFORE_BODY = "text", ("headline", "subtitles")
-# Column readers per segment reader, as ``search.whoosh_match`` keeps them.
-_columns: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def body_test(piece: str):
@@ -64,11 +60,7 @@ class InBody(WrappingQuery):
     def docs(self, searcher):
         """Document numbers of ``searcher`` (one segment, as ``search.whoosh_match.match_set`` passes it)."""
         reader = searcher.reader()
-        columns = _columns.get(reader)
-        if columns is None:
-            columns = _columns[reader] = [reader.column_reader(name, translate=False)
-                                          for name in (_TEXT, *_BEFORE_BODY)]
-        text, headline, subtitles = columns
+        text, headline, subtitles = (folded_column(reader, name) for name in (_TEXT, *_BEFORE_BODY))
         holds = body_test(self.piece)
         # text is "headline\nsubtitles\nbody" (no subtitles: "headline\nbody"); a leading newline is no match
         return sorted(docnum for docnum in match_set(searcher, self.child)

@@ -30,7 +30,7 @@ from whoosh.scoring import BM25F, BaseScorer, bm25
 
 from search import analysis
 from search.generation import BYTES_PER_DOCUMENT, LRU
-from search.whoosh_match import _compressed_texts, folded_column, posting_ids, postings_blocks
+from search.whoosh_match import compressed_texts, folded_column, posting_ids, postings_blocks
 
 # The recent characters of one segment, per worker: a character's documents (estimated at 64 bytes each, see
 # ``search.generation.estimated_bytes``) and the frequencies of those already scored, at most as many. A segment
@@ -128,7 +128,7 @@ class LoneChar(wq.Query):
         docs, frequencies = matches.docs, matches.frequencies
         unknown = [docnum for docnum in wanted if docnum in docs and docnum not in frequencies]
         pattern = lone_char_pattern(self.text)
-        for docnum, data in _compressed_texts(folded_column(reader, self.fieldname), unknown):
+        for docnum, data in compressed_texts(folded_column(reader, self.fieldname), unknown):
             frequencies[docnum] = len(pattern.findall(zlib.decompress(data).decode("utf-8"))) if data else 0
         score = self._scorer(searcher, weighting)
         return {docnum: score(docnum, frequencies[docnum]) for docnum in wanted if docnum in docs}

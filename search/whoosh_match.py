@@ -174,7 +174,7 @@ class RunPhrase(wq.Query):
 
         A frequent string that is no jieba word (视网消 in a news archive) has tens of thousands of
         candidates: their compressed texts are read in ranges of neighbouring documents
-        (``_compressed_texts``) and a Chinese run is looked for while a text is inflated, so a
+        (``compressed_texts``) and a Chinese run is looked for while a text is inflated, so a
         text holding it early is not inflated whole.
         """
         if not docnums:
@@ -186,10 +186,10 @@ class RunPhrase(wq.Query):
             holds = partial(_inflated_holds, needle=needle)
         else:
             holds = partial(_inflated_matches, pattern=analysis.phrase_pattern(self.text))
-        return {docnum for docnum, data in _compressed_texts(column, sorted(docnums)) if data and holds(data)}
+        return {docnum for docnum, data in compressed_texts(column, sorted(docnums)) if data and holds(data)}
 
 
-def _compressed_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
+def compressed_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
     """(document number, its compressed folded text) for the sorted ``docnums`` of a ``FoldedTextColumn`` reader.
 
     Whoosh reads one document's bytes through four Python calls and a ``pread``; here a range
@@ -234,7 +234,8 @@ def _inflated_holds(data: bytes, needle: bytes) -> bool:
 
 
 def folded_column(reader, fieldname: str):
-    """The folded text of ``fieldname`` per document of ``reader`` (one segment), as bytes; one reader per segment."""
+    """``fieldname``'s column of ``reader`` (one segment), untranslated (a ``ChainText`` field: its folded text as
+    bytes); opened once per segment, since opening one reads the segment's offsets table."""
     columns = _columns.setdefault(reader, {})
     column = columns.get(fieldname)
     if column is None:
