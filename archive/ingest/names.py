@@ -139,7 +139,7 @@ class Segmentation:
     def word_class(self, word: str) -> str:
         """jieba's part-of-speech tag of ``word`` (ns a place, nt an organisation, t a time, v a verb…), "" when
         its lexicon does not know it."""
-        return _word_tags().get(word, "")
+        return self._tags.get(word, "")
 
     def is_rare(self, word: str) -> bool:
         """Rarely used in jieba's corpus (苏平, 许国): after a title and before a verb, likely a name."""

@@ -177,11 +177,11 @@ _SHIRT_NUMBER = re.compile("(?<![0-9０-９])[0-9０-９]{1,2}号$")
 _NAMED_BEFORE_POST = re.compile(
     "副?(?:总统|总理|首相)|外长|国王|天皇|亲王|女王|先生|女士|同志|烈士|[一二三四五六七八九]段"
 )
+# The longest word read as a name before a post (库马拉通加总统).
+_LONGEST_NAME_BEFORE_POST = 5
 # jieba's tags of places and organisations (ns, nt), and of words no name starts (times, verbs, adverbs,
 # prepositions).
 _PLACE_CLASSES = ("ns", "nt")
-# The longest word read as a name before a post (库马拉通加总统).
-_LONGEST_NAME_BEFORE_POST = 5
 _NOT_NAME_CLASSES = frozenset("tvdp")
 # Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
 _TRANSLITERATION = frozenset(
@@ -691,7 +691,7 @@ class _Extraction:
             return True
         family = surname_length(self.text, start)
         return (
-            word not in self.people and bool(family) and len(word) in (family + 1, family + 2)
+            bool(family) and len(word) in (family + 1, family + 2)
             and self.segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
             and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
             and self.reader.ends_at(start + len(word))
@@ -700,7 +700,7 @@ class _Extraction:
     def _listed_foreign_name(self, word: str, start: int) -> bool:
         """A transliterated name in a list (甲和乙, see ``_foreign_list_shaped``) where it stands (see
         ``_ends_a_listed_name``)."""
-        return word not in self.people and self._foreign_list_shaped(word) and self._ends_a_listed_name(word, start)
+        return self._foreign_list_shaped(word) and self._ends_a_listed_name(word, start)
 
     def _foreign_list_shaped(self, word: str) -> bool:
         """A name jieba's lexicon knows as foreign, or one of three transliteration characters or more it made up
