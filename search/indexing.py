@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,12 +133,13 @@ def drain_quietly(timeout=DRAIN_LOCK_TIMEOUT) -> int:
     return 0
 
 
-def keep_retrying(interval=RETRY_SECONDS):
-    """Start a daemon thread draining changes an earlier drain could not apply (engine down), every ``interval``."""
+def keep_retrying(interval=RETRY_SECONDS, stop: threading.Event | None = None) -> threading.Thread:
+    """Start a daemon thread draining changes an earlier drain could not apply (engine down), every ``interval``
+    seconds until ``stop`` is set; returns the thread."""
+    stop = stop or threading.Event()
 
     def loop():
-        while True:
-            time.sleep(interval)
+        while not stop.wait(interval):
             try:
                 if PendingChange.objects.exists():
                     drain_quietly(timeout=1.0)
@@ -148,7 +148,9 @@ def keep_retrying(interval=RETRY_SECONDS):
             finally:
                 connection.close()
 
-    threading.Thread(target=loop, name="search-index-retry", daemon=True).start()
+    thread = threading.Thread(target=loop, name="search-index-retry", daemon=True)
+    thread.start()
+    return thread
 
 
 @dataclass

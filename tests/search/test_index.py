@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+import threading
 import time
 from datetime import date
 
@@ -144,6 +145,31 @@ def test_a_busy_writer_leaves_changes_pending_with_the_error_not_lost(seed_artic
     assert indexing.drain() == 1
     assert ids_for("排队中") == {article.pk}
     assert indexing.drain() == 0 and not PendingChange.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_workers_retry_thread_applies_changes_left_pending_once_the_engine_is_back(
+    seed_articles, search_index, monkeypatch,
+):
+    article = seed_articles[0]
+    Article.objects.filter(pk=article.pk).update(headline="重试线程补写的标题")
+    monkeypatch.setattr(whoosh_writer, "LOCK_TIMEOUT", 0.2)
+    holder = hold_writer_lock(search_index, 1.5)
+    with pytest.raises(indexing.IndexLagging):
+        follow(article.pk)
+    stop = threading.Event()
+    retrying = indexing.keep_retrying(interval=0.1, stop=stop)
+    try:
+        holder.wait()
+        deadline = time.monotonic() + 30
+        while PendingChange.objects.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        retrying.join(10)
+    assert not retrying.is_alive()
+    assert not PendingChange.objects.exists()
+    assert ids_for("重试线程") == {article.pk}
 
 
 def test_warm_up_loads_jieba_and_opens_the_searcher(seed_articles, search_index):
