@@ -4,6 +4,9 @@ Recall must never depend on how jieba segments a sentence, so every run of
 Chinese characters is indexed as overlapping character bigrams (a lone
 character as itself) at consecutive positions: any substring of two or more
 characters is then a phrase of bigrams, found whatever the dictionary says.
+The last character of a longer run is indexed as itself too, so every place a
+character stands starts an index term: a character searched alone is found
+wherever it occurs (``search.whoosh_lone``), as the Solr engine's unigrams find it.
 jieba's precise-mode words of three or more characters (names, places, set
 phrases; two-character words equal a bigram) are added at the position of
 their first bigram, so whole words rank higher without changing which
@@ -30,7 +33,7 @@ from search import dictionary
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 # Bumped whenever the terms of a text change, so indexes built before are rebuilt (search_status --repair).
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 def _folding_table() -> dict[int, int]:
@@ -95,8 +98,11 @@ def runs(text: str) -> Iterator[Run]:
             yield Run("".join(ch for _, ch in kept), [offset for offset, _ in kept], chinese=True)
 
 
-def run_terms(run: Run, pos: int, with_words: bool) -> Iterator[Term]:
-    """Terms of one run starting at position ``pos``; the run takes max(1, len - 1) positions."""
+def run_terms(run: Run, pos: int, indexing: bool) -> Iterator[Term]:
+    """Terms of one run starting at position ``pos``; the run takes max(1, len - 1) positions.
+
+    ``indexing`` adds what only an indexed text has: the last character alone and jieba's words.
+    """
     text, offsets = run.text, run.offsets
     if not run.chinese:
         yield Term(text, pos, offsets[0], offsets[0] + len(text))
@@ -106,8 +112,11 @@ def run_terms(run: Run, pos: int, with_words: bool) -> Iterator[Term]:
         return
     for i in range(len(text) - 1):
         yield Term(text[i : i + 2], pos + i, offsets[i], offsets[i + 1] + 1)
-    if with_words and len(text) >= MIN_WORD_LENGTH:
-        last_bigram = len(text) - 2
+    if not indexing:
+        return
+    last_bigram = len(text) - 2
+    yield Term(text[-1], pos + last_bigram, offsets[-1], offsets[-1] + 1)
+    if len(text) >= MIN_WORD_LENGTH:
         start = 0
         for word in dictionary.segment(text):
             if len(word) >= MIN_WORD_LENGTH:
@@ -119,11 +128,12 @@ def run_width(run: Run) -> int:
     return max(1, len(run.text) - 1) if run.chinese else 1
 
 
-def terms(text: str, with_words: bool = True) -> Iterator[Term]:
-    """All terms of ``text``; ``with_words=False`` gives only the recall chain (bigrams, lone characters, words)."""
+def terms(text: str, indexing: bool = True) -> Iterator[Term]:
+    """All terms of ``text`` as indexed; ``indexing=False`` gives the chain a query is matched by (bigrams, lone
+    characters, latin words)."""
     pos = 0
     for run in runs(text):
-        yield from run_terms(run, pos, with_words)
+        yield from run_terms(run, pos, indexing)
         pos += run_width(run)
 
 
@@ -140,6 +150,7 @@ def term_counts(text: str) -> Counter:
             pieces.append(chars)
             continue
         pieces.extend(map(add, chars, chars[1:]))
+        pieces.append(chars[-1])
         if len(chars) >= MIN_WORD_LENGTH:
             pieces.extend(word for word in dictionary.segment(chars) if len(word) >= MIN_WORD_LENGTH)
     counts.update(pieces)
@@ -147,7 +158,7 @@ def term_counts(text: str) -> Counter:
 
 
 class JiebaBigramTokenizer(Tokenizer):
-    """Whoosh tokenizer over ``terms``: jieba words are added when indexing, never when parsing a query.
+    """Whoosh tokenizer over ``terms``: indexing adds run ends and jieba words, parsing a query never does.
 
     Whoosh pickles this class's import path into the index schema: do not rename or move it.
     ``version`` is pickled with it: an index whose version differs is rebuilt.
@@ -164,7 +175,7 @@ class JiebaBigramTokenizer(Tokenizer):
         start_char=0, tokenize=True, mode="", **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for term in terms(value, with_words=mode != "query"):
+        for term in terms(value, indexing=mode != "query"):
             token.text = term.text
             token.boost = 1.0
             token.stopped = False

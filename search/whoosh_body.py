@@ -13,24 +13,18 @@ from __future__ import annotations
 from whoosh.query.wrappers import WrappingQuery
 
 from search import analysis
-from search.whoosh_lone import lone_char_pattern
 from search.whoosh_match import bulk_scores, folded_column, match_set
 
 _TEXT, _BEFORE_BODY = "text", ("headline", "subtitles")
 
 
 def body_test(piece: str):
-    """A test of a document's folded body (bytes): does it hold ``piece`` where the text field's chain matches it?
-
-    A lone Chinese character matches, like its ``LoneChar`` query, where it stands
-    alone or starts a bigram (not as the last character of a longer run).
-    """
+    """A test of a document's folded body (bytes): does it hold ``piece`` where the text field's chain matches it?"""
     runs = list(analysis.runs(piece))
-    if len(runs) == 1 and runs[0].chinese and len(runs[0].text) > 1:
+    if len(runs) == 1 and runs[0].chinese:
         needle = runs[0].text.encode("utf-8")
         return lambda body: needle in body
-    lone = len(runs) == 1 and runs[0].chinese
-    pattern = lone_char_pattern(runs[0].text) if lone else analysis.phrase_pattern(piece)
+    pattern = analysis.phrase_pattern(piece)
     return lambda body: pattern.search(body.decode("utf-8")) is not None
 
 

@@ -37,7 +37,7 @@ def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> w
     if fieldname == BODY_FIELD:
         query = piece_query(text, TEXT_FIELD, boost)
         return None if query is None else InBody(query, text)
-    chain_terms = [term.text for term in analysis.terms(text, with_words=False)]
+    chain_terms = [term.text for term in analysis.terms(text, indexing=False)]
     if not chain_terms:
         return None
     if len(chain_terms) > 1:

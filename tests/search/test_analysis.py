@@ -12,7 +12,7 @@ CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def chain(text):
-    return [(term.text, term.pos) for term in analysis.terms(text, with_words=False)]
+    return [(term.text, term.pos) for term in analysis.terms(text, indexing=False)]
 
 
 def occurs_as_phrase(query, document):
@@ -41,6 +41,14 @@ def test_bigrams_at_consecutive_positions_and_words_at_their_first_bigram():
     assert ("市委", 0) in terms and ("委书", 1) in terms and ("会议", 6) in terms
     assert ("市委书记", 0) in terms
     assert all(len(text) != 2 or text in "市委书记主持会议" for text, _ in terms)
+
+
+def test_every_character_starts_an_index_term_so_a_run_ends_with_its_last_character_alone():
+    text = "会议在市委召开，书记主持。老李"
+    indexed = [t.text for t in analysis.terms(text)]
+    assert [term for term in indexed if len(term) == 1] == ["开", "持", "李"]
+    assert all(any(term.startswith(char) for term in indexed) for char in text if analysis.is_chinese(char))
+    assert [t.text for t in analysis.terms(text, indexing=False) if len(t.text) == 1] == []
 
 
 def test_query_mode_has_only_the_chain():
@@ -73,7 +81,7 @@ def test_order_matters_in_a_phrase():
 
 def test_layout_spaces_and_full_width_characters_keep_original_offsets():
     text = "焦 作　日报 ２０１６年 ＰＭ"
-    terms = list(analysis.terms(text, with_words=False))
+    terms = list(analysis.terms(text, indexing=False))
     assert [t.text for t in terms] == ["焦作", "作日", "日报", "2016", "年", "pm"]
     assert [text[t.start : t.end] for t in terms] == ["焦 作", "作　日", "日报", "２０１６", "年", "ＰＭ"]
     assert [t.pos for t in terms] == [0, 1, 2, 3, 4, 5]

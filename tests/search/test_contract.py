@@ -94,6 +94,17 @@ def test_layout_spaces_join_a_run_and_line_breaks_end_it(engine, page):
     assert "<mark>文明 城市</mark>" in hit.snippet_html
 
 
+def test_a_single_character_finds_every_article_holding_it_wherever_it_stands(engine, page):
+    bodies = ["璩先生。", "记者采访了璩。", "璩", "璩氏宗祠修缮完成", "老 璩来了", "本报讯，天气晴。", "碧璩，绿水"]
+    articles = {create_article(page, order, headline="简讯", body=body).pk: body
+                for order, body in enumerate(bodies, start=1)}
+    indexing.drain()
+    holding = {pk for pk, body in articles.items() if "璩" in body}
+    assert ids_for("璩") == holding and len(holding) == 6
+    assert ids_for("璩 氏") == {pk for pk, body in articles.items() if "氏" in body}
+    assert ids_for("璩 -先") == holding - {pk for pk, body in articles.items() if "先" in body}
+
+
 def test_facet_counts_equal_the_database_for_every_facet(seed_articles):
     response = run_search(SearchRequest())
     articles = list(Article.objects.prefetch_related("districts", "mentions"))

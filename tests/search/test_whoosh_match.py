@@ -15,7 +15,7 @@ SEED_PAGES = ("000_aa96861d60fbaec3.txt", "002_0504d8e1677960ee.txt")
 
 
 def chain_phrase(fieldname, text):
-    return RunPhrase(fieldname, [term.text for term in analysis.terms(text, with_words=False)])
+    return RunPhrase(fieldname, [term.text for term in analysis.terms(text, indexing=False)])
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_matches_exactly_where_the_phrase_pattern_does(chain_index, seed, reads,
         start = rng.randint(0, len(run) - length)
         piece = run[start : start + length]
         pattern = analysis.phrase_pattern(piece)
-        if pattern is None or len(list(analysis.terms(piece, with_words=False))) < 2:
+        if pattern is None or len(list(analysis.terms(piece, indexing=False))) < 2:
             continue
         expected = {d for d, text in by_docnum.items() if pattern.search(analysis.normalize(text))}
         assert matching(searcher, chain_phrase("body", piece)) == expected, piece
