@@ -131,13 +131,20 @@ def test_a_second_writer_waits_instead_of_failing(seed_articles, search_index):
     assert ids_for("等待写锁") == {article.pk}
 
 
-def test_a_busy_writer_leaves_changes_pending_with_the_error_not_lost(seed_articles, search_index, monkeypatch):
-    article = seed_articles[0]
-    Article.objects.filter(pk=article.pk).update(headline="排队中的标题")
+def refused_while_busy(article, headline, backend, monkeypatch, busy_seconds):
+    """``article`` retitled while another process holds the writer lock: the change is committed, the index
+    refuses it (``IndexLagging``); returns the process holding the lock for ``busy_seconds``."""
+    Article.objects.filter(pk=article.pk).update(headline=headline)
     monkeypatch.setattr(whoosh_writer, "LOCK_TIMEOUT", 0.2)
-    holder = hold_writer_lock(search_index, 1.0)
+    holder = hold_writer_lock(backend, busy_seconds)
     with pytest.raises(indexing.IndexLagging):
         follow(article.pk)
+    return holder
+
+
+def test_a_busy_writer_leaves_changes_pending_with_the_error_not_lost(seed_articles, search_index, monkeypatch):
+    article = seed_articles[0]
+    holder = refused_while_busy(article, "排队中的标题", search_index, monkeypatch, 1.0)
     assert ids_for("排队中") == set()
     pending = PendingChange.objects.get()
     assert pending.article_id == article.pk and pending.attempts == 1 and "busy" in pending.last_error
@@ -152,11 +159,7 @@ def test_a_workers_retry_thread_applies_changes_left_pending_once_the_engine_is_
     seed_articles, search_index, monkeypatch,
 ):
     article = seed_articles[0]
-    Article.objects.filter(pk=article.pk).update(headline="重试线程补写的标题")
-    monkeypatch.setattr(whoosh_writer, "LOCK_TIMEOUT", 0.2)
-    holder = hold_writer_lock(search_index, 1.5)
-    with pytest.raises(indexing.IndexLagging):
-        follow(article.pk)
+    holder = refused_while_busy(article, "重试线程补写的标题", search_index, monkeypatch, 1.5)
     stop = threading.Event()
     retrying = indexing.keep_retrying(interval=0.1, stop=stop)
     try:
