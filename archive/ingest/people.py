@@ -116,6 +116,8 @@ _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
 _CUE_REACH = 19
 # Characters a family name starts with: without one in reach, no name is read before a cue.
 _NAME_STARTS = SINGLE_SURNAMES | frozenset(surname[0] for surname in COMPOUND_SURNAMES)
+# Characters a family name starts with that are no function words (和, 于…).
+_FULL_NAME_STARTS = _NAME_STARTS - FUNCTION_WORD_SURNAMES
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
 _PERSON_CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
@@ -558,7 +560,7 @@ class _Extraction:
         found = [(role.end(), 2) for role in _ROLE.finditer(text)]
         found += [(verb.end(), 3) for verb in _PERSON_OBJECT.finditer(text)]
         for start, shortest_foreign in found:
-            if start >= len(text) or start in covered or start - 1 in covered:
+            if start >= len(text) or start in covered or start - 1 in covered or not self._may_be_named_here(start):
                 continue
             name = self._name_after_role(start, shortest_foreign)
             if name and name not in self.people:
@@ -577,7 +579,10 @@ class _Extraction:
             return None
         family = surname_length(text, start)
         name = None
-        if family and text[start] not in FUNCTION_WORD_SURNAMES:
+        word = segmentation.word_at.get(start, "")
+        # a word jieba knows as no name starting here (安全, 廉政) leaves no Chinese name to cut as one
+        known_word = segmentation.is_dictionary_word(word) and not segmentation.is_name_word(word)
+        if family and text[start] not in FUNCTION_WORD_SURNAMES and not (known_word and len(word) > family):
             name = self.reader.read(start)
             if name and (
                 name[family:] in _ADDRESSED_AS or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
@@ -615,7 +620,7 @@ class _Extraction:
         text = self.text
         segmentation = self.segmentation
         for _word, start, _end in segmentation.words:
-            if text[start] not in _NAME_STARTS or text[start] in FUNCTION_WORD_SURNAMES or start in covered:
+            if text[start] not in _FULL_NAME_STARTS or start in covered:
                 continue
             family = surname_length(text, start)
             end = start + family + 2
@@ -675,10 +680,10 @@ class _Extraction:
 
     def _phrase_opens(self, start: int) -> bool:
         """A phrase may open at ``start``: a clause does, or a particle, preposition or conjunction stands
-        before it (see ``_PHRASE_OPENER``)."""
+        before it (see ``_PHRASE_OPENER``); not a list's item (高起点、高水平), which the list readers judge."""
         text = self.text
         if self._opens_clause(start):
-            return True
+            return text[start - 1 : start] != _LIST_SEPARATOR
         return bool(_PHRASE_OPENER.search(text, max(0, start - 2), start))
 
     def _predicate_follows(self, start: int, end: int, shortest: int = 3) -> bool:

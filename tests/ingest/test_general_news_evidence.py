@@ -28,6 +28,7 @@ def test_a_three_character_name_opening_a_phrase():
 
 def test_words_opening_a_phrase_that_are_no_names():
     assert names("高利润引发了一场争夺战。") == []
+    assert names("要高起点、高水平开展城乡规划工作。") == []
     assert names("中国男排将在美国的夏威夷和西雅图比赛。") == []
     assert "王怡后" not in names("郎平曾找王怡谈话，而王怡后来也打电话给她。")
 
