@@ -116,8 +116,8 @@ _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
 _CUE_REACH = 19
 # Characters a family name starts with: without one in reach, no name is read before a cue.
 _NAME_STARTS = SINGLE_SURNAMES | frozenset(surname[0] for surname in COMPOUND_SURNAMES)
-# Characters a family name starts with that are no function words (和, 于…).
-_FULL_NAME_STARTS = _NAME_STARTS - FUNCTION_WORD_SURNAMES
+# A character a family name starts with that is no function word (和, 于…).
+_FULL_NAME_START = re.compile(f"[{''.join(sorted(_NAME_STARTS - FUNCTION_WORD_SURNAMES))}]")
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
 _PERSON_CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
@@ -195,7 +195,8 @@ _PERSON_OBJECT = re.compile(
 _PHRASE_OPENER = re.compile(
     "(?:(?:^|[^\u4e00-\u9fff])[而但可当]|的|是|由|把|对|给|向|让|被|像|和|与|及|跟|找|为|从|在|将|使|同|关于|来到)$"
 )
-# Given-name odds (see ``given_name_odds``) a three-character name opening a phrase needs: above a word's.
+# Given-name odds (see ``given_name_odds``) a name read from its place alone needs (after a role, opening a
+# phrase): above a word's.
 _GIVEN_LIKE = 0.05
 # Weather in a forecast's table (莫斯科晴, 卡拉奇多云): what follows a city, not a person.
 _WEATHER = re.compile("晴|阴|多云|[小中大暴阵]雨|雷阵雨|[小中大暴]雪|雨夹雪|雾")
@@ -567,11 +568,11 @@ class _Extraction:
                 self._add_shaped(name, start)
 
     def _name_after_role(self, start: int, shortest_foreign: int) -> str | None:
-        """The name at ``start``, right after a role: a Chinese one as the name reader reads it, cut by jieba as
-        a name (see ``_cut_as_name``), or else the run of transliteration characters there (``shortest_foreign``
-        at least; of two, a word jieba reads as a name); either ending where a name may end or before a word jieba
-        knows (甲出示), and not a place's, a team's or an institution's, nor a country's before its leader's post
-        (会见某国总理乙)."""
+        """The name at ``start``, right after a role: a Chinese one as the name reader reads it, with given-name
+        characters at least a little name-like and cut by jieba as a name (see ``_cut_as_name``), or else the run
+        of transliteration characters there (``shortest_foreign`` at least; of two, a word jieba reads as a name);
+        either ending where a name may end or before a word jieba knows (甲出示), and not a place's, a team's or an
+        institution's, nor a country's before its leader's post (会见某国总理乙)."""
         text = self.text
         segmentation = self.segmentation
         word_start = segmentation.word_start
@@ -586,7 +587,7 @@ class _Extraction:
             name = self.reader.read(start)
             if name and (
                 name[family:] in _ADDRESSED_AS or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
-                or not self._cut_as_name(name, start, family)
+                or given_name_odds(name) < _GIVEN_LIKE or not self._cut_as_name(name, start, family)
             ):
                 return None
         if name is None:
@@ -611,30 +612,28 @@ class _Extraction:
 
     def _read_names_opening_phrases(self, covered: Container[int]) -> None:
         """Three-character names (a family name and two given-name characters at least a little name-like, not
-        one doubled: 水灵灵) that
-        open a phrase (see ``_phrase_opens``: 从甲的经历, 在乙的胸中, 来到丙跟前, ，丁独立办厂) where jieba cuts
-        them as a name (see ``_cut_as_name``) and the name reader reads the same name: jieba's lexicon tags
-        names there that do not end as places and things do (…林, …镇), and words it made up there are names
-        most of the time. Not before a list's joiner: places are listed so too (夏威夷和西雅图), and the list
-        readers judge a list's names together. ``covered``: positions inside names found before."""
+        one doubled: 水灵灵) that open a phrase (see ``_phrase_opens``: 从甲的经历, 在乙的胸中, 来到丙跟前,
+        ，丁独立办厂) where jieba cuts them as a name (see ``_cut_as_name``) and the name reader reads the same
+        name: jieba's lexicon tags names there that do not end as places and things do (…林, …镇), and words it
+        made up there are names most of the time. Not before a list's joiner: places are listed so too
+        (夏威夷和西雅图), and the list readers judge a list's names together. ``covered``: positions inside names
+        found before."""
         text = self.text
         segmentation = self.segmentation
-        for _word, start, _end in segmentation.words:
-            if text[start] not in _FULL_NAME_STARTS or start in covered:
+        for first in _FULL_NAME_START.finditer(text):
+            start = first.start()
+            if start not in segmentation.word_at or start in covered:
                 continue
             family = surname_length(text, start)
             end = start + family + 2
             name = text[start:end]
             if (
-                not family or len(name) != family + 2 or name in self.people
-                or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS or name[family:] in _ADDRESSED_AS
-                or name[-1] == name[-2] or all(ch in _TRANSLITERATION for ch in name)
-                or given_name_odds(name) < _GIVEN_LIKE
-                or segmentation.word_class(name)[:2] in _PLACE_CLASSES or not self._phrase_opens(start)
+                not family or len(name) != family + 2 or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
+                or name[-1] == name[-2] or text[end : end + 1] in _LIST_JOINERS or not self._phrase_opens(start)
+                or name in self.people or name[family:] in _ADDRESSED_AS or all(ch in _TRANSLITERATION for ch in name)
+                or given_name_odds(name) < _GIVEN_LIKE or segmentation.word_class(name)[:2] in _PLACE_CLASSES
                 or not self._cut_as_name(name, start, family)
             ):
-                continue
-            if text[end : end + 1] in _LIST_JOINERS:
                 continue
             if (self.reader.ends_at(end) or self._word_follows(end)) and self.reader.read(start) == name:
                 self._add_shaped(name, start)
