@@ -97,10 +97,14 @@ _PEOPLE_ET_CETERA = "等(?:队员|球员|选手|运动员|艺术家|艺术大师
 _SUMMED_UP = re.compile("(?:二|两)人|夫妇|父子|母子|父女|母女|兄弟|姐妹")
 # What only a person is or does right after being named: 甲本人, 乙之子, 丙执导, 丁主演.
 _ONLY_PEOPLE = "本人|之子|之女|之妻|之父|之母|执导|主演"
+# Honorifics after a name that only people take (甲大娘, 乙师傅, 丙烈士): no profession's, which a field of
+# study takes too (皮肤学教授).
+_KIN_HONORIFICS = "大娘|大爷|大妈|阿姨|老汉|师傅|烈士"
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
+    f"|{_KIN_HONORIFICS}"
     f"|{_SUMMED_UP.pattern}|{_ONLY_PEOPLE}"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
@@ -122,6 +126,7 @@ _FULL_NAME_START = re.compile(f"[{''.join(sorted(_NAME_STARTS - FUNCTION_WORD_SU
 _PERSON_CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|告诉|感慨|坦言|回忆|笑着|同志|先生|女士|一行|等人|感觉|曾在|曾任|[，,][男女][，,]"
+    f"|{_KIN_HONORIFICS}"
     f"|{_ONLY_PEOPLE}"
 )
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})

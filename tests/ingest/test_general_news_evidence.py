@@ -62,3 +62,9 @@ def test_japanese_family_names_without_evidence_or_before_a_unit_are_no_people()
 def test_names_placed_by_a_photo_s_caption():
     assert names("图为赵玉昆（左）与钱文英（右）交谈。") == ["赵玉昆", "钱文英"]
     assert names("中国（左）对日本（右）。") == []
+
+
+def test_a_name_before_an_honorific_only_people_take():
+    assert names("村里的蒋育英大娘今年七十岁。") == ["蒋育英"]
+    assert names("郑育英大娘的老伴去世后，李大娘成了孤寡老人。") == ["郑育英"]
+    assert names("这位张师傅手艺很好。") == []
