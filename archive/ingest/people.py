@@ -186,7 +186,9 @@ _ROLE_BEFORE = re.compile(
     "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
     "|教授|老师|营业员|工作人员|党员|科学家|艺术家|书法家|夫人|遗孀|之子|之女|儿子|女儿|父亲|母亲|老伴|船工|厂主|裁判"
     "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
-    "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演)$"
+    "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演"
+    "|学家|戏剧家|剧作家|文学家|思想家|政治家|革命家|军事家|教育家|外交家|美术家|歌唱家|钢琴家|小说家|评论家"
+    "|少女|少年|男孩|女孩|小伙子|毒枭|歹徒|罪犯|嫌疑人|被告人|凶手)$"
 )
 # The same roles anywhere in a text: a name may follow each (村民甲, 外援乙丙丁).
 _ROLE = re.compile(_ROLE_BEFORE.pattern.removesuffix("$"))
@@ -605,7 +607,12 @@ class _Extraction:
             if len(name) == 2 and not segmentation.is_name_word(segmentation.word_at.get(start, "")):
                 return None
         end = start + len(name)
-        if not self.reader.ends_at(end) and not self._word_follows(end) and not _COUNT_AFTER_NAME.match(text, end):
+        # a foreign name of three characters or more ends where jieba starts a word of two or more (…里贝罗|各为)
+        foreign_at_word = family == 0 and len(name) >= 3 and len(segmentation.word_at.get(end, "")) > 1
+        if (
+            not self.reader.ends_at(end) and not self._word_follows(end) and not _COUNT_AFTER_NAME.match(text, end)
+            and not foreign_at_word
+        ):
             return None
         if _UNIT_AFTER.match(text, end) or text.startswith(_INSTITUTIONS, end) or text.startswith(_DOTS, end):
             return None

@@ -11,17 +11,21 @@ def test_a_name_right_after_a_role_however_jieba_cut_it():
     assert names("哥伦比亚裁判费东出示了三张红牌。") == ["费东"]
     assert names("美国国务院发言人卢宾23日说，美国将继续努力。") == ["卢宾"]
     assert names("前国家银行行长伦查等人受到调查。") == ["伦查"]
+    assert names("海狮队的巴西外援里达罗各为球队攻入一球。") == ["里达罗"]
+    assert names("警方擒获了该国毒枭奥兰达斯。") == ["奥兰达斯"]
+    assert names("纪念德国戏剧家布莱达特诞辰百年。") == ["布莱达特"]
 
 
 def test_what_follows_a_role_and_reads_as_no_name_is_no_person():
     assert names("工人安全成了头等大事。") == []
     assert names("优秀学生占学生总数的三成。") == []
     assert names("他是总统廉政委员会的成员。") == []
+    assert "亚斯特" not in names("总统新闻秘书亚斯特任布斯基宣布，总统深信。")
 
 
 def test_a_three_character_name_opening_a_phrase():
     assert names("我们来到赵永祥跟前时，他正在干活。") == ["赵永祥"]
-    assert names("整整7年，秦允达独立办厂的条件终于具备。") == ["秦允达"]
+    assert names("整整7年，郝允连独立办厂的条件才具备。") == ["郝允连"]
     assert names("乡亲们把邹志强领回了家。") == ["邹志强"]
     assert names("虽然失利使张德明不快，但他还要努力。") == ["张德明"]
 
