@@ -120,8 +120,13 @@ _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
 _CUE_REACH = 19
 # Characters a family name starts with: without one in reach, no name is read before a cue.
 _NAME_STARTS = SINGLE_SURNAMES | frozenset(surname[0] for surname in COMPOUND_SURNAMES)
-# A character a family name starts with that is no function word (和, 于…).
-_FULL_NAME_START = re.compile(f"[{''.join(sorted(_NAME_STARTS - FUNCTION_WORD_SURNAMES))}]")
+# A character a family name starts with that is no function word (和, 于…), where a phrase may open (see
+# ``_PHRASE_OPENER``): after no word character, a particle or a preposition; found by the regular expression
+# engine, as most family-name characters of a text stand elsewhere.
+_PHRASE_FULL_NAME_START = re.compile(
+    "(?:(?<![\u3400-\u9fff0-9A-Za-z])|(?<=[而但可当的是由把对给向让被像和与及跟找为从在将使同])|(?<=关于|来到))"
+    f"[{''.join(sorted(_NAME_STARTS - FUNCTION_WORD_SURNAMES))}]"
+)
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
 _PERSON_CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
@@ -632,7 +637,7 @@ class _Extraction:
         found before."""
         text = self.text
         segmentation = self.segmentation
-        for first in _FULL_NAME_START.finditer(text):
+        for first in _PHRASE_FULL_NAME_START.finditer(text):
             start = first.start()
             if start not in segmentation.word_at or start in covered:
                 continue
