@@ -99,12 +99,12 @@ _SUMMED_UP = re.compile("(?:二|两)人|夫妇|父子|母子|父女|母女|兄�
 _ONLY_PEOPLE = "本人|之子|之女|之妻|之父|之母|执导|主演"
 # Honorifics after a name that only people take (甲大娘, 乙师傅, 丙烈士): no profession's, which a field of
 # study takes too (皮肤学教授).
-_KIN_HONORIFICS = "大娘|大爷|大妈|阿姨|老汉|师傅|烈士"
+_PEOPLE_HONORIFICS = "大娘|大爷|大妈|阿姨|老汉|师傅|烈士"
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
-    f"|{_KIN_HONORIFICS}"
+    f"|{_PEOPLE_HONORIFICS}"
     f"|{_SUMMED_UP.pattern}|{_ONLY_PEOPLE}"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
@@ -131,7 +131,7 @@ _PHRASE_FULL_NAME_START = re.compile(
 _PERSON_CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|告诉|感慨|坦言|回忆|笑着|同志|先生|女士|一行|等人|感觉|曾在|曾任|[，,][男女][，,]"
-    f"|{_KIN_HONORIFICS}"
+    f"|{_PEOPLE_HONORIFICS}"
     f"|{_ONLY_PEOPLE}"
 )
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
@@ -217,11 +217,13 @@ _WEATHER = re.compile("晴|阴|多云|[小中大暴阵]雨|雷阵雨|[小中大�
 _COUNT_AFTER_NAME = re.compile("[0-9０-９]{1,2}日(?!电)|多次|一[记举再]")
 # jieba's classes of a word that starts a predicate after its subject: verbs, adverbs, adjectives, descriptives.
 _PREDICATE_CLASSES = frozenset("vdaz")
+# A Japanese family name, the longer ones tried first (佐佐木, 长谷川, 中曾根).
 _JAPANESE_FAMILY = re.compile("|".join(sorted(JAPANESE_SURNAMES, key=len, reverse=True)))
 # A Japanese given name has one to three characters (正义, 龙太郎); a family name alone before a predicate is read
 # as a name from two characters on.
 _LONGEST_JAPANESE_GIVEN = 3
 _SHORTEST_NAME_BEFORE_PREDICATE = 2
+# What opens a photo caption's place after a name (甲（左）).
 _OPENING_BRACKETS = "（("
 # A dash joins a name to another into a thing's (道—琼斯指数): no person opens a clause there.
 _DASHES = "—-－"
@@ -744,8 +746,8 @@ class _Extraction:
 
     def _word_follows(self, end: int) -> bool:
         """A word of two characters or more that jieba's lexicon knows as no name starts at ``end``."""
-        following = self.segmentation.word_at.get(end, "")
         segmentation = self.segmentation
+        following = segmentation.word_at.get(end, "")
         return (
             len(following) > 1 and segmentation.is_dictionary_word(following)
             and not segmentation.is_name_word(following)
