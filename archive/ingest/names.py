@@ -90,7 +90,7 @@ _JIEBA_RUN = 400
 # What a given name is made of: the word characters (``is_word_char``) that are not ASCII.
 _GIVEN_NAME = re.compile("[\u3400-\u9fff]+")
 # Characters never found in a given name (punctuation aside).
-_NOT_IN_NAMES = frozenset(
+NOT_IN_NAMES = frozenset(
     "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让从在与及县市省镇乡村街寨屯堡庄局厅委届次项要"
 )
 
@@ -243,7 +243,7 @@ class NameReader:
             return False
         if not _GIVEN_NAME.fullmatch(given):
             return False
-        if not _NOT_IN_NAMES.isdisjoint(given) and not self._one_new_word(pos, length, given):
+        if not NOT_IN_NAMES.isdisjoint(given) and not self._one_new_word(pos, length, given):
             return False
         return not any(i in self.title_starts for i in range(pos + 1, pos + length))
 
@@ -253,9 +253,9 @@ class NameReader:
         or it ends in 之 (龚育之) and jieba reads the whole name as a name."""
         segmentation = self.segmentation
         word = segmentation.word_at.get(pos)
-        if len(given) == 2 and given[1] == _NAME_FINAL_ZHI and given[0] not in _NOT_IN_NAMES:
+        if len(given) == 2 and given[1] == _NAME_FINAL_ZHI and given[0] not in NOT_IN_NAMES:
             return word is not None and len(word) == length and segmentation.is_name_word(word)
-        if len(given) != 2 or given[0] not in _FUNCTION_NAME_CHARS or given[1] in _NOT_IN_NAMES:
+        if len(given) != 2 or given[0] not in _FUNCTION_NAME_CHARS or given[1] in NOT_IN_NAMES:
             return False
         if word is not None and len(word) == length:
             return not segmentation.is_dictionary_word(word)

@@ -1,6 +1,6 @@
 """People named in an article, each with every title stated for them there.
 
-People are found by four readings of the text, strongest first:
+People are found by these readings of the text, strongest first:
 
 - titles before names (县委副书记、县长孙明远), with name lists sharing them
   (副县长杜海涛、林晓燕) and an organisation carried along a roll call
@@ -17,9 +17,13 @@ People are found by four readings of the text, strongest first:
   as a name its corpus seldom uses; a two-character one right before an honorific, a speech verb or
   a rank (…九段, …院士), after a role, or made up by jieba with a name-like given-name character
   before such a word or closing a phrase a 的 opened; a transliterated one after a role or title
-  (大使…, 国务卿…) or before a speech verb, or opening its clause before an act (…今天, …称) or a
-  post; a name jieba knows or made up of name characters right before a head of state's post or an
-  honorific (…副总统, …女士, …烈士); and foreign names joined by "·" (an initial too: 拉·甘地);
+  (大使…, 国务卿…) or before a speech verb, or opening its clause before an act (…今天, …称), a
+  post or a predicate (…多次攻击, …决定); a name jieba knows or made up of name characters right before
+  a head of state's post, an honorific or a photo caption's place (…副总统, …女士, …（左）); and foreign
+  names joined by "·" (an initial too: 拉·甘地);
+- names after a role or a verb whose object is a person (裁判…, 发言人…, 会见…, 嫁给了…) however jieba
+  cut them; three-character names opening a phrase (从…的经历, 来到…跟前) that jieba cuts as names;
+  Japanese names, by a table of family names, whole or by family name alone (…首相, …还表示);
 - names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
   transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁).
 
@@ -41,13 +45,20 @@ from archive.ingest.gazetteer import Gazetteer
 from archive.ingest.names import (
     AFTER_NAME_WORDS,
     FUNCTION_CHARS,
+    NOT_IN_NAMES,
     NOT_PERSON_WORDS,
     NameReader,
     Segmentation,
     given_name_odds,
 )
 from archive.ingest.records import PersonMention
-from archive.ingest.surnames import COMPOUND_SURNAMES, FUNCTION_WORD_SURNAMES, SINGLE_SURNAMES, surname_length
+from archive.ingest.surnames import (
+    COMPOUND_SURNAMES,
+    FUNCTION_WORD_SURNAMES,
+    JAPANESE_SURNAMES,
+    SINGLE_SURNAMES,
+    surname_length,
+)
 from archive.ingest.titles import (
     CORE_TITLES,
     PARTY_ORGANS,
@@ -86,10 +97,14 @@ _PEOPLE_ET_CETERA = "等(?:队员|球员|选手|运动员|艺术家|艺术大师
 _SUMMED_UP = re.compile("(?:二|两)人|夫妇|父子|母子|父女|母女|兄弟|姐妹")
 # What only a person is or does right after being named: 甲本人, 乙之子, 丙执导, 丁主演.
 _ONLY_PEOPLE = "本人|之子|之女|之妻|之父|之母|执导|主演"
+# Honorifics after a name that only people take (甲大娘, 乙师傅, 丙烈士): no profession's, which a field of
+# study takes too (皮肤学教授).
+_PEOPLE_HONORIFICS = "大娘|大爷|大妈|阿姨|老汉|师傅|烈士"
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
+    f"|{_PEOPLE_HONORIFICS}"
     f"|{_SUMMED_UP.pattern}|{_ONLY_PEOPLE}"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
@@ -105,10 +120,18 @@ _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
 _CUE_REACH = 19
 # Characters a family name starts with: without one in reach, no name is read before a cue.
 _NAME_STARTS = SINGLE_SURNAMES | frozenset(surname[0] for surname in COMPOUND_SURNAMES)
+# A character a family name starts with that is no function word (和, 于…), where a phrase may open (see
+# ``_PHRASE_OPENER``): after no word character, a particle or a preposition; found by the regular expression
+# engine, as most family-name characters of a text stand elsewhere.
+_PHRASE_FULL_NAME_START = re.compile(
+    "(?:(?<![\u3400-\u9fff0-9A-Za-z])|(?<=[而但可当的是由把对给向让被像和与及跟找为从在将使同])|(?<=关于|来到))"
+    f"[{''.join(sorted(_NAME_STARTS - FUNCTION_WORD_SURNAMES))}]"
+)
 # Cues only people take (an organisation 表示 or 强调 too, but does not 说 or 感慨).
 _PERSON_CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|告诉|感慨|坦言|回忆|笑着|同志|先生|女士|一行|等人|感觉|曾在|曾任|[，,][男女][，,]"
+    f"|{_PEOPLE_HONORIFICS}"
     f"|{_ONLY_PEOPLE}"
 )
 _HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
@@ -168,14 +191,49 @@ _ROLE_BEFORE = re.compile(
     "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
     "|教授|老师|营业员|工作人员|党员|科学家|艺术家|书法家|夫人|遗孀|之子|之女|儿子|女儿|父亲|母亲|老伴|船工|厂主|裁判"
     "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
-    "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演)$"
+    "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演"
+    "|学家|戏剧家|剧作家|文学家|思想家|政治家|革命家|军事家|教育家|外交家|美术家|歌唱家|钢琴家|小说家|评论家"
+    "|少女|少年|男孩|女孩|小伙子|毒枭|歹徒|罪犯|嫌疑人|被告人|凶手)$"
 )
+# The same roles anywhere in a text: a name may follow each (村民甲, 外援乙丙丁).
+_ROLE = re.compile(_ROLE_BEFORE.pattern.removesuffix("$"))
+# Verbs whose object is a person (会见甲, 嫁给了乙, 任命了丙): a name may follow each as it follows a role.
+_PERSON_OBJECT = re.compile(
+    "(?:会见|会晤|接见|看望|探望|慰问|拜访|采访|嫁给|提名|任命|判处|抓获|擒获|逮捕|表彰|聘请|邀请|陪同|接待|见到|"
+    "怀念|纪念|悼念|告诉|找)了?"
+)
+# What a noun phrase, and so a name, may open after: a conjunction opening a clause (，而甲…, 。但乙…), a
+# particle or a preposition (…的甲, 从乙…, 在丙的…, 来到丁…).
+_PHRASE_OPENER = re.compile(
+    "(?:(?:^|[^\u4e00-\u9fff])[而但可当]|的|是|由|把|对|给|向|让|被|像|和|与|及|跟|找|为|从|在|将|使|同|关于|来到)$"
+)
+# Given-name odds (see ``given_name_odds``) a name read from its place alone needs (after a role, opening a
+# phrase): above a word's.
+_GIVEN_LIKE = 0.05
+# Weather in a forecast's table (莫斯科晴, 卡拉奇多云): what follows a city, not a person.
+_WEATHER = re.compile("晴|阴|多云|[小中大暴阵]雨|雷阵雨|[小中大暴]雪|雨夹雪|雾")
+# Numbers a person's deed may start with (甲8日晨去世, 乙多次攻击, 丙一记重拳), unlike a date line's (…8日电) or
+# a thing's (切尔诺贝利4号机组).
+_COUNT_AFTER_NAME = re.compile("[0-9０-９]{1,2}日(?!电)|多次|一[记举再]")
+# jieba's classes of a word that starts a predicate after its subject: verbs, adverbs, adjectives, descriptives.
+_PREDICATE_CLASSES = frozenset("vdaz")
+# A Japanese family name, the longer ones tried first (佐佐木, 长谷川, 中曾根).
+_JAPANESE_FAMILY = re.compile("|".join(sorted(JAPANESE_SURNAMES, key=len, reverse=True)))
+# A Japanese given name has one to three characters (正义, 龙太郎); a family name alone before a predicate is read
+# as a name from two characters on.
+_LONGEST_JAPANESE_GIVEN = 3
+_SHORTEST_NAME_BEFORE_PREDICATE = 2
+# What opens a photo caption's place after a name (甲（左）).
+_OPENING_BRACKETS = "（("
+# A dash joins a name to another into a thing's (道—琼斯指数): no person opens a clause there.
+_DASHES = "—-－"
 # A player's shirt number before a foreign name (9号甲): apart from the roles, whose search a character class slows.
 _SHIRT_NUMBER = re.compile("(?<![0-9０-９])[0-9０-９]{1,2}号$")
-# A head of state's post or an honorific written right after a name (甲总理, 乙副总统, 丙女士): after a word shaped
-# like a name, the word is a person's name.
+# A head of state's post or an honorific written right after a name (甲总理, 乙副总统, 丙女士), or where a photo's
+# caption places someone (甲（左）、乙（中）): after a word shaped like a name, the word is a person's name.
 _NAMED_BEFORE_POST = re.compile(
     "副?(?:总统|总理|首相)|外长|国王|天皇|亲王|女王|先生|女士|同志|烈士|[一二三四五六七八九]段"
+    "|[（(][左右中前后][一二三四五六七八九]?[）)]"
 )
 # The longest word read as a name before a post (库马拉通加总统).
 _LONGEST_NAME_BEFORE_POST = 5
@@ -503,8 +561,197 @@ class _Extraction:
             if name:
                 self._add_shaped(name, start)  # which leaves out names in a byline or credit
         self._read_names_before_posts(covered)
+        self._read_names_after_roles(covered)
+        self._read_names_opening_phrases(covered)
+        self._read_japanese_names(covered)
         self._read_name_pairs(covered)
         self._read_list_neighbours(covered)
+
+    def _read_names_after_roles(self, covered: Container[int]) -> None:
+        """A name right after a role only people have (外援甲, 裁判乙, 发言人丙) or a verb whose object is a person
+        (会见甲, 嫁给了乙), however jieba cut it: see ``_name_after_role``. ``covered``: positions inside names found
+        before."""
+        text = self.text
+        found = [(role.end(), 2) for role in _ROLE.finditer(text)]
+        found += [(verb.end(), 3) for verb in _PERSON_OBJECT.finditer(text)]
+        for start, shortest_foreign in found:
+            if start >= len(text) or start in covered or start - 1 in covered or not self._may_be_named_here(start):
+                continue
+            name = self._name_after_role(start, shortest_foreign)
+            if name and name not in self.people:
+                self._add_shaped(name, start)
+
+    def _name_after_role(self, start: int, shortest_foreign: int) -> str | None:
+        """The name at ``start``, right after a role: a Chinese one as the name reader reads it, with given-name
+        characters at least a little name-like and cut by jieba as a name (see ``_cut_as_name``), or else the run
+        of transliteration characters there (``shortest_foreign`` at least; of two, a word jieba reads as a name);
+        either ending where a name may end or before a word jieba knows (甲出示), and not a place's, a team's or an
+        institution's, nor a country's before its leader's post (会见某国总理乙)."""
+        text = self.text
+        segmentation = self.segmentation
+        word_start = segmentation.word_start
+        if word_start[start] != start and segmentation.is_dictionary_word(segmentation.word_at[word_start[start]]):
+            return None
+        family = surname_length(text, start)
+        name = None
+        word = segmentation.word_at.get(start, "")
+        # a word jieba knows as no name starting here (安全, 廉政) leaves no Chinese name to cut as one
+        known_word = segmentation.is_dictionary_word(word) and not segmentation.is_name_word(word)
+        if family and text[start] not in FUNCTION_WORD_SURNAMES and not (known_word and len(word) > family):
+            name = self.reader.read(start)
+            if name and (
+                name[family:] in _ADDRESSED_AS or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
+                or given_name_odds(name) < _GIVEN_LIKE or not self._cut_as_name(name, start, family)
+            ):
+                return None
+        if name is None:
+            end = start
+            while end < len(text) and text[end] in _TRANSLITERATION and end - start < _LONGEST_TRANSLITERATION:
+                end += 1
+            if end - start < shortest_foreign:
+                return None
+            name = text[start:end]
+            if len(name) == 2 and not segmentation.is_name_word(segmentation.word_at.get(start, "")):
+                return None
+        end = start + len(name)
+        # a foreign name of three characters or more ends where jieba starts a word of two or more (…里贝罗|各为)
+        foreign_at_word = family == 0 and len(name) >= 3 and len(segmentation.word_at.get(end, "")) > 1
+        if (
+            not self.reader.ends_at(end) and not self._word_follows(end) and not _COUNT_AFTER_NAME.match(text, end)
+            and not foreign_at_word
+        ):
+            return None
+        if _UNIT_AFTER.match(text, end) or text.startswith(_INSTITUTIONS, end) or text.startswith(_DOTS, end):
+            return None
+        if end in self.title_at or _POST_AFTER.match(text, end):
+            return None
+        if name in _place_words() or segmentation.word_class(name)[:2] in _PLACE_CLASSES:
+            return None
+        return name
+
+    def _read_names_opening_phrases(self, covered: Container[int]) -> None:
+        """Three-character names (a family name and two given-name characters at least a little name-like, not
+        one doubled: 水灵灵) that open a phrase (see ``_phrase_opens``: 从甲的经历, 在乙的胸中, 来到丙跟前,
+        ，丁独立办厂) where jieba cuts them as a name (see ``_cut_as_name``) and the name reader reads the same
+        name: jieba's lexicon tags names there that do not end as places and things do (…林, …镇), and words it
+        made up there are names most of the time. Not before a list's joiner: places are listed so too
+        (夏威夷和西雅图), and the list readers judge a list's names together. ``covered``: positions inside names
+        found before."""
+        text = self.text
+        segmentation = self.segmentation
+        for first in _PHRASE_FULL_NAME_START.finditer(text):
+            start = first.start()
+            if start not in segmentation.word_at or start in covered:
+                continue
+            family = surname_length(text, start)
+            end = start + family + 2
+            name = text[start:end]
+            if (
+                not family or len(name) != family + 2 or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
+                or name[-1] == name[-2] or text[end : end + 1] in _LIST_JOINERS or not self._phrase_opens(start)
+                or name in self.people or name[family:] in _ADDRESSED_AS or all(ch in _TRANSLITERATION for ch in name)
+                or given_name_odds(name) < _GIVEN_LIKE or segmentation.word_class(name)[:2] in _PLACE_CLASSES
+                or not self._cut_as_name(name, start, family)
+            ):
+                continue
+            if (self.reader.ends_at(end) or self._word_follows(end)) and self.reader.read(start) == name:
+                self._add_shaped(name, start)
+
+    def _read_japanese_names(self, covered: Container[int]) -> None:
+        """Japanese names (see ``JAPANESE_SURNAMES`` and ``_japanese_name``), which no Chinese family name starts.
+        ``covered``: positions inside names found before."""
+        text = self.text
+        for family in _JAPANESE_FAMILY.finditer(text):
+            start = family.start()
+            if start in covered or not self._word_may_start(start):
+                continue
+            name = self._japanese_name(start, family.end())
+            if name and name not in self.people:
+                self._add_shaped(name, start)
+
+    def _japanese_name(self, start: int, family_end: int) -> str | None:
+        """The Japanese name whose family name spans ``start`` to ``family_end``: with the fewest given-name
+        characters (none to three) before a post or an honorific (桥本|首相), or after which a name may end at a jieba
+        word (桥本龙太郎|在, 武村正义|说) and a speech verb, an act or a predicate follows (桥本还表示, 而桥本则…) or,
+        with a given name, where the name opens a phrase or follows a role. Not before a unit (松本市)."""
+        text = self.text
+        if _UNIT_AFTER.match(text, family_end):
+            return None
+        opens = self._phrase_opens(start) or _ROLE_BEFORE.search(text, max(0, start - 4), start) is not None
+        for end in range(family_end, min(family_end + _LONGEST_JAPANESE_GIVEN, len(text)) + 1):
+            given = text[end - 1]
+            if end > family_end and (not _HAN.fullmatch(given) or given in NOT_IN_NAMES):
+                return None
+            post = _POST_AFTER.match(text, end) or _HONORIFIC_AFTER.match(text, end)
+            if not post and (
+                (end > family_end and given in FUNCTION_CHARS) or not self.reader.ends_at(end)
+                or (end < len(text) and self.segmentation.word_start[end] != end)
+            ):
+                continue
+            person_after = bool(
+                post or _PERSON_AFTER.match(text, end) or _FOREIGN_ACTS_AFTER.match(text, end)
+                or self._predicate_follows(start, end, _SHORTEST_NAME_BEFORE_PREDICATE)
+            )
+            if person_after or (opens and end > family_end):
+                return text[start:end]
+        return None
+
+    def _phrase_opens(self, start: int) -> bool:
+        """A phrase may open at ``start``: a clause does, or a particle, preposition or conjunction stands
+        before it (see ``_PHRASE_OPENER``); not a list's item (高起点、高水平), which the list readers judge."""
+        text = self.text
+        if self._opens_clause(start):
+            return text[start - 1 : start] != _LIST_SEPARATOR
+        return bool(_PHRASE_OPENER.search(text, max(0, start - 2), start))
+
+    def _predicate_follows(self, start: int, end: int, shortest: int = 3) -> bool:
+        """A word starting a predicate follows a name read from ``start`` to ``end`` (甲多次攻击, 乙决定, 丙郑重地,
+        丁8日晨去世), for a name of ``shortest`` characters or more not joined by a dash to another (道—琼斯),
+        and no weather follows (莫斯科晴): the name is the clause's subject, a person rather than a place."""
+        text = self.text
+        following = self.segmentation.word_at.get(end, "")
+        if end - start < shortest or not following or _WEATHER.match(text, end):
+            return False
+        if start and text[start - 1] in _DASHES:
+            return False
+        word_class = self.segmentation.word_class(following)[:1]
+        if word_class == "m" or following.isdigit():
+            return bool(_COUNT_AFTER_NAME.match(text, end))
+        return word_class in _PREDICATE_CLASSES
+
+    def _cut_as_name(self, name: str, start: int, family: int) -> bool:
+        """jieba cuts ``name`` (``family`` characters of family name) at ``start`` as a name: as one word it
+        reads as a name (see ``is_name_word``), as a new word and the rest of the name (金志|贤), or as the family
+        name alone, possibly glued to the character before it (当许|传音), and a name word; never with the name's
+        end inside a word of its lexicon (王怡|后来)."""
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(start)
+        if word is None:
+            glued = segmentation.word_at.get(start - 1, "")
+            if len(glued) != 2 or segmentation.is_dictionary_word(glued) or family != 1:
+                return False
+            word = name[:family]
+        if word == name:
+            return segmentation.is_name_word(word)
+        end = start + len(name)
+        straddling = segmentation.word_at.get(segmentation.word_start[end - 1], "")
+        if segmentation.word_start[end - 1] + len(straddling) > end and segmentation.is_dictionary_word(straddling):
+            return False
+        if len(word) < len(name) and name.startswith(word) and len(word) > family:
+            return not segmentation.is_dictionary_word(word)
+        if len(word) == family:
+            rest = segmentation.word_at.get(start + family, "")
+            return start + family + len(rest) <= start + len(name) and segmentation.is_name_word(rest)
+        return False
+
+    def _word_follows(self, end: int) -> bool:
+        """A word of two characters or more that jieba's lexicon knows as no name starts at ``end``."""
+        segmentation = self.segmentation
+        following = segmentation.word_at.get(end, "")
+        return (
+            len(following) > 1 and segmentation.is_dictionary_word(following)
+            and not segmentation.is_name_word(following)
+        )
 
     def _read_names_before_posts(self, covered: Container[int]) -> None:
         """A word right before a head of state's post or an honorific only a person takes (甲总理, 乙副总统,
@@ -520,7 +767,8 @@ class _Extraction:
             word = segmentation.word_at[start]
             if start + len(word) != end or word in self.people or not self._named_before_post(word, start):
                 continue
-            if post.group() in _HONORIFICS or self._no_name_after_post(post.end()):
+            always = post.group() in _HONORIFICS or post.group()[0] in _OPENING_BRACKETS
+            if always or self._no_name_after_post(post.end()):
                 self._add_shaped(word, start)
 
     def _no_name_after_post(self, end: int) -> bool:
@@ -758,7 +1006,9 @@ class _Extraction:
         if transliterated and (
             _PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)
             or _SHIRT_NUMBER.search(before)
-            or (self._opens_clause(start) and (_FOREIGN_ACTS_AFTER.match(after) or self._post_after(end, True)))
+            or (self._opens_clause(start) and (
+                _FOREIGN_ACTS_AFTER.match(after) or self._post_after(end, True) or self._predicate_follows(start, end)
+            ))
         ):
             return word
         return None

@@ -43,3 +43,21 @@ def surname_length(text: str, start: int) -> int:
     if text[start : start + 2] in COMPOUND_SURNAMES:
         return 2
     return 1 if text[start : start + 1] in SINGLE_SURNAMES else 0
+
+
+# Japanese family names, the most frequent in Japan, written as Chinese news writes them (桥本, 小渊), less those
+# that are also common Chinese words or names (小林, 清水, 村上, 福田, 中山, 山下, 林, 森). Japanese names are read
+# as a family name and one to three given-name characters (桥本龙太郎, 田中一郎), and a Japanese person is often
+# named by the family name alone (桥本首相, 小渊表示).
+JAPANESE_SURNAMES: frozenset[str] = frozenset(
+    {
+        "佐藤", "铃木", "高桥", "田中", "渡边", "伊藤", "山本", "中村", "加藤", "吉田", "山田", "佐佐木", "山口",
+        "松本", "井上", "木村", "山崎", "池田", "桥本", "阿部", "石川", "中岛", "前田", "藤田", "后藤", "冈田",
+        "长谷川", "近藤", "远藤", "青木", "坂本", "斋藤", "太田", "西村", "藤井", "冈本", "藤原", "三浦", "原田",
+        "松田", "竹内", "小野", "田村", "和田", "森田", "柴田", "酒井", "工藤", "横山", "宫崎", "宫本", "内田",
+        "高木", "安藤", "岛田", "谷口", "大野", "丸山", "今井", "河野", "藤本", "村田", "武田", "杉山", "增田",
+        "大冢", "菅原", "久保", "松井", "岩崎", "樱井", "木下", "野口", "松尾", "菊地", "野村", "新井",
+        "小渊", "村山", "细川", "羽田", "竹下", "宫泽", "海部", "鸠山", "小泽", "中曾根", "高村", "梶山", "野中",
+        "小泉", "安倍",
+    }
+)
