@@ -15,7 +15,7 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Set
-from itertools import pairwise
+from itertools import accumulate, chain, pairwise, repeat
 from pathlib import Path
 
 import jieba
@@ -106,20 +106,14 @@ class Segmentation:
 
     def __init__(self, text: str):
         self.text = text
-        self.words: list[tuple[str, int, int]] = []
-        self.word_start = word_start = [0] * len(text)
-        self.word_at: dict[int, str] = {}
         cut = _cutter().cut
-        for start, piece in _jieba_pieces(text):
-            for word in cut(piece):
-                end = start + len(word)
-                self.words.append((word, start, end))
-                self.word_at[start] = word
-                if end - start == 1:
-                    word_start[start] = start
-                else:
-                    word_start[start:end] = [start] * (end - start)
-                start = end
+        words = [word for piece in _jieba_pieces(text) for word in cut(piece)]
+        lengths = list(map(len, words))
+        ends = list(accumulate(lengths))
+        starts = [0, *ends][:-1]
+        self.words: list[tuple[str, int, int]] = list(zip(words, starts, ends, strict=True))
+        self.word_at: dict[int, str] = dict(zip(starts, words, strict=True))
+        self.word_start: list[int] = list(chain.from_iterable(map(repeat, starts, lengths)))
         # jieba's corpus frequencies and word tags, asked about for every candidate name
         self._freq = _tokenizer().FREQ
         self._tags = _word_tags()
@@ -159,8 +153,8 @@ class Segmentation:
         return self._freq.get(word, 0) > 0
 
 
-def _jieba_pieces(text: str) -> list[tuple[int, str]]:
-    """``text`` cut for jieba, as (offset, piece): whole, unless a run of characters jieba segments as one
+def _jieba_pieces(text: str) -> list[str]:
+    """``text`` cut into the pieces jieba segments apart: whole, unless a run of characters jieba segments as one
     block is longer than ``_JIEBA_RUN`` (no clause of a printed page is), which is cut every ``_JIEBA_RUN`` characters.
 
     jieba's HMM keeps a copy of the path so far at every character of a run of unknown characters,
@@ -173,7 +167,7 @@ def _jieba_pieces(text: str) -> list[tuple[int, str]]:
         for cut in range(run.start() + _JIEBA_RUN, run.end(), _JIEBA_RUN)
     ]
     bounds = [0, *cuts, len(text)]
-    return [(start, text[start:end]) for start, end in pairwise(bounds)]
+    return [text[start:end] for start, end in pairwise(bounds)]
 
 
 class NameReader:

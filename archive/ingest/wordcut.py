@@ -180,6 +180,7 @@ class WordCutter:
         ve = self._start["E"] + emit_e.get(first, low)
         vs = self._start["S"] + emit_s.get(first, low)
         back: list[tuple[int, int, int, int]] = []
+        keep = back.append
         emissions = self._emissions
         for ch in text[1:]:
             emitted = emissions.get(ch)
@@ -188,16 +189,33 @@ class WordCutter:
                     emit_b.get(ch, low), emit_m.get(ch, low), emit_e.get(ch, low), emit_s.get(ch, low)
                 )
             em_b, em_m, em_e, em_s = emitted
-            from_e, from_s = ve + eb + em_b, vs + sb + em_b
-            nb, pb = (from_e, 2) if from_e > from_s else (from_s, 3)
-            from_m, from_b = vm + mm + em_m, vb + bm + em_m
-            nm, pm = (from_b, 0) if from_b > from_m else (from_m, 1)
-            from_b, from_m = vb + be + em_e, vm + me + em_e
-            ne, pe = (from_b, 0) if from_b > from_m else (from_m, 1)
-            from_s, from_e = vs + ss + em_s, ve + es + em_s
-            ns, ps = (from_e, 2) if from_e > from_s else (from_s, 3)
-            back.append((pb, pm, pe, ps))
-            vb, vm, ve, vs = nb, nm, ne, ns
+            # each state's best predecessor, written out as statements: the loop runs once per character
+            from_e = ve + eb + em_b
+            from_s = vs + sb + em_b
+            if from_e > from_s:
+                nb, pb = from_e, 2
+            else:
+                nb, pb = from_s, 3
+            from_m = vm + mm + em_m
+            from_b = vb + bm + em_m
+            if from_b > from_m:
+                nm, pm = from_b, 0
+            else:
+                nm, pm = from_m, 1
+            from_b = vb + be + em_e
+            from_m = vm + me + em_e
+            if from_b > from_m:
+                ne, pe = from_b, 0
+            else:
+                ne, pe = from_m, 1
+            from_s = vs + ss + em_s
+            from_e = ve + es + em_s
+            if from_e > from_s:
+                vs, ps = from_e, 2
+            else:
+                vs, ps = from_s, 3
+            keep((pb, pm, pe, ps))
+            vb, vm, ve = nb, nm, ne
         state = 2 if ve > vs else 3
         labels = [state]
         for pointers in reversed(back):
