@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Container, Set
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -61,6 +61,7 @@ from archive.ingest.titles import (
     is_word_char,
 )
 
+_NEWLINE = re.compile("\n")
 _LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
 _LIST_SEPARATOR = "、"
 _ET_CETERA = "等"
@@ -384,7 +385,7 @@ class _Extraction:
                 return candidate
         return None
 
-    def _names_listed_before(self, end: int, covered: Container[int] = ()) -> list[str]:
+    def _names_listed_before(self, end: int, covered: Set[int] = frozenset()) -> list[str]:
         """The names of a list ending at ``end`` (马文斌、黄丽萍|等), last first; [] if none ends there."""
         names = []
         while True:
@@ -422,7 +423,7 @@ class _Extraction:
             for name in listed:
                 if name not in self.people and self._untitled_name(name, person_cue):
                     self.add(name, [])
-        line_starts = {0, *self.breaks} | {i + 1 for i, ch in enumerate(text) if ch == "\n"}
+        line_starts = {0, *self.breaks} | {newline.end() for newline in _NEWLINE.finditer(text)}
         for start in sorted(line_starts):
             # a name is two to four characters: without a colon there, no "姓名：" line starts here
             if not any(colon in text[start + 2 : start + 5] for colon in _HEADLINE_COLONS):
@@ -453,7 +454,7 @@ class _Extraction:
             for i in range(start, start + len(name))
         }
 
-    def _name_ending_at(self, end: int, covered: Container[int]) -> str | None:
+    def _name_ending_at(self, end: int, covered: Set[int]) -> str | None:
         text = self.text
         for length in (4, 3, 2):
             start = end - length
@@ -461,7 +462,7 @@ class _Extraction:
                 continue
             # the reader reads a family name and one or two given-name characters, nothing else
             family = surname_length(text, start)
-            if not family or length - family > 2 or any(i in covered for i in range(start, end)):
+            if not family or length - family > 2 or not covered.isdisjoint(range(start, end)):
                 continue
             if self._word_may_start(start) and self.reader.read(start) == text[start:end]:
                 return text[start:end]

@@ -16,10 +16,11 @@ from math import log
 import jieba
 import jieba.finalseg as hmm
 
-# jieba's blocks: what it segments (re_han_default), the whitespace it keeps whole (re_skip_default),
-# the HMM's Chinese runs (finalseg.re_han) and the letter and number runs it keeps whole (finalseg.re_skip).
+# jieba's blocks: what it segments (re_han_default), the one two-character whitespace it keeps whole
+# (re_skip_default), the HMM's Chinese runs (finalseg.re_han) and the letter and number runs it keeps
+# whole (finalseg.re_skip).
 _BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
-_SPACE = re.compile(r"\r\n|\s")
+_CRLF = "\r\n"
 _HAN = re.compile(r"[\u4E00-\u9FD5]+")
 _LATIN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 # Blocks up to this length (the longest piece ``names`` cuts a run into) are cut once and their words remembered,
@@ -71,13 +72,12 @@ class WordCutter:
 
     @staticmethod
     def _cut_other(text: str, words: list[str]) -> None:
-        """Outside blocks: each whitespace (or \\r\\n) whole, any other character alone."""
-        at = 0
-        for space in _SPACE.finditer(text):
-            words.extend(text[at : space.start()])
-            words.append(space.group())
-            at = space.end()
-        words.extend(text[at:])
+        """Outside blocks: each character alone, but \\r\\n (one whitespace word to jieba) whole."""
+        lines = text.split(_CRLF)
+        words.extend(lines[0])
+        for line in lines[1:]:
+            words.append(_CRLF)
+            words.extend(line)
 
     def _weight(self, word: str) -> float:
         weight = self._weights.get(word)
@@ -149,17 +149,24 @@ class WordCutter:
 
     def _hmm(self, text: str, words: list[str]) -> None:
         """jieba's ``finalseg.cut``: Chinese runs through the HMM, the rest cut at letter and number runs."""
+        if _HAN.fullmatch(text):
+            self._han(text, words)
+            return
         at = 0
         for han in _HAN.finditer(text):
             self._latin(text[at : han.start()], words)
-            forced = hmm.Force_Split_Words
-            for word in self._viterbi_words(han.group()):
-                if word in forced:
-                    words.extend(word)
-                else:
-                    words.append(word)
+            self._han(han.group(), words)
             at = han.end()
         self._latin(text[at:], words)
+
+    def _han(self, run: str, words: list[str]) -> None:
+        """A run of Chinese characters through the HMM, its words jieba never makes cut into characters."""
+        forced = hmm.Force_Split_Words
+        for word in self._viterbi_words(run):
+            if word in forced:
+                words.extend(word)
+            else:
+                words.append(word)
 
     @staticmethod
     def _latin(text: str, words: list[str]) -> None:
