@@ -192,6 +192,9 @@ _TRANSLITERATION = frozenset(
     "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
 )
 _LONGEST_TRANSLITERATION = 8
+# What a name read by its shape alone opens with, unless jieba's lexicon knows it as a name: a family name
+# (a Chinese name) or a transliteration character (a foreign one).
+_SHAPED_NAME_STARTS = _NAME_STARTS | _TRANSLITERATION
 # Transliteration characters too common in Chinese words to mark a name alone, but in a part of a name
 # joined by "·" (芭芭拉·弗兰克林, 约翰·马吉) they are the name's.
 _DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈卜")
@@ -497,8 +500,13 @@ class _Extraction:
             self._add_shaped(name, start)
             covered.update(range(start, start + len(name)))
         for index, (word, start, _end) in enumerate(segmentation.words):
-            # neither reading takes a word jieba reads as no name
-            if start in covered or word in self.people or not segmentation.is_name_word(word):
+            # neither reading takes a word jieba reads as no name, nor one opening with neither a family name
+            # nor a transliteration character that jieba's lexicon does not know as a name
+            if start in covered or word in self.people:
+                continue
+            if word[0] not in _SHAPED_NAME_STARTS and not segmentation.is_known_name(word):
+                continue
+            if not segmentation.is_name_word(word):
                 continue
             name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:
