@@ -104,7 +104,7 @@ class WordCutter:
     def _cut_block(self, block: str, words: list[str]) -> None:
         """jieba's ``__cut_DAG``: the most probable dictionary route; runs of single characters that
         are not a dictionary word together go to the HMM."""
-        freq, weight = self.freq, self._weight
+        freq, weights, weight = self.freq, self._weights, self._weight
         n = len(block)
         score = [0.0] * (n + 1)
         end = [0] * n
@@ -113,7 +113,9 @@ class WordCutter:
             i, frag = k, block[k]
             while frag in freq:
                 if freq[frag]:
-                    value = weight(frag) + score[i + 1]
+                    # the remembered weight read here: a dictionary word found once per character and length
+                    known = weights.get(frag)
+                    value = (weight(frag) if known is None else known) + score[i + 1]
                     if best is None or value >= best:
                         best, best_end = value, i
                 i += 1
