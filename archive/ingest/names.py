@@ -14,8 +14,8 @@ import re
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Container
-from itertools import pairwise
+from collections.abc import Set
+from itertools import accumulate, chain, pairwise, repeat
 from pathlib import Path
 
 import jieba
@@ -47,6 +47,7 @@ AFTER_NAME_WORDS: frozenset[str] = frozenset(
     }
 )
 _FOLLOWER_LENGTHS = sorted({len(word) for word in AFTER_NAME_WORDS})
+_FOLLOWER_FIRSTS = frozenset(word[0] for word in AFTER_NAME_WORDS)
 
 # Places and brands jieba's dictionary tags as people's names (许昌, 博爱, 华为…), as they appear in local news.
 NOT_PERSON_WORDS: frozenset[str] = frozenset(
@@ -74,6 +75,11 @@ _NOT_GIVEN_TAGS = frozenset("vpdcurm")
 # Given-name odds (see ``given_name_odds``) of a character common in names.
 _NAME_LIKE_CHAR = 0.1
 
+# Each other mention of a name ending cleanly adds this to its reading's score, up to this many mentions: the
+# most they can change the difference between two readings' scores.
+_EVIDENCE_WEIGHT, _MOST_EVIDENCE = 2, 2
+_EVIDENCE_SWING = _EVIDENCE_WEIGHT * _MOST_EVIDENCE
+
 # Below this jieba corpus frequency a dictionary noun may well be a name (苏平, 许国, 黄海).
 _RARE = 1000
 
@@ -100,20 +106,14 @@ class Segmentation:
 
     def __init__(self, text: str):
         self.text = text
-        self.words: list[tuple[str, int, int]] = []
-        self.word_start = word_start = [0] * len(text)
-        self.word_at: dict[int, str] = {}
         cut = _cutter().cut
-        for start, piece in _jieba_pieces(text):
-            for word in cut(piece):
-                end = start + len(word)
-                self.words.append((word, start, end))
-                self.word_at[start] = word
-                if end - start == 1:
-                    word_start[start] = start
-                else:
-                    word_start[start:end] = [start] * (end - start)
-                start = end
+        words = [word for piece in _jieba_pieces(text) for word in cut(piece)]
+        lengths = list(map(len, words))
+        ends = list(accumulate(lengths))
+        starts = [0, *ends][:-1]
+        self.words: list[tuple[str, int, int]] = list(zip(words, starts, ends, strict=True))
+        self.word_at: dict[int, str] = dict(zip(starts, words, strict=True))
+        self.word_start: list[int] = list(chain.from_iterable(map(repeat, starts, lengths)))
         # jieba's corpus frequencies and word tags, asked about for every candidate name
         self._freq = _tokenizer().FREQ
         self._tags = _word_tags()
@@ -153,8 +153,8 @@ class Segmentation:
         return self._freq.get(word, 0) > 0
 
 
-def _jieba_pieces(text: str) -> list[tuple[int, str]]:
-    """``text`` cut for jieba, as (offset, piece): whole, unless a run of characters jieba segments as one
+def _jieba_pieces(text: str) -> list[str]:
+    """``text`` cut into the pieces jieba segments apart: whole, unless a run of characters jieba segments as one
     block is longer than ``_JIEBA_RUN`` (no clause of a printed page is), which is cut every ``_JIEBA_RUN`` characters.
 
     jieba's HMM keeps a copy of the path so far at every character of a run of unknown characters,
@@ -167,22 +167,31 @@ def _jieba_pieces(text: str) -> list[tuple[int, str]]:
         for cut in range(run.start() + _JIEBA_RUN, run.end(), _JIEBA_RUN)
     ]
     bounds = [0, *cuts, len(text)]
-    return [(start, text[start:end]) for start, end in pairwise(bounds)]
+    return [text[start:end] for start, end in pairwise(bounds)]
 
 
 class NameReader:
     """Reads the name starting at a position of one text, consistently for every mention."""
 
-    def __init__(self, text: str, segmentation: Segmentation, title_starts: Container[int]):
+    def __init__(self, text: str, segmentation: Segmentation, title_starts: Set[int]):
         self.text = text
         self.segmentation = segmentation
         self.title_starts = title_starts
         self.occurrences = Occurrences(text)
         self._clean_followers: dict[str, tuple[int, dict[str, int]]] = {}
         self._ends: dict[int, bool] = {}
+        self._names: dict[int, str | None] = {}
 
     def read(self, pos: int) -> str | None:
-        """The person's name beginning at ``text[pos]``, or None if no plausible name starts there."""
+        """The person's name beginning at ``text[pos]``, or None if no plausible name starts there.
+
+        Title chains, lists and cues ask about the same positions again: answered once per position."""
+        if pos in self._names:
+            return self._names[pos]
+        name = self._names[pos] = self._read(pos)
+        return name
+
+    def _read(self, pos: int) -> str | None:
         surname = surname_length(self.text, pos)
         if not surname:
             return None
@@ -192,13 +201,24 @@ class NameReader:
                 return None
             best = long
         elif self._possible(pos, surname, long):
-            best = long if self._score(pos, surname, long) >= self._score(pos, surname, short) else short
+            best = long if self._longer_reads_better(pos, surname) else short
         else:
             best = short
         name = self.text[pos : pos + best]
         if name in NOT_PERSON_WORDS or self._inside_word(pos, surname, best):
             return None
         return name
+
+    def _longer_reads_better(self, pos: int, surname: int) -> bool:
+        """The name at ``pos`` with two given-name characters scores at least as well as with one.
+
+        How the other mentions end (``_evidence_score``) is counted only where it can change the
+        outcome: it moves the difference of two scores by ``_EVIDENCE_SWING`` at most."""
+        short, long = surname + 1, surname + 2
+        lead = self._score(pos, surname, long) - self._score(pos, surname, short)
+        if -_EVIDENCE_SWING <= lead < _EVIDENCE_SWING:
+            lead += self._evidence_score(pos, long) - self._evidence_score(pos, short)
+        return lead >= 0
 
     def _inside_word(self, pos: int, surname: int, length: int) -> bool:
         """The family name is really inside a common word (关于国企, 领导班子成员) or a lone function word (和幸福)."""
@@ -235,7 +255,7 @@ class NameReader:
             return True
         if end in self.title_starts:
             return True
-        return any(text[end : end + n] in AFTER_NAME_WORDS for n in _FOLLOWER_LENGTHS)
+        return text[end] in _FOLLOWER_FIRSTS and any(text[end : end + n] in AFTER_NAME_WORDS for n in _FOLLOWER_LENGTHS)
 
     def _possible(self, pos: int, surname: int, length: int) -> bool:
         given = self.text[pos + surname : pos + length]
@@ -245,7 +265,7 @@ class NameReader:
             return False
         if not NOT_IN_NAMES.isdisjoint(given) and not self._one_new_word(pos, length, given):
             return False
-        return not any(i in self.title_starts for i in range(pos + 1, pos + length))
+        return self.title_starts.isdisjoint(range(pos + 1, pos + length))
 
     def _one_new_word(self, pos: int, length: int, given: str) -> bool:
         """``given`` holds a function character names use only as its first of two characters (王在富), and
@@ -263,6 +283,8 @@ class NameReader:
         return segmentation.word_start[end - 1] != end - 1 or (end in segmentation.word_at and self.ends_at(end))
 
     def _score(self, pos: int, surname: int, length: int) -> int:
+        """How well the name at ``pos`` of ``length`` characters ends there, apart from its other mentions
+        (``_evidence_score``): what follows it, its last character, how jieba reads it."""
         text = self.text
         end = pos + length
         score = 0
@@ -276,11 +298,14 @@ class NameReader:
             score -= 0 if clause_ends and last not in CLAUSE_FINAL_CHARS else 3
         if not clause_ends and self._dangles(pos, end):
             score -= 3
-        score += 2 * min(self._evidence(text[pos:end], pos), 2)
         word = self.segmentation.word_at.get(pos)
         if word is not None and len(word) == length and self._jieba_name(word):
             score += 2
         return score
+
+    def _evidence_score(self, pos: int, length: int) -> int:
+        """What the other clean mentions of the name at ``pos`` of ``length`` characters add to its score."""
+        return _EVIDENCE_WEIGHT * min(self._evidence(self.text[pos : pos + length], pos), _MOST_EVIDENCE)
 
     def _noun_as_name(self, word: str, end: int) -> bool:
         """A noun that is a name here: a rare one before a follower word, any before a list comma or full stop."""
@@ -321,8 +346,8 @@ class NameReader:
         is evidence for the longer reading, not for ``name``.
         """
         follower = self.text[here + len(name) : here + len(name) + 1]
-        if not follower:
-            return 0
+        if not follower or len(self.occurrences.starts(name)) == 1:
+            return 0  # the one mention is this one, whose follower is not counted
         total, followers = self._followers_of_clean_mentions(name)
         return total - followers.get(follower, 0)
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Container, Set
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -72,6 +72,7 @@ from archive.ingest.titles import (
     is_word_char,
 )
 
+_NEWLINE = re.compile("\n")
 _LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
 _LIST_SEPARATOR = "、"
 _ET_CETERA = "等"
@@ -249,6 +250,9 @@ _TRANSLITERATION = frozenset(
     "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
 )
 _LONGEST_TRANSLITERATION = 8
+# What a name read by its shape alone opens with, unless jieba's lexicon knows it as a name: a family name
+# (a Chinese name) or a transliteration character (a foreign one).
+_SHAPED_NAME_STARTS = _NAME_STARTS | _TRANSLITERATION
 # Transliteration characters too common in Chinese words to mark a name alone, but in a part of a name
 # joined by "·" (芭芭拉·弗兰克林, 约翰·马吉) they are the name's.
 _DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈卜")
@@ -442,7 +446,7 @@ class _Extraction:
                 return candidate
         return None
 
-    def _names_listed_before(self, end: int, covered: Container[int] = ()) -> list[str]:
+    def _names_listed_before(self, end: int, covered: Set[int] = frozenset()) -> list[str]:
         """The names of a list ending at ``end`` (马文斌、黄丽萍|等), last first; [] if none ends there."""
         names = []
         while True:
@@ -480,7 +484,7 @@ class _Extraction:
             for name in listed:
                 if name not in self.people and self._untitled_name(name, person_cue):
                     self.add(name, [])
-        line_starts = {0, *self.breaks} | {i + 1 for i, ch in enumerate(text) if ch == "\n"}
+        line_starts = {0, *self.breaks} | {newline.end() for newline in _NEWLINE.finditer(text)}
         for start in sorted(line_starts):
             # a name is two to four characters: without a colon there, no "姓名：" line starts here
             if not any(colon in text[start + 2 : start + 5] for colon in _HEADLINE_COLONS):
@@ -511,7 +515,7 @@ class _Extraction:
             for i in range(start, start + len(name))
         }
 
-    def _name_ending_at(self, end: int, covered: Container[int]) -> str | None:
+    def _name_ending_at(self, end: int, covered: Set[int]) -> str | None:
         text = self.text
         for length in (4, 3, 2):
             start = end - length
@@ -519,7 +523,7 @@ class _Extraction:
                 continue
             # the reader reads a family name and one or two given-name characters, nothing else
             family = surname_length(text, start)
-            if not family or length - family > 2 or any(i in covered for i in range(start, end)):
+            if not family or length - family > 2 or not covered.isdisjoint(range(start, end)):
                 continue
             if self._word_may_start(start) and self.reader.read(start) == text[start:end]:
                 return text[start:end]
@@ -554,8 +558,13 @@ class _Extraction:
             self._add_shaped(name, start)
             covered.update(range(start, start + len(name)))
         for index, (word, start, _end) in enumerate(segmentation.words):
-            # neither reading takes a word jieba reads as no name
-            if start in covered or word in self.people or not segmentation.is_name_word(word):
+            # neither reading takes a word jieba reads as no name, nor one opening with neither a family name
+            # nor a transliteration character that jieba's lexicon does not know as a name
+            if start in covered or word in self.people:
+                continue
+            if word[0] not in _SHAPED_NAME_STARTS and not segmentation.is_known_name(word):
+                continue
+            if not segmentation.is_name_word(word):
                 continue
             name = self._shaped_name(word, start) or self._name_run_after_role(index)
             if name:

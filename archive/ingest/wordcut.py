@@ -16,10 +16,11 @@ from math import log
 import jieba
 import jieba.finalseg as hmm
 
-# jieba's blocks: what it segments (re_han_default), the whitespace it keeps whole (re_skip_default),
-# the HMM's Chinese runs (finalseg.re_han) and the letter and number runs it keeps whole (finalseg.re_skip).
+# jieba's blocks: what it segments (re_han_default), the one two-character whitespace it keeps whole
+# (re_skip_default), the HMM's Chinese runs (finalseg.re_han) and the letter and number runs it keeps
+# whole (finalseg.re_skip).
 _BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
-_SPACE = re.compile(r"\r\n|\s")
+_CRLF = "\r\n"
 _HAN = re.compile(r"[\u4E00-\u9FD5]+")
 _LATIN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 # Blocks up to this length (the longest piece ``names`` cuts a run into) are cut once and their words remembered,
@@ -71,13 +72,12 @@ class WordCutter:
 
     @staticmethod
     def _cut_other(text: str, words: list[str]) -> None:
-        """Outside blocks: each whitespace (or \\r\\n) whole, any other character alone."""
-        at = 0
-        for space in _SPACE.finditer(text):
-            words.extend(text[at : space.start()])
-            words.append(space.group())
-            at = space.end()
-        words.extend(text[at:])
+        """Outside blocks: each character alone, but \\r\\n (one whitespace word to jieba) whole."""
+        lines = text.split(_CRLF)
+        words.extend(lines[0])
+        for line in lines[1:]:
+            words.append(_CRLF)
+            words.extend(line)
 
     def _weight(self, word: str) -> float:
         weight = self._weights.get(word)
@@ -104,7 +104,7 @@ class WordCutter:
     def _cut_block(self, block: str, words: list[str]) -> None:
         """jieba's ``__cut_DAG``: the most probable dictionary route; runs of single characters that
         are not a dictionary word together go to the HMM."""
-        freq, weight = self.freq, self._weight
+        freq, weights, weight = self.freq, self._weights, self._weight
         n = len(block)
         score = [0.0] * (n + 1)
         end = [0] * n
@@ -113,7 +113,9 @@ class WordCutter:
             i, frag = k, block[k]
             while frag in freq:
                 if freq[frag]:
-                    value = weight(frag) + score[i + 1]
+                    # the remembered weight read here: a dictionary word found once per character and length
+                    known = weights.get(frag)
+                    value = (weight(frag) if known is None else known) + score[i + 1]
                     if best is None or value >= best:
                         best, best_end = value, i
                 i += 1
@@ -149,17 +151,24 @@ class WordCutter:
 
     def _hmm(self, text: str, words: list[str]) -> None:
         """jieba's ``finalseg.cut``: Chinese runs through the HMM, the rest cut at letter and number runs."""
+        if _HAN.fullmatch(text):
+            self._han(text, words)
+            return
         at = 0
         for han in _HAN.finditer(text):
             self._latin(text[at : han.start()], words)
-            forced = hmm.Force_Split_Words
-            for word in self._viterbi_words(han.group()):
-                if word in forced:
-                    words.extend(word)
-                else:
-                    words.append(word)
+            self._han(han.group(), words)
             at = han.end()
         self._latin(text[at:], words)
+
+    def _han(self, run: str, words: list[str]) -> None:
+        """A run of Chinese characters through the HMM, its words jieba never makes cut into characters."""
+        forced = hmm.Force_Split_Words
+        for word in self._viterbi_words(run):
+            if word in forced:
+                words.extend(word)
+            else:
+                words.append(word)
 
     @staticmethod
     def _latin(text: str, words: list[str]) -> None:
@@ -180,6 +189,7 @@ class WordCutter:
         ve = self._start["E"] + emit_e.get(first, low)
         vs = self._start["S"] + emit_s.get(first, low)
         back: list[tuple[int, int, int, int]] = []
+        keep = back.append
         emissions = self._emissions
         for ch in text[1:]:
             emitted = emissions.get(ch)
@@ -188,16 +198,33 @@ class WordCutter:
                     emit_b.get(ch, low), emit_m.get(ch, low), emit_e.get(ch, low), emit_s.get(ch, low)
                 )
             em_b, em_m, em_e, em_s = emitted
-            from_e, from_s = ve + eb + em_b, vs + sb + em_b
-            nb, pb = (from_e, 2) if from_e > from_s else (from_s, 3)
-            from_m, from_b = vm + mm + em_m, vb + bm + em_m
-            nm, pm = (from_b, 0) if from_b > from_m else (from_m, 1)
-            from_b, from_m = vb + be + em_e, vm + me + em_e
-            ne, pe = (from_b, 0) if from_b > from_m else (from_m, 1)
-            from_s, from_e = vs + ss + em_s, ve + es + em_s
-            ns, ps = (from_e, 2) if from_e > from_s else (from_s, 3)
-            back.append((pb, pm, pe, ps))
-            vb, vm, ve, vs = nb, nm, ne, ns
+            # each state's best predecessor, written out as statements: the loop runs once per character
+            from_e = ve + eb + em_b
+            from_s = vs + sb + em_b
+            if from_e > from_s:
+                nb, pb = from_e, 2
+            else:
+                nb, pb = from_s, 3
+            from_m = vm + mm + em_m
+            from_b = vb + bm + em_m
+            if from_b > from_m:
+                nm, pm = from_b, 0
+            else:
+                nm, pm = from_m, 1
+            from_b = vb + be + em_e
+            from_m = vm + me + em_e
+            if from_b > from_m:
+                ne, pe = from_b, 0
+            else:
+                ne, pe = from_m, 1
+            from_s = vs + ss + em_s
+            from_e = ve + es + em_s
+            if from_e > from_s:
+                vs, ps = from_e, 2
+            else:
+                vs, ps = from_s, 3
+            keep((pb, pm, pe, ps))
+            vb, vm, ve = nb, nm, ne
         state = 2 if ve > vs else 3
         labels = [state]
         for pointers in reversed(back):
