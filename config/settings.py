@@ -92,15 +92,18 @@ SQLITE_OPTIONS = {
     "timeout": 20,
     "init_command": f"PRAGMA journal_mode={SQLITE_JOURNAL_MODE}",
 }
+# A connection is kept for ARCHIVE_DB_CONN_MAX_AGE seconds, whatever the database: opening a SQLite one
+# (its journal-mode pragma, Django's SQL functions) and closing it took ~1.2 ms of every request.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
+DB_CONN_MAX_AGE = int(os.environ.get("ARCHIVE_DB_CONN_MAX_AGE", 60))
 if DATABASE_URL:
-    database = dj_database_url.parse(
-        DATABASE_URL, conn_max_age=int(os.environ.get("ARCHIVE_DB_CONN_MAX_AGE", 60)), conn_health_checks=True
-    )
+    database = dj_database_url.parse(DATABASE_URL, conn_max_age=DB_CONN_MAX_AGE, conn_health_checks=True)
 else:
     database = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": Path(os.environ.get("ARCHIVE_DATABASE_PATH", DATA_DIR / "archive.sqlite3")),
+        "CONN_MAX_AGE": DB_CONN_MAX_AGE,
+        "CONN_HEALTH_CHECKS": True,
     }
 if database["ENGINE"] == "django.db.backends.sqlite3":
     database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}

@@ -133,6 +133,10 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         with generation.lock():
             generation.current().prepare()
 
+    def generation_cache(self):
+        with generation.lock():
+            return generation.current().pages
+
     def indexed_ids(self):
         with generation.lock():
             searcher = generation.current().searcher

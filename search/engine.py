@@ -152,6 +152,17 @@ def backend() -> ArchiveBackend:
     return connections["default"].get_backend()
 
 
+def generation_cache() -> dict:
+    """A dict this worker keeps until the index changes, for what pages read from the database about what
+    the index holds (facet labels, person cards, the advanced form's editions): renaming a person or a
+    district, or a new mention, re-indexes their articles, so a new generation starts with an empty dict.
+
+    An engine that cannot tell when its index changes (Solr) gives a new dict each call: nothing is kept.
+    """
+    cache = getattr(backend(), "generation_cache", None)
+    return cache() if cache else {}
+
+
 def fallback_notice(parsed: ParsedQuery) -> str:
     return f"没有找到完全匹配“{parsed.unsplit_text}”的结果，以下结果包含其中全部词语。"
 

@@ -106,7 +106,8 @@ class IndexGeneration:
     ``results`` keeps whole query results (engine); ``_sets`` the live documents of a query or
     a day range; ``_tables`` the live documents of each official, district and year. A new
     combination of filters then only intersects known sets (filter-only faceting at 100k
-    articles took ~85 ms when each request rebuilt them, ~6 ms now).
+    articles took ~85 ms when each request rebuilt them, ~6 ms now). ``pages`` holds what
+    pages read from the database beside the index (``search.engine.generation_cache``).
     """
 
     searcher: object
@@ -115,6 +116,7 @@ class IndexGeneration:
     numbers: dict[str, list[int]] = field(default_factory=dict)
     results: LRU = field(default_factory=LRU)
     _sets: LRU = field(default_factory=LRU)
+    pages: dict = field(default_factory=dict)
     _live: frozenset[int] | None = None
     _tables: dict[str, dict] = field(default_factory=dict)
     _present: dict[str, frozenset[int]] = field(default_factory=dict)

@@ -202,9 +202,10 @@ def build_results(request: SearchRequest, base_url: str) -> SearchResults:
         request = replace(request, page=last)
         response = engine.run_search(request)
     links = UrlMaker(request, base_url)
+    cache = engine.generation_cache()
     dates = date_facet(request, response, links)
     histogram_title, histogram, histogram_up_url = date_histogram(request, dates)
-    keyword_facets = {facet.name: keyword_facet(facet, request, response, links) for facet in FACETS}
+    keyword_facets = {facet.name: keyword_facet(facet, request, response, links, cache) for facet in FACETS}
     return SearchResults(
         request=request,
         count=response.total,
@@ -214,9 +215,9 @@ def build_results(request: SearchRequest, base_url: str) -> SearchResults:
         histogram=histogram,
         histogram_title=histogram_title,
         histogram_up_url=histogram_up_url,
-        chips=chips(request, links),
-        people=person_cards(request.q),
-        suggestions=suggestions(request, links) if not response.total else [],
+        chips=chips(request, links, cache),
+        people=person_cards(request.q, cache),
+        suggestions=suggestions(request, links, cache) if not response.total else [],
         sorts=sort_links(request, links),
         pages=page_links(request.page, last, links),
         previous_url=links.url(page=request.page - 1) if request.page > 1 else None,
@@ -321,13 +322,23 @@ def date_histogram(request, facet: Facet) -> tuple[str, list[Bar], str | None]:
     return title, bars, up_url
 
 
-def keyword_facet(facet, request, response, links) -> Facet:
+def known_labels(facet, values, cache: dict) -> dict[str, str]:
+    """``facet.labels(values)``, the labels found kept in ``cache`` (``engine.generation_cache``): a page
+    names its facets' values without a query once they have been named. Unknown values are asked again."""
+    known = cache.setdefault(("labels", facet.name), {})
+    missing = [value for value in values if value not in known]
+    if missing:
+        known.update(facet.labels(missing))
+    return {value: known[value] for value in values if value in known}
+
+
+def keyword_facet(facet, request, response, links, cache) -> Facet:
     """A facet of ``search.schema``: its listed values (most frequent, then any selected), labelled, with toggles."""
     counts = response.facets.get(facet.name, [])
     selected = request.selected(facet.name)
     listed = counts if facet.listed is None else counts[: facet.listed]
     listed = listed + [(value, n) for value, n in counts[len(listed) :] if value in selected]
-    labels = facet.labels(value for value, _ in listed)
+    labels = known_labels(facet, [value for value, _ in listed], cache)
     values = [
         FacetValue(value, labels[value], count, value in selected, links.toggle(facet.name, value))
         for value, count in listed
@@ -336,7 +347,7 @@ def keyword_facet(facet, request, response, links) -> Facet:
     return Facet(facet.name, facet.label, values)
 
 
-def chips(request, links) -> list[Link]:
+def chips(request, links, cache) -> list[Link]:
     """The active filters, each with the URL that removes it."""
     found = []
     if request.year:
@@ -352,7 +363,7 @@ def chips(request, links) -> list[Link]:
         found.append(Link(SCOPES_BY_NAME[request.scope].label, links.url(scope=DEFAULT_SCOPE, page=1)))
     for facet in FACETS:
         selected = request.selected(facet.name)
-        labels = facet.labels(selected) if selected else {}
+        labels = known_labels(facet, selected, cache) if selected else {}
         # a byline name or an edition alone does not say what it filters by, as a person or a district does
         prefix = f"{facet.label}：" if facet.advanced else ""
         found += [Link(prefix + labels[value], links.toggle(facet.name, value))
@@ -363,10 +374,10 @@ def chips(request, links) -> list[Link]:
 SIMILAR_NAMES = 5
 
 
-def suggestions(request, links) -> list[Link]:
+def suggestions(request, links, cache) -> list[Link]:
     """What to change when a search finds nothing: drop each filter, widen the dates, search without
     the filters, people whose names sound like the query (same pinyin, other characters)."""
-    found = [Link(f"去掉“{chip.label}”", chip.url) for chip in chips(request, links)]
+    found = [Link(f"去掉“{chip.label}”", chip.url) for chip in chips(request, links, cache)]
     if any(getattr(request, name) for name in NO_DATES):
         found.append(Link("不限日期", links.url(**NO_DATES, page=1)))
     if request.q and any(getattr(request, name) for name in NO_FILTERS):
@@ -380,15 +391,28 @@ def suggestions(request, links) -> list[Link]:
     return found
 
 
-def person_cards(query: str) -> list[PersonCard]:
+def person_cards(query: str, cache: dict) -> list[PersonCard]:
     """A card for each person whose name is exactly the query (quotes aside), with their latest titles.
 
     The titles come from the person's most recent mention that states any. Most queries name
-    nobody: a plain lookup answers them before the counting query is built.
+    nobody: the names of everyone, read once into ``cache`` (``engine.generation_cache``), answer
+    them without a query; the cards of a name are kept there too.
     """
     name = query.strip(NAME_QUOTES)
-    if not name or not Person.objects.filter(name=name).exists():
+    if not name:
         return []
+    names = cache.get("person names")
+    if names is None:
+        names = cache["person names"] = frozenset(Person.objects.values_list("name", flat=True))
+    if name not in names:
+        return []
+    cards = cache.get(("person cards", name))
+    if cards is None:
+        cards = cache[("person cards", name)] = _person_cards(name)
+    return cards
+
+
+def _person_cards(name: str) -> list[PersonCard]:
     latest_titles = (
         Mention.objects.filter(person=OuterRef("pk"))
         .exclude(titles=[])

@@ -13,10 +13,17 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from search.engine import UNAVAILABLE, QuerySyntaxError, SearchRequest, SearchUnavailable, run_search
+from search.engine import (
+    UNAVAILABLE,
+    QuerySyntaxError,
+    SearchRequest,
+    SearchUnavailable,
+    generation_cache,
+    run_search,
+)
 from search.export import CSV_MAX_ROWS, content_disposition, export_rows, file_name, render_csv
 from search.forms import MAX_QUERY_LENGTH, SearchForm, has_criteria, query_items, query_string
-from search.presentation import build_results
+from search.presentation import build_results, known_labels
 from search.schema import ADVANCED_FACETS, MAX_PAGE_NUMBER, SCOPES, TYPED
 
 JSON_OPTIONS = {"ensure_ascii": False}
@@ -43,15 +50,21 @@ class AdvancedInput:
 
 
 def advanced_inputs(search_request) -> list[AdvancedInput]:
-    """The inputs of ``search.schema.ADVANCED_FACETS``, filled in from ``search_request``."""
+    """The inputs of ``search.schema.ADVANCED_FACETS``, filled in from ``search_request``.
+
+    A list's values and labels are read once per index generation (``engine.generation_cache``).
+    """
+    cache = generation_cache()
     inputs = []
     for facet in ADVANCED_FACETS:
         selected = search_request.selected(facet.name)
         if facet.advanced == TYPED:
             inputs.append(AdvancedInput(facet.name, facet.label, True, value="、".join(selected)))
             continue
-        choices = facet.choices()
-        labels = facet.labels(choices)
+        choices = cache.get(("choices", facet.name))
+        if choices is None:
+            choices = cache[("choices", facet.name)] = facet.choices()
+        labels = known_labels(facet, choices, cache)
         options = [Option(value, labels[value], value in selected) for value in choices if value in labels]
         inputs.append(AdvancedInput(facet.name, facet.label, False, options=options))
     return inputs

@@ -344,6 +344,26 @@ def test_seed_official_gets_a_person_card(client, seed_articles):
     assert "<mark>王小平</mark>" in html
 
 
+def test_seed_names_are_read_once_per_index_generation(client, seed_articles, engine):
+    from archive.models import Person
+    from archive.signals import changes_batched
+
+    if not hasattr(engine, "generation_cache"):
+        pytest.skip("this engine tells no index generation: pages read their names every time")
+    get(client, q="王小平")
+    with CaptureQueriesContext(connection) as again:
+        get(client, q="王小平")
+    # the shown hits' articles, people and districts (``archive.queries.listed_articles``); no labels, cards, editions
+    assert len(again) == 3, [query["sql"] for query in again.captured_queries]
+    person = Person.objects.get(name="王小平")
+    person.note = "新注"
+    with changes_batched():
+        person.save()  # re-indexes the person's articles: a new generation
+    results = get(client, q="王小平").context["results"]
+    assert [card.note for card in results.people] == ["新注"]
+    assert "王小平（新注）" in [value.label for value in results.facets["official"].values]
+
+
 def test_seed_facet_toggles_narrow_and_restore(client, seed_articles):
     everything = get(client).context["results"]
     assert everything.count == len(seed_articles)
