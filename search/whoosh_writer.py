@@ -313,7 +313,8 @@ class PooledSegmentWriter(SegmentWriter):
             lengths.close()
 
     def add_in_child(self, documents):
-        """Fork a process writing ``documents`` (dicts of ``add_document`` fields) as its own segment."""
+        """Fork a process writing ``documents`` (an iterable of dicts of ``add_document`` fields, iterated in
+        the child) as its own segment."""
         read_end, write_end = os.pipe()
         with _children_die_with(True):
             pid = os.fork()
