@@ -21,6 +21,7 @@
 """
 from __future__ import annotations
 
+from django.db import connections as db_connections
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
@@ -150,9 +151,10 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         """Add or replace ``objects`` and delete ``remove_identifiers`` ("archive.article.12") in one commit.
 
         Deletes share one searcher: Whoosh opens a new one per ``delete_by_term`` otherwise.
-        A bulk batch is split in ``writer_processes`` shares: each but the last is prepared
-        and handed to a forked writer, which analyses it while the next is prepared; this
-        process writes the last.
+        A bulk batch is split in ``writer_processes`` shares: each but the last is handed to a
+        forked writer first, which prepares and analyses it; this process then deletes and
+        prepares and writes the last. (Prepared here, and forked after the deletes, the forked
+        writers' shares left this process the busiest.)
         """
         self.ready()
         dictionary.refresh_user_words()
@@ -160,18 +162,25 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         if not objects and not remove_identifiers:
             return
         with index_writer(self) as writer:
+            share = -(-len(objects) // writer_processes(len(objects))) or 1
+            starts = range(0, len(objects), share)
+            for start in starts[:-1]:
+                writer.add_in_child(self._documents(index, objects[start : start + share], forked=True))
             with writer.searcher() as searcher:
                 for identifier in [*remove_identifiers, *map(get_identifier, objects)]:
                     writer.delete_by_term(ID, identifier, searcher=searcher)
-            share = -(-len(objects) // writer_processes(len(objects))) or 1
-            for start in range(0, len(objects), share):
-                documents = (self.prepare_document(index, obj) for obj in objects[start : start + share])
-                if start + share < len(objects):
-                    writer.add_in_child([doc for doc in documents if doc])
-                    continue
-                for doc in documents:
-                    if doc:
-                        writer.add_document(**doc)
+            for doc in self._documents(index, objects[starts[-1] if starts else 0 :]):
+                writer.add_document(**doc)
+
+    def _documents(self, index, objects, forked=False):
+        """The Whoosh documents of ``objects``; ``forked``: iterated in a forked writer, which leaves the
+        database connections it inherited to its parent (one is opened if preparing needs the database)."""
+        if forked:
+            _leave_inherited_connections()
+        for obj in objects:
+            doc = self.prepare_document(index, obj)
+            if doc:
+                yield doc
 
     def _process_results(self, raw_page, highlight=False, query_string="", spelling_query=None, result_class=None,
                          facet_types=None):
@@ -206,6 +215,20 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         with index_writer(self, mergetype=CLEAR if models is None else None) as writer:
             for model in models or ():
                 writer.delete_by_term(DJANGO_CT, f"{model._meta.app_label}.{model._meta.model_name}")
+
+
+_inherited_connections = []  # a forked writer's copies of its parent's connections: never closed nor freed
+
+
+def _leave_inherited_connections():
+    """In a forked writer: make Django open connections of its own instead of using the parent's.
+
+    Closing (or freeing) an inherited PostgreSQL connection would end the parent's
+    session through the shared socket, so the objects are kept until the process exits.
+    """
+    for connection in db_connections.all(initialized_only=True):
+        _inherited_connections.append(connection.connection)
+        connection.connection = None
 
 
 def query_pieces(whoosh_query, fieldname):

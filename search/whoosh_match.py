@@ -69,6 +69,13 @@ class ChainText(TEXT):
         for text, frequency in analysis.term_counts(value).items():
             yield text.encode("utf-8"), frequency, float(frequency) * boost, pack_uint(frequency)
 
+    def term_counts(self, value) -> dict[str, int] | None:
+        """How often each term text occurs in ``value`` when its postings are just that (``Frequency``, no
+        field boost): what ``index`` yields, for a writer that pools a document's terms at once; else None."""
+        if not isinstance(value, str) or type(self.format) is not Frequency or self.format.field_boost != 1.0:
+            return None
+        return analysis.term_counts(value)
+
     def to_column_value(self, value):
         return folded(value).encode("utf-8")
 

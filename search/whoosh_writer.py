@@ -14,6 +14,7 @@ import os
 import pickle
 import shutil
 import signal
+import struct
 import threading
 from pathlib import Path
 
@@ -27,6 +28,7 @@ PARALLEL_MIN_DOCUMENTS = 1000
 MAX_WRITER_PROCESSES = 4
 _held = threading.local()
 _forking_writers = {"parent": None}
+_FREQUENCY = struct.Struct("!I")  # whoosh.formats.Frequency's value
 
 
 def _side_file(backend, suffix):
@@ -139,10 +141,16 @@ class TermPool:
     operations (``CompactFieldWriter.add_terms``). Everything stays in memory (Whoosh's pool
     spilled to temporary runs, 40% slower): a 30,000-article batch (settings' BATCH_SIZE)
     shared by two processes holds ≈ 5 million postings in each.
+
+    A field whose postings are plain term frequencies (``counted``, see
+    ``PooledSegmentWriter.add_document``) keeps, per term text, one flat list of document
+    numbers and frequencies (``[doc, freq, doc, freq, …]``): two appends per posting, no
+    tuple, no encoded value; the codec derives weights and values from the frequencies.
     """
 
     def __init__(self):
         self.postings: dict[tuple[str, bytes], tuple[list, list, list]] = {}
+        self.counted: dict[str, dict[str, list[int]]] = {}
         self.fieldnames: set[str] = set()
         self._unordered: set[tuple[str, bytes]] = set()
 
@@ -160,9 +168,48 @@ class TermPool:
         postings[1].append(weight)
         postings[2].append(value)
 
-    def terms(self):
-        """((fieldname, term bytes), (ids, weights, values)) in term order, each term's postings by document."""
-        for key in sorted(self.postings):
+    def add_counts(self, fieldname: str, docnum: int, counts: dict[str, int]):
+        """A document's postings in a counted field: how often each term text occurs (``docnum`` increasing)."""
+        if not counts:
+            return
+        terms = self.counted.get(fieldname)
+        if terms is None:
+            terms = self.counted[fieldname] = {}
+        get = terms.get
+        for text, frequency in counts.items():
+            postings = get(text)
+            if postings is None:
+                terms[text] = [docnum, frequency]
+            else:
+                postings.append(docnum)
+                postings.append(frequency)
+
+    def fields(self):
+        """(fieldname, counted terms or None, ``terms`` of the field's other postings), by field name.
+
+        Counted terms are (term text, flat postings) in term order (a str's order is its UTF-8 bytes').
+        """
+        for fieldname in sorted(self.fieldnames | self.counted.keys()):
+            counted = self.counted.get(fieldname)
+            if counted is not None and fieldname in self.fieldnames:
+                self._add_counted_as_postings(fieldname, counted)
+                counted = None
+            ordered = sorted(counted.items()) if counted is not None else None
+            yield fieldname, ordered, self.terms(fieldname)
+
+    def _add_counted_as_postings(self, fieldname, counted):
+        """Merge a counted field into the general postings (a field some document added otherwise)."""
+        for text, flat in counted.items():
+            btext = text.encode("utf-8")
+            for docnum, frequency in zip(flat[::2], flat[1::2], strict=True):
+                self.add((fieldname, btext, docnum, float(frequency), _FREQUENCY.pack(frequency)))
+        del self.counted[fieldname]
+
+    def terms(self, fieldname=None):
+        """((fieldname, term bytes), (ids, weights, values)) in term order, each term's postings by document;
+        with ``fieldname``, that field's only."""
+        keys = self.postings if fieldname is None else (key for key in self.postings if key[0] == fieldname)
+        for key in sorted(keys):
             postings = self.postings[key]
             if key in self._unordered:
                 ordered = sorted(zip(*postings, strict=True), key=lambda posting: posting[0])
@@ -171,13 +218,22 @@ class TermPool:
 
     def iter_postings(self):
         """Whoosh's pool interface: one (fieldname, term bytes, id, weight, value) per posting, in order."""
+        for fieldname in sorted(self.counted):
+            self._add_counted_as_postings(fieldname, self.counted[fieldname])
         for (fieldname, btext), postings in self.terms():
             for docnum, weight, value in zip(*postings, strict=True):
                 yield fieldname, btext, docnum, weight, value
 
     def cleanup(self):
         self.postings.clear()
+        self.counted.clear()
         self._unordered.clear()
+
+
+def _term_counts(field, value) -> dict[str, int] | None:
+    """How often each term text occurs in ``value``, if ``field`` counts its terms so (else None)."""
+    count = getattr(field, "term_counts", None)
+    return count(value) if count is not None else None
 
 
 class PooledSegmentWriter(SegmentWriter):
@@ -196,11 +252,60 @@ class PooledSegmentWriter(SegmentWriter):
         self._children: list[tuple[int, int]] = []
         self._child_segments = []
 
+    def add_document(self, **fields):
+        """Whoosh's ``add_document``, with the terms of a field that counts them (``term_counts``) pooled whole.
+
+        Whoosh hands the pool one tuple per posting through a generator of encoded terms
+        (a sixth of a rebuild); a field with ``term_counts(value)`` (``ChainText``) gives
+        the document's term frequencies at once, pooled by ``TermPool.add_counts``, unless
+        the document boosts the field.
+        """
+        self._check_state()
+        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        for fieldname in fieldnames:
+            value = fields[fieldname]
+            if value is None:
+                continue
+            field = schema[fieldname]
+            length = 0
+            if field.indexed:
+                fieldboost = self._field_boost(fields, fieldname, docboost)
+                counts = _term_counts(field, value) if fieldboost == 1.0 else None
+                if counts is not None:
+                    self.pool.add_counts(fieldname, docnum, counts)
+                    length = sum(counts.values()) if field.scorable else 0
+                else:
+                    for tbytes, freq, weight, vbytes in field.index(value):
+                        if field.scorable:
+                            length += freq
+                        self.pool.add((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
+            if field.separate_spelling():
+                spellfield = field.spelling_fieldname(fieldname)
+                for word in field.spellable_words(value):
+                    self.pool.add((spellfield, word.encode("utf-8"), 0, 1, b""))
+            if field.vector:
+                vitems = sorted((text, weight, vbytes) for text, _, weight, vbytes
+                                in field.vector.word_values(value, field.analyzer, mode="index"))
+                perdocwriter.add_vector_items(fieldname, field, vitems)
+            customval = fields.get(f"_stored_{fieldname}", value)
+            perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+            if field.column_type and customval is not None:
+                perdocwriter.add_column_value(fieldname, field.column_type, field.to_column_value(customval))
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
     def _flush_segment(self):
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
-        if hasattr(self.fieldwriter, "add_terms"):
-            self.fieldwriter.add_terms(self.schema, lengths, self.pool.terms())
+        if hasattr(self.fieldwriter, "add_field_terms"):
+            for fieldname, counted, terms in self.pool.fields():
+                field_lengths = lengths.field_lengths(fieldname) if lengths else None
+                self.fieldwriter.add_field_terms(fieldname, self.schema[fieldname], field_lengths, counted, terms)
         else:
             self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
         self.fieldwriter.close()
@@ -208,7 +313,8 @@ class PooledSegmentWriter(SegmentWriter):
             lengths.close()
 
     def add_in_child(self, documents):
-        """Fork a process writing ``documents`` (dicts of ``add_document`` fields) as its own segment."""
+        """Fork a process writing ``documents`` (an iterable of dicts of ``add_document`` fields, iterated in
+        the child) as its own segment."""
         read_end, write_end = os.pipe()
         with _children_die_with(True):
             pid = os.fork()

@@ -59,12 +59,14 @@ def test_bulk_writes_in_parallel_processes_match_a_serial_rebuild(seed_articles,
 
     serial = searchable()
     monkeypatch.setattr(backend_module, "writer_processes", lambda documents: 2)
-    shares = []
+    forks = []
     add_in_child = whoosh_writer.PooledSegmentWriter.add_in_child
     monkeypatch.setattr(whoosh_writer.PooledSegmentWriter, "add_in_child",
-                        lambda writer, documents: shares.append(len(documents)) or add_in_child(writer, documents))
+                        lambda writer, documents: forks.append(writer) or add_in_child(writer, documents))
     call_command("rebuild_index", interactive=False, verbosity=0)
-    assert shares and shares[0] == -(-Article.objects.count() // 2)
+    half = -(-Article.objects.count() // 2)
+    segments = connections["default"].get_backend().index.refresh()._segments()
+    assert forks and [segment.doc_count_all() for segment in segments] == [half, Article.objects.count() - half]
     assert searchable() == serial
     call_command("update_index", verbosity=0)
     assert searchable() == serial and doc_count() == Article.objects.count()

@@ -124,6 +124,24 @@ def test_pooled_writer_and_its_children_write_what_whoosh_writes(tmp_path):
     assert by_key[pooled] == by_key[plain]
 
 
+def test_a_document_boosting_a_counted_field_is_pooled_as_whoosh_pools_it(tmp_path):
+    """A boosted field's postings go through the general pool; the rest of that field's terms join them."""
+    documents = [{"key": str(i), "body": f"第{i}次会议记录会议", **({"_body_boost": 2.0} if i == 3 else {})}
+                 for i in range(8)]
+    written = {}
+    for name in ("plain", "pooled"):
+        (tmp_path / name).mkdir()
+        ix = index.create_in(str(tmp_path / name), Schema(key=ID(stored=True), body=ChainText(analysis.analyzer())))
+        writer = ix.writer(codec=CompactCodec()) if name == "plain" else PooledSegmentWriter(ix, codec=CompactCodec())
+        for fields in documents:
+            writer.add_document(**fields)
+        writer.commit()
+        reader = ix.reader()
+        written[name] = {term: postings(reader, *term) for term in reader.all_terms()}
+    assert written["pooled"] == written["plain"]
+    assert (3, 4.0, b"\x00\x00\x00\x02") in written["plain"][("body", "会议".encode())]
+
+
 def test_a_failing_child_writer_fails_the_commit_and_leaves_the_index_as_it_was(tmp_path):
     ix = index.create_in(str(tmp_path), build(tmp_path / "plain", CompactCodec(), ["焦作"]).schema)
     writer = PooledSegmentWriter(ix, codec=CompactCodec())
