@@ -14,10 +14,10 @@ import os
 import pickle
 import shutil
 import signal
-import struct
 import threading
 from pathlib import Path
 
+from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
 from search.locks import file_lock
@@ -28,7 +28,6 @@ PARALLEL_MIN_DOCUMENTS = 1000
 MAX_WRITER_PROCESSES = 4
 _held = threading.local()
 _forking_writers = {"parent": None}
-_FREQUENCY = struct.Struct("!I")  # whoosh.formats.Frequency's value
 
 
 def _side_file(backend, suffix):
@@ -202,7 +201,7 @@ class TermPool:
         for text, flat in counted.items():
             btext = text.encode("utf-8")
             for docnum, frequency in zip(flat[::2], flat[1::2], strict=True):
-                self.add((fieldname, btext, docnum, float(frequency), _FREQUENCY.pack(frequency)))
+                self.add((fieldname, btext, docnum, float(frequency), pack_uint(frequency)))
         del self.counted[fieldname]
 
     def terms(self, fieldname=None):
