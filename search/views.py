@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from search import engine
 from search.engine import (
     UNAVAILABLE,
     QuerySyntaxError,
     SearchRequest,
     SearchUnavailable,
-    generation_cache,
     run_search,
 )
 from search.export import CSV_MAX_ROWS, content_disposition, export_rows, file_name, render_csv
@@ -54,7 +54,7 @@ def advanced_inputs(search_request) -> list[AdvancedInput]:
 
     A list's values and labels are read once per index generation (``engine.generation_cache``).
     """
-    cache = generation_cache()
+    cache = engine.generation_cache()
     inputs = []
     for facet in ADVANCED_FACETS:
         selected = search_request.selected(facet.name)

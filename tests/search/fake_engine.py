@@ -69,8 +69,11 @@ class FakeEngine:
 
 @pytest.fixture(name="fake_engine")
 def fake_engine_fixture(monkeypatch):
+    """The fake engine in place of the real one; like Solr it tells no index generation, so pages keep
+    nothing between requests (the real index's generation outlives each test's database rows)."""
     fake = FakeEngine()
     monkeypatch.setattr(engine, "run_search", fake)
+    monkeypatch.setattr(engine, "generation_cache", dict)
     return fake
 
 
