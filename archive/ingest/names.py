@@ -246,16 +246,15 @@ class NameReader:
         Asked for the same position by every candidate and mention ending there: answered once per position."""
         known = self._ends.get(end)
         if known is None:
-            known = self._ends[end] = self._may_end(end)
+            text = self.text
+            known = self._ends[end] = (
+                end >= len(text) or not is_word_char(text[end]) or end in self.title_starts
+                or (
+                    text[end] in _FOLLOWER_FIRSTS
+                    and any(text[end : end + n] in AFTER_NAME_WORDS for n in _FOLLOWER_LENGTHS)
+                )
+            )
         return known
-
-    def _may_end(self, end: int) -> bool:
-        text = self.text
-        if end >= len(text) or not is_word_char(text[end]):
-            return True
-        if end in self.title_starts:
-            return True
-        return text[end] in _FOLLOWER_FIRSTS and any(text[end : end + n] in AFTER_NAME_WORDS for n in _FOLLOWER_LENGTHS)
 
     def _possible(self, pos: int, surname: int, length: int) -> bool:
         given = self.text[pos + surname : pos + length]

@@ -519,11 +519,13 @@ class _Extraction:
         text = self.text
         for length in (4, 3, 2):
             start = end - length
-            if start < 0 or text.endswith(_CREDIT_WORDS, 0, start) or text[start + 1 : end] in _HONORIFICS:
+            if start < 0:
                 continue
             # the reader reads a family name and one or two given-name characters, nothing else
             family = surname_length(text, start)
             if not family or length - family > 2 or not covered.isdisjoint(range(start, end)):
+                continue
+            if text.endswith(_CREDIT_WORDS, 0, start) or text[start + 1 : end] in _HONORIFICS:
                 continue
             if self._word_may_start(start) and self.reader.read(start) == text[start:end]:
                 return text[start:end]
