@@ -426,7 +426,7 @@ def given_name_odds(name: str) -> float:
     in names, below 0.03 rare.
     """
     odds = _given_name_table()
-    return min(odds.get(ch, _NAME_PRIOR / _WORD_PRIOR) for ch in name[1:])
+    return min(map(odds.get, name[1:], repeat(_NAME_PRIOR / _WORD_PRIOR)))
 
 
 def _given_name_table() -> dict[str, float]:

@@ -361,14 +361,14 @@ class _Extraction:
         word = segmentation.word_at.get(start, "")
         if len(word) > len(name) and word.startswith(name) and segmentation.is_transliterated_name(word):
             name = word
-        if not all(ch in _TRANSLITERATION for ch in name):
+        if not _TRANSLITERATION.issuperset(name):
             return name
         end = start + len(name)
         while end < len(self.text) and end - start < _LONGEST_TRANSLITERATION:
             word_start = segmentation.word_start[end]
             word = segmentation.word_at[word_start]
             rest = self.text[end : word_start + len(word)]
-            if not all(ch in _TRANSLITERATION for ch in rest) or not segmentation.is_name_word(word):
+            if not _TRANSLITERATION.issuperset(rest) or not segmentation.is_name_word(word):
                 break
             end = word_start + len(word)
         return self.text[start:end]
@@ -660,7 +660,7 @@ class _Extraction:
             if (
                 not family or len(name) != family + 2 or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
                 or name[-1] == name[-2] or text[end : end + 1] in _LIST_JOINERS or not self._phrase_opens(start)
-                or name in self.people or name[family:] in _ADDRESSED_AS or all(ch in _TRANSLITERATION for ch in name)
+                or name in self.people or name[family:] in _ADDRESSED_AS or _TRANSLITERATION.issuperset(name)
                 or given_name_odds(name) < _GIVEN_LIKE or segmentation.word_class(name)[:2] in _PLACE_CLASSES
                 or not self._cut_as_name(name, start, family)
             ):
@@ -812,7 +812,7 @@ class _Extraction:
             return False
         if segmentation.is_known_name(word):
             return True
-        shaped = len(word) - family in (1, 2) if family else all(ch in _TRANSLITERATION for ch in word)
+        shaped = len(word) - family in (1, 2) if family else _TRANSLITERATION.issuperset(word)
         return shaped and not segmentation.is_dictionary_word(word)
 
     def _read_name_pairs(self, covered: Container[int]) -> None:
@@ -863,7 +863,7 @@ class _Extraction:
         end = start + len(word)
         if text.startswith(_INSTITUTIONS, end):
             return False
-        if not all(ch in _TRANSLITERATION for ch in word):
+        if not _TRANSLITERATION.issuperset(word):
             return True
         return (
             not _UNIT_AFTER.match(text, end) and not text.startswith(_DOTS, end)
@@ -899,7 +899,7 @@ class _Extraction:
             return None
         if any(name[:length] in AFTER_NAME_WORDS for length in range(1, 5)):
             return None
-        if not segmentation.is_known_name(first) and not all(ch in _TRANSLITERATION for ch in name):
+        if not segmentation.is_known_name(first) and not _TRANSLITERATION.issuperset(name):
             return None
         return name
 
@@ -966,7 +966,7 @@ class _Extraction:
         or knows as a seldom used name (places it tags as names are used more: 夏威夷, 西雅图)."""
         segmentation = self.segmentation
         return (
-            bool(word) and all(ch in _TRANSLITERATION for ch in word) and segmentation.is_name_word(word)
+            bool(word) and _TRANSLITERATION.issuperset(word) and segmentation.is_name_word(word)
             and (segmentation.is_transliterated_name(word) or (len(word) >= 3 and self._seldom_name(word)))
         )
 
@@ -984,7 +984,7 @@ class _Extraction:
         if not segmentation.is_name_word(word) or not all(map(is_word_char, word)):
             return None
         text = self.text
-        if (len(word) > 3 or not surname_length(text, start)) and not all(ch in _TRANSLITERATION for ch in word):
+        if (len(word) > 3 or not surname_length(text, start)) and not _TRANSLITERATION.issuperset(word):
             return None  # neither a Chinese name nor a foreign one
         word = self._transliteration_run(word, start)
         family = 0 if len(word) > 3 else surname_length(text, start)
@@ -1011,7 +1011,7 @@ class _Extraction:
             ):
                 return word
             return word if self._new_two_character_name(word, start, before, after) else None
-        transliterated = all(ch in _TRANSLITERATION for ch in word) and (
+        transliterated = _TRANSLITERATION.issuperset(word) and (
             len(word) >= 3 or self.segmentation.is_transliterated_name(word)
         )
         if transliterated and (
@@ -1058,7 +1058,7 @@ class _Extraction:
         (丁|薛祥, 斯卡|武佐): the word is the end of a longer name."""
         segmentation = self.segmentation
         previous = segmentation.word_at.get(segmentation.word_start[start - 1], "") if start else ""
-        if previous and all(ch in _TRANSLITERATION for ch in previous):
+        if previous and _TRANSLITERATION.issuperset(previous):
             return True
         return len(previous) == 1 and bool(surname_length(previous, 0)) and previous not in FUNCTION_WORD_SURNAMES
 
@@ -1094,14 +1094,14 @@ class _Extraction:
     def _transliteration_run(self, word: str, start: int) -> str:
         """A transliterated word with the transliteration characters or words jieba cut off its end, alone
         or glued to a speech verb (马尔蒂|诺说 → 马尔蒂诺, 贾亚拉|莉达); any other word as it is."""
-        if not all(ch in _TRANSLITERATION for ch in word):
+        if not _TRANSLITERATION.issuperset(word):
             return word
         end = start + len(word)
         while self.text[end : end + 1] in _TRANSLITERATION and end - start < _LONGEST_TRANSLITERATION:
             following = self.segmentation.word_at.get(end, "")
             if len(following) == 1 or _PERSON_AFTER.fullmatch(following[1:]):
                 end += 1
-            elif following and all(ch in _TRANSLITERATION for ch in following):
+            elif following and _TRANSLITERATION.issuperset(following):
                 end += len(following)
             else:
                 break
@@ -1118,7 +1118,7 @@ class _Extraction:
         evidence = 1.0 if known else 1.5
         odds = given_name_odds(word)
         evidence += 1 if odds >= _NAME_LIKE else -1 if odds < _WORD_LIKE else 0
-        transliterated = all(ch in _TRANSLITERATION for ch in word)
+        transliterated = _TRANSLITERATION.issuperset(word)
         if transliterated:
             evidence -= 1
         opens = not before or not is_word_char(before[-1]) or (
@@ -1256,7 +1256,7 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
         first = parts[0][head:]
         if len(first) == 1 and (first not in _TRANSLITERATION or len(parts) > 2):
             continue
-        if not first or tail < 2 or not all(ch in _IN_DOTTED_NAME for ch in middle):
+        if not first or tail < 2 or not _IN_DOTTED_NAME.issuperset(middle):
             continue
         name_end = match.end() - (len(parts[-1]) - tail)
         if _UNIT_AFTER.match(text, name_end) or any(
