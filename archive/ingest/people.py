@@ -242,12 +242,15 @@ _LONGEST_NAME_BEFORE_POST = 5
 # prepositions).
 _PLACE_CLASSES = ("ns", "nt")
 _NOT_NAME_CLASSES = frozenset("tvdp")
-# Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
+# Characters of transliterated (foreign) names, from Xinhua's transliteration tables for English and Russian
+# names (those common in Chinese words left out, or kept for names joined by "·" below): a name joined by "·"
+# made of these is a person.
 _TRANSLITERATION = frozenset(
     "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法凡菲费芬弗福富盖甘冈戈格贡古哈海汉"
     "豪赫黑亨胡华霍基吉加迦贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉连林琳卢鲁伦罗洛马玛迈麦曼梅美"
     "蒙米密敏摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕佩蓬皮普齐奇乔切琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦"
     "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
+    "宾珀滕廷赞琮岑莎黛珊捷申勃翰"
 )
 _LONGEST_TRANSLITERATION = 8
 # What a name read by its shape alone opens with, unless jieba's lexicon knows it as a name: a family name
@@ -255,7 +258,7 @@ _LONGEST_TRANSLITERATION = 8
 _SHAPED_NAME_STARTS = _NAME_STARTS | _TRANSLITERATION
 # Transliteration characters too common in Chinese words to mark a name alone, but in a part of a name
 # joined by "·" (芭芭拉·弗兰克林, 约翰·马吉) they are the name's.
-_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈卜")
+_DOTTED_ONLY = frozenset("芭士得佛沙延圭旺猜春廉思烈卜")
 _IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
@@ -985,6 +988,8 @@ class _Extraction:
         if (len(word) > 3 or not surname_length(text, start)) and not all(ch in _TRANSLITERATION for ch in word):
             return None  # neither a Chinese name nor a foreign one
         word = self._transliteration_run(word, start)
+        if all(ch in _TRANSLITERATION for ch in word) and self._after_transliteration(start):
+            return None  # the end of a longer foreign name or place jieba cut apart (雷西斯|滕西亚)
         family = 0 if len(word) > 3 else surname_length(text, start)
         end = start + len(word)
         before, after = text[max(0, start - 4) : start], text[end : end + 3]
@@ -998,8 +1003,9 @@ class _Extraction:
             ):
                 return None
             needed = _NAME_EVIDENCE + (word[-1] in _NOT_NAME_FINALS and not self.segmentation.is_known_name(word))
-            return word if self._name_evidence(word, start, before, after) >= needed else None
-        if family and len(word) == family + 1:
+            if self._name_evidence(word, start, before, after) >= needed:
+                return word
+        elif family and len(word) == family + 1:
             if word[family:] in _ADDRESSED_AS:
                 return None
             honoured = _HONORIFIC_AFTER.match(after) and not self._read_from_before(start)
@@ -1008,9 +1014,12 @@ class _Extraction:
                 or self._role_then_name(word, before, after)
             ):
                 return word
-            return word if self._new_two_character_name(word, start, before, after) else None
+            if self._new_two_character_name(word, start, before, after):
+                return word
+        # one opening with a family name jieba's corpus uses often is a Chinese word, not a foreign name (马拉松)
         transliterated = all(ch in _TRANSLITERATION for ch in word) and (
-            len(word) >= 3 or self.segmentation.is_transliterated_name(word)
+            (len(word) >= 3 and (not family or self._seldom_name(word)))
+            or self.segmentation.is_transliterated_name(word)
         )
         if transliterated and (
             _PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)
@@ -1051,13 +1060,19 @@ class _Extraction:
             return bool(surname_length(previous, 0))
         return not segmentation.is_dictionary_word(previous)
 
+    def _after_transliteration(self, start: int) -> bool:
+        """The jieba word right before ``start`` is made of transliteration characters (雷西斯|滕西亚)."""
+        segmentation = self.segmentation
+        previous = segmentation.word_at.get(segmentation.word_start[start - 1], "") if start else ""
+        return bool(previous) and all(ch in _TRANSLITERATION for ch in previous)
+
     def _glued_after(self, start: int) -> bool:
         """jieba left a family name alone right before ``start``, or a word of transliteration characters
         (丁|薛祥, 斯卡|武佐): the word is the end of a longer name."""
+        if self._after_transliteration(start):
+            return True
         segmentation = self.segmentation
         previous = segmentation.word_at.get(segmentation.word_start[start - 1], "") if start else ""
-        if previous and all(ch in _TRANSLITERATION for ch in previous):
-            return True
         return len(previous) == 1 and bool(surname_length(previous, 0)) and previous not in FUNCTION_WORD_SURNAMES
 
     def _opens_clause(self, start: int) -> bool:
