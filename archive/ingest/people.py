@@ -76,6 +76,8 @@ _NEWLINE = re.compile("\n")
 _LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
 _LIST_SEPARATOR = "、"
 _ET_CETERA = "等"
+# Before a post, "former" (前总理).
+_FORMER = "前"
 _ET_CETERA_BEFORE_CUE = ("等领导", "等同志", _ET_CETERA)
 # What joins the names of a list: the enumeration comma, and a conjunction before the last name.
 _LIST_WORDS = (_LIST_SEPARATOR, "以及", "和", "及", "与")
@@ -435,7 +437,10 @@ class _Extraction:
         return name in self.people and bool(self.people[name].titles)
 
     def _name_before(self, end: int) -> str | None:
-        """The name written right before a title at ``end``, if one starts at a word boundary there."""
+        """The name written right before a title at ``end``, if one starts at a word boundary there; none where
+        jieba reads 前 on its own right before the title (某国前总理: a former post, after a country)."""
+        if self.segmentation.word_at.get(end - len(_FORMER)) == _FORMER:
+            return None
         for length in (4, 3, 2):
             start = end - length
             if start < 0:
@@ -637,9 +642,19 @@ class _Extraction:
             return None
         if end in self.title_at or _POST_AFTER.match(text, end):
             return None
-        if name in _place_words() or segmentation.word_class(name)[:2] in _PLACE_CLASSES:
+        if name in _place_words():
+            return None
+        if segmentation.word_class(name)[:2] in _PLACE_CLASSES and not self._acts_after(end):
             return None
         return name
+
+    def _acts_after(self, end: int) -> bool:
+        """What follows ``end`` is what a person does right after being named: speaks, acts, or does so on a day
+        (…说, …今天会见, …8日抵达); no place does."""
+        text = self.text
+        return bool(
+            _PERSON_AFTER.match(text, end) or _FOREIGN_ACTS_AFTER.match(text, end) or _COUNT_AFTER_NAME.match(text, end)
+        )
 
     def _read_names_opening_phrases(self, covered: Container[int]) -> None:
         """Three-character names (a family name and two given-name characters at least a little name-like, not

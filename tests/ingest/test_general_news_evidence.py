@@ -92,3 +92,17 @@ def test_transliteration_characters_of_the_standard_tables_read_into_foreign_nam
 def test_words_with_those_characters_are_no_foreign_names():
     assert names("他们申请了专利，公司申报的项目获批。") == []
     assert names("前方捷报频传，莎草茂盛。") == []
+
+
+def test_a_name_jieba_tags_as_a_place_after_a_role_and_before_a_person_s_act():
+    assert names("球队教练埃尔南今天宣布了名单。") == ["埃尔南"]
+    assert names("国家队主教练加拉斯8日抵达北京。") == ["加拉斯"]
+
+
+def test_a_place_after_a_role_without_a_person_s_act_is_no_person():
+    assert names("球队教练埃尔南地区的球员很多。") == []
+
+
+def test_a_country_before_a_former_post_is_no_name():
+    assert names("印度前总理在会上发言。") == []
+    assert names("巴西前总统卡多索今天说。") == ["卡多索"]
