@@ -76,6 +76,8 @@ _NEWLINE = re.compile("\n")
 _LAYOUT = re.compile(r"(?<=[^\s，。、；：！？,.;:!?])\s+(?=[^\s，。、；：！？,.;:!?])")
 _LIST_SEPARATOR = "、"
 _ET_CETERA = "等"
+# Before a post, "former" (前总理).
+_FORMER = "前"
 _ET_CETERA_BEFORE_CUE = ("等领导", "等同志", _ET_CETERA)
 # What joins the names of a list: the enumeration comma, and a conjunction before the last name.
 _LIST_WORDS = (_LIST_SEPARATOR, "以及", "和", "及", "与")
@@ -242,12 +244,15 @@ _LONGEST_NAME_BEFORE_POST = 5
 # prepositions).
 _PLACE_CLASSES = ("ns", "nt")
 _NOT_NAME_CLASSES = frozenset("tvdp")
-# Characters of transliterated (foreign) names: a name joined by "·" made of these is a person.
+# Characters of transliterated (foreign) names, from Xinhua's transliteration tables for English and Russian
+# names (those common in Chinese words left out, or kept for names joined by "·" below): a name joined by "·"
+# made of these is a person.
 _TRANSLITERATION = frozenset(
     "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法凡菲费芬弗福富盖甘冈戈格贡古哈海汉"
     "豪赫黑亨胡华霍基吉加迦贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉连林琳卢鲁伦罗洛马玛迈麦曼梅美"
     "蒙米密敏摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕佩蓬皮普齐奇乔切琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦"
     "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
+    "宾珀滕廷赞琮岑莎黛珊捷申勃翰"
 )
 _LONGEST_TRANSLITERATION = 8
 # What a name read by its shape alone opens with, unless jieba's lexicon knows it as a name: a family name
@@ -255,7 +260,7 @@ _LONGEST_TRANSLITERATION = 8
 _SHAPED_NAME_STARTS = _NAME_STARTS | _TRANSLITERATION
 # Transliteration characters too common in Chinese words to mark a name alone, but in a part of a name
 # joined by "·" (芭芭拉·弗兰克林, 约翰·马吉) they are the name's.
-_DOTTED_ONLY = frozenset("芭士得翰佛沙延圭旺猜春廉思烈卜")
+_DOTTED_ONLY = frozenset("芭士得佛沙延圭旺猜春廉思烈卜")
 _IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
@@ -432,7 +437,10 @@ class _Extraction:
         return name in self.people and bool(self.people[name].titles)
 
     def _name_before(self, end: int) -> str | None:
-        """The name written right before a title at ``end``, if one starts at a word boundary there."""
+        """The name written right before a title at ``end``, if one starts at a word boundary there; none where
+        jieba reads 前 on its own right before the title (某国前总理: a former post, after a country)."""
+        if self.segmentation.word_at.get(end - len(_FORMER)) == _FORMER:
+            return None
         for length in (4, 3, 2):
             start = end - length
             if start < 0:
@@ -636,9 +644,19 @@ class _Extraction:
             return None
         if end in self.title_at or _POST_AFTER.match(text, end):
             return None
-        if name in _place_words() or segmentation.word_class(name)[:2] in _PLACE_CLASSES:
+        if name in _place_words():
+            return None
+        if segmentation.word_class(name)[:2] in _PLACE_CLASSES and not self._acts_after(end):
             return None
         return name
+
+    def _acts_after(self, end: int) -> bool:
+        """What follows ``end`` is what a person does right after being named: speaks, acts, or does so on a day
+        (…说, …今天会见, …8日抵达); no place does."""
+        text = self.text
+        return bool(
+            _PERSON_AFTER.match(text, end) or _FOREIGN_ACTS_AFTER.match(text, end) or _COUNT_AFTER_NAME.match(text, end)
+        )
 
     def _read_names_opening_phrases(self, covered: Container[int]) -> None:
         """Three-character names (a family name and two given-name characters at least a little name-like, not
@@ -987,6 +1005,8 @@ class _Extraction:
         if (len(word) > 3 or not surname_length(text, start)) and not _TRANSLITERATION.issuperset(word):
             return None  # neither a Chinese name nor a foreign one
         word = self._transliteration_run(word, start)
+        if _TRANSLITERATION.issuperset(word) and self._after_transliteration(start):
+            return None  # the end of a longer foreign name or place jieba cut apart (雷西斯|滕西亚)
         family = 0 if len(word) > 3 else surname_length(text, start)
         end = start + len(word)
         before, after = text[max(0, start - 4) : start], text[end : end + 3]
@@ -1000,8 +1020,9 @@ class _Extraction:
             ):
                 return None
             needed = _NAME_EVIDENCE + (word[-1] in _NOT_NAME_FINALS and not self.segmentation.is_known_name(word))
-            return word if self._name_evidence(word, start, before, after) >= needed else None
-        if family and len(word) == family + 1:
+            if self._name_evidence(word, start, before, after) >= needed:
+                return word
+        elif family and len(word) == family + 1:
             if word[family:] in _ADDRESSED_AS:
                 return None
             honoured = _HONORIFIC_AFTER.match(after) and not self._read_from_before(start)
@@ -1010,9 +1031,12 @@ class _Extraction:
                 or self._role_then_name(word, before, after)
             ):
                 return word
-            return word if self._new_two_character_name(word, start, before, after) else None
+            if self._new_two_character_name(word, start, before, after):
+                return word
+        # one opening with a family name jieba's corpus uses often is a Chinese word, not a foreign name (马拉松)
         transliterated = _TRANSLITERATION.issuperset(word) and (
-            len(word) >= 3 or self.segmentation.is_transliterated_name(word)
+            (len(word) >= 3 and (not family or self._seldom_name(word)))
+            or self.segmentation.is_transliterated_name(word)
         )
         if transliterated and (
             _PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)
@@ -1053,13 +1077,19 @@ class _Extraction:
             return bool(surname_length(previous, 0))
         return not segmentation.is_dictionary_word(previous)
 
+    def _after_transliteration(self, start: int) -> bool:
+        """The jieba word right before ``start`` is made of transliteration characters (雷西斯|滕西亚)."""
+        segmentation = self.segmentation
+        previous = segmentation.word_at.get(segmentation.word_start[start - 1], "") if start else ""
+        return bool(previous) and _TRANSLITERATION.issuperset(previous)
+
     def _glued_after(self, start: int) -> bool:
         """jieba left a family name alone right before ``start``, or a word of transliteration characters
         (丁|薛祥, 斯卡|武佐): the word is the end of a longer name."""
+        if self._after_transliteration(start):
+            return True
         segmentation = self.segmentation
         previous = segmentation.word_at.get(segmentation.word_start[start - 1], "") if start else ""
-        if previous and _TRANSLITERATION.issuperset(previous):
-            return True
         return len(previous) == 1 and bool(surname_length(previous, 0)) and previous not in FUNCTION_WORD_SURNAMES
 
     def _opens_clause(self, start: int) -> bool:

@@ -72,3 +72,37 @@ def test_a_name_before_an_honorific_only_people_take():
     assert names("村里的蒋育英大娘今年七十岁。") == ["蒋育英"]
     assert names("郑育英大娘的老伴去世后，李大娘成了孤寡老人。") == ["郑育英"]
     assert names("这位张师傅手艺很好。") == []
+
+
+def test_a_foreign_name_opening_with_a_family_name_as_the_subject_of_its_clause():
+    assert names("在决赛中，乔纳斯出拳凶狠。") == ["乔纳斯"]
+    assert names("比赛中，乌斯曼疲于招架。") == ["乌斯曼"]
+
+
+def test_words_opening_with_a_family_name_that_jieba_uses_often_are_no_foreign_names():
+    assert names("去年，马拉松出现在奥运会上。") == []
+    assert names("洪水威胁到科连特斯、雷西斯滕西亚等城市。") == []
+
+
+def test_transliteration_characters_of_the_standard_tables_read_into_foreign_names():
+    assert names("内务部长斯捷科申是前政府的司法部长。") == ["斯捷科申"]
+    assert names("国务卿宾达克今天抵达北京。") == ["宾达克"]
+
+
+def test_words_with_those_characters_are_no_foreign_names():
+    assert names("他们申请了专利，公司申报的项目获批。") == []
+    assert names("前方捷报频传，莎草茂盛。") == []
+
+
+def test_a_name_jieba_tags_as_a_place_after_a_role_and_before_a_person_s_act():
+    assert names("球队教练埃尔南今天宣布了名单。") == ["埃尔南"]
+    assert names("国家队主教练加拉斯8日抵达北京。") == ["加拉斯"]
+
+
+def test_a_place_after_a_role_without_a_person_s_act_is_no_person():
+    assert names("球队教练埃尔南地区的球员很多。") == []
+
+
+def test_a_country_before_a_former_post_is_no_name():
+    assert names("印度前总理在会上发言。") == []
+    assert names("巴西前总统卡多索今天说。") == ["卡多索"]
