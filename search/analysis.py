@@ -58,8 +58,21 @@ MIN_WORD_LENGTH = 3
 
 
 def normalize(text: str) -> str:
-    """Full-width ASCII to half-width, traditional to simplified, lower case: one character for one."""
-    return text.translate(_FOLD).lower()
+    """Full-width ASCII to half-width, traditional to simplified, lower case: one character for one.
+
+    The last text's result is kept: indexing a document normalizes each text twice (its terms, then
+    its folded column) and a whole article's ``translate`` is not cheap.
+    """
+    global _last_normalized
+    last_text, last_result = _last_normalized
+    if text is last_text:
+        return last_result
+    result = text.translate(_FOLD).lower()
+    _last_normalized = (text, result)
+    return result
+
+
+_last_normalized = ("", "")
 
 
 def is_chinese(text: str) -> bool:
