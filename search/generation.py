@@ -65,13 +65,15 @@ def _segment_columns(reader) -> SegmentColumns:
 
 
 BYTES_PER_DOCUMENT = 64  # a document number in a Python set: the int object and its slot
+BYTES_PER_RANKED_HIT = 128  # a (document number, score) tuple in a list: the tuple, int and float objects, the slot
 CACHE_BYTES = 24 * 2**20  # each of a generation's two caches, per worker
 
 
 def estimated_bytes(value) -> int:
-    """About what a cached set of document numbers (or an object holding ``docs``) costs in memory."""
+    """About what a cached set of document numbers (or an object holding ``docs``, and ``extra_bytes``
+    if it keeps more) costs in memory."""
     docs = getattr(value, "docs", value)
-    return 1024 + BYTES_PER_DOCUMENT * len(docs)
+    return 1024 + BYTES_PER_DOCUMENT * len(docs) + getattr(value, "extra_bytes", 0)
 
 
 class LRU(OrderedDict):
