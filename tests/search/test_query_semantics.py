@@ -167,3 +167,17 @@ def test_a_new_index_generation_ranks_again(corpus, relevance_rankings):
     assert ids == [newest.pk, corpus["title"].pk, corpus["dense"].pk] and response.total == 3
     assert len(relevance_rankings) == 2
 
+def test_an_edition_every_article_has_counts_the_matches_and_no_deleted_article(corpus):
+    from search.schema import FACETS_BY_NAME
+
+    edition = FACETS_BY_NAME["edition"]
+    assert dict(run_search(SearchRequest(q="蔬菜价格")).facets["edition"]) == {corpus["newer"].page.issue.edition: 2}
+    with changes_batched():
+        corpus["older"].delete()
+    facets = run_search(SearchRequest(q="蔬菜价格")).facets
+    assert dict(facets["edition"]) == {value: 1 for value in edition.values(corpus["newer"])}
+    Issue.objects.filter(pk=corpus["newer"].page.issue_id).update(edition="示范区")
+    with changes_batched():
+        corpus["newer"].save()
+    everything = run_search(SearchRequest()).facets["edition"]
+    assert dict(everything) == {"焦作日报": len(corpus) - 2, "示范区": 1}
