@@ -311,7 +311,7 @@ def match_set(searcher, query) -> set[int]:
     docs = set()
     for leaf, offset in searcher.leaf_searchers():
         found = _leaf_set(leaf, query)
-        docs.update(found if not offset else (docnum + offset for docnum in found))
+        docs.update(map(offset.__add__, found) if offset else found)
     return docs
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from whoosh import query as wq
 
 from search import analysis, generation
-from search.engine import Ranked, SearchRequest
+from search.engine import SORTS, Ranked, SearchRequest
 from search.query import Item, ParsedQuery
 from search.schema import BODY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
 from search.whoosh_body import InBody
@@ -24,6 +24,8 @@ from search.whoosh_match import RunPhrase, scores
 # ranked among its newest 2,000 (every match when there are fewer). Whoosh scores each match in Python,
 # so this bounds the cost of a frequent word instead of growing with the archive.
 RANK_WINDOW = 2000
+# Documents of each sort order kept with a cached match set (``_rank``): five pages of 20, a page of the most.
+ORDER_KEPT = 100
 TEXT_FIELD = "text"
 HEADLINE_FIELD = "headline"
 WHOLE_RUN_BOOST = 2.0
@@ -95,12 +97,18 @@ def rank(request: SearchRequest, parsed: ParsedQuery) -> Ranked:
 
 
 class _Matched:
-    """The documents a query and its filters match, with facets and date orders computed on demand."""
+    """The documents a query and its filters match, with facets and the first documents of each sort order
+    ((docnum, score), see ``_rank``) computed on demand."""
 
     def __init__(self, docs: set[int]):
         self.docs = docs
         self.facet_counts: dict | None = None
-        self.orders: dict[str, list[int]] = {}
+        self.orders: dict[str, list[tuple[int, float]]] = {}
+
+    @property
+    def extra_bytes(self) -> int:
+        """What its kept orders may cost in memory beyond the match set (``generation.estimated_bytes``)."""
+        return len(SORTS) * min(len(self.docs), ORDER_KEPT) * generation.BYTES_PER_RANKED_HIT
 
     def facets(self, current, request) -> dict[str, list[tuple]]:
         if self.facet_counts is None:
@@ -153,15 +161,24 @@ def _count_facets(current, docs, year) -> dict[str, list[tuple]]:
 
 
 def _rank(current, parsed, must, matched, sort, limit) -> list[tuple[int, float]]:
-    """(docnum, score) of the first ``limit`` documents in ``sort`` order."""
+    """(docnum, score) of the first ``limit`` documents in ``sort`` order.
+
+    The first ``ORDER_KEPT`` (or ``limit``, if more) are kept with the match set, for its index
+    generation: the relevance window is scored once per query and filters, not on every request
+    (a frequent word's warm request spent ~40 % of its time re-scoring). Every order is a prefix of
+    a longer one of the same sort, so a kept order answers any smaller ``limit``.
+    """
     if not matched.docs:
         return []
-    if sort == "relevance" and must is not None:
-        return _by_relevance(current, parsed, must, matched.docs, limit)
     order = matched.orders.get(sort)
-    if order is None or len(order) < limit:
-        order = matched.orders[sort] = current.newest(matched.docs, max(limit, 200), oldest=sort == "date_asc")
-    return [(docnum, 0.0) for docnum in order[:limit]]
+    if order is None or len(order) < min(limit, len(matched.docs)):
+        kept = max(limit, ORDER_KEPT)
+        if sort == "relevance" and must is not None:
+            order = _by_relevance(current, parsed, must, matched.docs, kept)
+        else:
+            order = [(docnum, 0.0) for docnum in current.newest(matched.docs, kept, oldest=sort == "date_asc")]
+        matched.orders[sort] = order
+    return order[:limit]
 
 
 def _by_relevance(current, parsed, must, docs, limit) -> list[tuple[int, float]]:

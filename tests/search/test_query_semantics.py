@@ -113,3 +113,71 @@ def test_a_run_counts_the_articles_whose_folded_text_holds_it(db, search_index):
         ids, response = ranked(q)
         assert set(ids) == expected and response.total == len(expected), q
         assert expected > raw, q
+
+
+@pytest.fixture
+def relevance_rankings(monkeypatch):
+    """How many times the relevance order has been computed (scored) since the fixture started."""
+    from search import whoosh_search
+
+    calls, by_relevance = [], whoosh_search._by_relevance
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return by_relevance(*args, **kwargs)
+
+    monkeypatch.setattr(whoosh_search, "_by_relevance", counted)
+    return calls
+
+
+def test_a_repeated_query_reuses_its_relevance_order(corpus, relevance_rankings):
+    first, _ = ranked("城乡规划", per_page=1)
+    second, _ = ranked("城乡规划", per_page=1, page=2)
+    whole, _ = ranked("城乡规划")
+    assert first + second == whole == [corpus["title"].pk, corpus["dense"].pk]
+    assert len(relevance_rankings) == 1
+
+
+def test_a_kept_relevance_order_shorter_than_a_page_is_extended(corpus, relevance_rankings, monkeypatch):
+    from search import whoosh_search
+
+    monkeypatch.setattr(whoosh_search, "ORDER_KEPT", 1)
+    assert ranked("城乡规划", per_page=1)[0] == [corpus["title"].pk]
+    assert ranked("城乡规划", per_page=1, page=2)[0] == [corpus["dense"].pk]
+    assert ranked("城乡规划")[0] == [corpus["title"].pk, corpus["dense"].pk]
+    assert len(relevance_rankings) == 2
+
+
+def test_a_relevance_order_is_kept_per_filters_and_per_sort(corpus, relevance_rankings):
+    assert ranked("城乡规划")[0] == [corpus["title"].pk, corpus["dense"].pk]
+    assert ranked("城乡规划", year=2021)[0] == [corpus["dense"].pk]
+    assert ranked("城乡规划", sort="date_asc")[0] == [corpus["title"].pk, corpus["dense"].pk]
+    assert ranked("城乡规划", sort="date_desc")[0] == [corpus["dense"].pk, corpus["title"].pk]
+    assert ranked("城乡规划", year=2019)[0] == [corpus["title"].pk]
+    assert len(relevance_rankings) == 3
+
+
+def test_a_new_index_generation_ranks_again(corpus, relevance_rankings):
+    assert ranked("城乡规划")[0] == [corpus["title"].pk, corpus["dense"].pk]
+    issue = Issue.objects.create(date=date(2023, 1, 1))
+    page = Page.objects.create(issue=issue, source_file="b.txt", sha256="0" * 64)
+    with changes_batched():
+        newest = create_article(page, 1, headline="城乡规划", body="城乡规划公布。")
+    ids, response = ranked("城乡规划")
+    assert ids == [newest.pk, corpus["title"].pk, corpus["dense"].pk] and response.total == 3
+    assert len(relevance_rankings) == 2
+
+def test_an_edition_every_article_has_counts_the_matches_and_no_deleted_article(corpus):
+    from search.schema import FACETS_BY_NAME
+
+    edition = FACETS_BY_NAME["edition"]
+    assert dict(run_search(SearchRequest(q="蔬菜价格")).facets["edition"]) == {corpus["newer"].page.issue.edition: 2}
+    with changes_batched():
+        corpus["older"].delete()
+    facets = run_search(SearchRequest(q="蔬菜价格")).facets
+    assert dict(facets["edition"]) == {value: 1 for value in edition.values(corpus["newer"])}
+    Issue.objects.filter(pk=corpus["newer"].page.issue_id).update(edition="示范区")
+    with changes_batched():
+        corpus["newer"].save()
+    everything = run_search(SearchRequest()).facets["edition"]
+    assert dict(everything) == {"焦作日报": len(corpus) - 2, "示范区": 1}
