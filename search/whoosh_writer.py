@@ -352,20 +352,18 @@ class PooledSegmentWriter(SegmentWriter):
             raise RuntimeError(f"index writer process failed: {errors[0]}")
 
     def commit(self, mergetype=None, optimize=None, merge=None):
-        """Whoosh's commit, with the forked writers' segments added; this writer's own segment is written
-        before waiting for them, so it is written while they write theirs."""
         self._check_state()
-        segments = self._merge_segments(mergetype, optimize, merge)
         try:
-            if self._added:
-                segments.append(self._finalize_segment())
-            else:
-                self._close_segment()
             self._collect_children()
-        except BaseException:
+        except RuntimeError:
             self.cancel()
             raise
-        self._commit_toc(segments + self._child_segments)
+        segments = self._merge_segments(mergetype, optimize, merge) + self._child_segments
+        if self._added:
+            segments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(segments)
         self._finish()
 
     def cancel(self):
