@@ -14,6 +14,7 @@ def test_a_name_right_after_a_role_however_jieba_cut_it():
     assert names("海狮队的巴西外援里达罗各为球队攻入一球。") == ["里达罗"]
     assert names("警方擒获了该国毒枭奥兰达斯。") == ["奥兰达斯"]
     assert names("纪念德国戏剧家布莱达特诞辰百年。") == ["布莱达特"]
+    assert names("退休教师邝德润办起了图书馆。") == ["邝德润"]
 
 
 def test_what_follows_a_role_and_reads_as_no_name_is_no_person():
