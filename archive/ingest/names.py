@@ -287,11 +287,11 @@ class NameReader:
         text = self.text
         end = pos + length
         score = 0
-        clause_ends = end >= len(text) or not is_word_char(text[end])
-        if clause_ends:
-            score += 3
-        elif self.ends_at(end):
-            score += 2
+        clause_ends = False
+        # a clause's end is one of the ends ``ends_at`` remembers per position: looked for only there
+        if self.ends_at(end):
+            clause_ends = end >= len(text) or not is_word_char(text[end])
+            score += 3 if clause_ends else 2
         last = text[end - 1]
         if length - surname == 2 and last in FUNCTION_CHARS:
             score -= 0 if clause_ends and last not in CLAUSE_FINAL_CHARS else 3
