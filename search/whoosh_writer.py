@@ -352,18 +352,25 @@ class PooledSegmentWriter(SegmentWriter):
             raise RuntimeError(f"index writer process failed: {errors[0]}")
 
     def commit(self, mergetype=None, optimize=None, merge=None):
+        """Whoosh's commit, with the forked writers' segments added in document order.
+
+        This writer's own segment is written before waiting for the forked writers, so it is
+        written while they write theirs; it still goes after theirs in the index (its share is
+        a batch's last), so document numbers are those of a serial rebuild.
+        """
         self._check_state()
+        segments = self._merge_segments(mergetype, optimize, merge)
+        own = []
         try:
+            if self._added:
+                own.append(self._finalize_segment())
+            else:
+                self._close_segment()
             self._collect_children()
-        except RuntimeError:
+        except BaseException:
             self.cancel()
             raise
-        segments = self._merge_segments(mergetype, optimize, merge) + self._child_segments
-        if self._added:
-            segments.append(self._finalize_segment())
-        else:
-            self._close_segment()
-        self._commit_toc(segments)
+        self._commit_toc(segments + self._child_segments + own)
         self._finish()
 
     def cancel(self):
