@@ -67,7 +67,7 @@ _NAME_SEPARATORS = frozenset("、，,。；;")
 
 # Characters that can end a clause after a name (王刚说，, 看望了王刚家，): only these make a name before a
 # comma shorter.
-CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道家")
+CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道家时后")
 
 # Word classes of characters that are no given name's last character when jieba leaves them alone:
 # verbs, prepositions, adverbs, conjunctions, particles, pronouns, numerals.

@@ -103,6 +103,11 @@ _ONLY_PEOPLE = "本人|之子|之女|之妻|之父|之母|执导|主演"
 # Honorifics after a name that only people take (甲大娘, 乙师傅, 丙烈士): no profession's, which a field of
 # study takes too (皮肤学教授).
 _PEOPLE_HONORIFICS = "大娘|大爷|大妈|阿姨|老汉|师傅|烈士"
+# A match's result between its sides (甲以3比1战胜乙, 丙以2∶0击败丁): a player or a team on either side.
+_SCORE = "[0-9０-９零一二三四五六七八九十]{1,2}(?:比|:|∶|：)[0-9０-９零一二三四五六七八九十]{1,2}"
+_RESULT = re.compile(
+    f"以{_SCORE}(?:、{_SCORE})*(?:的(?:总)?比分)?(?:战胜|击败|打败|力克|险胜|负于|输给|败给|淘汰|逼平|战平|胜)了?"
+)
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
@@ -114,6 +119,7 @@ _CUE_RE = re.compile(
     # (a count is read from its first digit only, so a long run of digits is scanned once, not from each digit)
     "|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]++(?:名|位)?(?:人|同志)(?:当选|获得|荣获|入选|被评为|被授予)"
     "|当选|荣获|获得|入选|被评为|被授予"
+    f"|{_RESULT.pattern}"
 )
 # A list of at least this many names before a cue is a roll call of people, whatever the cue.
 _ROLL_CALL = 3
@@ -200,10 +206,10 @@ _ROLE_BEFORE = re.compile(
 )
 # The same roles anywhere in a text: a name may follow each (村民甲, 外援乙丙丁).
 _ROLE = re.compile(_ROLE_BEFORE.pattern.removesuffix("$"))
-# Verbs whose object is a person (会见甲, 嫁给了乙, 任命了丙): a name may follow each as it follows a role.
+# Verbs whose object is a person (会见甲, 嫁给了乙, 任命了丙, 他叫丁): a name may follow each as it follows a role.
 _PERSON_OBJECT = re.compile(
     "(?:会见|会晤|接见|看望|探望|慰问|拜访|采访|嫁给|提名|任命|判处|抓获|擒获|逮捕|表彰|聘请|邀请|陪同|接待|见到|"
-    "怀念|纪念|悼念|告诉|找)了?"
+    "怀念|纪念|悼念|告诉|找|名叫|叫做|叫作|(?<=[他她])叫|(?<=孩子)叫)了?"
 )
 # What a noun phrase, and so a name, may open after: a conjunction opening a clause (，而甲…, 。但乙…), a
 # particle or a preposition (…的甲, 从乙…, 在丙的…, 来到丁…).
@@ -218,6 +224,10 @@ _WEATHER = re.compile("晴|阴|多云|[小中大暴阵]雨|雷阵雨|[小中大�
 # Numbers a person's deed may start with (甲8日晨去世, 乙多次攻击, 丙一记重拳), unlike a date line's (…8日电) or
 # a thing's (切尔诺贝利4号机组).
 _COUNT_AFTER_NAME = re.compile("[0-9０-９]{1,2}日(?!电)|多次|一[记举再]")
+# When, after meeting someone named: 见到甲时, 会见乙后 (a role's or a verb's object ends there).
+_WHEN_AFTER_NAME = re.compile("[时后]")
+# Characters jieba glues to the end of a name it makes up (甲时, 乙以3比1…): those following names.
+_GLUED_AFTER_NAME = FUNCTION_CHARS | frozenset("时后")
 # jieba's classes of a word that starts a predicate after its subject: verbs, adverbs, adjectives, descriptives.
 _PREDICATE_CLASSES = frozenset("vdaz")
 # A Japanese family name, the longer ones tried first (佐佐木, 长谷川, 中曾根).
@@ -588,15 +598,20 @@ class _Extraction:
 
     def _read_names_after_roles(self, covered: Container[int]) -> None:
         """A name right after a role only people have (外援甲, 裁判乙, 发言人丙) or a verb whose object is a person
-        (会见甲, 嫁给了乙), however jieba cut it: see ``_name_after_role``. ``covered``: positions inside names found
-        before."""
+        (会见甲, 嫁给了乙), however jieba cut it: see ``_name_after_role``; after a match's result (以3比1战胜乙),
+        where a team may stand as well (东道主), only a name jieba's corpus seldom uses (see ``_seldom_name``).
+        ``covered``: positions inside names found before."""
         text = self.text
         found = [(role.end(), 2) for role in _ROLE.finditer(text)]
         found += [(verb.end(), 3) for verb in _PERSON_OBJECT.finditer(text)]
+        results = {result.end() for result in _RESULT.finditer(text)}
+        found += [(end, 3) for end in sorted(results)]
         for start, shortest_foreign in found:
             if start >= len(text) or start in covered or start - 1 in covered or not self._may_be_named_here(start):
                 continue
             name = self._name_after_role(start, shortest_foreign)
+            if name and start in results and not self._seldom_name(name):
+                continue
             if name and name not in self.people:
                 self._add_shaped(name, start)
 
@@ -637,7 +652,7 @@ class _Extraction:
         foreign_at_word = family == 0 and len(name) >= 3 and len(segmentation.word_at.get(end, "")) > 1
         if (
             not self.reader.ends_at(end) and not self._word_follows(end) and not _COUNT_AFTER_NAME.match(text, end)
-            and not foreign_at_word
+            and not foreign_at_word and not _WHEN_AFTER_NAME.match(text, end)
         ):
             return None
         if _UNIT_AFTER.match(text, end) or text.startswith(_INSTITUTIONS, end) or text.startswith(_DOTS, end):
@@ -752,7 +767,8 @@ class _Extraction:
         """jieba cuts ``name`` (``family`` characters of family name) at ``start`` as a name: as one word it
         reads as a name (see ``is_name_word``), as a new word and the rest of the name (金志|贤), or as the family
         name alone, possibly glued to the character before it (当许|传音), and a name word; never with the name's
-        end inside a word of its lexicon (王怡|后来)."""
+        end inside a word of its lexicon (王怡|后来); a new word that is the name and a character following names
+        (季晓岚时, 赵永祥以) is the name glued to what follows it."""
         segmentation = self.segmentation
         word = segmentation.word_at.get(start)
         if word is None:
@@ -763,6 +779,8 @@ class _Extraction:
         if word == name:
             return segmentation.is_name_word(word)
         end = start + len(name)
+        if len(word) == len(name) + 1 and word.startswith(name) and word[-1] in _GLUED_AFTER_NAME:
+            return not segmentation.is_dictionary_word(word)
         straddling = segmentation.word_at.get(segmentation.word_start[end - 1], "")
         if segmentation.word_start[end - 1] + len(straddling) > end and segmentation.is_dictionary_word(straddling):
             return False

@@ -1,0 +1,35 @@
+"""Names of general news found by the shape of the sentence around them: a name as a verb's object ended by a
+time (见到甲时), a name called (他叫乙), the players of a match's result (甲以3比1战胜乙) (invented sentences)."""
+from archive.ingest.people import extract_people
+
+
+def names(text):
+    return [p.name for p in extract_people(text)]
+
+
+def test_a_person_met_when():
+    assert names("我第一次见到殷国栋时，他正在地里干活。") == ["殷国栋"]
+    assert names("我们见到季晓岚时，她刚从田里回来。") == ["季晓岚"]
+    assert names("市长会见柴文涛后，说了几句话。") == ["柴文涛"]
+
+
+def test_a_person_called_by_name():
+    assert names("他叫宁泽华，今年四十岁。") == ["宁泽华"]
+    assert names("一位名叫谭秀梅的老人守着这片林子。") == ["谭秀梅"]
+    assert names("这个孩子叫韦思远，今年八岁。") == ["韦思远"]
+
+
+def test_what_is_called_and_is_no_name():
+    assert names("他叫醒了熟睡的孩子。") == []
+    assert names("这种花叫月季，四季常开。") == []
+
+
+def test_the_players_of_a_match_s_result():
+    assert names("贺丽娟以3比1战胜潘志刚，获得冠军。") == ["贺丽娟", "潘志刚"]
+    assert names("决赛中，戴秀兰以21∶15、21∶18击败季晓岚。") == ["戴秀兰", "季晓岚"]
+
+
+def test_teams_and_countries_of_a_match_s_result_are_no_people():
+    assert names("中国队以3比1战胜日本队。") == []
+    assert names("巴西以2比0战胜苏格兰。") == []
+    assert names("阿根廷队在决赛中以2∶0战胜东道主法国队。") == []
