@@ -969,15 +969,34 @@ class _Extraction:
 
     def _listed_before(self, start: int) -> list[tuple[str, int]]:
         """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
-        reads the word there as a name (see ``_listed_name``)."""
+        reads the word there as a name (see ``_listed_name``), or glued the conjunction to its last character (see
+        ``_name_glued_to_joiner``)."""
         if start < 2 or self.text[start - 1] not in _LIST_JOINERS:
             return []
         segmentation = self.segmentation
         word_start = segmentation.word_start[start - 2]
         word = segmentation.word_at[word_start]
+        if word_start == start - 2 and len(word) == 2 and segmentation.is_dictionary_word(word):
+            return self._name_glued_to_joiner(start - 1)
         if word in self.people or word_start + len(word) != start - 1 or not self._listed_name(word, word_start):
             return []
         return [(word, word_start)]
+
+    def _name_glued_to_joiner(self, end: int) -> list[tuple[str, int]]:
+        """The three-character name ending at ``end``, right before a conjunction jieba read as a word with the name's
+        last character (赵永|祥和|乙, 孔令|平和|乙), as [(name, start)]: as the name reader reads it there, in no
+        lexicon, with name-like given-name characters, not ending as places and function words do; [] if none."""
+        start = end - 3
+        if start < 0 or surname_length(self.text, start) != 1 or not self._word_may_start(start):
+            return []
+        name = self.text[start:end]
+        if (
+            name in self.people or name[0] in FUNCTION_WORD_SURNAMES or name[-1] in _NOT_NAME_FINALS
+            or name[-1] in FUNCTION_CHARS or self.segmentation.is_dictionary_word(name)
+            or given_name_odds(name) < _NAME_LIKE or self.reader.read(start) != name
+        ):
+            return []
+        return [(name, start)]
 
     def _listed_name(self, word: str, start: int) -> bool:
         if word in self.people:

@@ -1,5 +1,6 @@
 """Names of general news found by the shape of the sentence around them: a name as a verb's object ended by a
-time (见到甲时), a name called (他叫乙), the players of a match's result (甲以3比1战胜乙) (invented sentences)."""
+time (见到甲时), a name called (他叫乙), the players of a match's result (甲以3比1战胜乙), two names listed
+(甲和乙都是…) (invented sentences)."""
 from archive.ingest.people import extract_people
 
 
@@ -33,3 +34,13 @@ def test_teams_and_countries_of_a_match_s_result_are_no_people():
     assert names("中国队以3比1战胜日本队。") == []
     assert names("巴西以2比0战胜苏格兰。") == []
     assert names("阿根廷队在决赛中以2∶0战胜东道主法国队。") == []
+
+
+def test_two_people_listed_with_what_both_are():
+    assert names("赵永祥和宁泽华都是村里的老党员。") == ["赵永祥", "宁泽华"]
+
+
+def test_a_name_whose_last_character_jieba_glued_to_the_conjunction():
+    assert names("赵永祥和柴文涛都是村里的老党员。") == ["赵永祥", "柴文涛"]
+    assert names("孔令平和谭秀梅一起来到村里。") == ["孔令平", "谭秀梅"]
+    assert names("这离不开张家平和柴文涛的努力。") == ["张家平", "柴文涛"]
