@@ -1,6 +1,6 @@
 """Names of general news found by the shape of the sentence around them: a name as a verb's object ended by a
 time (见到甲时), a name called (他叫乙), the players of a match's result (甲以3比1战胜乙), two names listed
-(甲和乙都是…) (invented sentences)."""
+(甲和乙都是…), a day after a name (…今天, …近日) (invented sentences)."""
 from archive.ingest.people import extract_people
 
 
@@ -44,3 +44,9 @@ def test_a_name_whose_last_character_jieba_glued_to_the_conjunction():
     assert names("赵永祥和柴文涛都是村里的老党员。") == ["赵永祥", "柴文涛"]
     assert names("孔令平和谭秀梅一起来到村里。") == ["孔令平", "谭秀梅"]
     assert names("这离不开张家平和柴文涛的努力。") == ["张家平", "柴文涛"]
+
+
+def test_a_name_a_dictionary_noun_ends_before_the_day_of_what_the_person_does():
+    assert names("副省长许国今天在郑州出席会议。") == ["许国"]
+    assert names("队长苏平近日提出三条建议。") == ["苏平"]
+    assert names("市长黄海昨天来到工地。") == ["黄海"]
