@@ -230,6 +230,8 @@ _WHEN_AFTER_NAME = re.compile("[时后]")
 _GLUED_AFTER_NAME = FUNCTION_CHARS | frozenset("时后")
 # jieba's classes of a word that starts a predicate after its subject: verbs, adverbs, adjectives, descriptives.
 _PREDICATE_CLASSES = frozenset("vdaz")
+# jieba's classes of numbers and measure words.
+_COUNT_CLASSES = frozenset("mq")
 # A Japanese family name, the longer ones tried first (佐佐木, 长谷川, 中曾根).
 _JAPANESE_FAMILY = re.compile("|".join(sorted(JAPANESE_SURNAMES, key=len, reverse=True)))
 # A Japanese given name has one to three characters (正义, 龙太郎); a family name alone before a predicate is read
@@ -702,16 +704,24 @@ class _Extraction:
                 self._add_shaped(name, start)
 
     def _read_japanese_names(self, covered: Container[int]) -> None:
-        """Japanese names (see ``JAPANESE_SURNAMES`` and ``_japanese_name``), which no Chinese family name starts.
-        ``covered``: positions inside names found before."""
+        """Japanese names (see ``JAPANESE_SURNAMES`` and ``_japanese_name``), which no Chinese family name starts,
+        nor a thing counted (8口新井). ``covered``: positions inside names found before."""
         text = self.text
         for family in _JAPANESE_FAMILY.finditer(text):
             start = family.start()
-            if start in covered or not self._word_may_start(start):
+            if start in covered or not self._word_may_start(start) or self._counted(start):
                 continue
             name = self._japanese_name(start, family.end())
             if name and name not in self.people:
                 self._add_shaped(name, start)
+
+    def _counted(self, start: int) -> bool:
+        """jieba reads the word right before ``start`` as a number or a measure word (8|口|新井): a thing is counted."""
+        segmentation = self.segmentation
+        if not start:
+            return False
+        previous = segmentation.word_at[segmentation.word_start[start - 1]]
+        return previous.isdigit() or segmentation.word_class(previous)[:1] in _COUNT_CLASSES
 
     def _japanese_name(self, start: int, family_end: int) -> str | None:
         """The Japanese name whose family name spans ``start`` to ``family_end``: with the fewest given-name

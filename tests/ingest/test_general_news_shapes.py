@@ -37,7 +37,7 @@ def test_teams_and_countries_of_a_match_s_result_are_no_people():
 
 
 def test_two_people_listed_with_what_both_are():
-    assert names("赵永祥和宁泽华都是村里的老党员。") == ["赵永祥", "宁泽华"]
+    assert names("龚建民和韦思远都是村里的老党员。") == ["龚建民", "韦思远"]
 
 
 def test_a_name_whose_last_character_jieba_glued_to_the_conjunction():
@@ -50,3 +50,8 @@ def test_a_name_a_dictionary_noun_ends_before_the_day_of_what_the_person_does():
     assert names("副省长许国今天在郑州出席会议。") == ["许国"]
     assert names("队长苏平近日提出三条建议。") == ["苏平"]
     assert names("市长黄海昨天来到工地。") == ["黄海"]
+
+
+def test_a_japanese_family_name_counted_is_a_thing():
+    assert names("气田8口新井近日相继投产。") == []
+    assert names("新井近日表示，日本将加强合作。") == ["新井"]
