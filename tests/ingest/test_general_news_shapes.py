@@ -55,3 +55,12 @@ def test_a_name_a_dictionary_noun_ends_before_the_day_of_what_the_person_does():
 def test_a_japanese_family_name_counted_is_a_thing():
     assert names("气田8口新井近日相继投产。") == []
     assert names("新井近日表示，日本将加强合作。") == ["新井"]
+
+
+def test_a_name_before_a_spouse_is_a_person():
+    assert names("龚民的妻子韦思远说，日子越过越好。") == ["龚民", "韦思远"]
+    assert names("龚民的老伴韦思远去世后，他一个人生活。") == ["龚民", "韦思远"]
+
+
+def test_a_team_mate_beaten():
+    assert names("中国选手贺丽娟以4:2战胜队友柴文涛。") == ["贺丽娟", "柴文涛"]
