@@ -209,7 +209,8 @@ _ROLE = re.compile(_ROLE_BEFORE.pattern.removesuffix("$"))
 # Verbs whose object is a person (会见甲, 嫁给了乙, 任命了丙, 他叫丁): a name may follow each as it follows a role.
 _PERSON_OBJECT = re.compile(
     "(?:会见|会晤|接见|看望|探望|慰问|拜访|采访|嫁给|提名|任命|判处|抓获|擒获|逮捕|表彰|聘请|邀请|陪同|接待|见到|"
-    "怀念|纪念|悼念|告诉|找|名叫|叫做|叫作|(?<=[他她])叫|(?<=孩子)叫)了?"
+    "怀念|纪念|悼念|告诉|找|名叫|叫做|叫作|(?<=[他她])叫|(?<=孩子)叫|师从|处决|释放|营救|追授|表扬|称赞|赞扬"
+    "|批评|辞退|解雇|提拔|收养|领养|照顾|照料|护送|押送)了?"
 )
 # What a noun phrase, and so a name, may open after: a conjunction opening a clause (，而甲…, 。但乙…), a
 # particle or a preposition (…的甲, 从乙…, 在丙的…, 来到丁…).

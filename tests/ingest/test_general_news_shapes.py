@@ -64,3 +64,14 @@ def test_a_name_before_a_spouse_is_a_person():
 
 def test_a_team_mate_beaten():
     assert names("中国选手贺丽娟以4:2战胜队友柴文涛。") == ["贺丽娟", "柴文涛"]
+
+
+def test_the_object_of_a_verb_only_people_take():
+    assert names("特别是师从殷国栋后，他的画走上了正路。") == ["殷国栋"]
+    assert names("公司无故辞退了柴文涛。") == ["柴文涛"]
+    assert names("乡亲们轮流照顾谭秀梅，一照顾就是十年。") == ["谭秀梅"]
+
+
+def test_the_object_of_such_a_verb_that_is_no_name():
+    assert names("警方释放了三名人质。") == []
+    assert names("他们批评了高速公路收费过高的问题。") == []
