@@ -1010,15 +1010,20 @@ class _Extraction:
         return [(name, start)]
 
     def _listed_name(self, word: str, start: int) -> bool:
+        """``word`` at ``start`` is a name listed beside someone found: a foreign one, or a family name and one or
+        two given-name characters jieba reads as a name, not ending as places do, nor in a function character
+        unless jieba's lexicon knows the whole as a person's name (陈希同: not a name glued to a verb)."""
         if word in self.people:
             return False
         if self._listed_foreign_name(word, start):
             return True
         family = surname_length(self.text, start)
+        segmentation = self.segmentation
         return (
             bool(family) and len(word) in (family + 1, family + 2)
-            and self.segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
-            and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
+            and segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
+            and word[-1] not in _NOT_NAME_FINALS
+            and (word[-1] not in FUNCTION_CHARS or segmentation.is_known_name(word))
             and self.reader.ends_at(start + len(word))
         )
 

@@ -75,3 +75,8 @@ def test_the_object_of_a_verb_only_people_take():
 def test_the_object_of_such_a_verb_that_is_no_name():
     assert names("警方释放了三名人质。") == []
     assert names("他们批评了高速公路收费过高的问题。") == []
+
+
+def test_a_listed_name_jieba_knows_ending_in_a_function_character():
+    assert names("不是像刘建同、殷国栋那样，无视纪律。") == ["刘建同", "殷国栋"]
+    assert names("会上，殷国栋和叶清同先后发言。") == ["殷国栋", "叶清同"]
