@@ -228,7 +228,7 @@ _COUNT_AFTER_NAME = re.compile("[0-9０-９]{1,2}日(?!电)|多次|一[记举再
 # When, after meeting someone named: 见到甲时, 会见乙后 (a role's or a verb's object ends there).
 _WHEN_AFTER_NAME = re.compile("[时后]")
 # Characters jieba glues to the end of a name it makes up (甲时, 乙以3比1…): those following names.
-_GLUED_AFTER_NAME = FUNCTION_CHARS | frozenset("时后")
+_GLUED_AFTER_NAME = FUNCTION_CHARS | frozenset("时后以")
 # jieba's classes of a word that starts a predicate after its subject: verbs, adverbs, adjectives, descriptives.
 _PREDICATE_CLASSES = frozenset("vdaz")
 # jieba's classes of numbers and measure words.
@@ -1066,7 +1066,7 @@ class _Extraction:
         if family and word[0] in FUNCTION_WORD_SURNAMES and not _PERSON_AFTER.match(after):
             return None
         if family and len(word) == family + 2:
-            if word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
+            if word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS or self._glued_to_result(word, start):
                 return None
             if word[-1] in _NOT_NAME_FINALS and (
                 word[-1] not in _GIVEN_NAME_FINALS or not self._seldom_name(word)
@@ -1100,6 +1100,10 @@ class _Extraction:
         ):
             return word
         return None
+
+    def _glued_to_result(self, word: str, start: int) -> bool:
+        """``word`` is a new word jieba made of a shorter name and the 以 of a match's result (季岚|以3比1战胜…)."""
+        return not self.segmentation.is_dictionary_word(word) and bool(_RESULT.match(self.text, start + len(word) - 1))
 
     def _new_two_character_name(self, word: str, start: int, before: str, after: str) -> bool:
         """A two-character word jieba made up (in no lexicon) of a family name and a name-like given-name

@@ -30,6 +30,10 @@ def test_the_players_of_a_match_s_result():
     assert names("决赛中，戴秀兰以21∶15、21∶18击败季晓岚。") == ["戴秀兰", "季晓岚"]
 
 
+def test_a_name_jieba_glued_to_a_match_s_result_is_not_read_with_it():
+    assert "季岚以" not in names("季岚以3比1战胜贺丽娟，获得冠军。")
+
+
 def test_teams_and_countries_of_a_match_s_result_are_no_people():
     assert names("中国队以3比1战胜日本队。") == []
     assert names("巴西以2比0战胜苏格兰。") == []
