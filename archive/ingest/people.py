@@ -502,8 +502,11 @@ class _Extraction:
                 listed = listed if len(listed) > 1 else []
                 person_cue = True
             person_cue = person_cue or len(listed) >= _ROLL_CALL
+            result = _RESULT.fullmatch(cue.group()) is not None
             for name in listed:
-                if name not in self.people and self._untitled_name(name, person_cue):
+                if name not in self.people and (
+                    self._untitled_name(name, person_cue) or (result and self._player_before_result(name))
+                ):
                     self.add(name, [])
         line_starts = {0, *self.breaks} | {newline.end() for newline in _NEWLINE.finditer(text)}
         for start in sorted(line_starts):
@@ -513,6 +516,15 @@ class _Extraction:
             name = self.reader.read(start) if start < len(text) else None
             if name and text.startswith(_HEADLINE_COLONS, start + len(name)) and self._untitled_name(name, True):
                 self.add(name, [])
+
+    def _player_before_result(self, name: str) -> bool:
+        """A two-character name before a match's result (甲以3比1战胜…) that jieba's lexicon does not know (a team
+        or a country it does: 巴西以2比0…), of a name-like given-name character (see ``_NEW_NAME_LIKE``)."""
+        return (
+            len(name) == surname_length(name, 0) + 1 and not self.segmentation.is_dictionary_word(name)
+            and given_name_odds(name) >= _NEW_NAME_LIKE and name[-1] not in _NOT_NEW_NAME_FINALS
+            and self._untitled_name(name, True)
+        )
 
     def _untitled_name(self, name: str, person_cue: bool) -> bool:
         """A name with no title, before a cue: not a place, and before a cue organisations share (表示, 强调)

@@ -30,6 +30,11 @@ def test_the_players_of_a_match_s_result():
     assert names("决赛中，戴秀兰以21∶15、21∶18击败季晓岚。") == ["戴秀兰", "季晓岚"]
 
 
+def test_a_two_character_player_before_a_match_s_result():
+    assert names("宁华以2∶0击败韦思远。") == ["宁华", "韦思远"]
+    assert names("戴兰以2∶0击败韦思远。") == ["戴兰", "韦思远"]
+
+
 def test_a_name_jieba_glued_to_a_match_s_result_is_not_read_with_it():
     assert "季岚以" not in names("季岚以3比1战胜贺丽娟，获得冠军。")
 
