@@ -225,6 +225,8 @@ _WEATHER = re.compile("晴|阴|多云|[小中大暴阵]雨|雷阵雨|[小中大�
 # Numbers a person's deed may start with (甲8日晨去世, 乙多次攻击, 丙一记重拳), unlike a date line's (…8日电) or
 # a thing's (切尔诺贝利4号机组).
 _COUNT_AFTER_NAME = re.compile("[0-9０-９]{1,2}日(?!电)|多次|一[记举再]")
+# Between two people: one facing the other in a match's draw (甲对乙), or speaking to the other (丙对丁说).
+_FACING = "对"
 # When, after meeting someone named: 见到甲时, 会见乙后 (a role's or a verb's object ends there).
 _WHEN_AFTER_NAME = re.compile("[时后]")
 # Characters jieba glues to the end of a name it makes up (甲时, 乙以3比1…): those following names.
@@ -621,6 +623,7 @@ class _Extraction:
         found += [(verb.end(), 3) for verb in _PERSON_OBJECT.finditer(text)]
         results = {result.end() for result in _RESULT.finditer(text)}
         found += [(end, 3) for end in sorted(results)]
+        found += [(end + len(_FACING), 3) for end in sorted(self._mention_ends()) if text.startswith(_FACING, end)]
         for start, shortest_foreign in found:
             if start >= len(text) or start in covered or start - 1 in covered or not self._may_be_named_here(start):
                 continue
@@ -629,6 +632,12 @@ class _Extraction:
                 continue
             if name and name not in self.people:
                 self._add_shaped(name, start)
+
+    def _mention_ends(self) -> set[int]:
+        """Where the mentions of the people found so far end."""
+        return {
+            start + len(name) for name in self.people for start in self.occurrences.separate_starts(name)
+        }
 
     def _name_after_role(self, start: int, shortest_foreign: int) -> str | None:
         """The name at ``start``, right after a role: a Chinese one as the name reader reads it, with given-name

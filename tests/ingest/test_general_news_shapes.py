@@ -89,3 +89,12 @@ def test_the_object_of_such_a_verb_that_is_no_name():
 def test_a_listed_name_jieba_knows_ending_in_a_function_character():
     assert names("不是像刘建同、殷国栋那样，无视纪律。") == ["刘建同", "殷国栋"]
     assert names("会上，殷国栋和叶清同先后发言。") == ["殷国栋", "叶清同"]
+
+
+def test_a_name_facing_someone_found():
+    assert names("其余棋手的对阵为：殷国栋对柴涛、贺丽娟对龚民。") == ["殷国栋", "柴涛", "贺丽娟", "龚民"]
+
+
+def test_what_someone_found_faces_and_is_no_name():
+    assert names("殷国栋对工作一丝不苟。") == ["殷国栋"]
+    assert names("殷国栋对中国的访问很成功。") == ["殷国栋"]
