@@ -98,8 +98,10 @@ _CREDITED = re.compile(f"(?:{'|'.join(_CREDIT_WORDS)})(?:(?!报道)[^，。；�
 _PEOPLE_ET_CETERA = "等(?:队员|球员|选手|运动员|艺术家|艺术大师|大师|名家|专家|学者|作家|画家|诗人|同学|老同志|人士)"
 # A list of names summed up as two people or a family (甲、乙二人, 丙、丁父子): a cue only people take.
 _SUMMED_UP = re.compile("(?:二|两)人|夫妇|父子|母子|父女|母女|兄弟|姐妹")
-# What only a person is or does right after being named: 甲本人, 乙之子, 丙执导, 丁主演, 戊的妻子.
-_ONLY_PEOPLE = "本人|之子|之女|之妻|之父|之母|执导|主演|的(?:妻子|丈夫|爱人|老伴|遗孀)"
+# What only a person is or does right after being named: 甲本人, 乙之子, 丙执导, 丁主演.
+_ONLY_PEOPLE = "本人|之子|之女|之妻|之父|之母|执导|主演"
+# A spouse after a name (甲的妻子): a person's, but also after what the spouse suffers from (患有高血压的老伴).
+_SPOUSE_OF = re.compile("的(?:妻子|丈夫|爱人|老伴|遗孀)")
 # Honorifics after a name that only people take (甲大娘, 乙师傅, 丙烈士): no profession's, which a field of
 # study takes too (皮肤学教授).
 _PEOPLE_HONORIFICS = "大娘|大爷|大妈|阿姨|老汉|师傅|烈士"
@@ -113,7 +115,7 @@ _CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
     f"|{_PEOPLE_HONORIFICS}"
-    f"|{_SUMMED_UP.pattern}|{_ONLY_PEOPLE}"
+    f"|{_SUMMED_UP.pattern}|{_ONLY_PEOPLE}|{_SPOUSE_OF.pattern}"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
     # (a count is read from its first digit only, so a long run of digits is scanned once, not from each digit)
@@ -505,9 +507,11 @@ class _Extraction:
                 person_cue = True
             person_cue = person_cue or len(listed) >= _ROLL_CALL
             result = _RESULT.fullmatch(cue.group()) is not None
+            spouse = _SPOUSE_OF.fullmatch(cue.group()) is not None
             for name in listed:
                 if name not in self.people and (
                     self._untitled_name(name, person_cue) or (result and self._player_before_result(name))
+                    or (spouse and self._untitled_name(name, True) and self._no_other_word(name))
                 ):
                     self.add(name, [])
         line_starts = {0, *self.breaks} | {newline.end() for newline in _NEWLINE.finditer(text)}
@@ -518,6 +522,10 @@ class _Extraction:
             name = self.reader.read(start) if start < len(text) else None
             if name and text.startswith(_HEADLINE_COLONS, start + len(name)) and self._untitled_name(name, True):
                 self.add(name, [])
+
+    def _no_other_word(self, name: str) -> bool:
+        """jieba's lexicon knows ``name`` as a person's name or not at all (患有高血压的老伴: an illness)."""
+        return self.segmentation.is_known_name(name) or not self.segmentation.is_dictionary_word(name)
 
     def _player_before_result(self, name: str) -> bool:
         """A two-character name before a match's result (甲以3比1战胜…) that jieba's lexicon does not know (a team
