@@ -227,7 +227,8 @@ _WEATHER = re.compile("晴|阴|多云|[小中大暴阵]雨|雷阵雨|[小中大�
 # Numbers a person's deed may start with (甲8日晨去世, 乙多次攻击, 丙一记重拳), unlike a date line's (…8日电) or
 # a thing's (切尔诺贝利4号机组).
 _COUNT_AFTER_NAME = re.compile("[0-9０-９]{1,2}日(?!电)|多次|一[记举再]")
-# Between two people: one facing the other in a match's draw (甲对乙), or speaking to the other (丙对丁说).
+# Between two people: one facing the other in a match's draw (甲对乙), or speaking to the other (丙对丁说); a
+# foreign name is not read there, where places are as often (甲对托斯卡纳的访问).
 _FACING = "对"
 # When, after meeting someone named: 见到甲时, 会见乙后 (a role's or a verb's object ends there).
 _WHEN_AFTER_NAME = re.compile("[时后]")
@@ -272,6 +273,8 @@ _TRANSLITERATION = frozenset(
     "宾珀滕廷赞琮岑莎黛珊捷申勃翰"
 )
 _LONGEST_TRANSLITERATION = 8
+# Longer than any run of transliteration characters read as a name: where none is read.
+_NO_FOREIGN_NAME = _LONGEST_TRANSLITERATION + 1
 # What a name read by its shape alone opens with, unless jieba's lexicon knows it as a name: a family name
 # (a Chinese name) or a transliteration character (a foreign one).
 _SHAPED_NAME_STARTS = _NAME_STARTS | _TRANSLITERATION
@@ -631,7 +634,8 @@ class _Extraction:
         found += [(verb.end(), 3) for verb in _PERSON_OBJECT.finditer(text)]
         results = {result.end() for result in _RESULT.finditer(text)}
         found += [(end, 3) for end in sorted(results)]
-        found += [(end + len(_FACING), 3) for end in sorted(self._mention_ends()) if text.startswith(_FACING, end)]
+        facing = [end + len(_FACING) for end in sorted(self._mention_ends()) if text.startswith(_FACING, end)]
+        found += [(start, _NO_FOREIGN_NAME) for start in facing]
         for start, shortest_foreign in found:
             if start >= len(text) or start in covered or start - 1 in covered or not self._may_be_named_here(start):
                 continue

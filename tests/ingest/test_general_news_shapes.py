@@ -98,6 +98,7 @@ def test_a_name_facing_someone_found():
 def test_what_someone_found_faces_and_is_no_name():
     assert names("殷国栋对工作一丝不苟。") == ["殷国栋"]
     assert names("殷国栋对中国的访问很成功。") == ["殷国栋"]
+    assert names("殷国栋说，殷国栋对托斯卡纳的访问很成功。") == ["殷国栋"]
 
 
 def test_what_a_spouse_suffers_from_is_no_person():
