@@ -137,7 +137,9 @@ _PERSON_CUE_RE = re.compile(
     f"|{_PEOPLE_HONORIFICS}"
     f"|{_ONLY_PEOPLE}"
 )
-_HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
+_HONORIFICS = frozenset(
+    {"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥", "大娘"}
+)
 _HEADLINE_COLONS = ("：", ":")
 # Last characters of what reads as a name before a cue but ends a clause (满意地说, 方面有要求, 有位智者说).
 _CLAUSE_FINALS = frozenset("地有者")
@@ -183,6 +185,8 @@ _NAME_EVIDENCE = 2
 _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
 # A phrase a 的 opened and a comma or full stop closes: a two-character word jieba made up there is a name.
 _OF, _CLAUSE_ENDS = "的", "，。"
+# The copula, after which places and things stand as people do (某地是…).
+_COPULA = "是"
 # Given-name odds a two-character word jieba made up needs to be read as a name with no other evidence.
 _NEW_NAME_LIKE = 0.2
 # Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙).
@@ -683,8 +687,25 @@ class _Extraction:
                 or not self._cut_as_name(name, start, family)
             ):
                 continue
+            if self._cut_off_given_name(name, start, family) and not self._cut_off_name_opens(start, end):
+                continue
             if (self.reader.ends_at(end) or self._word_follows(end)) and self.reader.read(start) == name:
                 self._add_shaped(name, start)
+
+    def _cut_off_name_opens(self, start: int, end: int) -> bool:
+        """A name from ``start`` to ``end`` that jieba cut into its family name and a given-name word (see
+        ``_cut_off_given_name``), opening a phrase, is a person's there: no place's (after 在, 到, 从…), and a
+        predicate or a person's act follows it (施建平又安排…, 施建平下岗后), or it closes a phrase a 的 opened
+        (…的施建平，); not the copula, which places and things take as well (某地是…). A word of the lexicon is
+        weaker evidence of a name than one jieba made up."""
+        text = self.text
+        if _PLACE_BEFORE.search(text, max(0, start - 4), start):
+            return False
+        if text.endswith(_OF, 0, start) and text[end : end + 1] in _CLAUSE_ENDS:
+            return True
+        if self.segmentation.word_at.get(end) == _COPULA:
+            return False
+        return self._predicate_follows(start, end) or self._acts_after(end)
 
     def _read_japanese_names(self, covered: Container[int]) -> None:
         """Japanese names (see ``JAPANESE_SURNAMES`` and ``_japanese_name``), which no Chinese family name starts.
@@ -751,8 +772,9 @@ class _Extraction:
     def _cut_as_name(self, name: str, start: int, family: int) -> bool:
         """jieba cuts ``name`` (``family`` characters of family name) at ``start`` as a name: as one word it
         reads as a name (see ``is_name_word``), as a new word and the rest of the name (金志|贤), or as the family
-        name alone, possibly glued to the character before it (当许|传音), and a name word; never with the name's
-        end inside a word of its lexicon (王怡|后来)."""
+        name alone, possibly glued to the character before it (当许|传音), and a name word or a word its lexicon
+        knows as a given name (施|建平, see ``is_given_name_word``); never with the name's end inside a word of its
+        lexicon (王怡|后来)."""
         segmentation = self.segmentation
         word = segmentation.word_at.get(start)
         if word is None:
@@ -770,8 +792,20 @@ class _Extraction:
             return not segmentation.is_dictionary_word(word)
         if len(word) == family:
             rest = segmentation.word_at.get(start + family, "")
-            return start + family + len(rest) <= start + len(name) and segmentation.is_name_word(rest)
+            return start + family + len(rest) <= start + len(name) and (
+                segmentation.is_name_word(rest) or self._cut_off_given_name(name, start, family)
+            )
         return False
+
+    def _cut_off_given_name(self, name: str, start: int, family: int) -> bool:
+        """jieba cut ``name`` at ``start`` into its family name (``family`` characters) and a word its lexicon knows
+        as no name but as a given name (施|建平, 韦|国庆: see ``is_given_name_word``), not an honorific (张|大娘)."""
+        segmentation = self.segmentation
+        given = name[family:]
+        return (
+            segmentation.word_at.get(start + family) == given and not segmentation.is_name_word(given)
+            and segmentation.is_given_name_word(given) and given not in _ADDRESSED_AS
+        )
 
     def _word_follows(self, end: int) -> bool:
         """A word of two characters or more that jieba's lexicon knows as no name starts at ``end``."""
