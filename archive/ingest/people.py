@@ -256,7 +256,7 @@ _TRANSLITERATION = frozenset(
     "豪赫黑亨胡华霍基吉加迦贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉连林琳卢鲁伦罗洛马玛迈麦曼梅美"
     "蒙米密敏摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕佩蓬皮普齐奇乔切琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦"
     "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
-    "宾珀滕廷赞琮岑莎黛珊捷申勃翰"
+    "宾珀滕廷赞琮岑莎黛珊捷申勃翰瑙"
 )
 _LONGEST_TRANSLITERATION = 8
 # What a name read by its shape alone opens with, unless jieba's lexicon knows it as a name: a family name
