@@ -957,8 +957,9 @@ class _Extraction:
 
     def _read_list_neighbours(self, covered: Container[int]) -> None:
         """A name listed right beside someone found (甲、乙 / 甲和乙, on either side) is a person too when jieba
-        reads it as a name and it has a family name or is transliterated: lists name people together (names
-        in lists need no verb). ``covered``: positions inside names found before (none to look for there)."""
+        reads it as a name, or cut it into a family name and a given-name word (see ``_name_word_at``), and it has
+        a family name or is transliterated: lists name people together (names in lists need no verb).
+        ``covered``: positions inside names found before (none to look for there)."""
         text = self.text
         segmentation = self.segmentation
         pending = list(self.people)
@@ -971,7 +972,7 @@ class _Extraction:
                     joiner = text[end:neighbour_start]
                     if joiner not in _LIST_JOINERS or neighbour_start not in segmentation.word_at:
                         continue
-                    word = segmentation.word_at[neighbour_start]
+                    word = self._name_word_at(neighbour_start)
                     if self._listed_name(word, neighbour_start):
                         self._add_shaped(word, neighbour_start)
                         if word not in examined:
@@ -985,15 +986,32 @@ class _Extraction:
 
     def _listed_before(self, start: int) -> list[tuple[str, int]]:
         """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
-        reads the word there as a name (see ``_listed_name``)."""
+        reads the word there as a name (see ``_listed_name``), or the words there as a name it cut apart (see
+        ``_name_word_at``)."""
         if start < 2 or self.text[start - 1] not in _LIST_JOINERS:
             return []
         segmentation = self.segmentation
         word_start = segmentation.word_start[start - 2]
         word = segmentation.word_at[word_start]
+        if word_start:
+            family_start = segmentation.word_start[word_start - 1]
+            if self._name_word_at(family_start) == self.text[family_start : start - 1]:
+                word_start, word = family_start, self.text[family_start : start - 1]
         if word in self.people or word_start + len(word) != start - 1 or not self._listed_name(word, word_start):
             return []
         return [(word, word_start)]
+
+    def _name_word_at(self, start: int) -> str:
+        """The word jieba cut at ``start``, or with the given-name word after it where that word is a family name jieba
+        cut off a name (施|建平, see ``_cut_off_given_name``)."""
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(start, "")
+        family = surname_length(self.text, start)
+        if family and len(word) == family:
+            name = word + segmentation.word_at.get(start + family, "")
+            if self._cut_off_given_name(name, start, family):
+                return name
+        return word
 
     def _listed_name(self, word: str, start: int) -> bool:
         if word in self.people:

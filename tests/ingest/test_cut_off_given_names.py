@@ -40,3 +40,9 @@ def test_a_family_name_before_a_word_without_a_person_s_context_is_no_name():
 def test_a_cut_off_name_that_is_a_place_or_an_honorific_is_no_person():
     assert names("部队已经从古赛尔撤出。古赛尔是边境重镇。") == []
     assert names("她也可以像张大娘一样住进新房。") == []
+
+
+def test_a_cut_off_name_listed_beside_someone_found():
+    assert names("副主席李明远、骆振声、施建平出席。") == ["李明远", "骆振声", "施建平"]
+    assert names("张晓岚和韦国庆说，收成很好。") == ["张晓岚", "韦国庆"]
+    assert names("张晓岚说，文化和国庆都很重要。") == ["张晓岚"]
