@@ -43,6 +43,6 @@ def test_a_cut_off_name_that_is_a_place_or_an_honorific_is_no_person():
 
 
 def test_a_cut_off_name_listed_beside_someone_found():
-    assert names("副主席李明远、骆振声、施建平出席。") == ["李明远", "骆振声", "施建平"]
-    assert names("张晓岚和韦国庆说，收成很好。") == ["张晓岚", "韦国庆"]
+    assert names("专家张晓岚、施建平、韦国庆参加讨论。") == ["张晓岚", "施建平", "韦国庆"]
+    assert names("由骆振声、张晓岚组成的小组获得冠军。") == ["骆振声", "张晓岚"]
     assert names("张晓岚说，文化和国庆都很重要。") == ["张晓岚"]
