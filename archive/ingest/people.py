@@ -163,8 +163,13 @@ _HONORIFIC_AFTER = re.compile("(?:先生|女士|同志|老师|教授|博士|师�
 _POST_AFTER = re.compile(
     "(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将|元帅|亲王|国王|天皇|院士|[一二三四五六七八九]段)"
 )
-# How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
-_ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
+# How a person is addressed by family name alone (李先生, 陈小姐, 唐外长, 彭姥姥): no full name.
+_ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset(
+    {
+        "小姐", "外长", "总", "老", "爷爷", "奶奶", "姥姥", "姥爷", "外公", "外婆", "婆婆", "伯伯", "大伯", "叔叔",
+        "大叔", "大婶", "大嫂", "嫂子", "哥哥", "姐姐", "弟弟", "妹妹", "妈妈", "爸爸", "太太", "老爷",
+    }
+)
 # What a person does right after being named (甲主持…, 甲今天会见…), beyond speaking.
 _ACTS_AFTER = re.compile("(?:等人|一行|主持|出席|会见|宣布|提出|今天|昨天|日前|近日|首先|随后|率|带领|亲自)")
 # What a foreign name (all transliteration characters) does right after being named, beyond a person's acts
@@ -695,13 +700,15 @@ class _Extraction:
     def _cut_off_name_opens(self, start: int, end: int) -> bool:
         """A name from ``start`` to ``end`` that jieba cut into its family name and a given-name word (see
         ``_cut_off_given_name``), opening a phrase, is a person's there: no place's (after 在, 到, 从…), and a
-        predicate or a person's act follows it (施建平又安排…, 施建平下岗后), or it closes a phrase a 的 opened
-        (…的施建平，); not the copula, which places and things take as well (某地是…). A word of the lexicon is
-        weaker evidence of a name than one jieba made up."""
+        predicate or a person's act follows it (施建平又安排…, 施建平下岗后), it closes a phrase a 的 opened
+        (…的施建平，) or it opens its clause before a 的 (，施建平的…); not the copula, which places and things
+        take as well (某地是…). A word of the lexicon is weaker evidence of a name than one jieba made up."""
         text = self.text
         if _PLACE_BEFORE.search(text, max(0, start - 4), start):
             return False
         if text.endswith(_OF, 0, start) and text[end : end + 1] in _CLAUSE_ENDS:
+            return True
+        if self._opens_clause(start) and self.segmentation.word_at.get(end) == _OF:
             return True
         if self.segmentation.word_at.get(end) == _COPULA:
             return False

@@ -24,8 +24,9 @@ def test_a_cut_off_name_opening_its_clause_before_a_predicate():
     assert names("乡亲们把骆振声领回了家。") == ["骆振声"]
 
 
-def test_a_cut_off_name_closing_a_phrase_a_de_opened_or_after_a_role():
+def test_a_cut_off_name_closing_a_phrase_a_de_opened_or_opening_one_before_de_or_after_a_role():
     assert names("冠军是来自星牌俱乐部的施建平，他今年二十岁。") == ["施建平"]
+    assert names("如今，韦国庆的生活已经恢复正轨。") == ["韦国庆"]
     assert names("退休工人韦国庆办起了图书馆。") == ["韦国庆"]
 
 
@@ -40,6 +41,7 @@ def test_a_family_name_before_a_word_without_a_person_s_context_is_no_name():
 def test_a_cut_off_name_that_is_a_place_or_an_honorific_is_no_person():
     assert names("部队已经从古赛尔撤出。古赛尔是边境重镇。") == []
     assert names("她也可以像张大娘一样住进新房。") == []
+    assert names("彭姥姥的父亲是村里的教书先生。") == []
 
 
 def test_a_cut_off_name_listed_beside_someone_found():
