@@ -994,7 +994,7 @@ class _Extraction:
     def _listed_before(self, start: int) -> list[tuple[str, int]]:
         """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
         reads the word there as a name (see ``_listed_name``), or the words there as a name it cut apart (see
-        ``_name_word_at``)."""
+        ``_name_word_at``); not the end of a longer name jieba cut apart otherwise (范|明政)."""
         if start < 2 or self.text[start - 1] not in _LIST_JOINERS:
             return []
         segmentation = self.segmentation
@@ -1004,6 +1004,8 @@ class _Extraction:
             family_start = segmentation.word_start[word_start - 1]
             if self._name_word_at(family_start) == self.text[family_start : start - 1]:
                 word_start, word = family_start, self.text[family_start : start - 1]
+            elif self._glued_after(word_start):
+                return []
         if word in self.people or word_start + len(word) != start - 1 or not self._listed_name(word, word_start):
             return []
         return [(word, word_start)]

@@ -48,3 +48,7 @@ def test_a_cut_off_name_listed_beside_someone_found():
     assert names("专家张晓岚、施建平、韦国庆参加讨论。") == ["张晓岚", "施建平", "韦国庆"]
     assert names("由骆振声、张晓岚组成的小组获得冠军。") == ["骆振声", "张晓岚"]
     assert names("张晓岚说，文化和国庆都很重要。") == ["张晓岚"]
+
+
+def test_the_end_of_a_listed_name_jieba_cut_apart_is_no_name():
+    assert "明政" not in names("名单如下：张晓岚、范明政、韦志鹏。")
