@@ -806,12 +806,14 @@ class _Extraction:
 
     def _cut_off_given_name(self, name: str, start: int, family: int) -> bool:
         """jieba cut ``name`` at ``start`` into its family name (``family`` characters) and a word its lexicon knows
-        as no name but as a given name (施|建平, 韦|国庆: see ``is_given_name_word``), not an honorific (张|大娘)."""
+        as no name but as a given name (施|建平, 韦|国庆: see ``is_given_name_word``), not an honorific (张|大娘), nor
+        the syllables of a foreign name or place (巴|德鲁)."""
         segmentation = self.segmentation
         given = name[family:]
         return (
             segmentation.word_at.get(start + family) == given and not segmentation.is_name_word(given)
             and segmentation.is_given_name_word(given) and given not in _ADDRESSED_AS
+            and not _TRANSLITERATION.issuperset(name)
         )
 
     def _word_follows(self, end: int) -> bool:
@@ -1023,16 +1025,21 @@ class _Extraction:
         return word
 
     def _listed_name(self, word: str, start: int) -> bool:
+        """``word`` at ``start`` is a name as a list names people: transliterated, or a family name and one or two
+        given-name characters jieba reads as a name, ending where a name may end but not before a conjunction
+        that punctuation follows (魏凤|和、: the conjunction is the name's last character)."""
         if word in self.people:
             return False
         if self._listed_foreign_name(word, start):
             return True
         family = surname_length(self.text, start)
+        end = start + len(word)
+        after = self.text[end : end + 2]
         return (
             bool(family) and len(word) in (family + 1, family + 2)
             and self.segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
             and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
-            and self.reader.ends_at(start + len(word))
+            and self.reader.ends_at(end) and not (after[:1] in _LIST_JOINERS and not is_word_char(after[1:] or "。"))
         )
 
     def _listed_foreign_name(self, word: str, start: int) -> bool:

@@ -52,3 +52,11 @@ def test_a_cut_off_name_listed_beside_someone_found():
 
 def test_the_end_of_a_listed_name_jieba_cut_apart_is_no_name():
     assert "明政" not in names("名单如下：张晓岚、范明政、韦志鹏。")
+
+
+def test_a_listed_name_ends_at_a_conjunction_only_where_a_name_follows_it():
+    assert "魏凤" not in names("张晓岚、韦志鹏、魏凤和、施建平参加。")
+
+
+def test_a_foreign_name_or_place_is_no_cut_off_chinese_name():
+    assert "巴德鲁" not in names("政府军控制了哈纳诺、萨胡尔和巴德鲁三个重要的区域。")
