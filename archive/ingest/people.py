@@ -672,9 +672,10 @@ class _Extraction:
         one doubled: 水灵灵) that open a phrase (see ``_phrase_opens``: 从甲的经历, 在乙的胸中, 来到丙跟前,
         ，丁独立办厂) where jieba cuts them as a name (see ``_cut_as_name``) and the name reader reads the same
         name: jieba's lexicon tags names there that do not end as places and things do (…林, …镇), and words it
-        made up there are names most of the time. Not before a list's joiner: places are listed so too
-        (夏威夷和西雅图), and the list readers judge a list's names together. ``covered``: positions inside names
-        found before."""
+        made up there are names most of the time; a name jieba cut into a family name and a given-name word only
+        where what follows says it is a person's (see ``_cut_off_name_opens``), which also says it ends there. Not
+        before a list's joiner: places are listed so too (夏威夷和西雅图), and the list readers judge a list's names
+        together. ``covered``: positions inside names found before."""
         text = self.text
         segmentation = self.segmentation
         for first in _PHRASE_FULL_NAME_START.finditer(text):
@@ -692,9 +693,10 @@ class _Extraction:
                 or not self._cut_as_name(name, start, family)
             ):
                 continue
-            if self._cut_off_given_name(name, start, family) and not self._cut_off_name_opens(start, end):
+            cut_off = self._cut_off_given_name(name, start, family)
+            if cut_off and not self._cut_off_name_opens(start, end):
                 continue
-            if (self.reader.ends_at(end) or self._word_follows(end)) and self.reader.read(start) == name:
+            if (cut_off or self.reader.ends_at(end) or self._word_follows(end)) and self.reader.read(start) == name:
                 self._add_shaped(name, start)
 
     def _cut_off_name_opens(self, start: int, end: int) -> bool:
