@@ -680,11 +680,14 @@ class _Extraction:
         segmentation = self.segmentation
         for first in _PHRASE_FULL_NAME_START.finditer(text):
             start = first.start()
-            if start not in segmentation.word_at or start in covered:
+            if start in covered:
                 continue
             family = surname_length(text, start)
             end = start + family + 2
             name = text[start:end]
+            # a name opens at a word jieba starts, or one it cut off a family name glued to the opener (由施|建平)
+            if start not in segmentation.word_at and not self._cut_off_given_name(name, start, family):
+                continue
             if (
                 not family or len(name) != family + 2 or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
                 or name[-1] == name[-2] or text[end : end + 1] in _LIST_JOINERS or not self._phrase_opens(start)

@@ -23,6 +23,8 @@ def test_a_cut_off_name_opening_its_clause_before_a_predicate():
     assert names("据了解，庞卫国已经发表了多篇论文。") == ["庞卫国"]
     assert names("乡亲们把骆振声领回了家。") == ["骆振声"]
     assert names("这件事让韦国庆很感动。") == ["韦国庆"]
+    assert names("这项工作由施建平负责。") == ["施建平"]  # jieba glues 由施
+    assert names("这项工作由施工单位负责。") == []
 
 
 def test_a_cut_off_name_closing_a_phrase_a_de_opened_or_opening_one_before_de_or_after_a_role():
