@@ -15,6 +15,7 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Set
+from functools import cache
 from itertools import accumulate, chain, pairwise, repeat
 from pathlib import Path
 
@@ -82,6 +83,9 @@ _EVIDENCE_SWING = _EVIDENCE_WEIGHT * _MOST_EVIDENCE
 
 # Below this jieba corpus frequency a dictionary noun may well be a name (苏平, 许国, 黄海).
 _RARE = 1000
+# A dictionary word is a given name (see ``Segmentation.is_given_name_word``) when at least this many lexicon names
+# have it, and they are at least this share of its corpus uses.
+_LEAST_GIVEN_NAMES, _GIVEN_WORD_SHARE = 2, 0.003
 
 # Function words that are given-name characters too (王在富, 李和平, 张同心): the first of two given-name
 # characters may be one where jieba reads the whole name as one word it does not know, or where it
@@ -151,6 +155,13 @@ class Segmentation:
 
     def is_dictionary_word(self, word: str) -> bool:
         return self._freq.get(word, 0) > 0
+
+    def is_given_name_word(self, word: str) -> bool:
+        """jieba's lexicon knows ``word`` as a word and as the given name of several of its names, often against
+        how much its corpus uses the word (建平, 国庆, 宏伟; not 文化, 起来): a family name jieba cut off before it
+        (施|建平) may well start a name."""
+        uses = self._freq.get(word, 0)
+        return uses > 0 and _given_name_words().get(word, 0) >= max(_LEAST_GIVEN_NAMES, _GIVEN_WORD_SHARE * uses)
 
 
 def _jieba_pieces(text: str) -> list[str]:
@@ -408,6 +419,7 @@ def load_dictionaries() -> None:
     """Load jieba's dictionary and word tags now (a second or more, once per process) rather than
     during the first text read, e.g. before a parse's time budget starts."""
     _given_name_table()
+    _given_name_words()
     _cutter()
 
 
@@ -444,6 +456,16 @@ def _given_name_table() -> dict[str, float]:
             ch: (in_names[ch] + _NAME_PRIOR) / (in_words[ch] + _WORD_PRIOR) for ch in in_names.keys() | in_words.keys()
         }
     return _given_name_odds
+
+
+@cache
+def _given_name_words() -> Counter[str]:
+    """How many three-character names of jieba's lexicon, of a family name no function word, have each
+    two-character given name (王建平, 李建平 … → 建平), counted once per process."""
+    surnames = SINGLE_SURNAMES - FUNCTION_WORD_SURNAMES
+    return Counter(
+        word[1:] for word, tag in _word_tags().items() if tag[:2] == "nr" and len(word) == 3 and word[0] in surnames
+    )
 
 
 def _word_tags() -> dict[str, str]:

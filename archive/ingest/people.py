@@ -145,7 +145,9 @@ _PERSON_CUE_RE = re.compile(
     f"|{_PEOPLE_HONORIFICS}"
     f"|{_ONLY_PEOPLE}"
 )
-_HONORIFICS = frozenset({"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥"})
+_HONORIFICS = frozenset(
+    {"女士", "先生", "同志", "老师", "师傅", "大爷", "大妈", "阿姨", "老汉", "大姐", "大哥", "大娘"}
+)
 _HEADLINE_COLONS = ("：", ":")
 # Last characters of what reads as a name before a cue but ends a clause (满意地说, 方面有要求, 有位智者说).
 _CLAUSE_FINALS = frozenset("地有者")
@@ -169,8 +171,13 @@ _HONORIFIC_AFTER = re.compile("(?:先生|女士|同志|老师|教授|博士|师�
 _POST_AFTER = re.compile(
     "(?:总统|总理|首相|议长|外长|大使|将军|上将|中将|少将|元帅|亲王|国王|天皇|院士|[一二三四五六七八九]段)"
 )
-# How a person is addressed by family name alone (李先生, 陈小姐, 唐外长): no full name.
-_ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset({"小姐", "外长", "总", "老"})
+# How a person is addressed by family name alone (李先生, 陈小姐, 唐外长, 彭姥姥): no full name.
+_ADDRESSED_AS = _HONORIFICS | frozenset(CORE_TITLES) | frozenset(
+    {
+        "小姐", "外长", "总", "老", "爷爷", "奶奶", "姥姥", "姥爷", "外公", "外婆", "婆婆", "伯伯", "大伯", "叔叔",
+        "大叔", "大婶", "大嫂", "嫂子", "哥哥", "姐姐", "弟弟", "妹妹", "妈妈", "爸爸", "太太", "老爷",
+    }
+)
 # What a person does right after being named (甲主持…, 甲今天会见…), beyond speaking.
 _ACTS_AFTER = re.compile("(?:等人|一行|主持|出席|会见|宣布|提出|今天|昨天|日前|近日|首先|随后|率|带领|亲自)")
 # What a foreign name (all transliteration characters) does right after being named, beyond a person's acts
@@ -191,6 +198,8 @@ _NAME_EVIDENCE = 2
 _NAME_LIKE, _WORD_LIKE = 0.1, 0.03
 # A phrase a 的 opened and a comma or full stop closes: a two-character word jieba made up there is a name.
 _OF, _CLAUSE_ENDS = "的", "，。"
+# The copula, after which places and things stand as people do (某地是…).
+_COPULA = "是"
 # Given-name odds a two-character word jieba made up needs to be read as a name with no other evidence.
 _NEW_NAME_LIKE = 0.2
 # Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙).
@@ -270,7 +279,7 @@ _TRANSLITERATION = frozenset(
     "豪赫黑亨胡华霍基吉加迦贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉连林琳卢鲁伦罗洛马玛迈麦曼梅美"
     "蒙米密敏摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕佩蓬皮普齐奇乔切琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦"
     "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
-    "宾珀滕廷赞琮岑莎黛珊捷申勃翰"
+    "宾珀滕廷赞琮岑莎黛珊捷申勃翰瑙"
 )
 _LONGEST_TRANSLITERATION = 8
 # Longer than any run of transliteration characters read as a name: where none is read.
@@ -714,18 +723,22 @@ class _Extraction:
         one doubled: 水灵灵) that open a phrase (see ``_phrase_opens``: 从甲的经历, 在乙的胸中, 来到丙跟前,
         ，丁独立办厂) where jieba cuts them as a name (see ``_cut_as_name``) and the name reader reads the same
         name: jieba's lexicon tags names there that do not end as places and things do (…林, …镇), and words it
-        made up there are names most of the time. Not before a list's joiner: places are listed so too
-        (夏威夷和西雅图), and the list readers judge a list's names together. ``covered``: positions inside names
-        found before."""
+        made up there are names most of the time; a name jieba cut into a family name and a given-name word only
+        where what follows says it is a person's (see ``_cut_off_name_opens``), which also says it ends there. Not
+        before a list's joiner: places are listed so too (夏威夷和西雅图), and the list readers judge a list's names
+        together. ``covered``: positions inside names found before."""
         text = self.text
         segmentation = self.segmentation
         for first in _PHRASE_FULL_NAME_START.finditer(text):
             start = first.start()
-            if start not in segmentation.word_at or start in covered:
+            if start in covered:
                 continue
             family = surname_length(text, start)
             end = start + family + 2
             name = text[start:end]
+            # a name opens at a word jieba starts, or one it cut off a family name glued to the opener (由施|建平)
+            if start not in segmentation.word_at and not self._cut_off_given_name(name, start, family):
+                continue
             if (
                 not family or len(name) != family + 2 or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
                 or name[-1] == name[-2] or text[end : end + 1] in _LIST_JOINERS or not self._phrase_opens(start)
@@ -734,8 +747,28 @@ class _Extraction:
                 or not self._cut_as_name(name, start, family)
             ):
                 continue
-            if (self.reader.ends_at(end) or self._word_follows(end)) and self.reader.read(start) == name:
+            cut_off = self._cut_off_given_name(name, start, family)
+            if cut_off and not self._cut_off_name_opens(start, end):
+                continue
+            if (cut_off or self.reader.ends_at(end) or self._word_follows(end)) and self.reader.read(start) == name:
                 self._add_shaped(name, start)
+
+    def _cut_off_name_opens(self, start: int, end: int) -> bool:
+        """A name from ``start`` to ``end`` that jieba cut into its family name and a given-name word (see
+        ``_cut_off_given_name``), opening a phrase, is a person's there: no place's (after 在, 到, 从…), and a
+        predicate or a person's act follows it (施建平又安排…, 施建平下岗后), it closes a phrase a 的 opened
+        (…的施建平，) or it opens its clause before a 的 (，施建平的…); not the copula, which places and things
+        take as well (某地是…). A word of the lexicon is weaker evidence of a name than one jieba made up."""
+        text = self.text
+        if _PLACE_BEFORE.search(text, max(0, start - 4), start):
+            return False
+        if text.endswith(_OF, 0, start) and text[end : end + 1] in _CLAUSE_ENDS:
+            return True
+        if self._opens_clause(start) and self.segmentation.word_at.get(end) == _OF:
+            return True
+        if self.segmentation.word_at.get(end) == _COPULA:
+            return False
+        return self._predicate_follows(start, end) or self._acts_after(end)
 
     def _read_japanese_names(self, covered: Container[int]) -> None:
         """Japanese names (see ``JAPANESE_SURNAMES`` and ``_japanese_name``), which no Chinese family name starts,
@@ -810,9 +843,10 @@ class _Extraction:
     def _cut_as_name(self, name: str, start: int, family: int) -> bool:
         """jieba cuts ``name`` (``family`` characters of family name) at ``start`` as a name: as one word it
         reads as a name (see ``is_name_word``), as a new word and the rest of the name (金志|贤), or as the family
-        name alone, possibly glued to the character before it (当许|传音), and a name word; never with the name's
-        end inside a word of its lexicon (王怡|后来); a new word that is the name and a character following names
-        (季晓岚时, 赵永祥以) is the name glued to what follows it."""
+        name alone, possibly glued to the character before it (当许|传音), and a name word or a word its lexicon
+        knows as a given name (施|建平, see ``is_given_name_word``); never with the name's end inside a word of its
+        lexicon (王怡|后来); a new word that is the name and a character following names (季晓岚时, 赵永祥以) is
+        the name glued to what follows it."""
         segmentation = self.segmentation
         word = segmentation.word_at.get(start)
         if word is None:
@@ -832,8 +866,22 @@ class _Extraction:
             return not segmentation.is_dictionary_word(word)
         if len(word) == family:
             rest = segmentation.word_at.get(start + family, "")
-            return start + family + len(rest) <= start + len(name) and segmentation.is_name_word(rest)
+            return start + family + len(rest) <= start + len(name) and (
+                segmentation.is_name_word(rest) or self._cut_off_given_name(name, start, family)
+            )
         return False
+
+    def _cut_off_given_name(self, name: str, start: int, family: int) -> bool:
+        """jieba cut ``name`` at ``start`` into its family name (``family`` characters) and a word its lexicon knows
+        as no name but as a given name (施|建平, 韦|国庆: see ``is_given_name_word``), not an honorific (张|大娘), nor
+        the syllables of a foreign name or place (巴|德鲁)."""
+        segmentation = self.segmentation
+        given = name[family:]
+        return (
+            segmentation.word_at.get(start + family) == given and not segmentation.is_name_word(given)
+            and segmentation.is_given_name_word(given) and given not in _ADDRESSED_AS
+            and not _TRANSLITERATION.issuperset(name)
+        )
 
     def _word_follows(self, end: int) -> bool:
         """A word of two characters or more that jieba's lexicon knows as no name starts at ``end``."""
@@ -985,8 +1033,9 @@ class _Extraction:
 
     def _read_list_neighbours(self, covered: Container[int]) -> None:
         """A name listed right beside someone found (甲、乙 / 甲和乙, on either side) is a person too when jieba
-        reads it as a name and it has a family name or is transliterated: lists name people together (names
-        in lists need no verb). ``covered``: positions inside names found before (none to look for there)."""
+        reads it as a name, or cut it into a family name and a given-name word (see ``_name_word_at``), and it has
+        a family name or is transliterated: lists name people together (names in lists need no verb).
+        ``covered``: positions inside names found before (none to look for there)."""
         text = self.text
         segmentation = self.segmentation
         pending = list(self.people)
@@ -999,7 +1048,7 @@ class _Extraction:
                     joiner = text[end:neighbour_start]
                     if joiner not in _LIST_JOINERS or neighbour_start not in segmentation.word_at:
                         continue
-                    word = segmentation.word_at[neighbour_start]
+                    word = self._name_word_at(neighbour_start)
                     if self._listed_name(word, neighbour_start):
                         self._add_shaped(word, neighbour_start)
                         if word not in examined:
@@ -1013,8 +1062,9 @@ class _Extraction:
 
     def _listed_before(self, start: int) -> list[tuple[str, int]]:
         """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
-        reads the word there as a name (see ``_listed_name``), or glued the conjunction to its last character (see
-        ``_name_glued_to_joiner``)."""
+        reads the word there as a name (see ``_listed_name``), or the words there as a name it cut apart (see
+        ``_name_word_at``), or glued the conjunction to its last character (see ``_name_glued_to_joiner``); not the
+        end of a longer name jieba cut apart otherwise (范|明政)."""
         if start < 2 or self.text[start - 1] not in _LIST_JOINERS:
             return []
         segmentation = self.segmentation
@@ -1022,6 +1072,12 @@ class _Extraction:
         word = segmentation.word_at[word_start]
         if word_start == start - 2 and len(word) == 2 and segmentation.is_dictionary_word(word):
             return self._name_glued_to_joiner(start - 1)
+        if word_start:
+            family_start = segmentation.word_start[word_start - 1]
+            if self._name_word_at(family_start) == self.text[family_start : start - 1]:
+                word_start, word = family_start, self.text[family_start : start - 1]
+            elif self._glued_after(word_start):
+                return []
         if word in self.people or word_start + len(word) != start - 1 or not self._listed_name(word, word_start):
             return []
         return [(word, word_start)]
@@ -1042,22 +1098,37 @@ class _Extraction:
             return []
         return [(name, start)]
 
+    def _name_word_at(self, start: int) -> str:
+        """The word jieba cut at ``start``, or with the given-name word after it where that word is a family name jieba
+        cut off a name (施|建平, see ``_cut_off_given_name``)."""
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(start, "")
+        family = surname_length(self.text, start)
+        if family and len(word) == family:
+            name = word + segmentation.word_at.get(start + family, "")
+            if self._cut_off_given_name(name, start, family):
+                return name
+        return word
+
     def _listed_name(self, word: str, start: int) -> bool:
-        """``word`` at ``start`` is a name listed beside someone found: a foreign one, or a family name and one or
-        two given-name characters jieba reads as a name, not ending as places do, nor in a function character
-        unless jieba's lexicon knows the whole as a person's name (陈希同: not a name glued to a verb)."""
+        """``word`` at ``start`` is a name as a list names people: transliterated, or a family name and one or two
+        given-name characters jieba reads as a name, not ending in a function character unless jieba's lexicon
+        knows the whole as a person's name (陈希同: not a name glued to a verb), ending where a name may end but
+        not before a conjunction that punctuation follows (魏凤|和、: the conjunction is the name's last character)."""
         if word in self.people:
             return False
         if self._listed_foreign_name(word, start):
             return True
         family = surname_length(self.text, start)
+        end = start + len(word)
+        after = self.text[end : end + 2]
         segmentation = self.segmentation
         return (
             bool(family) and len(word) in (family + 1, family + 2)
             and segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
             and word[-1] not in _NOT_NAME_FINALS
             and (word[-1] not in FUNCTION_CHARS or segmentation.is_known_name(word))
-            and self.reader.ends_at(start + len(word))
+            and self.reader.ends_at(end) and not (after[:1] in _LIST_JOINERS and not is_word_char(after[1:] or "。"))
         )
 
     def _listed_foreign_name(self, word: str, start: int) -> bool:
