@@ -44,7 +44,7 @@ AFTER_NAME_WORDS: frozenset[str] = frozenset(
         "作出", "做出", "发表", "送来", "送去", "入户", "登门", "来", "去", "赶到", "冒雨", "顶着",
         "随同", "视察", "指挥", "签字", "揭牌", "剪彩", "颁奖", "颁发", "致信", "寄语", "点赞", "肯定", "宣布",
         "领学", "领誓", "回信", "答复", "亲临", "到场", "获悉", "收到", "接到", "家中", "家里",
-        "家", "应邀", "收听", "收看",
+        "家", "应邀", "收听", "收看", "今天", "昨天", "当天", "近日",
     }
 )
 _FOLLOWER_LENGTHS = sorted({len(word) for word in AFTER_NAME_WORDS})
@@ -68,7 +68,7 @@ _NAME_SEPARATORS = frozenset("、，,。；;")
 
 # Characters that can end a clause after a name (王刚说，, 看望了王刚家，): only these make a name before a
 # comma shorter.
-CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道家")
+CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道家时后")
 
 # Word classes of characters that are no given name's last character when jieba leaves them alone:
 # verbs, prepositions, adverbs, conjunctions, particles, pronouns, numerals.

@@ -100,20 +100,28 @@ _PEOPLE_ET_CETERA = "等(?:队员|球员|选手|运动员|艺术家|艺术大师
 _SUMMED_UP = re.compile("(?:二|两)人|夫妇|父子|母子|父女|母女|兄弟|姐妹")
 # What only a person is or does right after being named: 甲本人, 乙之子, 丙执导, 丁主演.
 _ONLY_PEOPLE = "本人|之子|之女|之妻|之父|之母|执导|主演"
+# A spouse after a name (甲的妻子): a person's, but also after what the spouse suffers from (患有高血压的老伴).
+_SPOUSE_OF = re.compile("的(?:妻子|丈夫|爱人|老伴|遗孀)")
 # Honorifics after a name that only people take (甲大娘, 乙师傅, 丙烈士): no profession's, which a field of
 # study takes too (皮肤学教授).
 _PEOPLE_HONORIFICS = "大娘|大爷|大妈|阿姨|老汉|师傅|烈士"
+# A match's result between its sides (甲以3比1战胜乙, 丙以2∶0击败丁): a player or a team on either side.
+_SCORE = "[0-9０-９零一二三四五六七八九十]{1,2}(?:比|:|∶|：)[0-9０-９零一二三四五六七八九十]{1,2}"
+_RESULT = re.compile(
+    f"以{_SCORE}(?:、{_SCORE})*(?:的(?:总)?比分)?(?:战胜|击败|打败|力克|险胜|负于|输给|败给|淘汰|逼平|战平|胜)了?"
+)
 # Words after a name that show it is a person being reported on.
 _CUE_RE = re.compile(
     f"{_PEOPLE_ET_CETERA}|"
     "说|表示|强调|指出|要求|介绍|认为|坦言|告诉|透露|同志|先生|女士|一行|等人|感觉|感慨|主持|出席|讲话|回忆|笑着|曾在|曾任"
     f"|{_PEOPLE_HONORIFICS}"
-    f"|{_SUMMED_UP.pattern}|{_ONLY_PEOPLE}"
+    f"|{_SUMMED_UP.pattern}|{_ONLY_PEOPLE}|{_SPOUSE_OF.pattern}"
     "|[，,][男女][，,]|在主席台(?:前排)?就座|致辞|家中|家里"
     # a roll call of winners or honourees: 甲、乙、丙10人当选…, 甲、乙获得…奖
     # (a count is read from its first digit only, so a long run of digits is scanned once, not from each digit)
     "|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]++(?:名|位)?(?:人|同志)(?:当选|获得|荣获|入选|被评为|被授予)"
     "|当选|荣获|获得|入选|被评为|被授予"
+    f"|{_RESULT.pattern}"
 )
 # A list of at least this many names before a cue is a roll call of people, whatever the cue.
 _ROLL_CALL = 3
@@ -200,7 +208,7 @@ _ROLE_BEFORE = re.compile(
     "|诗人|演员|导演|歌手|学者|专家|院士|学生|同学|战士|民警|医生|护士|老人|老板|店主|司机|创始人|总统|总理"
     "|首相|国王|王子|公主|夫人|大使|议长|外长|总督|将军|主席|部长|大臣|总裁|经理|董事长|秘书长|记者|"
     "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表"
-    "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
+    "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|队友|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
     "|教授|老师|教师|营业员|工作人员|党员|科学家|艺术家|书法家|夫人|遗孀|之子|之女|儿子|女儿|父亲|母亲|老伴|船工|厂主|裁判"
     "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
     "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演"
@@ -209,10 +217,11 @@ _ROLE_BEFORE = re.compile(
 )
 # The same roles anywhere in a text: a name may follow each (村民甲, 外援乙丙丁).
 _ROLE = re.compile(_ROLE_BEFORE.pattern.removesuffix("$"))
-# Verbs whose object is a person (会见甲, 嫁给了乙, 任命了丙): a name may follow each as it follows a role.
+# Verbs whose object is a person (会见甲, 嫁给了乙, 任命了丙, 他叫丁): a name may follow each as it follows a role.
 _PERSON_OBJECT = re.compile(
     "(?:会见|会晤|接见|看望|探望|慰问|拜访|采访|嫁给|提名|任命|判处|抓获|擒获|逮捕|表彰|聘请|邀请|陪同|接待|见到|"
-    "怀念|纪念|悼念|告诉|找)了?"
+    "怀念|纪念|悼念|告诉|找|名叫|叫做|叫作|(?<=[他她])叫|(?<=孩子)叫|师从|处决|释放|营救|追授|表扬|称赞|赞扬"
+    "|批评|辞退|解雇|提拔|收养|领养|照顾|照料|护送|押送)了?"
 )
 # What a noun phrase, and so a name, may open after: a conjunction opening a clause (，而甲…, 。但乙…), a
 # particle or a preposition (…的甲, 从乙…, 在丙的…, 来到丁…).
@@ -227,8 +236,17 @@ _WEATHER = re.compile("晴|阴|多云|[小中大暴阵]雨|雷阵雨|[小中大�
 # Numbers a person's deed may start with (甲8日晨去世, 乙多次攻击, 丙一记重拳), unlike a date line's (…8日电) or
 # a thing's (切尔诺贝利4号机组).
 _COUNT_AFTER_NAME = re.compile("[0-9０-９]{1,2}日(?!电)|多次|一[记举再]")
+# Between two people: one facing the other in a match's draw (甲对乙), or speaking to the other (丙对丁说); a
+# foreign name is not read there, where places are as often (甲对托斯卡纳的访问).
+_FACING = "对"
+# When, after meeting someone named: 见到甲时, 会见乙后 (a role's or a verb's object ends there).
+_WHEN_AFTER_NAME = re.compile("[时后]")
+# Characters jieba glues to the end of a name it makes up (甲时, 乙以3比1…): those following names.
+_GLUED_AFTER_NAME = FUNCTION_CHARS | frozenset("时后以")
 # jieba's classes of a word that starts a predicate after its subject: verbs, adverbs, adjectives, descriptives.
 _PREDICATE_CLASSES = frozenset("vdaz")
+# jieba's classes of numbers and measure words.
+_COUNT_CLASSES = frozenset("mq")
 # A Japanese family name, the longer ones tried first (佐佐木, 长谷川, 中曾根).
 _JAPANESE_FAMILY = re.compile("|".join(sorted(JAPANESE_SURNAMES, key=len, reverse=True)))
 # A Japanese given name has one to three characters (正义, 龙太郎); a family name alone before a predicate is read
@@ -264,6 +282,8 @@ _TRANSLITERATION = frozenset(
     "宾珀滕廷赞琮岑莎黛珊捷申勃翰瑙"
 )
 _LONGEST_TRANSLITERATION = 8
+# Longer than any run of transliteration characters read as a name: where none is read.
+_NO_FOREIGN_NAME = _LONGEST_TRANSLITERATION + 1
 # What a name read by its shape alone opens with, unless jieba's lexicon knows it as a name: a family name
 # (a Chinese name) or a transliteration character (a foreign one).
 _SHAPED_NAME_STARTS = _NAME_STARTS | _TRANSLITERATION
@@ -498,8 +518,13 @@ class _Extraction:
                 listed = listed if len(listed) > 1 else []
                 person_cue = True
             person_cue = person_cue or len(listed) >= _ROLL_CALL
+            result = _RESULT.fullmatch(cue.group()) is not None
+            spouse = _SPOUSE_OF.fullmatch(cue.group()) is not None
             for name in listed:
-                if name not in self.people and self._untitled_name(name, person_cue):
+                if name not in self.people and (
+                    self._untitled_name(name, person_cue) or (result and self._player_before_result(name))
+                    or (spouse and self._untitled_name(name, True) and self._no_other_word(name))
+                ):
                     self.add(name, [])
         line_starts = {0, *self.breaks} | {newline.end() for newline in _NEWLINE.finditer(text)}
         for start in sorted(line_starts):
@@ -509,6 +534,19 @@ class _Extraction:
             name = self.reader.read(start) if start < len(text) else None
             if name and text.startswith(_HEADLINE_COLONS, start + len(name)) and self._untitled_name(name, True):
                 self.add(name, [])
+
+    def _no_other_word(self, name: str) -> bool:
+        """jieba's lexicon knows ``name`` as a person's name or not at all (患有高血压的老伴: an illness)."""
+        return self.segmentation.is_known_name(name) or not self.segmentation.is_dictionary_word(name)
+
+    def _player_before_result(self, name: str) -> bool:
+        """A two-character name before a match's result (甲以3比1战胜…) that jieba's lexicon does not know (a team
+        or a country it does: 巴西以2比0…), of a name-like given-name character (see ``_NEW_NAME_LIKE``)."""
+        return (
+            len(name) == surname_length(name, 0) + 1 and not self.segmentation.is_dictionary_word(name)
+            and given_name_odds(name) >= _NEW_NAME_LIKE and name[-1] not in _NOT_NEW_NAME_FINALS
+            and self._untitled_name(name, True)
+        )
 
     def _untitled_name(self, name: str, person_cue: bool) -> bool:
         """A name with no title, before a cue: not a place, and before a cue organisations share (表示, 强调)
@@ -597,17 +635,30 @@ class _Extraction:
 
     def _read_names_after_roles(self, covered: Container[int]) -> None:
         """A name right after a role only people have (外援甲, 裁判乙, 发言人丙) or a verb whose object is a person
-        (会见甲, 嫁给了乙), however jieba cut it: see ``_name_after_role``. ``covered``: positions inside names found
-        before."""
+        (会见甲, 嫁给了乙), however jieba cut it: see ``_name_after_role``; after a match's result (以3比1战胜乙),
+        where a team may stand as well (东道主), only a name jieba's corpus seldom uses (see ``_seldom_name``).
+        ``covered``: positions inside names found before."""
         text = self.text
         found = [(role.end(), 2) for role in _ROLE.finditer(text)]
         found += [(verb.end(), 3) for verb in _PERSON_OBJECT.finditer(text)]
+        results = {result.end() for result in _RESULT.finditer(text)}
+        found += [(end, 3) for end in sorted(results)]
+        facing = [end + len(_FACING) for end in sorted(self._mention_ends()) if text.startswith(_FACING, end)]
+        found += [(start, _NO_FOREIGN_NAME) for start in facing]
         for start, shortest_foreign in found:
             if start >= len(text) or start in covered or start - 1 in covered or not self._may_be_named_here(start):
                 continue
             name = self._name_after_role(start, shortest_foreign)
+            if name and start in results and not self._seldom_name(name):
+                continue
             if name and name not in self.people:
                 self._add_shaped(name, start)
+
+    def _mention_ends(self) -> set[int]:
+        """Where the mentions of the people found so far end."""
+        return {
+            start + len(name) for name in self.people for start in self.occurrences.separate_starts(name)
+        }
 
     def _name_after_role(self, start: int, shortest_foreign: int) -> str | None:
         """The name at ``start``, right after a role: a Chinese one as the name reader reads it, with given-name
@@ -646,7 +697,7 @@ class _Extraction:
         foreign_at_word = family == 0 and len(name) >= 3 and len(segmentation.word_at.get(end, "")) > 1
         if (
             not self.reader.ends_at(end) and not self._word_follows(end) and not _COUNT_AFTER_NAME.match(text, end)
-            and not foreign_at_word
+            and not foreign_at_word and not _WHEN_AFTER_NAME.match(text, end)
         ):
             return None
         if _UNIT_AFTER.match(text, end) or text.startswith(_INSTITUTIONS, end) or text.startswith(_DOTS, end):
@@ -720,16 +771,24 @@ class _Extraction:
         return self._predicate_follows(start, end) or self._acts_after(end)
 
     def _read_japanese_names(self, covered: Container[int]) -> None:
-        """Japanese names (see ``JAPANESE_SURNAMES`` and ``_japanese_name``), which no Chinese family name starts.
-        ``covered``: positions inside names found before."""
+        """Japanese names (see ``JAPANESE_SURNAMES`` and ``_japanese_name``), which no Chinese family name starts,
+        nor a thing counted (8口新井). ``covered``: positions inside names found before."""
         text = self.text
         for family in _JAPANESE_FAMILY.finditer(text):
             start = family.start()
-            if start in covered or not self._word_may_start(start):
+            if start in covered or not self._word_may_start(start) or self._counted(start):
                 continue
             name = self._japanese_name(start, family.end())
             if name and name not in self.people:
                 self._add_shaped(name, start)
+
+    def _counted(self, start: int) -> bool:
+        """jieba reads the word right before ``start`` as a number or a measure word (8|口|新井): a thing is counted."""
+        segmentation = self.segmentation
+        if not start:
+            return False
+        previous = segmentation.word_at[segmentation.word_start[start - 1]]
+        return previous.isdigit() or segmentation.word_class(previous)[:1] in _COUNT_CLASSES
 
     def _japanese_name(self, start: int, family_end: int) -> str | None:
         """The Japanese name whose family name spans ``start`` to ``family_end``: with the fewest given-name
@@ -786,7 +845,8 @@ class _Extraction:
         reads as a name (see ``is_name_word``), as a new word and the rest of the name (金志|贤), or as the family
         name alone, possibly glued to the character before it (当许|传音), and a name word or a word its lexicon
         knows as a given name (施|建平, see ``is_given_name_word``); never with the name's end inside a word of its
-        lexicon (王怡|后来)."""
+        lexicon (王怡|后来); a new word that is the name and a character following names (季晓岚时, 赵永祥以) is
+        the name glued to what follows it."""
         segmentation = self.segmentation
         word = segmentation.word_at.get(start)
         if word is None:
@@ -797,6 +857,8 @@ class _Extraction:
         if word == name:
             return segmentation.is_name_word(word)
         end = start + len(name)
+        if len(word) == len(name) + 1 and word.startswith(name) and word[-1] in _GLUED_AFTER_NAME:
+            return not segmentation.is_dictionary_word(word)
         straddling = segmentation.word_at.get(segmentation.word_start[end - 1], "")
         if segmentation.word_start[end - 1] + len(straddling) > end and segmentation.is_dictionary_word(straddling):
             return False
@@ -1001,12 +1063,15 @@ class _Extraction:
     def _listed_before(self, start: int) -> list[tuple[str, int]]:
         """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
         reads the word there as a name (see ``_listed_name``), or the words there as a name it cut apart (see
-        ``_name_word_at``); not the end of a longer name jieba cut apart otherwise (范|明政)."""
+        ``_name_word_at``), or glued the conjunction to its last character (see ``_name_glued_to_joiner``); not the
+        end of a longer name jieba cut apart otherwise (范|明政)."""
         if start < 2 or self.text[start - 1] not in _LIST_JOINERS:
             return []
         segmentation = self.segmentation
         word_start = segmentation.word_start[start - 2]
         word = segmentation.word_at[word_start]
+        if word_start == start - 2 and len(word) == 2 and segmentation.is_dictionary_word(word):
+            return self._name_glued_to_joiner(start - 1)
         if word_start:
             family_start = segmentation.word_start[word_start - 1]
             if self._name_word_at(family_start) == self.text[family_start : start - 1]:
@@ -1016,6 +1081,22 @@ class _Extraction:
         if word in self.people or word_start + len(word) != start - 1 or not self._listed_name(word, word_start):
             return []
         return [(word, word_start)]
+
+    def _name_glued_to_joiner(self, end: int) -> list[tuple[str, int]]:
+        """The three-character name ending at ``end``, right before a conjunction jieba read as a word with the name's
+        last character (赵永|祥和|乙, 孔令|平和|乙), as [(name, start)]: as the name reader reads it there, in no
+        lexicon, with name-like given-name characters, not ending as places and function words do; [] if none."""
+        start = end - 3
+        if start < 0 or surname_length(self.text, start) != 1 or not self._word_may_start(start):
+            return []
+        name = self.text[start:end]
+        if (
+            name in self.people or name[0] in FUNCTION_WORD_SURNAMES or name[-1] in _NOT_NAME_FINALS
+            or name[-1] in FUNCTION_CHARS or self.segmentation.is_dictionary_word(name)
+            or given_name_odds(name) < _NAME_LIKE or self.reader.read(start) != name
+        ):
+            return []
+        return [(name, start)]
 
     def _name_word_at(self, start: int) -> str:
         """The word jieba cut at ``start``, or with the given-name word after it where that word is a family name jieba
@@ -1031,8 +1112,9 @@ class _Extraction:
 
     def _listed_name(self, word: str, start: int) -> bool:
         """``word`` at ``start`` is a name as a list names people: transliterated, or a family name and one or two
-        given-name characters jieba reads as a name, ending where a name may end but not before a conjunction
-        that punctuation follows (魏凤|和、: the conjunction is the name's last character)."""
+        given-name characters jieba reads as a name, not ending in a function character unless jieba's lexicon
+        knows the whole as a person's name (陈希同: not a name glued to a verb), ending where a name may end but
+        not before a conjunction that punctuation follows (魏凤|和、: the conjunction is the name's last character)."""
         if word in self.people:
             return False
         if self._listed_foreign_name(word, start):
@@ -1040,10 +1122,12 @@ class _Extraction:
         family = surname_length(self.text, start)
         end = start + len(word)
         after = self.text[end : end + 2]
+        segmentation = self.segmentation
         return (
             bool(family) and len(word) in (family + 1, family + 2)
-            and self.segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
-            and word[-1] not in _NOT_NAME_FINALS and word[-1] not in FUNCTION_CHARS
+            and segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
+            and word[-1] not in _NOT_NAME_FINALS
+            and (word[-1] not in FUNCTION_CHARS or segmentation.is_known_name(word))
             and self.reader.ends_at(end) and not (after[:1] in _LIST_JOINERS and not is_word_char(after[1:] or "。"))
         )
 
@@ -1086,7 +1170,7 @@ class _Extraction:
         if family and word[0] in FUNCTION_WORD_SURNAMES and not _PERSON_AFTER.match(after):
             return None
         if family and len(word) == family + 2:
-            if word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS:
+            if word[-1] in FUNCTION_CHARS or word[family:] in _ADDRESSED_AS or self._glued_to_result(word, start):
                 return None
             if word[-1] in _NOT_NAME_FINALS and (
                 word[-1] not in _GIVEN_NAME_FINALS or not self._seldom_name(word)
@@ -1120,6 +1204,10 @@ class _Extraction:
         ):
             return word
         return None
+
+    def _glued_to_result(self, word: str, start: int) -> bool:
+        """``word`` is a new word jieba made of a shorter name and the 以 of a match's result (季岚|以3比1战胜…)."""
+        return not self.segmentation.is_dictionary_word(word) and bool(_RESULT.match(self.text, start + len(word) - 1))
 
     def _new_two_character_name(self, word: str, start: int, before: str, after: str) -> bool:
         """A two-character word jieba made up (in no lexicon) of a family name and a name-like given-name
