@@ -353,8 +353,9 @@ def test_seed_names_are_read_once_per_index_generation(client, seed_articles, en
     get(client, q="王小平")
     with CaptureQueriesContext(connection) as again:
         get(client, q="王小平")
-    # the shown hits' articles, people and districts (``archive.queries.listed_articles``); no labels, cards, editions
-    assert len(again) == 3, [query["sql"] for query in again.captured_queries]
+    # the shown hits' articles with their people and districts (``archive.queries.listed_articles``);
+    # no labels, cards, editions
+    assert len(again) == 1, [query["sql"] for query in again.captured_queries]
     person = Person.objects.get(name="王小平")
     person.note = "新注"
     with changes_batched():
