@@ -6,6 +6,8 @@ spaces skipped), never a stemming analyser's guess.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from html import escape
 
 from search.analysis import normalize, phrase_pattern
@@ -14,14 +16,18 @@ SNIPPET_CHARS = 160
 LEAD_CHARS = 30
 
 
+@lru_cache(maxsize=256)
+def _patterns(pieces: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """``phrase_pattern`` of each piece that has one: a page marks the same pieces in every hit."""
+    return tuple(pattern for pattern in map(phrase_pattern, pieces) if pattern is not None)
+
+
 def match_spans(text: str, pieces: list[str]) -> list[tuple[int, int]]:
     """Merged [start, end) spans of ``text`` where any piece matches."""
     normalized = normalize(text)
     spans = []
-    for piece in pieces:
-        pattern = phrase_pattern(piece)
-        if pattern is not None:
-            spans.extend(match.span() for match in pattern.finditer(normalized) if match.end() > match.start())
+    for pattern in _patterns(tuple(pieces)):
+        spans.extend(match.span() for match in pattern.finditer(normalized) if match.end() > match.start())
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

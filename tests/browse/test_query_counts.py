@@ -52,3 +52,29 @@ def test_query_count_does_not_grow_with_the_data(client, archive, url_of, django
     add_filler_articles(archive, 30)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_listed_articles_load_people_and_districts_in_order_in_one_query(archive, django_assert_num_queries):
+    from archive.models import District, Mention
+    from archive.queries import listed_articles
+
+    lead, photo = archive.lead, archive.photo
+    Mention.objects.filter(article=lead, person=archive.secretary).update(position=9)  # now named last
+    chosen = District.objects.filter(slug__in=["wenxian", "wuzhi", "mengzhou"])  # Meta.ordering: administrative
+    assert len(chosen) == 3
+    lead.districts.set(reversed(list(chosen)))
+    with django_assert_num_queries(1):
+        found = listed_articles([lead.pk, photo.pk, 0])
+        people = [(m.person.name, m.person.note, m.titles) for m in found[lead.pk].listed_mentions]
+        districts = [(d.name, d.get_absolute_url()) for d in found[lead.pk].listed_districts]
+        issue = found[lead.pk].page.issue.edition
+    assert set(found) == {lead.pk, photo.pk}
+    assert people == [
+        ("吴海川", "", ["市委副书记", "市长"]),
+        ("郑秋实", "温县", ["温县县长"]),
+        ("周立成", "", ["市委书记"]),
+    ]
+    assert districts == [(d.name, d.get_absolute_url()) for d in chosen]
+    assert issue == archive.main_issue.edition
+    assert found[photo.pk].listed_mentions == [] and found[photo.pk].listed_districts == []
+    assert found[lead.pk].listed_mentions[0].person.get_absolute_url() == archive.mayor.get_absolute_url()

@@ -137,6 +137,37 @@ def test_district_facet_labels_and_toggle(db, small_archive, fake_engine):
     assert params(values["qinyang"].toggle_url) == [("district", "qinyang"), ("district", "wenxian")]
 
 
+def test_facet_values_render_as_toggle_links_with_state(client, small_archive):
+    response = get(client, q="城市建设", district="wenxian")
+    html, results = response.content.decode(), response.context["results"]
+    values = {v.value: v for v in results.facets["district"].values}
+    chosen, other = values["wenxian"], values["qinyang"]
+    toggle = chosen.toggle_url.replace("&", "&amp;")
+    assert (
+        f'<li class="selected"><a href="{toggle}" aria-current="true"><span class="check" aria-hidden="true">✓</span>'
+        f'<span class="value-label">温县</span><span class="value-count"><span class="visually-hidden">：</span>'
+        f'{chosen.count}<span class="visually-hidden">篇（已选，点击取消）</span></span></a></li>'
+    ) in html
+    toggle = other.toggle_url.replace("&", "&amp;")
+    assert (
+        f'<li><a href="{toggle}"><span class="check" aria-hidden="true"></span><span class="value-label">沁阳市</span>'
+        f'<span class="value-count"><span class="visually-hidden">：</span>{other.count}'
+        '<span class="visually-hidden">篇</span></span></a></li>'
+    ) in html
+
+
+def test_facet_items_escape_labels_and_group_counts_as_the_locale_does():
+    from django.contrib.humanize.templatetags.humanize import intcomma
+
+    from search.presentation import FacetValue
+    from search.templatetags.search_page import facet_items
+
+    html = facet_items([FacetValue("1", "<b>王&李</b>", 123456, False, "/search/?q=a&official=1")])
+    assert '<span class="value-label">&lt;b&gt;王&amp;李&lt;/b&gt;</span>' in html
+    assert 'href="/search/?q=a&amp;official=1"' in html
+    assert f"：</span>{intcomma(123456)}<" in html
+
+
 def test_year_facet_drills_down_to_months(db, small_archive, fake_engine):
     years = build_results(SearchRequest(sort="date_desc", page=2, per_page=1), SEARCH)
     assert [(v.value, v.count) for v in years.facets["date"].values] == [("2014", 1), ("2016", 4)]
@@ -353,8 +384,9 @@ def test_seed_names_are_read_once_per_index_generation(client, seed_articles, en
     get(client, q="王小平")
     with CaptureQueriesContext(connection) as again:
         get(client, q="王小平")
-    # the shown hits' articles, people and districts (``archive.queries.listed_articles``); no labels, cards, editions
-    assert len(again) == 3, [query["sql"] for query in again.captured_queries]
+    # the shown hits' articles with their people and districts (``archive.queries.listed_articles``);
+    # no labels, cards, editions
+    assert len(again) == 1, [query["sql"] for query in again.captured_queries]
     person = Person.objects.get(name="王小平")
     person.note = "新注"
     with changes_batched():
