@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
 from itertools import accumulate, pairwise
+from math import log
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermsReader
@@ -38,6 +39,7 @@ from whoosh.scoring import BM25F, bm25
 from whoosh.system import pack_uint
 
 from search import analysis
+from search.whoosh_codec import CachedLengthsReader
 
 _BLOCK_LENGTH = struct.Struct("!i")  # whoosh.system's int, before each postings block
 _POSTINGS_MAGIC_SIZE = len(WHOOSH3_HEADER_MAGIC)
@@ -623,8 +625,9 @@ def bulk_scores(searcher, query, wanted: list[int], weighting) -> dict[int, floa
 def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, float] | None:
     """BM25F scores of the ``wanted`` documents holding the term, reading only postings blocks that may hold one.
 
-    Scores as Whoosh's ``BM25FScorer`` does (the index's idf and average length, the document's
-    field length), without its term lookup of the postings' best quality, which ``scores`` never asks."""
+    Scores as Whoosh's ``BM25FScorer`` does (the index's idf and average length, the document's field
+    length), from the request's term lookups (``term_postings``): Whoosh's scorer looks the term up again in
+    this segment, and in every segment for its document frequency."""
     reader = searcher.reader()
     postings = term_postings(reader, query.fieldname, query.text)
     if postings is None:
@@ -632,9 +635,15 @@ def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, flo
     if type(weighting) is not BM25F or not searcher.schema[query.fieldname].scorable:
         return None
     parent, fieldname = searcher.get_parent(), query.fieldname
-    idf = parent.idf(fieldname, reader.schema[fieldname].to_bytes(query.text))
+    frequency = sum(getattr(term_postings(leaf, fieldname, query.text), "doc_frequency", 0)
+                    for leaf, _offset in parent.reader().leaf_readers())
+    idf = log(parent.doc_count_all() / (frequency + 1)) + 1  # Whoosh's WeightingModel.idf
     avgfl = parent.avg_field_length(fieldname) or 1
     b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
-    length = searcher.doc_field_length
-    return {docnum: bm25(idf, weight, length(docnum, fieldname, 1), avgfl, b, k1)
-            for docnum, weight in postings.weights(wanted)}
+    perdoc = getattr(reader, "_perdoc", None)
+    lengths = perdoc.field_lengths(fieldname) if isinstance(perdoc, CachedLengthsReader) else None
+    if lengths is None:
+        length = searcher.doc_field_length
+        return {docnum: bm25(idf, weight, length(docnum, fieldname, 1), avgfl, b, k1)
+                for docnum, weight in postings.weights(wanted)}
+    return {docnum: bm25(idf, weight, lengths[docnum], avgfl, b, k1) for docnum, weight in postings.weights(wanted)}
