@@ -293,11 +293,13 @@ def decoded_once():
     leaving; decoded blocks are kept up to ``MEMO_POSTINGS`` postings (a query of many frequent
     terms decodes the rest again, as before).
     """
-    token = _memo.set(_Memo())
+    memo = _Memo()
+    token = _memo.set(memo)
     try:
         yield
     finally:
         _memo.reset(token)
+        memo.terms.clear()  # its postings refer back to it: freed now, not at the next full garbage collection
 
 
 def term_postings(reader, fieldname: str, text) -> TermPostings | None:

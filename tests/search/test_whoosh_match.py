@@ -1,6 +1,8 @@
 """Phrases without positions: a RunPhrase matches exactly the documents where the chain's phrase pattern occurs."""
+import gc
 import random
 import re
+import weakref
 
 import pytest
 from whoosh import index
@@ -127,3 +129,16 @@ def test_postings_decoded_once_per_request_give_what_a_fresh_decode_gives(chain_
         assert reused[0] == fresh[0] == set(expected)
         assert reused[1] == fresh[1] == pytest.approx(expected)
         assert reused[2] == {docnum: fresh[1][docnum] for docnum in window}
+
+
+def test_a_request_frees_its_decoded_postings_on_leaving(chain_index):
+    searcher, _ = chain_index(["会议记录在此。", "会议开始，记录在案"])
+    gc.disable()
+    try:
+        with whoosh_match.decoded_once():
+            match_set(searcher, chain_phrase("body", "会议记录"))
+            kept = weakref.ref(whoosh_match.term_postings(searcher.reader(), "body", "会议"))
+            assert kept() is not None
+        assert kept() is None
+    finally:
+        gc.enable()
