@@ -495,10 +495,8 @@ def match_set(searcher, query) -> set[int]:
 
 
 def _leaf_set(searcher, query, within: set[int] | None = None) -> set[int]:
-    """Documents of one segment matching ``query``; with ``within``, those outside it may be left out.
-
-    An And takes its plain terms first, so a phrase checks the text only of documents that hold them.
-    """
+    """Documents of one segment matching ``query``; with ``within``, those outside it may be left out
+    (an And: ``_and_set``)."""
     if isinstance(query, RunPhrase):
         return query._verified(searcher, within)
     if isinstance(query, wq.And):
