@@ -22,19 +22,24 @@ import weakref
 import zlib
 from bisect import bisect_left
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 from itertools import accumulate, pairwise
+from math import log
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermsReader
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import TEXT
 from whoosh.formats import Frequency
 from whoosh.matching import FilterMatcher, NullMatcher
-from whoosh.scoring import BM25FScorer
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F, bm25
 from whoosh.system import pack_uint
 
 from search import analysis
+from search.whoosh_codec import CachedLengthsReader
 
 _BLOCK_LENGTH = struct.Struct("!i")  # whoosh.system's int, before each postings block
 _POSTINGS_MAGIC_SIZE = len(WHOOSH3_HEADER_MAGIC)
@@ -42,6 +47,8 @@ _LAYOUT_BETWEEN_CHINESE = re.compile(rf"(?<=[{analysis.CJK_CHARS}])[ \t]+(?=[{an
 TEXT_READ_GAP = 64 * 1024
 TEXT_READ_SPAN = 1024 * 1024
 INFLATE_STEP = 1024  # bytes of folded text inflated at a time while looking for a run
+# Postings a request keeps decoded (``decoded_once``): at most some 40 MB of ints, sets and lists.
+MEMO_POSTINGS = 500_000
 # Column readers per segment reader: opening one reads the segment's offsets table.
 _columns: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -149,21 +156,36 @@ class RunPhrase(wq.Query):
         then each candidate's folded text checked (Whoosh's intersection matcher steps through ids in Python);
         with ``within``, candidates outside it are left out unchecked."""
         reader = searcher.reader()
-        sets = []
-        for word in dict.fromkeys(self.words):
-            if (self.fieldname, word) not in reader:
-                return set()
-            sets.append(posting_ids(reader, self.fieldname, word))
-        sets.sort(key=len)
-        found = sets[0].intersection(*sets[1:])
-        if len(self.words) == 1:
-            return found
-        known = self._indexed_word_docs(reader)
-        unknown = found - known if within is None else (found & within) - known
-        return known | self._holding(reader, unknown)
+        return self._verify(reader, self._candidates(reader, within))
 
-    def _indexed_word_docs(self, reader) -> set[int]:
-        """Documents of ``reader`` whose terms include the phrase itself as a jieba word: they hold it.
+    def _doc_frequency(self, reader) -> int:
+        """The fewest documents of ``reader`` (one segment) holding one of the chain terms: 0 if one is missing."""
+        frequencies = [getattr(term_postings(reader, self.fieldname, word), "doc_frequency", 0) for word in self.words]
+        return min(frequencies)
+
+    def _candidates(self, reader, within: set[int] | None = None) -> set[int]:
+        """Documents of ``reader`` (one segment; of ``within`` if given) holding every chain term, adjacent or not:
+        the rarest term's documents, then those of them each other term holds (``TermPostings.among``)."""
+        postings = [term_postings(reader, self.fieldname, word) for word in dict.fromkeys(self.words)]
+        if None in postings:
+            return set()
+        postings.sort(key=lambda term: term.doc_frequency)
+        found = within
+        for term in postings:
+            found = set(term.ids()) if found is None else term.among(found)
+            if not found:
+                break
+        return found
+
+    def _verify(self, reader, candidates: set[int]) -> set[int]:
+        """Those of ``candidates`` (``_candidates``) whose folded text holds the phrase."""
+        if len(self.words) == 1 or not candidates:
+            return candidates
+        known = self._indexed_word_docs(reader, candidates)
+        return known | self._holding(reader, candidates - known)
+
+    def _indexed_word_docs(self, reader, candidates: set[int]) -> set[int]:
+        """Those of ``candidates`` whose terms include the phrase itself as a jieba word: they hold it.
 
         ``search.analysis`` adds words of three or more characters to the chain, so a name
         such as 习近平 is usually a term of its own; a term that long is never a bigram, so
@@ -172,9 +194,8 @@ class RunPhrase(wq.Query):
         runs = list(analysis.runs(self.text))
         if len(runs) != 1 or not runs[0].chinese or len(runs[0].text) < analysis.MIN_WORD_LENGTH:
             return set()
-        if (self.fieldname, runs[0].text) not in reader:
-            return set()
-        return posting_ids(reader, self.fieldname, runs[0].text)
+        word = term_postings(reader, self.fieldname, runs[0].text)
+        return set() if word is None else word.among(candidates)
 
     def _holding(self, reader, docnums: set[int]) -> set[int]:
         """Those of ``docnums`` (documents of ``reader``, a segment) whose folded text holds the phrase.
@@ -250,56 +271,214 @@ def folded_column(reader, fieldname: str):
     return column
 
 
+class _Memo:
+    """The terms looked up during one request (``decoded_once``): (segment reader, field, term bytes) ->
+    ``TermPostings`` or None, and how many postings their decoded blocks hold."""
+
+    def __init__(self):
+        self.terms: dict = {}
+        self.postings = 0
+
+
+_memo: ContextVar[_Memo | None] = ContextVar("whoosh_match_memo", default=None)
+
+
+@contextmanager
+def decoded_once():
+    """Within it, a term of a segment is looked up and each of its postings blocks decoded once.
+
+    A request looks a term up in every segment for its match set (phrase terms, the headline
+    tier), again for scoring (And of its chain terms) and for its statistics; without this each
+    lookup probes the term table and decodes the same blocks again. What is kept is dropped on
+    leaving; decoded blocks are kept up to ``MEMO_POSTINGS`` postings (a query of many frequent
+    terms decodes the rest again, as before).
+    """
+    memo = _Memo()
+    token = _memo.set(memo)
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+        memo.terms.clear()  # its postings refer back to it: freed now, not at the next full garbage collection
+
+
+def term_postings(reader, fieldname: str, text) -> TermPostings | None:
+    """The postings of the term ``text`` (str or bytes) of ``fieldname`` in ``reader`` (one segment), or None
+    when the segment lacks it; the same object for the same term within ``decoded_once``."""
+    if fieldname not in reader.schema:
+        return None
+    btext = reader.schema[fieldname].to_bytes(text) if isinstance(text, str) else text
+    memo = _memo.get()
+    key = (reader, fieldname, btext)
+    if memo is not None and key in memo.terms:
+        return memo.terms[key]
+    terms = getattr(reader, "_terms", None)
+    if isinstance(terms, W3TermsReader):
+        try:
+            info = terms.term_info(fieldname, btext)
+        except TermNotFound:
+            found = None
+        else:
+            deleted = frozenset(reader._perdoc.deleted_docs()) if reader.has_deletions() else frozenset()
+            found = TermPostings.of_info(terms._postfile, info, memo, deleted)
+    else:
+        found = TermPostings.of_matcher(reader, fieldname, btext, memo) if (fieldname, btext) in reader else None
+    if memo is not None:
+        memo.terms[key] = found
+    return found
+
+
+class TermPostings:
+    """One term's postings in one segment: its document frequency, its blocks' last document numbers, and
+    each block's (document numbers, weights) as Whoosh's matcher would give them, decoded when first asked.
+
+    Deleted documents are in the blocks: ``ids`` leaves them out, scoring never asks for them.
+    """
+
+    def __init__(self, doc_frequency: int, lasts: list[int], decode, memo: _Memo | None, deleted=frozenset()):
+        self.doc_frequency = doc_frequency
+        self._lasts = lasts
+        self._decode = decode
+        self._blocks: list[tuple[list[int], list] | None] = [None] * len(lasts)
+        self._memo = memo
+        self._deleted = deleted
+        self._ids: set[int] | None = None
+
+    @classmethod
+    def of_info(cls, postfile, info, memo: _Memo | None, deleted: frozenset[int]) -> TermPostings:
+        """From a ``W3TermInfo``: its inlined postings, or its postings list read at once (``postings_blocks``)."""
+        if info.is_inlined():
+            ids, weights, _values = info.inlined_postings()
+            block = (list(ids), list(weights))
+            return cls(info.doc_frequency(), [ids[-1]], lambda _index: block, memo, deleted)
+        offset, extent = info.extent()
+        if isinstance(extent, tuple):  # Whoosh's own W3TermInfo reads it with struct.unpack and keeps the tuple
+            extent = extent[0]
+        data = postfile.get(offset, extent)
+        headers = list(_block_headers(data))
+        return cls(info.doc_frequency(), [header[0] for header in headers],
+                   lambda index: _decode_block(data, headers[index]), memo, deleted)
+
+    @classmethod
+    def of_matcher(cls, reader, fieldname: str, btext: bytes, memo: _Memo | None) -> TermPostings:
+        """From any reader's matcher (not a Whoosh 3 segment), stepped through once as a single block."""
+        matcher = reader.postings(fieldname, btext)
+        deleted = frozenset()
+        if isinstance(matcher, FilterMatcher) and matcher._exclude:
+            deleted, matcher = matcher._ids, matcher.child
+        ids, weights = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        block = (ids, weights)
+        return cls(len(ids), [ids[-1]] if ids else [], lambda _index: block, memo, deleted)
+
+    def _block(self, index: int) -> tuple[list[int], list]:
+        block = self._blocks[index]
+        if block is None:
+            block = self._decode(index)
+            if self._memo is not None and self._memo.postings < MEMO_POSTINGS:
+                self._blocks[index] = block
+                self._memo.postings += len(block[0])
+        return block
+
+    def ids(self) -> set[int]:
+        """The live document numbers holding the term (the same set each time within ``decoded_once``: copy it
+        before changing it)."""
+        if self._ids is not None:
+            return self._ids
+        ids = set()
+        for index in range(len(self._lasts)):
+            ids.update(self._block(index)[0])
+        if self._deleted:
+            ids -= self._deleted
+        if self._memo is not None and self._memo.postings < MEMO_POSTINGS:
+            self._ids = ids
+            self._memo.postings += len(ids)
+        return ids
+
+    def among(self, docs: set[int]) -> set[int]:
+        """Those of ``docs`` holding the term, decoding only the blocks that may hold one of them."""
+        if self._ids is not None:
+            return docs & self._ids
+        found, wanted = set(), sorted(docs)
+        first, position = 0, 0
+        for index, last in enumerate(self._lasts):
+            position = bisect_left(wanted, first, position)
+            if position == len(wanted):
+                break
+            if wanted[position] <= last:
+                found.update(docs.intersection(self._block(index)[0]))
+            first = last + 1
+        return found - self._deleted if self._deleted else found
+
+    def weights(self, wanted: list[int]) -> Iterator[tuple[int, object]]:
+        """(document number, weight) of each of ``wanted`` (sorted) holding the term, decoding only the blocks
+        that may hold one of them."""
+        first, lasts = 0, self._lasts
+        position = 0
+        for index, last in enumerate(lasts):
+            position = bisect_left(wanted, first, position)
+            if position == len(wanted):
+                return
+            if wanted[position] <= last:
+                ids, weights = self._block(index)
+                in_block = dict(zip(ids, weights, strict=True))
+                for docnum in wanted[position : bisect_left(wanted, last + 1, position)]:
+                    if docnum in in_block:
+                        yield docnum, in_block[docnum]
+            first = last + 1
+
+
 def posting_ids(reader, fieldname: str, text: str) -> set[int]:
     """The live document numbers of ``reader`` (one segment) whose ``fieldname`` holds the term ``text``.
 
     Whoosh's ``all_ids`` yields a posting at a time through three Python calls and reads
-    each block with several small reads; ``_blocks`` reads the list at once, a block's ids whole.
+    each block with several small reads; ``TermPostings`` reads the list at once, a block's ids whole.
     """
-    matcher = reader.postings(fieldname, text)
-    deleted = frozenset()
-    if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        deleted, matcher = matcher._ids, matcher.child
-    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
-        return set(matcher.all_ids()) - deleted
-    ids = set()
-    for block_ids, _weights in _blocks(matcher):
-        ids.update(block_ids)
-    return ids - deleted if deleted else ids
+    postings = term_postings(reader, fieldname, text)
+    return set() if postings is None else set(postings.ids())
 
 
-def _blocks(matcher: W3LeafMatcher, wanted: list[int] | None = None) -> Iterator[tuple[list[int], list]]:
-    """(document numbers, weights) of each postings block of a fresh ``W3LeafMatcher``'s term, as its
-    ``id()`` and ``weight()`` would give them; with ``wanted`` (sorted document numbers) only the blocks
-    that may hold one of them."""
-    return postings_blocks(matcher._postfile, matcher._startoffset, matcher._length, wanted)
+def _block_headers(data: bytes) -> Iterator[tuple[int, int, int, int, int]]:
+    """(last id, count, compression, body start, body end) of each block of a postings list read whole.
+
+    A block is its length (negative for the last), a pickled header (count, last id, max weight,
+    compression, lengths) and its pickled (ids as deltas, weights, values), compressed or not."""
+    stream = io.BytesIO(data)
+    position = _POSTINGS_MAGIC_SIZE
+    while position < len(data):
+        length = _BLOCK_LENGTH.unpack_from(data, position)[0]
+        start = position + _BLOCK_LENGTH.size
+        end = start + abs(length)
+        stream.seek(start)
+        count, last_id, _, compression, _, _ = pickle.load(stream)
+        yield last_id, count, compression, stream.tell(), end
+        if length < 0:
+            return
+        position = end
 
 
-def postings_blocks(postfile, offset: int, extent, wanted: list[int] | None = None) -> Iterator[tuple[list[int], list]]:
-    """``_blocks`` of the postings list at ``offset`` of ``postfile`` (a term info's ``extent()``).
+def _decode_block(data: bytes, header: tuple[int, int, int, int, int]) -> tuple[list[int], list]:
+    """(document numbers, weights) of the block at ``header`` (``_block_headers``), as the matcher's
+    ``id()`` and ``weight()`` would give them."""
+    _, count, compression, start, end = header
+    body = memoryview(data)[start:end]
+    deltas, weights, _values = pickle.loads(zlib.decompress(body) if compression else body)
+    if weights is None or isinstance(weights, float):
+        weights = [1.0 if weights is None else weights] * count
+    return list(accumulate(deltas)), weights
 
-    The whole list is one read; a block is its length (negative for the last), a pickled header
-    (count, last id, max weight, compression, lengths) and its pickled (ids as deltas, weights,
-    values), compressed or not."""
+
+def postings_blocks(postfile, offset: int, extent) -> Iterator[tuple[list[int], list]]:
+    """(document numbers, weights) of each block of the postings list at ``offset`` of ``postfile`` (a term
+    info's ``extent()``), the list read at once."""
     if isinstance(extent, tuple):  # Whoosh's own W3TermInfo reads it with struct.unpack and keeps the tuple
         extent = extent[0]
     data = postfile.get(offset, extent)
-    position, first = _POSTINGS_MAGIC_SIZE, 0
-    while position < len(data):
-        length = _BLOCK_LENGTH.unpack_from(data, position)[0]
-        start, end = position + _BLOCK_LENGTH.size, position + _BLOCK_LENGTH.size + abs(length)
-        header = io.BytesIO(data[start:end])
-        count, last_id, _, compression, _, _ = pickle.load(header)
-        following = 0 if wanted is None else bisect_left(wanted, first)
-        if wanted is None or (following < len(wanted) and wanted[following] <= last_id):
-            body = data[start + header.tell() : end]
-            deltas, weights, _values = pickle.loads(zlib.decompress(body) if compression else body)
-            if weights is None or isinstance(weights, float):
-                weights = [1.0 if weights is None else weights] * count
-            yield list(accumulate(deltas)), weights
-        if length < 0:
-            return
-        position, first = end, last_id + 1
+    for header in _block_headers(data):
+        yield _decode_block(data, header)
 
 
 def match_set(searcher, query) -> set[int]:
@@ -316,20 +495,12 @@ def match_set(searcher, query) -> set[int]:
 
 
 def _leaf_set(searcher, query, within: set[int] | None = None) -> set[int]:
-    """Documents of one segment matching ``query``; with ``within``, those outside it may be left out.
-
-    An And takes its plain terms first, so a phrase checks the text only of documents that hold them.
-    """
+    """Documents of one segment matching ``query``; with ``within``, those outside it may be left out
+    (an And: ``_and_set``)."""
     if isinstance(query, RunPhrase):
         return query._verified(searcher, within)
     if isinstance(query, wq.And):
-        found = within
-        for sub in sorted(query.subqueries, key=lambda sub: not isinstance(sub, wq.Term)):
-            part = _leaf_set(searcher, sub, found)
-            found = part if found is None else found & part
-            if not found:
-                break
-        return found
+        return _and_set(searcher, query.subqueries, within)
     if isinstance(query, wq.Or):
         return set().union(*(_leaf_set(searcher, sub, within) for sub in query.subqueries))
     if isinstance(query, wq.AndMaybe):
@@ -338,9 +509,51 @@ def _leaf_set(searcher, query, within: set[int] | None = None) -> set[int]:
         found = _leaf_set(searcher, query.a, within)
         return found - _leaf_set(searcher, query.b, found) if found else found
     if isinstance(query, wq.Term):
-        reader = searcher.reader()
-        return posting_ids(reader, query.fieldname, query.text) if (query.fieldname, query.text) in reader else set()
+        return _term_docs(searcher.reader(), query, within)
     return set(query.docs(searcher))
+
+
+def _and_set(searcher, subqueries, within: set[int] | None) -> set[int]:
+    """Documents of one segment matching every one of ``subqueries`` (and in ``within`` if given, or not).
+
+    Terms and phrases first intersect their postings, rarest first, decoding only the blocks that may
+    hold a document left; phrases then check the folded text of the documents left after all of them;
+    any other part is matched last, within what is left.
+    """
+    reader = searcher.reader()
+    postings = [sub for sub in subqueries if isinstance(sub, (wq.Term, RunPhrase))]
+    found = within
+    for sub in sorted(postings, key=partial(_doc_frequency, reader)):
+        found = sub._candidates(reader, found) if isinstance(sub, RunPhrase) else _term_docs(reader, sub, found)
+        if not found:
+            return set()
+    for sub in postings:
+        if isinstance(sub, RunPhrase):
+            found = sub._verify(reader, found)
+            if not found:
+                return set()
+    for sub in subqueries:
+        if not isinstance(sub, (wq.Term, RunPhrase)):
+            part = _leaf_set(searcher, sub, found)
+            found = part if found is None else found & part
+            if not found:
+                return set()
+    return set() if found is None else found
+
+
+def _doc_frequency(reader, query) -> int:
+    """How many documents of ``reader`` (one segment) at most a term or phrase matches."""
+    if isinstance(query, RunPhrase):
+        return query._doc_frequency(reader)
+    return getattr(term_postings(reader, query.fieldname, query.text), "doc_frequency", 0)
+
+
+def _term_docs(reader, query: wq.Term, within: set[int] | None) -> set[int]:
+    """Documents of ``reader`` (one segment; of ``within`` if given) holding the term ``query``."""
+    postings = term_postings(reader, query.fieldname, query.text)
+    if postings is None:
+        return set()
+    return set(postings.ids()) if within is None else postings.among(within)
 
 
 def scores(searcher, query, docs) -> list[tuple[int, float]]:
@@ -410,31 +623,27 @@ def bulk_scores(searcher, query, wanted: list[int], weighting) -> dict[int, floa
 
 
 def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, float] | None:
-    """BM25F scores of the ``wanted`` documents holding the term, reading only postings blocks that may hold one."""
+    """BM25F scores of the ``wanted`` documents holding the term, reading only postings blocks that may hold one.
+
+    Scores as Whoosh's ``BM25FScorer`` does (the index's idf and average length, the document's field
+    length), from the request's term lookups (``term_postings``): Whoosh's scorer looks the term up again in
+    this segment, and in every segment for its document frequency."""
     reader = searcher.reader()
-    if query.fieldname not in reader.schema:
+    postings = term_postings(reader, query.fieldname, query.text)
+    if postings is None:
         return {}
-    text = reader.schema[query.fieldname].to_bytes(query.text)
-    if (query.fieldname, text) not in reader:
-        return {}
-    scorer = weighting.scorer(searcher, query.fieldname, text)
-    if not isinstance(scorer, BM25FScorer):
+    if type(weighting) is not BM25F or not searcher.schema[query.fieldname].scorable:
         return None
-    matcher = reader.postings(query.fieldname, text)
-    if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        matcher = matcher.child  # deleted documents are never wanted
-    length, score = scorer.dfl, scorer._score
-    found = {}
-    if not isinstance(matcher, W3LeafMatcher):
-        wanted_set = set(wanted)
-        while matcher.is_active():
-            if matcher.id() in wanted_set:
-                found[matcher.id()] = score(matcher.weight(), length(matcher.id()))
-            matcher.next()
-        return found
-    for ids, weights in _blocks(matcher, wanted):
-        in_block = dict(zip(ids, weights, strict=True))
-        for docnum in wanted[bisect_left(wanted, ids[0]) : bisect_left(wanted, ids[-1] + 1)]:
-            if docnum in in_block:
-                found[docnum] = score(in_block[docnum], length(docnum))
-    return found
+    parent, fieldname = searcher.get_parent(), query.fieldname
+    frequency = sum(getattr(term_postings(leaf, fieldname, query.text), "doc_frequency", 0)
+                    for leaf, _offset in parent.reader().leaf_readers())
+    idf = log(parent.doc_count_all() / (frequency + 1)) + 1  # Whoosh's WeightingModel.idf
+    avgfl = parent.avg_field_length(fieldname) or 1
+    b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
+    perdoc = getattr(reader, "_perdoc", None)
+    lengths = perdoc.field_lengths(fieldname) if isinstance(perdoc, CachedLengthsReader) else None
+    if lengths is None:
+        length = searcher.doc_field_length
+        return {docnum: bm25(idf, weight, length(docnum, fieldname, 1), avgfl, b, k1)
+                for docnum, weight in postings.weights(wanted)}
+    return {docnum: bm25(idf, weight, lengths[docnum], avgfl, b, k1) for docnum, weight in postings.weights(wanted)}

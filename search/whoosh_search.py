@@ -18,7 +18,7 @@ from search.query import Item, ParsedQuery
 from search.schema import BODY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
 from search.whoosh_body import InBody
 from search.whoosh_lone import LoneChar
-from search.whoosh_match import RunPhrase, scores
+from search.whoosh_match import RunPhrase, decoded_once, scores
 
 # Relevance scores at most this many matches per tier, the newest: a word found in 30,000 articles is
 # ranked among its newest 2,000 (every match when there are fewer). Whoosh scores each match in Python,
@@ -85,7 +85,7 @@ def rank(request: SearchRequest, parsed: ParsedQuery) -> Ranked:
     """The contract's ``rank`` on the default Whoosh index (see ``search.engine.ArchiveBackend``)."""
     sort = request.sort if request.sort in ("relevance", "date_desc", "date_asc") else "relevance"
     limit = request.first + request.size
-    with generation.lock():
+    with generation.lock(), decoded_once():
         current = generation.current()
         key = (parsed.key, *_filter_key(request))
         must, excluded = compile_query(parsed, SCOPES_BY_NAME[request.scope].field)

@@ -1,6 +1,8 @@
 """Phrases without positions: a RunPhrase matches exactly the documents where the chain's phrase pattern occurs."""
+import gc
 import random
 import re
+import weakref
 
 import pytest
 from whoosh import index
@@ -104,3 +106,39 @@ def test_chain_text_index_gives_what_the_analyzer_path_gives():
         fast = sorted(field.index(text))
         assert fast == sorted(TEXT.index(field, text))
         assert len(fast) > 0 or not text
+
+
+def test_postings_decoded_once_per_request_give_what_a_fresh_decode_gives(chain_index):
+    """Blocks a match set decoded (some of them only: ``among``) are what the window's scores read again."""
+    texts = [f"第{i}期，天气晴。" + ("会议记录在此。" if i % 37 == 5 else "会议延期。") + "，天气" * (i % 7)
+             for i in range(400)]
+    searcher, _ = chain_index(texts)
+    assert len(whoosh_match.term_postings(searcher.reader(), "body", "天气")._lasts) > 2  # several blocks
+    queries = [
+        wq.And([chain_phrase("body", "天气"), chain_phrase("body", "会议记录")]),
+        wq.AndMaybe(chain_phrase("body", "会议"), chain_phrase("body", "记录在此")),
+    ]
+    for query in queries:
+        expected = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+        assert len(expected) > 10
+        fresh = (match_set(searcher, query), dict(scores(searcher, query, sorted(expected))))
+        with whoosh_match.decoded_once():
+            first = match_set(searcher, query)
+            window = sorted(first)[::3]
+            reused = (first, dict(scores(searcher, query, sorted(first))), dict(scores(searcher, query, window)))
+        assert reused[0] == fresh[0] == set(expected)
+        assert reused[1] == fresh[1] == pytest.approx(expected)
+        assert reused[2] == {docnum: fresh[1][docnum] for docnum in window}
+
+
+def test_a_request_frees_its_decoded_postings_on_leaving(chain_index):
+    searcher, _ = chain_index(["会议记录在此。", "会议开始，记录在案"])
+    gc.disable()
+    try:
+        with whoosh_match.decoded_once():
+            match_set(searcher, chain_phrase("body", "会议记录"))
+            kept = weakref.ref(whoosh_match.term_postings(searcher.reader(), "body", "会议"))
+            assert kept() is not None
+        assert kept() is None
+    finally:
+        gc.enable()
