@@ -21,6 +21,7 @@
 """
 from __future__ import annotations
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db import connections as db_connections
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -152,15 +153,19 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
 
         Deletes share one searcher: Whoosh opens a new one per ``delete_by_term`` otherwise.
         A bulk batch is split in ``writer_processes`` shares: each but the last is handed to a
-        forked writer first, which prepares and analyses it; this process then deletes and
-        prepares and writes the last. (Prepared here, and forked after the deletes, the forked
-        writers' shares left this process the busiest.)
+        forked writer first, which reads (``update_index`` gives ids only), prepares and analyses
+        it; this process then deletes and reads, prepares and writes the last. (Prepared here, and
+        forked after the deletes, the forked writers' shares left this process the busiest.)
+        Inside a transaction the articles are read here: a forked writer's connection would not
+        see its rows.
         """
         self.ready()
         dictionary.refresh_user_words()
         objects = list(objects)
         if not objects and not remove_identifiers:
             return
+        if db_connections[DEFAULT_DB_ALIAS].in_atomic_block:
+            objects = list(index.load(objects))
         with index_writer(self) as writer:
             share = -(-len(objects) // writer_processes(len(objects))) or 1
             starts = range(0, len(objects), share)
@@ -173,11 +178,12 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
                 writer.add_document(**doc)
 
     def _documents(self, index, objects, forked=False):
-        """The Whoosh documents of ``objects``; ``forked``: iterated in a forked writer, which leaves the
-        database connections it inherited to its parent (one is opened if preparing needs the database)."""
+        """The Whoosh documents of ``objects`` (read whole by ``index.load`` if they are ``update_index``'s ids);
+        ``forked``: iterated in a forked writer, which leaves the database connections it inherited to its
+        parent (it opens its own to read the articles)."""
         if forked:
             _leave_inherited_connections()
-        for obj in objects:
+        for obj in index.load(objects):
             doc = self.prepare_document(index, obj)
             if doc:
                 yield doc

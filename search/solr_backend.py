@@ -248,8 +248,9 @@ class ArchiveSolrSearchBackend(SolrSearchBackend):
         self.writer._update("{" + ",".join(commands) + "}", softCommit=True, solrapi="JSON")
 
     def update(self, index, iterable, commit=True):
-        """haystack's batch write (rebuild_index, update_index): the same documents as ``apply``."""
-        self.apply(index, iterable)
+        """haystack's batch write (rebuild_index, update_index, whose batches hold ids only): the same documents
+        as ``apply``."""
+        self.apply(index, index.load(iterable))
 
     def remove(self, obj_or_string, commit=True):
         self.apply(None, (), [get_identifier(obj_or_string)])

@@ -47,6 +47,7 @@ _INT = struct.Struct("!i")  # whoosh.system's int: a postings block's length, ne
 _KEY_VALUE_LENGTHS = struct.Struct("!ii")  # before each entry of Whoosh's hash table file
 _BLOCK_WINDOW_BITS, _BLOCK_MEMORY_LEVEL = 12, 4
 _INLINED_FREQUENCIES = bytes([INLINED | INLINED_VARINTS | VALUES_ARE_FREQUENCIES])
+_SAME_LENGTHS = [bytes((byte, byte)) for byte in range(256)]  # a term's min and max length byte, when equal
 
 
 class CachedLengthsReader(W3PerDocReader):
@@ -267,34 +268,41 @@ def _write_counted(fieldwriter: CompactFieldWriter, counted, field_lengths):
     varint = _varint_bytes
     key = None
     for text, flat in counted:
-        ids, frequencies = flat[::2], flat[1::2]
-        count, first = len(ids), ids[0]
-        lengths = [0] * count if length_bytes is None else [length_bytes[docnum] for docnum in ids]
-        statistics = (varint(count), varint(sum(frequencies)), bytes((min(lengths), max(lengths))),
-                      varint(max(frequencies)), varint(first), varint(ids[-1] - first))
-        if count < inline_below:
-            value = b"".join((_INLINED_FREQUENCIES, *statistics, varint(count),
-                              *map(varint, _deltas_and_frequencies(ids, frequencies))))
+        if len(flat) == 2 and inline_below > 1:  # most terms: one inlined posting, written without lists
+            docnum, frequency = flat
+            frequency_bytes, docnum_bytes = varint(frequency), varint(docnum)
+            value = b"".join((_INLINED_FREQUENCIES, b"\1", frequency_bytes,
+                              _SAME_LENGTHS[0 if length_bytes is None else length_bytes[docnum]], frequency_bytes,
+                              docnum_bytes, b"\0", b"\1", docnum_bytes, frequency_bytes))
         else:
-            offset = posts_start + len(posts_out)
-            posts_out += WHOOSH3_HEADER_MAGIC
-            for block_start in range(0, count, limit):
-                block_end = block_start + limit
-                block_ids, block_frequencies = ids[block_start:block_end], frequencies[block_start:block_end]
-                block_lengths = lengths[block_start:block_end]
-                data = dumps((tuple(map(sub, block_ids, [0, *block_ids[:-1]])),  # deltas within the block
-                              _mini_weights(block_frequencies),
-                              struct.pack(f"!{len(block_ids)}I", *block_frequencies)), 2)
-                if compression:
-                    data = _compress(data, compression)
-                header = dumps((len(block_ids), block_ids[-1], float(max(block_frequencies)), compression,
-                                min(block_lengths), max(block_lengths)), 2)
-                size = len(header) + len(data)
-                posts_out += _INT.pack(-size if block_end >= count else size)
-                posts_out += header
-                posts_out += data
-            extent = posts_start + len(posts_out) - offset
-            value = b"".join((b"\0", *statistics, varint(offset), varint(extent)))
+            ids, frequencies = flat[::2], flat[1::2]
+            count, first = len(ids), ids[0]
+            lengths = [0] * count if length_bytes is None else [length_bytes[docnum] for docnum in ids]
+            statistics = (varint(count), varint(sum(frequencies)), bytes((min(lengths), max(lengths))),
+                          varint(max(frequencies)), varint(first), varint(ids[-1] - first))
+            if count < inline_below:
+                value = b"".join((_INLINED_FREQUENCIES, *statistics, varint(count),
+                                  *map(varint, _deltas_and_frequencies(ids, frequencies))))
+            else:
+                offset = posts_start + len(posts_out)
+                posts_out += WHOOSH3_HEADER_MAGIC
+                for block_start in range(0, count, limit):
+                    block_end = block_start + limit
+                    block_ids, block_frequencies = ids[block_start:block_end], frequencies[block_start:block_end]
+                    block_lengths = lengths[block_start:block_end]
+                    data = dumps((tuple(map(sub, block_ids, [0, *block_ids[:-1]])),  # deltas within the block
+                                  _mini_weights(block_frequencies),
+                                  struct.pack(f"!{len(block_ids)}I", *block_frequencies)), 2)
+                    if compression:
+                        data = _compress(data, compression)
+                    header = dumps((len(block_ids), block_ids[-1], float(max(block_frequencies)), compression,
+                                    min(block_lengths), max(block_lengths)), 2)
+                    size = len(header) + len(data)
+                    posts_out += _INT.pack(-size if block_end >= count else size)
+                    posts_out += header
+                    posts_out += data
+                extent = posts_start + len(posts_out) - offset
+                value = b"".join((b"\0", *statistics, varint(offset), varint(extent)))
         key = prefix + text.encode("utf-8")
         position = table_start + len(table_out)
         positions.append(position)

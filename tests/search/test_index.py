@@ -51,6 +51,16 @@ def test_schema_uses_the_analysis_everywhere_and_stores_no_body(search_index):
 
 
 def test_bulk_writes_in_parallel_processes_match_a_serial_rebuild(seed_articles, monkeypatch):
+    """Inside the test's transaction, as inside one of the database's: the batch is read before forking."""
+    check_parallel_rebuild_matches_serial(monkeypatch)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_forked_writers_read_their_own_share_and_match_a_serial_rebuild(seed_articles, monkeypatch):
+    check_parallel_rebuild_matches_serial(monkeypatch)
+
+
+def check_parallel_rebuild_matches_serial(monkeypatch):
     def searchable():
         generation.forget()
         with connections["default"].get_backend().index.refresh().searcher() as searcher:
@@ -96,6 +106,27 @@ def test_index_batches_load_people_of_thousands_of_articles_in_three_queries(dja
         loaded = list(ArticleIndex().index_queryset())
     index = ArticleIndex()
     assert [index.prepare_officials(a) for a in loaded[:2]] == [["人物0"], ["人物1"]]
+
+
+def test_update_index_batches_hold_ids_that_the_writers_read_whole_chunk_by_chunk(
+    seed_articles, monkeypatch, django_assert_num_queries
+):
+    from search import search_indexes
+
+    index = search_indexes.ArticleIndex()
+    batch = list(index.build_queryset()[:5])
+    assert [article.pk for article in batch] == sorted(article.pk for article in seed_articles)[:5]
+    assert "body" in batch[0].get_deferred_fields()
+    Article.objects.filter(pk=batch[1].pk).delete()
+    monkeypatch.setattr(search_indexes, "LOAD_CHUNK", 2)
+    with django_assert_num_queries(9):
+        loaded = list(index.load(batch))
+    assert [article.pk for article in loaded] == [article.pk for article in batch if article.pk != batch[1].pk]
+    assert [index.full_prepare(article)["text"] for article in loaded] == [
+        index.full_prepare(article)["text"] for article in index.index_queryset().filter(pk__in=[a.pk for a in loaded])
+    ]
+    with django_assert_num_queries(0):
+        assert index.load(loaded) == loaded
 
 
 HOLD_LOCK = """
