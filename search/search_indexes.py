@@ -45,7 +45,7 @@ class ArticleFields(indexes.SearchIndex):
         return Article
 
     def index_queryset(self, using=None):
-        """Articles with issue, people and districts in three queries per batch.
+        """Articles with issue, people and districts in three queries per chunk ``load`` reads.
 
         People are joined to their mentions rather than prefetched: Django 5.2 prefetches a
         forward foreign key with a tuple lookup that SQLite receives as one OR per person,
