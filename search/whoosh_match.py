@@ -51,6 +51,7 @@ INFLATE_STEP = 1024  # bytes of folded text inflated at a time while looking for
 MEMO_POSTINGS = 500_000
 # Column readers per segment reader: opening one reads the segment's offsets table.
 _columns: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_deleted: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def folded(text: str) -> str:
@@ -261,6 +262,15 @@ def _inflated_holds(data: bytes, needle: bytes) -> bool:
         text = text[-keep:] + inflater.decompress(inflater.unconsumed_tail, INFLATE_STEP)
 
 
+def _deleted_docs(reader) -> frozenset[int]:
+    """The deleted document numbers of ``reader`` (one segment), read once per reader: its deletions are those of
+    the commit it opened, and a segment an archive edits holds many, which every term lookup would copy again."""
+    deleted = _deleted.get(reader)
+    if deleted is None:
+        deleted = _deleted[reader] = frozenset(reader._perdoc.deleted_docs()) if reader.has_deletions() else frozenset()
+    return deleted
+
+
 def folded_column(reader, fieldname: str):
     """``fieldname``'s column of ``reader`` (one segment), untranslated (a ``ChainText`` field: its folded text as
     bytes); opened once per segment, since opening one reads the segment's offsets table."""
@@ -319,8 +329,7 @@ def term_postings(reader, fieldname: str, text) -> TermPostings | None:
         except TermNotFound:
             found = None
         else:
-            deleted = frozenset(reader._perdoc.deleted_docs()) if reader.has_deletions() else frozenset()
-            found = TermPostings.of_info(terms._postfile, info, memo, deleted)
+            found = TermPostings.of_info(terms._postfile, info, memo, _deleted_docs(reader))
     else:
         found = TermPostings.of_matcher(reader, fieldname, btext, memo) if (fieldname, btext) in reader else None
     if memo is not None:
