@@ -360,10 +360,7 @@ class TermPostings:
             ids, weights, _values = info.inlined_postings()
             block = (list(ids), list(weights))
             return cls(info.doc_frequency(), [ids[-1]], lambda _index: block, memo, deleted)
-        offset, extent = info.extent()
-        if isinstance(extent, tuple):  # Whoosh's own W3TermInfo reads it with struct.unpack and keeps the tuple
-            extent = extent[0]
-        data = postfile.get(offset, extent)
+        data = _postings_list(postfile, *info.extent())
         headers = list(_block_headers(data))
         return cls(info.doc_frequency(), [header[0] for header in headers],
                    lambda index: _decode_block(data, headers[index]), memo, deleted)
@@ -480,12 +477,17 @@ def _decode_block(data: bytes, header: tuple[int, int, int, int, int]) -> tuple[
     return list(accumulate(deltas)), weights
 
 
+def _postings_list(postfile, offset: int, extent) -> bytes:
+    """The postings list at ``offset`` of ``postfile`` (a term info's ``extent()``), in one read."""
+    if isinstance(extent, tuple):  # Whoosh's own W3TermInfo reads it with struct.unpack and keeps the tuple
+        extent = extent[0]
+    return postfile.get(offset, extent)
+
+
 def postings_blocks(postfile, offset: int, extent) -> Iterator[tuple[list[int], list]]:
     """(document numbers, weights) of each block of the postings list at ``offset`` of ``postfile`` (a term
     info's ``extent()``), the list read at once."""
-    if isinstance(extent, tuple):  # Whoosh's own W3TermInfo reads it with struct.unpack and keeps the tuple
-        extent = extent[0]
-    data = postfile.get(offset, extent)
+    data = _postings_list(postfile, offset, extent)
     for header in _block_headers(data):
         yield _decode_block(data, header)
 
@@ -651,8 +653,7 @@ def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, flo
     b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
     perdoc = getattr(reader, "_perdoc", None)
     lengths = perdoc.field_lengths(fieldname) if isinstance(perdoc, CachedLengthsReader) else None
-    if lengths is None:
-        length = searcher.doc_field_length
-        return {docnum: bm25(idf, weight, length(docnum, fieldname, 1), avgfl, b, k1)
-                for docnum, weight in postings.weights(wanted)}
-    return {docnum: bm25(idf, weight, lengths[docnum], avgfl, b, k1) for docnum, weight in postings.weights(wanted)}
+    length = lengths.__getitem__ if lengths is not None else partial(
+        searcher.doc_field_length, fieldname=fieldname, default=1
+    )
+    return {docnum: bm25(idf, weight, length(docnum), avgfl, b, k1) for docnum, weight in postings.weights(wanted)}
