@@ -4,9 +4,9 @@ Three printed forms: the dateline ``本报讯（记者董柏生 见习记者翟�
 service's ``新华社北京3月5日电（记者…）`` or ``（陈思远、林晓）`` with names alone, or names
 without brackets up to an optional 报道: ``本报上海3月8日讯记者王芳、李明报道：``), a feature
 byline on its own line ``本报记者 刘婧 实习生 周唐``, and a photo credit ``本报记者 刘璐 摄``.
-Reporters are 记者 of this paper, of an agency (新华社记者) or of a named publication
-(《田野》杂志记者); 实习生, 见习记者, 实习记者 and 通讯员 are contributors. Byline names
-are not part of the body.
+Reporters are 记者 of this paper (posted abroad too: 本报驻东京记者), of an agency (新华社记者)
+or of a named publication (《田野》杂志记者); 实习生, 见习记者, 实习记者 and 通讯员 are
+contributors. Byline names are not part of the body.
 """
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.canonical import CJK, canonical
-from archive.ingest.markers import AGENCY, DATELINE, personal_name, photo_credit, roleless_trailing_credit
+from archive.ingest.markers import AGENCY, DATELINE, POSTED, personal_name, photo_credit, roleless_trailing_credit
 
 # Longest role first, so 见习记者 is not read as 记者; another outlet's reporter (新华社记者, 《田野》杂志记者)
 # is a role of its own, so reporters of several outlets can share one byline.
 ROLE = re.compile(
-    rf"((?:{AGENCY}|《[^》]{{1,12}}》(?:杂志社?|报社?|周刊)?)(?:特约|特派|首席)?记者"
+    rf"((?:{AGENCY}|《[^》]{{1,12}}》(?:杂志社?|报社?|周刊)?)(?:特约|特派|首席)?记者|(?:本报|{AGENCY})?{POSTED}记者"
     r"|本报特约记者|本报特派记者|本报通讯员|本报记者|特约记者|特派记者|首席记者|见习记者|实习记者|实习生|通讯员|记者)"
 )
 CONTRIBUTOR_ROLES = ("见习记者", "实习记者", "实习生", "通讯员")

@@ -13,6 +13,8 @@ from archive.ingest.surnames import surname_length
 
 # News agencies and web outlets that file wire copy (新华社北京3月5日电) and credit their reporters (新华社记者).
 AGENCY = r"(?:新华社|中新社|中新网|新华网|人民网|央视网|央广网)"
+# A reporter posted abroad or to another city (本报驻东京记者, 新华社驻京记者): 驻 and the posting.
+POSTED = r"驻[\u4e00-\u9fff]{1,6}?"
 # The day of a dateline, in digits or in Chinese numerals (5月14日, 五月十五日).
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 # Openings of a reported article: 本报讯, another paper's 河南日报讯, a wire service's
@@ -50,7 +52,8 @@ _CREDIT_NAME = r"(?:(?!本报|记者|通讯员)[^\s。，！？：（）()/／])
 _CREDIT_NAMES = rf"({_CREDIT_NAME}(?:(?:[\s、]|\s*{_CREDIT_ROLE}\s*){_CREDIT_NAME}){{0,3}})"
 _CREDIT_END = rf"{_CREDIT_NAMES}\s*[/／]?\s*摄[）)]?\s*$"
 PHOTO_CREDIT = re.compile(
-    r"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席|特派)?(?:记者|通讯员|摄影)[：:]?\s*" + _CREDIT_END
+    rf"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席|特派|{POSTED})?(?:记者|通讯员|摄影)[：:]?\s*"
+    + _CREDIT_END
 )
 # A credit without a role ("李明 摄"): only names that read as family name + one or two characters.
 ROLELESS_CREDIT = re.compile(r"(?:^|(?<=[。！？”]))[（(]?" + _CREDIT_END)

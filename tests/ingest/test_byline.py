@@ -208,3 +208,13 @@ def test_wire_copy_credits_its_reporters_by_name_alone():
 def test_feature_byline_of_two_publications():
     byline = parse_feature_byline("本报记者陈思远《田野》杂志记者林晓")
     assert byline.reporters == ["陈思远", "林晓"]
+
+
+def test_reporters_posted_abroad_or_to_the_capital():
+    byline, body = split_dateline("本报东京5月2日电 本报驻日本记者林晓报道：日本央行今天宣布维持利率不变。")
+    assert (byline.reporters, body) == (["林晓"], "日本央行今天宣布维持利率不变。")
+    assert parse_feature_byline("本报驻开罗记者 陈思远").reporters == ["陈思远"]
+    assert split_photo_credit("市民在街头观看表演。新华社驻京记者 方舟摄") == (
+        "市民在街头观看表演。",
+        split_photo_credit("新华社记者 方舟 摄")[1],
+    )
