@@ -161,7 +161,7 @@ def credited(text: str) -> set[str]:
     """The reporters, contributors and photographers the importer records for a page made of ``text``.
 
     A byline printed alone (本报记者甲《某》杂志记者乙) has no body: the importer gives its names to the
-    article printed next to it, so on a page of its own it is read as the block it is."""
+    article printed next to it, which a page made of the byline alone lacks, so its block is read directly."""
     articles, _ = segment_page(text)
     if articles:
         return {name for a in articles for name in (*a.reporters, *a.contributors, *a.photographers)}
