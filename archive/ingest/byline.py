@@ -1,10 +1,12 @@
 """Bylines: who wrote an article and who took its photos.
 
 Three printed forms: the dateline ``本报讯（记者董柏生 见习记者翟倩倩）`` (or a wire
-service's ``新华社北京3月5日电（记者…）``, or names without brackets), a feature byline
-on its own line ``本报记者 刘婧 实习生 周唐``, and a photo credit ``本报记者 刘璐 摄``.
-Reporters are 记者; 实习生, 见习记者, 实习记者 and 通讯员 are contributors. Byline names
-are not part of the body.
+service's ``新华社北京3月5日电（记者…）`` or ``（陈思远、林晓）`` with names alone, or names
+without brackets up to an optional 报道: ``本报上海3月8日讯记者王芳、李明报道：``), a feature
+byline on its own line ``本报记者 刘婧 实习生 周唐``, and a photo credit ``本报记者 刘璐 摄``.
+Reporters are 记者 of this paper (posted abroad too: 本报驻东京记者), of an agency (新华社记者)
+or of a named publication (《田野》杂志记者); 实习生, 见习记者, 实习记者 and 通讯员 are
+contributors. Byline names are not part of the body.
 """
 from __future__ import annotations
 
@@ -12,24 +14,31 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.canonical import CJK, canonical
-from archive.ingest.markers import DATELINE, photo_credit, roleless_trailing_credit
+from archive.ingest.markers import AGENCY, DATELINE, POSTED, personal_name, photo_credit, roleless_trailing_credit
 
-# Longest role first, so 见习记者 is not read as 记者.
+# Longest role first, so 见习记者 is not read as 记者; another outlet's reporter (新华社记者, 《田野》杂志记者)
+# is a role of its own, so reporters of several outlets can share one byline.
 ROLE = re.compile(
-    r"(本报特约记者|本报特派记者|本报通讯员|本报记者|特约记者|特派记者|首席记者|见习记者|实习记者|实习生|通讯员|记者)"
+    rf"((?:{AGENCY}|《[^》]{{1,12}}》(?:杂志社?|报社?|周刊)?)(?:特约|特派|首席)?记者|(?:本报|{AGENCY})?{POSTED}记者"
+    r"|本报特约记者|本报特派记者|本报通讯员|本报记者|特约记者|特派记者|首席记者|见习记者|实习记者|实习生|通讯员|记者)"
 )
 CONTRIBUTOR_ROLES = ("见习记者", "实习记者", "实习生", "通讯员")
 SPACED_ROLE = re.compile(
     r"(?:本\s*报\s*)?(?:特\s*[约派]\s*|首\s*席\s*|见\s*习\s*|实\s*习\s*)?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生)"
 )
-# A credit printed without brackets after the opening (本报讯 记者王芳 通讯员刘建国 3月4日…):
-# each name ends at a space, 、, a digit or the next role, so the body's first words are not names.
-_BARE_NAME = rf"[{CJK}·]{{2,4}}(?=[\s、]|\d|{ROLE.pattern}|$)"
-BARE_CREDIT = re.compile(rf"(?:{ROLE.pattern}\s*{_BARE_NAME}(?:[\s、]+{_BARE_NAME})*\s*)+")
+# A credit printed without brackets after the opening (本报讯 记者王芳 通讯员刘建国 3月4日…, 本报上海3月8日讯
+# 记者王芳、李明报道：…): each name ends at a space, 、, a digit, the next role or 报道 closing the credit,
+# so the body's first words are not names; a 、 before the next role (新华社记者王芳、本报记者李明) is no name.
+_CREDIT_CLOSE = r"报道(?:\s*[：:]|\s)"
+_BARE_NAME = rf"[{CJK}·]{{2,4}}(?=[\s、]|\d|{ROLE.pattern}|{_CREDIT_CLOSE}|$)"
+BARE_CREDIT = re.compile(
+    rf"(?:{ROLE.pattern}\s*{_BARE_NAME}(?:[\s、]+(?!{ROLE.pattern}){_BARE_NAME})*(?:[\s、]*(?={ROLE.pattern})|\s*))+"
+    rf"(?:{_CREDIT_CLOSE}\s*)?"
+)
 # 文/图 (text and photos by the same people) before or after a byline's names.
 TEXT_AND_PHOTOS = re.compile(r"^文\s*[/／]\s*图\s*[：:]?\s*|\s*文\s*[/／]\s*图$")
 # Words around names that are not names: 记者林晓/文 方舟/图, 记者林晓报道.
-CREDIT_NOISE = re.compile(r"\s*[/／](文|图|摄)|(摄影)?报道$")
+CREDIT_NOISE = re.compile(r"\s*[/／](文|图|摄)|(摄影)?报道\s*[：:]?$")
 NAME = re.compile(f"^[{CJK}·]{{2,5}}$")
 NAME_SEPARATOR = re.compile(r"[\s、，,/]+")
 MAX_FEATURE_BYLINE = 40
@@ -93,8 +102,15 @@ def split_dateline(text: str) -> tuple[Byline, str] | None:
     if credit is None:
         bare = BARE_CREDIT.match(canonical(text), end)
         credit, end = (bare.group(), bare.end()) if bare else (None, end)
-    byline = (parse_credit(credit) if credit else None) or Byline()
+    byline = (parse_credit(credit) or _roleless_reporters(credit) if credit else None) or Byline()
     return byline, text[end:].lstrip()
+
+
+def _roleless_reporters(credit: str) -> Byline | None:
+    """A dateline's bracketed names without a role (新华社南京5月2日电（陈思远、林晓）) are its reporters,
+    when every word reads as a personal name; else None."""
+    names = _names(canonical(credit))
+    return Byline(reporters=names) if names and all(map(personal_name, names)) else None
 
 
 def parse_feature_byline(text: str) -> Byline | None:

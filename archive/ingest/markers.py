@@ -11,14 +11,19 @@ import re
 from archive.ingest.canonical import canonical
 from archive.ingest.surnames import surname_length
 
+# News agencies and web outlets that file wire copy (新华社北京3月5日电) and credit their reporters (新华社记者).
+AGENCY = r"(?:新华社|中新社|中新网|新华网|人民网|央视网|央广网)"
+# A reporter posted abroad or to another city (本报驻东京记者, 新华社驻京记者): 驻 and the posting.
+POSTED = r"驻[\u4e00-\u9fff]{1,6}?"
+# The day of a dateline, in digits or in Chinese numerals (5月14日, 五月十五日).
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 # Openings of a reported article: 本报讯, another paper's 河南日报讯, a wire service's
 # 新华社北京3月5日电 or 据新华社电.
 _NEWS_OPENER = (
     r"(?:本|[\u4e00-\u9fff]{1,6}(?:日|晚|时|商|青年|都市|法制))\s*报\s*讯"
-    r"|据?\s*(?:新华社|中新社|中新网|新华网|人民网|央视网|央广网)"
-    r"(?:[\u4e00-\u9fff]{2,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*电"
-    # The paper's own reporter away from home: 本报呼和浩特7月13日电.
-    r"|本\s*报\s*[\u4e00-\u9fff]{2,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电"
+    rf"|据?\s*{AGENCY}(?:[\u4e00-\u9fff]{{2,8}}?\s*{_DAY})?\s*电"
+    # The paper's own reporter away from home or in the capital: 本报呼和浩特7月13日电, 本报上海3月8日讯.
+    rf"|本\s*报\s*[\u4e00-\u9fff]{{2,8}}?\s*{_DAY}\s*[电讯]"
 )
 # An opening with its credit in brackets (本报讯（记者…）, 本报（记者…）) or without one.
 DATELINE = re.compile(
@@ -47,14 +52,16 @@ _CREDIT_NAME = r"(?:(?!本报|记者|通讯员)[^\s。，！？：（）()/／])
 _CREDIT_NAMES = rf"({_CREDIT_NAME}(?:(?:[\s、]|\s*{_CREDIT_ROLE}\s*){_CREDIT_NAME}){{0,3}})"
 _CREDIT_END = rf"{_CREDIT_NAMES}\s*[/／]?\s*摄[）)]?\s*$"
 PHOTO_CREDIT = re.compile(
-    r"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席|特派)?(?:记者|通讯员|摄影)[：:]?\s*" + _CREDIT_END
+    rf"(?:^|(?<=[\s。！？”]))[（(]?(?:本报|新华社)?\s*(?:特约|首席|特派|{POSTED})?(?:记者|通讯员|摄影)[：:]?\s*"
+    + _CREDIT_END
 )
 # A credit without a role ("李明 摄"): only names that read as family name + one or two characters.
 ROLELESS_CREDIT = re.compile(r"(?:^|(?<=[。！？”]))[（(]?" + _CREDIT_END)
 ROLELESS_NAME = re.compile(r"[^\s、]+")
 
 
-def _personal_name(word: str) -> bool:
+def personal_name(word: str) -> bool:
+    """Whether ``word`` reads as a family name and a one- or two-character given name."""
     family = surname_length(word, 0)
     return family > 0 and 1 <= len(word) - family <= 2
 
@@ -66,7 +73,7 @@ def photo_credit(text: str) -> re.Match | None:
     match = PHOTO_CREDIT.search(text)
     if match is None:
         match = ROLELESS_CREDIT.search(text)
-        if match is None or not all(map(_personal_name, ROLELESS_NAME.findall(match.group(1)))):
+        if match is None or not all(map(personal_name, ROLELESS_NAME.findall(match.group(1)))):
             return None
     return match
 
@@ -80,7 +87,7 @@ ROLELESS_TRAILING_CREDIT = re.compile(r"[（(]\s*([^\s、（）()]{2,4}(?:[\s、
 def roleless_trailing_credit(text: str) -> re.Match | None:
     """The (name) credit closing ``text`` (canonical) when every word in it reads as a personal name."""
     match = ROLELESS_TRAILING_CREDIT.search(text)
-    if match is None or not all(map(_personal_name, ROLELESS_NAME.findall(match.group(1).replace("、", " ")))):
+    if match is None or not all(map(personal_name, ROLELESS_NAME.findall(match.group(1).replace("、", " ")))):
         return None
     before = text[: match.start()].rstrip()
     return match if not before or before[-1] in SENTENCE_END + CLOSERS else None

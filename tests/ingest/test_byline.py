@@ -176,3 +176,45 @@ def test_photo_credit_with_two_roles_after_layout_spaces_are_gone():
     caption, byline = split_photo_credit("图为工人正在河道施工。本报记者林晓本报通讯员孟凡摄")
     assert byline.photographers == ["林晓", "孟凡"]
     assert caption == "图为工人正在河道施工。"
+
+
+@pytest.mark.parametrize(
+    ("text", "reporters", "rest"),
+    [
+        ("本报上海3月8日讯记者陈思远、林晓报道：全市春播进度过半。", ["陈思远", "林晓"], "全市春播进度过半。"),
+        ("本报郑州三月二十日电记者方舟报道：全省春播进度过半。", ["方舟"], "全省春播进度过半。"),
+        ("本报讯 记者孟凡报道 近日，新区召开会议。", ["孟凡"], "近日，新区召开会议。"),
+        ("本报讯新华社记者陈思远、本报记者林晓报道：全市春播进度过半。", ["陈思远", "林晓"], "全市春播进度过半。"),
+        ("本报武汉4月2日电中新社记者方舟 本报记者孟凡报道：江城春播忙。", ["方舟", "孟凡"], "江城春播忙。"),
+    ],
+)
+def test_dated_own_reporters_and_several_outlets_credited_before_baodao(text, reporters, rest):
+    byline, body = split_dateline(text)
+    assert (byline.reporters, body) == (reporters, rest)
+
+
+def test_baodao_inside_the_body_closes_no_credit():
+    byline, body = split_dateline("本报讯 记者近日报道的问题已经解决。")
+    assert (byline.reporters, body) == ([], "记者近日报道的问题已经解决。")
+
+
+def test_wire_copy_credits_its_reporters_by_name_alone():
+    byline, body = split_dateline("据新华社南京5月2日电（陈思远、林晓）从首演到今天，剧团演出了60余场。")
+    assert (byline.reporters, body) == (["陈思远", "林晓"], "从首演到今天，剧团演出了60余场。")
+    assert split_dateline("新华社北京5月2日电（综合外电）近日，")[0].reporters == []
+    assert split_dateline("本报讯（孟凡）昨日，")[0].reporters == ["孟凡"]
+
+
+def test_feature_byline_of_two_publications():
+    byline = parse_feature_byline("本报记者陈思远《田野》杂志记者林晓")
+    assert byline.reporters == ["陈思远", "林晓"]
+
+
+def test_reporters_posted_abroad_or_to_the_capital():
+    byline, body = split_dateline("本报东京5月2日电 本报驻日本记者林晓报道：日本央行今天宣布维持利率不变。")
+    assert (byline.reporters, body) == (["林晓"], "日本央行今天宣布维持利率不变。")
+    assert parse_feature_byline("本报驻开罗记者 陈思远").reporters == ["陈思远"]
+    assert split_photo_credit("市民在街头观看表演。新华社驻京记者 方舟摄") == (
+        "市民在街头观看表演。",
+        split_photo_credit("新华社记者 方舟 摄")[1],
+    )

@@ -203,3 +203,34 @@ def test_photo_with_its_credit_next_to_an_unfinished_paragraph():
     news, photo = segment_page(page)[0]
     assert news.body.replace("\n", "").endswith("要压实责任，确保安全度汛。")
     assert (photo.kind, photo.photographers, photo.body) == ("photo", ["柯岚"], "5月1日，志愿者在广场清扫落叶。")
+
+
+GENERAL_NEWS_OPENINGS = """省运会筹备工作进入冲刺
+
+本报郑州5月4日讯记者王芳、
+李明报道：第十届省运会将于今
+年9月在郑州举行，各项筹备工作
+已进入冲刺阶段。
+
+剧团新戏首演
+
+据新华社南京5月2日电（陈思
+远、林晓）剧团新排大戏昨晚首
+演，观众反响热烈。
+
+山村里的读书声
+
+本报记者方舟《田野》杂志记者孟凡
+
+清晨，山村小学传出琅琅读书声，
+孩子们在新建的教室里上课。
+"""
+
+
+def test_general_news_openings_credit_their_reporters_apart_from_the_body():
+    games, play, feature = _articles(GENERAL_NEWS_OPENINGS)
+    assert (games.headline, games.reporters) == ("省运会筹备工作进入冲刺", ["王芳", "李明"])
+    assert games.body.startswith("第十届省运会")
+    assert (play.reporters, play.body[:4]) == (["陈思远", "林晓"], "剧团新排")
+    assert (feature.headline, feature.reporters) == ("山村里的读书声", ["方舟", "孟凡"])
+    assert feature.body.startswith("清晨，山村小学")
