@@ -7,6 +7,7 @@ article: dates, people, meetings (and roles), districts.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from datetime import date
 
 from archive.ingest.budget import UNLIMITED, Deadline
@@ -34,15 +35,18 @@ def parse_page(
     edition: str | None = None,
     gazetteer: Gazetteer | None = None,
     deadline: Deadline = UNLIMITED,
+    known_people: Set[str] = frozenset(),
 ) -> ParsedPage:
     """Parse one page's decoded text published on ``issue_date`` in ``edition``.
 
     With a ``deadline``, raises ``ParseBudgetExceeded`` once it has passed (checked between stages).
+    ``known_people``: names the archive already knows as people's, recognised where an article names them bare
+    (see ``archive.ingest.people.extract_people``).
     """
     gazetteer = gazetteer or Gazetteer.default()
     articles, warnings = segment_page(strip_chrome(text), deadline)
     for article in articles:
-        enrich(article, issue_date, edition, gazetteer, deadline)
+        enrich(article, issue_date, edition, gazetteer, deadline, known_people)
     return ParsedPage(articles=articles, warnings=warnings)
 
 
@@ -52,6 +56,7 @@ def enrich(
     edition: str | None,
     gazetteer: Gazetteer,
     deadline: Deadline = UNLIMITED,
+    known_people: Set[str] = frozenset(),
 ) -> None:
     """Fill the article's event date, people, meeting, roles and districts from its text.
 
@@ -73,7 +78,7 @@ def enrich(
         if found:
             article.event_date, article.event_date_precision = found
     deadline.check()
-    article.persons = extract_people(titled)
+    article.persons = extract_people(titled, known_people)
     deadline.check()
     if reports_event:
         day = article.event_date if article.event_date_precision == "day" else None
