@@ -168,24 +168,24 @@ def general_news(path: Path, show: int, known_in: int) -> None:
     archive = [extract_people(text, names) for (text, _), names in zip(sentences, known, strict=True)]
     elapsed = time.perf_counter() - started
     score_general(
-        f"general news with the names known from the other sentences (titled, or in {known_in} or more)",
+        f"general news with the names known from the other sentences (officials, or in {known_in} or more)",
         sentences, archive, elapsed, show, [{p.name for p in found} for found in single],
     )
 
 
 def known_elsewhere(found: list[list[PersonMention]], known_in: int) -> list[frozenset[str]]:
     """For each sentence, the names the other sentences make known, as the importer's archive does
-    (``archive.loading.known_people``): someone found with a title in one of them, or (``known_in`` > 0) found in
-    ``known_in`` of them or more (``found``: the people found in each sentence read on its own)."""
+    (``archive.loading.known_people``): someone found as an official in one of them, or found in ``known_in`` of
+    them or more (``found``: the people found in each sentence read on its own)."""
     counts = Counter(name for people in found for name in {p.name for p in people})
-    titled = Counter(name for people in found for name in {p.name for p in people if p.titles})
+    officials = Counter(name for people in found for name in {p.name for p in people if p.kind == "official"})
     known = []
     for people in found:
         own = {p.name for p in people}
-        own_titled = {p.name for p in people if p.titles}
+        own_officials = {p.name for p in people if p.kind == "official"}
         known.append(frozenset(
             name for name, count in counts.items()
-            if 0 < known_in <= count - (name in own) or titled[name] - (name in own_titled) > 0
+            if count - (name in own) >= known_in or officials[name] - (name in own_officials) > 0
         ))
     return known
 

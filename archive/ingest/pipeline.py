@@ -7,7 +7,6 @@ article: dates, people, meetings (and roles), districts.
 from __future__ import annotations
 
 import re
-from collections.abc import Set
 from datetime import date
 
 from archive.ingest.budget import UNLIMITED, Deadline
@@ -35,7 +34,7 @@ def parse_page(
     edition: str | None = None,
     gazetteer: Gazetteer | None = None,
     deadline: Deadline = UNLIMITED,
-    known_people: Set[str] = frozenset(),
+    known_people: frozenset[str] = frozenset(),
 ) -> ParsedPage:
     """Parse one page's decoded text published on ``issue_date`` in ``edition``.
 
@@ -56,7 +55,7 @@ def enrich(
     edition: str | None,
     gazetteer: Gazetteer,
     deadline: Deadline = UNLIMITED,
-    known_people: Set[str] = frozenset(),
+    known_people: frozenset[str] = frozenset(),
 ) -> None:
     """Fill the article's event date, people, meeting, roles and districts from its text.
 

@@ -2,7 +2,9 @@
 and only where a person may stand (``extract_people(text, known)``; invented names and sentences)."""
 from archive.ingest.people import extract_people
 
-KNOWN = frozenset({"何军", "林立新", "阿斯塔诺夫", "罗斯", "明白", "智慧", "都会", "艾力更", "薛祥", "罗格"})
+KNOWN = frozenset(
+    {"何军", "林立新", "阿斯塔诺夫", "罗斯", "明白", "智慧", "都会", "艾力更", "薛祥", "罗格", "位全国", "祝贺他"}
+)
 
 
 def names(text, known=KNOWN):
@@ -57,3 +59,8 @@ def test_a_known_name_that_is_the_part_of_a_longer_name_is_not_read_apart():
     assert "艾力更" not in names("艾力更·依明巴海参加会见。")
     assert "薛祥" not in names("大家都很敬佩丁薛祥。")
     assert names("克里沃伊罗格当天遭到袭击。") == []
+
+
+def test_a_misreading_the_archive_holds_is_no_person_where_it_is_counted_or_ends_in_a_pronoun():
+    assert names("5位全国自强模范代表发言。") == []
+    assert names("大家纷纷祝贺他出任新职。") == []
