@@ -244,7 +244,9 @@ def main() -> None:
     parser.add_argument("--general", type=Path, help="a BIO file of general news sentences (see above)")
     parser.add_argument("--show", type=int, default=0, help="list this many missed and extra names")
     parser.add_argument(
-        "--known-in", type=int, default=2, help="general news: sentences a non-official must be found in to be known"
+        "--known-in", type=int, default=2,
+        help="general news: other sentences a non-official must be found in to be known (the importer asks for"
+        " archive.loading.KNOWN_IN_ARTICLES articles of an archive far larger than the set)",
     )
     args = parser.parse_args()
     speed(args.rounds)

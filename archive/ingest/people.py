@@ -27,8 +27,8 @@ People are found by these readings of the text, strongest first:
 - names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
   transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁).
 
-Names the archive already knows as people's (``known``: officials and people named often) are people where they
-stand as whole words, bare (see ``_Extraction.read_known_names``).
+Names the caller's archive already knows as people's (``known``) are people where they stand bare as whole words
+and where a person may stand (see ``_Extraction.read_known_names``).
 
 Bylines and credits (记者…, …摄) are not people (a reporter is kept in the article's
 byline), nor is a name that is the whole title of a work (《白鹿原》). Every later mention
@@ -679,7 +679,7 @@ class _Extraction:
         """A name the archive knows is a person's at ``start`` (see ``read_known_names``): more than a family name;
         no word jieba's corpus uses often (its tags call 明白 and 乌克兰 names too: see ``_seldom_name``); not
         opening with a family name that is a function word (都会) nor ending in a function character (家是) or a
-        pronoun (祝贺他); not counted (5位全国, 多国人士); not part of a longer name (joined by "·", or one jieba
+        pronoun (祝贺他); not counted (5位全国); not part of a longer name (joined by "·", or one jieba
         cut the head off: 丁|薛祥, 克里沃伊|罗格); not where places stand (飞抵…, …地区, …市) nor before an
         institution (…大学) or a doctrine (…理论); not inside the title of a work (``_add_shaped`` leaves out
         bylines and 焦作's places)."""
