@@ -43,7 +43,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 
 from archive.article_diff import ArticleChange, article_change
 from archive.districts import gazetteer_from_db
@@ -239,12 +239,9 @@ def known_people() -> frozenset[str]:
     """Names the importer recognises where a new article names them bare (``archive.ingest.people``): officials,
     and anyone named in ``KNOWN_IN_ARTICLES`` articles or more. A name found once may be a misreading; one
     found with a post, or again and again, is someone's."""
-    officials = Person.objects.filter(kind=OFFICIAL).values_list("name", flat=True)
-    frequent = (
-        Mention.objects.values("person").annotate(articles=Count("article")).filter(articles__gte=KNOWN_IN_ARTICLES)
-        .values_list("person__name", flat=True)
-    )
-    return frozenset(officials) | frozenset(frequent)
+    frequent = Mention.objects.values("person").annotate(articles=Count("*")).filter(articles__gte=KNOWN_IN_ARTICLES)
+    known = Person.objects.filter(Q(kind=OFFICIAL) | Q(pk__in=frequent.values("person")))
+    return frozenset(known.order_by().values_list("name", flat=True))
 
 
 def _load(
