@@ -10,6 +10,9 @@ API for the commands and the admin import (upload → preview → confirm):
   ``LoadResult``; on any failure it raises ``PageImportError`` (Chinese message)
   and the database is as it was.
 
+A page is parsed against the archive as it stands (``parse_against_archive``): the editable gazetteer, and the
+people it knows (``known_people``: officials and people named often), whose names are recognised where the
+page names them bare.
 A page is identified by its issue (paper, edition, date) and ``source_file``.
 A file whose text has the stored SHA-256 is ``unchanged`` and nothing is
 written (``force=True`` re-parses it anyway, e.g. after the importer improved).
@@ -40,7 +43,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 
 from archive.article_diff import ArticleChange, article_change
 from archive.districts import gazetteer_from_db
@@ -64,6 +67,8 @@ ORDER_SHIFT = 1_000_000
 # PostgreSQL advisory lock key under which page loads take turns ("焦作" as a number, arbitrary but fixed).
 LOAD_LOCK_KEY = 0x7126_4F5C
 OFFICIAL = Person.Kind.OFFICIAL
+# Articles a person who is no official must be named in for a bare mention of the name to be recognised.
+KNOWN_IN_ARTICLES = 3
 # What the loader tells the editor about a bare name it could not tie to one official.
 UNDECIDED_WARNINGS = {
     Mention.Link.AMBIGUOUS: "同期有多位同名官员，未能确定是谁",
@@ -160,7 +165,7 @@ def preview_page(
         .select_related("issue")
         .first()
     )
-    parsed = parse_page(decoded.text, date, edition, gazetteer_from_db(), deadline or parse_deadline())
+    parsed = parse_against_archive(decoded.text, date, edition, deadline or parse_deadline())
     warnings = list(parsed.warnings)
     plan = _plan(existing, parsed)
     return PagePreview(
@@ -224,6 +229,21 @@ def parse_deadline() -> Deadline:
     return Deadline(settings.ARCHIVE_PARSE_BUDGET_SECONDS)
 
 
+def parse_against_archive(text: str, date: Date, edition: str, deadline: Deadline) -> ParsedPage:
+    """``parse_page`` with what the archive holds now: the editable gazetteer, and the people it knows (see
+    ``known_people``), read once for the page."""
+    return parse_page(text, date, edition, gazetteer_from_db(), deadline, known_people())
+
+
+def known_people() -> frozenset[str]:
+    """Names the importer recognises where a new article names them bare (``archive.ingest.people``): officials,
+    and anyone named in ``KNOWN_IN_ARTICLES`` articles or more. A name found once may be a misreading; one
+    found with a post, or again and again, is someone's."""
+    frequent = Mention.objects.values("person").annotate(articles=Count("*")).filter(articles__gte=KNOWN_IN_ARTICLES)
+    known = Person.objects.filter(Q(kind=OFFICIAL) | Q(pk__in=frequent.values("person")))
+    return frozenset(known.order_by().values_list("name", flat=True))
+
+
 def _load(
     data, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections, deadline
 ) -> LoadResult:
@@ -238,8 +258,8 @@ def _load(
     stored = Page.objects.filter(
         issue__paper=paper, issue__edition=edition, issue__date=date, source_file=source_file, sha256=sha256
     )
-    parse = partial(parse_page, decoded.text, date, edition, deadline=deadline)
-    parsed = parse(gazetteer_from_db()) if force or not stored.exists() else None
+    parse = partial(parse_against_archive, decoded.text, date, edition, deadline)
+    parsed = parse() if force or not stored.exists() else None
     with transaction.atomic():
         _serialize_writers()
         return _write(
@@ -262,7 +282,7 @@ def _serialize_writers() -> None:
 def _write(
     text, sha256, parsed, parse, source_file, date, edition, paper, label, force, run, origin_path, discard_corrections
 ) -> LoadResult:
-    """Write the page; ``parsed`` is None when it looked unchanged, ``parse(gazetteer)`` parses it after all."""
+    """Write the page; ``parsed`` is None when it looked unchanged, ``parse()`` parses it after all."""
     issue, _ = Issue.objects.get_or_create(paper=paper, edition=edition, date=date)
     page = Page.objects.filter(issue=issue, source_file=source_file).first()
     if page is not None and page.sha256 == sha256 and not force:
@@ -271,7 +291,7 @@ def _write(
         return LoadResult(run.outcome, page, run.counts, PageDiff(unchanged=run.counts["articles"]), [], run)
 
     if parsed is None:  # another writer replaced the stored page since it was looked at
-        parsed = parse(gazetteer_from_db())
+        parsed = parse()
     warnings = list(parsed.warnings)
     plan = _plan(page, parsed)
     if plan.diff.corrections_lost and not discard_corrections:

@@ -27,6 +27,9 @@ People are found by these readings of the text, strongest first:
 - names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
   transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁).
 
+Names the caller's archive already knows as people's (``known``) are people where they stand bare as whole words
+and where a person may stand (see ``_Extraction.read_known_names``).
+
 Bylines and credits (记者…, …摄) are not people (a reporter is kept in the article's
 byline), nor is a name that is the whole title of a work (《白鹿原》). Every later mention
 of a name found once is the same person; ``text`` may still hold layout spaces and line wraps.
@@ -38,7 +41,7 @@ import re
 from collections import defaultdict
 from collections.abc import Container, Set
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from archive.ingest.gazetteer import Gazetteer
@@ -310,6 +313,18 @@ _UNIT_AFTER = re.compile("[队党国省州市县区镇乡村街路岛港城军�
 _HAN = re.compile("[\u4e00-\u9fff]")
 # The marks around the title of a book, a play or a film.
 _WORK_OPENS, _WORK_CLOSES = "《", "》"
+# What follows a name heading a doctrine rather than naming its person (邓小平理论, 毛泽东思想, 马克思主义).
+_DOCTRINE = re.compile("(?:党建|建党|党的建设)?(?:理论|思想|主义)")
+# A name the archive knows is read across this many jieba words at most (a foreign name cut apart, 卡洛斯|·|阿马特),
+# and this many characters.
+_KNOWN_NAME_WORDS, _LONGEST_KNOWN_NAME = 5, 12
+# Words jieba cuts before a place a person goes to (赴某地, 飞抵某地), never before a person; unlike 在, 从 or 于,
+# which a person may follow (在某人的带领下).
+_TO_A_PLACE = frozenset({"到", "赴", "往", "至", "前往", "飞抵", "抵达", "首都"})
+# jieba's class of pronouns, which end no name (祝贺|他).
+_PRONOUN = "r"
+# Words after a place that name its area (某地地区, 某地一带): no person stands before them.
+_PLACE_AFTER = re.compile("地区|一带|境内|边境|前线|方向")
 
 
 class _Stated(NamedTuple):
@@ -597,8 +612,9 @@ class _Extraction:
         word = segmentation.word_at[word_start]
         return word_start == start - 1 and len(word) == 2 and not segmentation.is_dictionary_word(word)
 
-    def read_name_words(self) -> None:
-        """Names known by their shape alone (see the module docstring); each found once, bylines excepted."""
+    def read_name_words(self, known: frozenset[str] = frozenset()) -> None:
+        """Names known by their shape alone (see the module docstring), or to the archive (``known``: see
+        ``read_known_names``); each found once, bylines excepted."""
         text = self.text
         segmentation = self.segmentation
         covered = self._covered()
@@ -631,7 +647,65 @@ class _Extraction:
         self._read_names_opening_phrases(covered)
         self._read_japanese_names(covered)
         self._read_name_pairs(covered)
+        self.read_known_names(known)
         self._read_list_neighbours(covered)
+
+    def read_known_names(self, known: frozenset[str]) -> None:
+        """Names the archive knows as people's (``known``) where they stand as whole words: jieba starts a word
+        where one starts and ends one where it ends (罗斯 is not read inside 俄罗斯), and where a person may stand
+        (see ``_known_name_here``: not 明白, 邓小平理论, 《回忆某某》…). The longest known name of a run of jieba
+        words is read; positions inside names found before are skipped.
+        """
+        if not known:
+            return
+        text = self.text
+        initials = _initials(known)
+        covered = self._covered()
+        words = self.segmentation.words
+        ends = [end for _word, _start, end in words]
+        for index, (_word, start, _end) in enumerate(words):
+            if text[start] not in initials or start in covered:
+                continue
+            found = None
+            for end in ends[index : index + _KNOWN_NAME_WORDS]:
+                if end - start > _LONGEST_KNOWN_NAME or end - 1 in covered:
+                    break
+                if text[start:end] in known:
+                    found = text[start:end]
+            if found and found not in self.people and self._known_name_here(found, start):
+                self._add_shaped(found, start)
+
+    def _known_name_here(self, name: str, start: int) -> bool:
+        """A name the archive knows is a person's at ``start`` (see ``read_known_names``): more than a family name;
+        no word jieba's corpus uses often (its tags call 明白 and 乌克兰 names too: see ``_seldom_name``); not
+        opening with a family name that is a function word (都会) nor ending in a function character (家是) or a
+        pronoun (祝贺他); not counted (5位全国); not part of a longer name (joined by "·", or one jieba
+        cut the head off: 丁|薛祥, 克里沃伊|罗格); not where places stand (飞抵…, …地区, …市) nor before an
+        institution (…大学) or a doctrine (…理论); not inside the title of a work (``_add_shaped`` leaves out
+        bylines and 焦作's places)."""
+        text = self.text
+        end = start + len(name)
+        if surname_length(name, 0) == len(name) or not all(map(is_word_char, name)) or not self._seldom_name(name):
+            return False
+        if name[0] in FUNCTION_WORD_SURNAMES or name[-1] in FUNCTION_CHARS or self._counted(start):
+            return False
+        segmentation = self.segmentation
+        if segmentation.word_class(segmentation.word_at[segmentation.word_start[end - 1]]) == _PRONOUN:
+            return False
+        if text.startswith(_DOTS, end) or text[start - 1 : start] in _DOTS or self._glued_after(start):
+            return False
+        previous = segmentation.word_at[segmentation.word_start[start - 1]] if start else ""
+        if previous in _TO_A_PLACE:
+            return False
+        if _UNIT_AFTER.match(text, end) or _PLACE_AFTER.match(text, end) or text.startswith(_INSTITUTIONS, end):
+            return False
+        return not _DOCTRINE.match(text, end) and not self._inside_a_work_title(start)
+
+    def _inside_a_work_title(self, start: int) -> bool:
+        """``start`` is inside the title of a book, a play or a film (《邓小平文选》)."""
+        text = self.text
+        opens = text.rfind(_WORK_OPENS, 0, start)
+        return opens >= 0 and text.rfind(_WORK_CLOSES, opens, start) < 0 and text.find(_WORK_CLOSES, start) >= 0
 
     def _read_names_after_roles(self, covered: Container[int]) -> None:
         """A name right after a role only people have (外援甲, 裁判乙, 发言人丙) or a verb whose object is a person
@@ -1415,6 +1489,12 @@ def _mention(name: str, titles: list[str]) -> PersonMention:
     return PersonMention(name, titles, kind="official" if any(map(is_official_title, titles)) else "other")
 
 
+@lru_cache(maxsize=1)
+def _initials(known: frozenset[str]) -> frozenset[str]:
+    """The first characters of the names ``known``, found once for the articles of a page (which share one)."""
+    return frozenset(name[0] for name in known)
+
+
 @cache
 def _place_words() -> frozenset[str]:
     """焦作's place names from the gazetteer, also without their 县/镇/街道 (许良镇 → 许良): villages and towns
@@ -1498,12 +1578,15 @@ def _flatten(text: str) -> tuple[str, set[int]]:
     return "".join(pieces), breaks
 
 
-def extract_people(text: str) -> list[PersonMention]:
-    """Every individually named person in ``text`` (an article body), once each, in order of first mention."""
+def extract_people(text: str, known: frozenset[str] = frozenset()) -> list[PersonMention]:
+    """Every individually named person in ``text`` (an article body), once each, in order of first mention.
+
+    ``known``: names the archive already knows as people's (see ``_Extraction.read_known_names``); a known
+    name standing bare as a whole word is a person here too."""
     extraction = _Extraction(text)
     used = extraction.read_title_chains()
     extraction.read_post_name_titles(used)
     extraction.read_untitled()
-    extraction.read_name_words()
+    extraction.read_name_words(known)
     extraction.read_appointments()
     return extraction.mentions()

@@ -34,15 +34,18 @@ def parse_page(
     edition: str | None = None,
     gazetteer: Gazetteer | None = None,
     deadline: Deadline = UNLIMITED,
+    known_people: frozenset[str] = frozenset(),
 ) -> ParsedPage:
     """Parse one page's decoded text published on ``issue_date`` in ``edition``.
 
     With a ``deadline``, raises ``ParseBudgetExceeded`` once it has passed (checked between stages).
+    ``known_people``: names the archive already knows as people's, recognised where an article names them bare
+    (see ``archive.ingest.people.extract_people``).
     """
     gazetteer = gazetteer or Gazetteer.default()
     articles, warnings = segment_page(strip_chrome(text), deadline)
     for article in articles:
-        enrich(article, issue_date, edition, gazetteer, deadline)
+        enrich(article, issue_date, edition, gazetteer, deadline, known_people)
     return ParsedPage(articles=articles, warnings=warnings)
 
 
@@ -52,6 +55,7 @@ def enrich(
     edition: str | None,
     gazetteer: Gazetteer,
     deadline: Deadline = UNLIMITED,
+    known_people: frozenset[str] = frozenset(),
 ) -> None:
     """Fill the article's event date, people, meeting, roles and districts from its text.
 
@@ -73,7 +77,7 @@ def enrich(
         if found:
             article.event_date, article.event_date_precision = found
     deadline.check()
-    article.persons = extract_people(titled)
+    article.persons = extract_people(titled, known_people)
     deadline.check()
     if reports_event:
         day = article.event_date if article.event_date_precision == "day" else None
