@@ -62,6 +62,12 @@ def histogram_items(bars) -> str:
 
 
 @register.filter
+def chinese_date(day) -> str:
+    """``day|date:"Y年n月j日"`` (2016年9月3日) without Django's format machinery, which cost ~0.3 ms of a page of 20."""
+    return f"{day.year:04d}年{day.month}月{day.day}日"
+
+
+@register.filter
 def facet_items(values) -> str:
     """The list items of ``presentation.FacetValue`` values: a link that toggles the value, its label and count.
 
