@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from search import engine
 from search.engine import SearchRequest
-from search.presentation import article_row
+from search.presentation import RowUrls, article_row
 
 CSV_MAX_ROWS = 5000
 CSV_BATCH = 100  # the engine's largest page
@@ -57,12 +57,12 @@ def export_rows(request: SearchRequest, absolute_url):
 
     ``absolute_url`` turns a path into a full link. Raises ``engine.QuerySyntaxError``.
     """
-    rows, seen, page = [], 0, 1
+    rows, seen, page, urls = [], 0, 1, RowUrls()
     while True:
         response = engine.run_search(replace(request, page=page, per_page=CSV_BATCH))
         seen += len(response.hits)
         for hit in response.hits[: CSV_MAX_ROWS - len(rows)]:
-            article, row = hit.article, article_row(hit.article, hit)
+            article, row = hit.article, article_row(hit.article, hit, urls)
             rows.append(
                 [
                     row.publication_date.isoformat(),

@@ -109,8 +109,14 @@ class SearchForm(forms.Form):
         return replace(request, **overrides)
 
     def _known_values(self, facet):
-        """The facet's distinct values that exist; unknown ones are reported and dropped."""
+        """The facet's distinct values that exist; unknown ones are reported and dropped.
+
+        Most requests select no value of most facets: those ask the database nothing (building the
+        edition's empty query took ~0.3 ms of every search).
+        """
         raw = list(dict.fromkeys(self._values(facet.name, split=facet.advanced == TYPED)))
+        if not raw:
+            return []
         known = facet.labels(raw)
         bad = [value for value in raw if value not in known]
         if bad:

@@ -9,10 +9,12 @@ parameters of ``search.forms.query_string``.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db.models import Count, JSONField, OuterRef, Subquery
+from django.urls import reverse
 
 from archive.models import Article, Mention, Person
 from archive.pinyin import name_pinyin
@@ -247,10 +249,38 @@ class UrlMaker:
         return self.url(filters=filters, page=1)
 
 
-def article_row(article: Article, hit: Hit | None = None) -> Row:
-    """One result line; ``hit`` adds the engine's highlighted snippet and headline."""
+# A primary key no article or person reaches: ``pk_url`` reverses a pattern with it, then puts each pk in its place.
+PK_MARKER = 918_273_645_546_372_819
+
+
+def pk_url(viewname: str) -> Callable[[int], str]:
+    """``reverse(viewname, kwargs={"pk": pk})`` as a function of ``pk`` that reverses only once."""
+    head, tail = reverse(viewname, kwargs={"pk": PK_MARKER}).split(str(PK_MARKER))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+class RowUrls:
+    """The links of a page of rows (``get_absolute_url`` of articles, people and districts), each pattern
+    reversed once per page and each district once: ``reverse`` per link took ~0.5 ms of a page of 20."""
+
+    def __init__(self):
+        self.article = pk_url("archive:article_detail")
+        self.person = pk_url("archive:person_detail")
+        self._districts: dict[str, str] = {}
+
+    def district(self, district) -> str:
+        url = self._districts.get(district.slug)
+        if url is None:
+            url = self._districts[district.slug] = district.get_absolute_url()
+        return url
+
+
+def article_row(article: Article, hit: Hit | None = None, urls: RowUrls | None = None) -> Row:
+    """One result line; ``hit`` adds the engine's highlighted snippet and headline. Rows of one page share
+    ``urls``."""
+    urls = urls or RowUrls()
     return Row(
-        url=article.get_absolute_url(),
+        url=urls.article(article.pk),
         headline=article.title,
         publication_date=article.publication_date,
         event_date=article.event_date,
@@ -258,15 +288,16 @@ def article_row(article: Article, hit: Hit | None = None) -> Row:
         page=article.page.label,
         snippet_html=hit.snippet_html if hit else "",
         headline_html=hit.headline_html if hit and article.headline else "",
-        officials=[Link(m.person.name, m.person.get_absolute_url()) for m in article.listed_mentions],
-        districts=[Link(d.name, d.get_absolute_url()) for d in article.listed_districts],
+        officials=[Link(m.person.name, urls.person(m.person_id)) for m in article.listed_mentions],
+        districts=[Link(d.name, urls.district(d)) for d in article.listed_districts],
         reporters=list(article.reporters),
     )
 
 
 def result_rows(response: SearchResponse) -> list[Row]:
     """Rows in hit order (hits whose article is gone are not in the response)."""
-    return [article_row(hit.article, hit) for hit in response.hits]
+    urls = RowUrls()
+    return [article_row(hit.article, hit, urls) for hit in response.hits]
 
 
 def date_facet(request, response, links) -> Facet:

@@ -16,6 +16,57 @@ SELECTED = {"item_class": ' class="selected"', "current": ' aria-current="true"'
 NOT_SELECTED = dict.fromkeys(SELECTED, "")
 
 
+# One bar of the date histogram, as the page's loop wrote it before ``histogram_items`` (same bytes).
+BAR_ITEM = (
+    '\n          <li class="{item_class}">\n            \n'
+    '            <a href="{url}"{current}>\n'
+    '              <span class="bar-label">{label}</span><span class="bar-count">'
+    '<span class="visually-hidden">：</span>{count}<span class="visually-hidden">篇{state}</span></span>\n'
+    '              <span class="bar share-{share}" aria-hidden="true"></span>\n'
+    '            </a>\n            \n          </li>\n          '
+)
+EMPTY_BAR_ITEM = (
+    '\n          <li class="">\n            \n'
+    '            <span class="bar-empty"><span class="bar-label">{label}</span><span class="bar-count">'
+    '<span class="visually-hidden">：</span>0<span class="visually-hidden">篇</span></span>'
+    '<span class="bar share-0" aria-hidden="true"></span></span>\n            \n          </li>\n          '
+)
+SELECTED_BAR = {"item_class": "selected", "current": ' aria-current="true"', "state": "（已选）"}
+NOT_SELECTED_BAR = dict.fromkeys(SELECTED_BAR, "")
+
+
+def count_text(count: int):
+    """``count|intcomma``: grouping separators start at thousands in every locale; intcomma costs ~8 µs a call."""
+    return escape(intcomma(count)) if count >= 1000 else count
+
+
+@register.filter
+def histogram_items(bars) -> str:
+    """The list items of ``presentation.Bar`` values: a bar linking to its year or month, or an empty one.
+
+    Written here for the reason ``facet_items`` is: a loop over ~35 years in the template took ~2 ms of a page.
+    The bar's width class is its percent halved, rounded as ``{% widthratio %}`` rounds.
+    """
+    return mark_safe("".join(
+        BAR_ITEM.format(
+            url=escape(bar.url),
+            label=escape(bar.label),
+            count=count_text(bar.count),
+            share=round(bar.percent / 2),
+            **(SELECTED_BAR if bar.selected else NOT_SELECTED_BAR),
+        )
+        if bar.url
+        else EMPTY_BAR_ITEM.format(label=escape(bar.label))
+        for bar in bars
+    ))
+
+
+@register.filter
+def chinese_date(day) -> str:
+    """``day|date:"Y年n月j日"`` (2016年9月3日) without Django's format machinery, which cost ~0.3 ms of a page of 20."""
+    return f"{day.year:04d}年{day.month}月{day.day}日"
+
+
 @register.filter
 def facet_items(values) -> str:
     """The list items of ``presentation.FacetValue`` values: a link that toggles the value, its label and count.
@@ -27,8 +78,7 @@ def facet_items(values) -> str:
         FACET_ITEM.format(
             url=escape(value.toggle_url),
             label=escape(value.label),
-            # grouping separators start at thousands in every locale; intcomma costs ~8 µs a call
-            count=escape(intcomma(value.count)) if value.count >= 1000 else value.count,
+            count=count_text(value.count),
             **(SELECTED if value.selected else NOT_SELECTED),
         )
         for value in values

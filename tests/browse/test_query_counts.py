@@ -78,3 +78,23 @@ def test_listed_articles_load_people_and_districts_in_order_in_one_query(archive
     assert issue == archive.main_issue.edition
     assert found[photo.pk].listed_mentions == [] and found[photo.pk].listed_districts == []
     assert found[lead.pk].listed_mentions[0].person.get_absolute_url() == archive.mayor.get_absolute_url()
+
+
+def test_listed_articles_hold_the_values_the_orm_loads(archive):
+    """``listed_articles`` writes its own SQL: every field must come back converted as the ORM converts it
+    (dates as dates, JSON as lists), the page without its raw text, and no ids asks nothing."""
+    from archive.models import Article
+    from archive.queries import listed_articles
+
+    pks = [archive.lead.pk, archive.photo.pk]
+    found = listed_articles(pks)
+    for pk in pks:
+        expected = Article.objects.select_related("page__issue").get(pk=pk)
+        article = found[pk]
+        for model_object, loaded in ((expected, article), (expected.page, article.page),
+                                     (expected.page.issue, article.page.issue)):
+            for field in type(model_object)._meta.concrete_fields:
+                if field.attname != "raw_text":
+                    assert getattr(loaded, field.attname) == getattr(model_object, field.attname), field.attname
+        assert "raw_text" in article.page.get_deferred_fields()
+    assert listed_articles([]) == {}
