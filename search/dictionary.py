@@ -21,8 +21,6 @@ _tokenizer: jieba.Tokenizer | None = None
 _user_words: set[str] = set()
 # Characters jieba segments with its dictionary (re_han_default's Chinese range); any other is a word alone.
 _JIEBA_HAN = re.compile("[\u4E00-\u9FD5]+")
-_segmented: dict = {}  # run -> words, and "" -> the dictionary total they were computed with
-_word_scores: dict = {}  # word -> its score in a route (see _scores_of_words), for the total in _segmented
 SEGMENTED_CACHE = 200_000  # runs; news repeats phrases (≈12% of the characters of 10k articles)
 
 
@@ -53,26 +51,54 @@ def segment(text: str) -> list[str]:
     ``_best_words`` (jieba's dictionary and scores, one pass instead of a DAG dict and
     a generator per character: a third of a rebuild was jieba) and remembered per run.
     """
-    instance = tokenizer()
-    if _segmented.get("") != instance.total:  # words added (``add_word`` raises the total): forget old routes
-        _segmented.clear()
-        _segmented[""] = instance.total
-        _word_scores.clear()
-        _word_scores.update(_scores_of_words(instance.FREQ, instance.total))
-    words = _segmented.get(text)
+    routes = _current_routes(tokenizer())
+    words = routes.segmented.get(text)
     if words is None:
         words = []
         end = 0
         for block in _JIEBA_HAN.finditer(text):
             words.extend(text[end : block.start()])
-            words.extend(_best_words(block.group(), _word_scores, -log(instance.total)))
+            words.extend(_best_words(block.group(), routes.word_scores, routes.unknown_score))
             end = block.end()
         words.extend(text[end:])
-        if len(_segmented) > SEGMENTED_CACHE:
-            _segmented.clear()
-            _segmented[""] = instance.total
-        _segmented[text] = words
+        if len(routes.segmented) > SEGMENTED_CACHE:
+            routes.segmented.clear()
+        routes.segmented[text] = words
     return words
+
+
+class _Routes:
+    """The word scores of one state of the dictionary (its ``total``) and the runs segmented with them.
+
+    Never changed once built (but for its cache of runs): a thread segmenting with it is not disturbed by
+    another thread adding words (a gunicorn worker's retry thread writing the index while it searches),
+    which makes a new one instead.
+    """
+
+    def __init__(self, instance: jieba.Tokenizer):
+        self.total = instance.total
+        self.word_scores = _scores_of_words(instance.FREQ, instance.total)
+        self.unknown_score = -log(instance.total)
+        self.segmented: dict[str, list[str]] = {}
+
+
+_routes: _Routes | None = None
+
+
+def _current_routes(instance: jieba.Tokenizer) -> _Routes:
+    """The routes of the dictionary as it is now, rebuilt when words were added (``add_word`` raises the total).
+
+    Built under the lock words are added under: reading jieba's dictionary while another thread adds to it
+    raised "dictionary changed size during iteration".
+    """
+    global _routes
+    routes = _routes
+    if routes is None or routes.total != instance.total:
+        with _lock:
+            if _routes is None or _routes.total != instance.total:
+                _routes = _Routes(instance)
+            routes = _routes
+    return routes
 
 
 def _scores_of_words(frequencies: dict, total: int) -> dict:

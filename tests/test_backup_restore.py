@@ -11,6 +11,8 @@ from haystack import connections
 from haystack.query import SearchQuerySet
 
 from archive.models import Article, Mention, Page, Person
+from search import indexing
+from search.models import PendingChange
 from tests.search.conftest import search_index  # noqa: F401  (fixture: a real Whoosh index in a temp dir)
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -67,6 +69,22 @@ def test_restore_brings_back_what_was_changed_after_the_backup(archive, tmp_path
     assert fingerprint() == before
     assert indexed_ids() == set(Article.objects.values_list("pk", flat=True))
     assert indexed_ids("改写后的标题") == set()
+
+
+def test_changes_still_queued_in_the_backup_are_applied_and_the_index_ends_consistent(archive, tmp_path):
+    """A backup made while index changes were queued (engine down, import killed): the restored database holds
+    those rows, and the restore applies them, so ``search_status`` finds nothing pending."""
+    victim = Article.objects.order_by("pk").first()
+    Article.objects.filter(pk=victim.pk).update(headline="引擎停机时改写的标题")
+    PendingChange.objects.create(article_id=victim.pk)
+    backup = tmp_path / "archive.backup"
+    run("backup", "--output", str(backup))
+    PendingChange.objects.all().delete()
+
+    run("restore", str(backup), "--noinput")
+    found = indexing.report()
+    assert (found.pending, found.missing, found.extra) == (0, [], [])
+    assert found.consistent and indexed_ids("引擎停机时改写的标题") == {victim.pk}
 
 
 def test_a_restored_archive_takes_new_rows_after_the_restored_ones(archive, tmp_path):

@@ -1,6 +1,7 @@
 """The analysis chain: recall of any Chinese substring, positions for phrases, offsets for highlighting."""
 import random
 import re
+import threading
 from collections import Counter
 
 import pytest
@@ -133,3 +134,40 @@ def test_segment_gives_jiebas_words_also_after_words_are_added():
     tokenizer.add_word(new_word, freq=1000)
     assert new_word in dictionary.segment(probe) and dictionary.segment(probe) == tokenizer.lcut(probe, HMM=False)
     assert [dictionary.segment(run) for run in runs] == [tokenizer.lcut(run, HMM=False) for run in runs]
+
+
+def test_words_added_by_another_thread_while_segmenting_break_nothing(monkeypatch):
+    """A gunicorn worker's retry thread writes the index (adding new names to jieba, as refresh_user_words does,
+    under the dictionary's lock) while the worker segments a query: the new words must wait until the routes
+    are read from jieba's dictionary, not change it under them ("dictionary changed size during iteration")."""
+    tokenizer = dictionary.tokenizer()
+    reading, added = threading.Event(), threading.Event()
+    scores_of_words = dictionary._scores_of_words
+
+    def slow_reading(frequencies, total):
+        def paused():
+            for number, item in enumerate(frequencies.items()):
+                if number == 1:
+                    reading.set()
+                    added.wait(1)
+                yield item
+
+        return scores_of_words(dict(paused()), total)
+
+    def add_word():
+        reading.wait(10)
+        with dictionary._lock:
+            tokenizer.add_word("线程甲乙丙丁", freq=1000)
+        added.set()
+
+    monkeypatch.setattr(dictionary, "_scores_of_words", slow_reading)
+    tokenizer.add_word("线程乙丙丁戊", freq=1000)  # the next segment reads the dictionary again
+    adder = threading.Thread(target=add_word)
+    adder.start()
+    try:
+        words = dictionary.segment("龘线程乙丙丁戊靐")
+    finally:
+        added.set()
+        adder.join(10)
+    assert "线程乙丙丁戊" in words
+    assert "线程甲乙丙丁" in dictionary.segment("龘线程甲乙丙丁靐"), "the word added meanwhile is used next"
