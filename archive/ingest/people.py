@@ -18,9 +18,9 @@ People are found by these readings of the text, strongest first:
   a rank (…九段, …院士), after a role, or made up by jieba with a name-like given-name character
   before such a word or closing a phrase a 的 opened; a transliterated one after a role or title
   (大使…, 国务卿…) or before a speech verb, or opening its clause before an act (…今天, …称), a
-  post or a predicate (…多次攻击, …决定); a name jieba knows or made up of name characters right before
-  a head of state's post, an honorific or a photo caption's place (…副总统, …女士, …（左）); and foreign
-  names joined by "·" (an initial too: 拉·甘地);
+  post, a predicate or a preposition (…多次攻击, …决定, …从); a name jieba knows or made up of name
+  characters right before a head of state's post, an honorific or a photo caption's place (…副总统, …女士,
+  …（左）); and foreign names joined by "·" (an initial too: 拉·甘地);
 - names after a role or a verb whose object is a person (裁判…, 发言人…, 会见…, 嫁给了…) however jieba
   cut them; three-character names opening a phrase (从…的经历, 来到…跟前) that jieba cuts as names;
   Japanese names, by a table of family names, whole or by family name alone (…首相, …还表示);
@@ -245,6 +245,8 @@ _WHEN_AFTER_NAME = re.compile("[时后]")
 _GLUED_AFTER_NAME = FUNCTION_CHARS | frozenset("时后以")
 # jieba's classes of a word that starts a predicate after its subject: verbs, adverbs, adjectives, descriptives.
 _PREDICATE_CLASSES = frozenset("vdaz")
+# jieba's tags of names and places (nr, nrt, nrfg, ns).
+_NAME_OR_PLACE_CLASSES = ("nr", "ns")
 # jieba's classes of numbers and measure words.
 _COUNT_CLASSES = frozenset("mq")
 # jieba's classes of a character that is no foreign name's syllable when alone: numbers, measure words, prepositions,
@@ -1249,10 +1251,14 @@ class _Extraction:
         )
 
     def _common_word_given(self, given: str) -> bool:
-        """``given`` is a word jieba's corpus uses often and seldom as a given name (水平, 文化): after a family-name
-        character it reads as a phrase (高水平, 把高水平的…) more often than as a name."""
+        """``given`` is a word jieba's corpus uses often, seldom as a given name, and its lexicon tags as neither a
+        name nor a place (水平, 建筑; not 卫星, 长江, which parents name children after): after a family-name character
+        it reads as a phrase (高水平, 把古建筑…) more often than as a name."""
         segmentation = self.segmentation
-        return not segmentation.is_rare(given) and not segmentation.is_given_name_word(given)
+        return (
+            not segmentation.is_rare(given) and not segmentation.is_given_name_word(given)
+            and not segmentation.word_class(given).startswith(_NAME_OR_PLACE_CLASSES)
+        )
 
     def _glued_to_result(self, word: str, start: int) -> bool:
         """``word`` is a new word jieba made of a shorter name and the 以 of a match's result (季岚|以3比1战胜…)."""
@@ -1343,11 +1349,15 @@ class _Extraction:
 
     def _transliteration_run(self, word: str, start: int) -> str:
         """A transliterated word with the transliteration characters or words jieba cut off its end, alone
-        or glued to a speech verb (马尔蒂|诺说 → 马尔蒂诺, 贾亚拉|莉达); any other word as it is."""
+        or glued to a speech verb (马尔蒂|诺说 → 马尔蒂诺, 贾亚拉|莉达), up to an institution's word (施罗德|基金); any
+        other word as it is."""
         if not _TRANSLITERATION.issuperset(word):
             return word
         end = start + len(word)
-        while self.text[end : end + 1] in _TRANSLITERATION and end - start < _LONGEST_TRANSLITERATION:
+        while (
+            self.text[end : end + 1] in _TRANSLITERATION and end - start < _LONGEST_TRANSLITERATION
+            and not self.text.startswith(_INSTITUTIONS, end)
+        ):
             following = self.segmentation.word_at.get(end, "")
             if len(following) == 1 or _PERSON_AFTER.fullmatch(following[1:]):
                 end += 1
@@ -1426,10 +1436,11 @@ class _Extraction:
             self.add(name, [])
 
     def _foreign_part(self, name: str, start: int) -> bool:
-        """A transliterated name read by its shape that a dash joins to another (约翰—格伦, 道—琼斯): a part of a
-        longer name, or a thing's name."""
+        """A transliterated name read by its shape that a dash joins to another (约翰—格伦, 道—琼斯), or a dot to
+        the family name after it where the whole was not read (阿卜杜拉·居尔): a part of a longer name, or a thing's
+        name. A family name after a dot is how the person is named (…·内塔尼亚胡 → 内塔尼亚胡)."""
         return _IN_DOTTED_NAME.issuperset(name) and (
-            self.text.startswith(_DASHES, start + len(name)) or self.text[start - 1 : start] in _DASHES
+            self.text.startswith(_JOINED_PARTS, start + len(name)) or self.text[start - 1 : start] in _DASHES
         )
 
     def _titles_a_work(self, start: int, end: int) -> bool:

@@ -68,3 +68,30 @@ def test_a_family_name_character_before_a_common_word_is_a_phrase():
 def test_a_given_name_word_one_lexicon_name_has_after_a_family_name_jieba_cut_off():
     assert names("一直在外地打工的周志学，这次被村里推荐担任合作社的总经理。") == ["周志学"]
     assert names("孙春兰、马培华、王钦敏等参加联组会。") == ["孙春兰", "马培华", "王钦敏"]
+
+
+def test_a_family_name_character_before_a_word_parents_name_children_after_is_a_name():
+    assert names("曹卫星常委代表民盟中央表示，要积极推进文化强国建设。") == ["曹卫星"]
+    assert names("由蔡明、潘长江表演的小品赢得了掌声。") == ["蔡明", "潘长江"]
+
+
+def test_a_foreign_name_jieba_knows_is_not_read_without_the_rest_of_the_name():
+    assert names("塔吉克斯坦共产党主席阿卜杜洛耶夫表示，愿同中方加强合作。") == ["阿卜杜洛耶夫"]
+    assert "阿卜杜拉" not in names("土耳其共和国总统阿卜杜拉·居尔将于下月访华。")
+
+
+def test_words_that_read_as_foreign_subjects_but_are_not():
+    assert names("留意身边的财物，切莫让小偷钻了空子。") == []
+    assert names("企业竞相降价，多劳却不能多得。") == []
+    assert names("会议审议了访问伊朗、缅甸、斯里兰卡和斐济四国情况的报告。") == []
+    assert names("上个月，施罗德基金在上海浦东揭牌。") == []
+
+
+def test_numbers_and_phrases_are_no_lexicon_names():
+    assert names("全县教师照顾着这里2万多名留守儿童。") == []
+    assert names("明月照团圆，灯火耀中秋。") == []
+
+
+def test_a_given_name_before_a_dot_is_no_person_but_a_family_name_after_one_is():
+    assert names("英国首相特雷莎·梅今天在议会表示，将推迟表决。") == []
+    assert names("以色列总理本雅明·内塔尼亚胡10日称，将继续军事行动。") == ["内塔尼亚胡"]
