@@ -73,8 +73,10 @@ CLAUSE_FINAL_CHARS = frozenset("说讲称问答等了的们道家时后")
 # Word classes of characters that are no given name's last character when jieba leaves them alone:
 # verbs, prepositions, adverbs, conjunctions, particles, pronouns, numerals.
 _NOT_GIVEN_TAGS = frozenset("vpdcurm")
-# Given-name odds (see ``given_name_odds``) of a character common in names.
-_NAME_LIKE_CHAR = 0.1
+# Given-name odds (see ``given_name_odds``) of a character common in names, and below which a character is a word's.
+_NAME_LIKE_CHAR, _WORD_LIKE_GIVEN = 0.1, 0.03
+# jieba's tags of places and organisations.
+_PLACE_CLASSES = ("ns", "nt")
 
 # Each other mention of a name ending cleanly adds this to its reading's score, up to this many mentions: the
 # most they can change the difference between two readings' scores.
@@ -85,7 +87,7 @@ _EVIDENCE_SWING = _EVIDENCE_WEIGHT * _MOST_EVIDENCE
 _RARE = 1000
 # A dictionary word is a given name (see ``Segmentation.is_given_name_word``) when at least this many lexicon names
 # have it, and they are at least this share of its corpus uses.
-_LEAST_GIVEN_NAMES, _GIVEN_WORD_SHARE = 2, 0.003
+_LEAST_GIVEN_NAMES, _GIVEN_WORD_SHARE = 1, 0.003
 
 # Function words that are given-name characters too (王在富, 李和平, 张同心): the first of two given-name
 # characters may be one where jieba reads the whole name as one word it does not know, or where it
@@ -103,6 +105,12 @@ _GIVEN_NAME = re.compile("[\u3400-\u9fff]+")
 NOT_IN_NAMES = frozenset(
     "的了着过们这那之其或某该个些啥吗呢吧啊年月日时分秒各每此诸等被把让从在与及县市省镇乡村街寨屯堡庄局厅委届次项要"
 )
+
+
+# Of those, the characters of times, which some names have (金正日, 李时珍, 潘汉年).
+_TIME_NAME_CHARS = frozenset("年日时")
+# jieba's tags of a word that may be a person's name: a name's (nr, nrfg, nrt) or a proper noun's (nz, 金正日).
+_NAME_CLASSES = frozenset({"nr", "nrfg", "nrt", "nz"})
 
 
 class Segmentation:
@@ -157,9 +165,9 @@ class Segmentation:
         return self._freq.get(word, 0) > 0
 
     def is_given_name_word(self, word: str) -> bool:
-        """jieba's lexicon knows ``word`` as a word and as the given name of several of its names, often against
+        """jieba's lexicon knows ``word`` as a word and as the given name of some of its names, often against
         how much its corpus uses the word (建平, 国庆, 宏伟; not 文化, 起来): a family name jieba cut off before it
-        (施|建平) may well start a name."""
+        (施|建平) may well start a name. One name is enough for a word its corpus seldom uses (朝晖)."""
         uses = self._freq.get(word, 0)
         return uses > 0 and _given_name_words().get(word, 0) >= max(_LEAST_GIVEN_NAMES, _GIVEN_WORD_SHARE * uses)
 
@@ -242,13 +250,17 @@ class NameReader:
         if segmentation.is_name_word(word):
             return False
         if len(word) > 1:
-            if len(word) == length and self._noun_as_name(word, pos + length):
+            if len(word) == length and (
+                self._noun_as_name(word, pos + length) or self._titled_word_as_name(word, surname, pos + length)
+            ):
                 return False
             last = self.text[pos + length - 1]
             return len(word) >= length or last in FUNCTION_CHARS or not self.ends_at(pos + length)
         if word not in FUNCTION_WORD_SURNAMES:
             return False
-        given = segmentation.word_at.get(pos + surname)
+        given = segmentation.word_at.get(pos + surname, "")
+        if len(given) > length - surname and segmentation.is_dictionary_word(given):
+            return True  # the name would end inside a word (和|第一批)
         return given == self.text[pos + surname : pos + length] and len(given) > 1 and not self.ends_at(pos + length)
 
     def ends_at(self, end: int) -> bool:
@@ -273,14 +285,17 @@ class NameReader:
             return False
         if not _GIVEN_NAME.fullmatch(given):
             return False
-        if not NOT_IN_NAMES.isdisjoint(given) and not self._one_new_word(pos, length, given):
+        if not NOT_IN_NAMES.isdisjoint(given) and not (
+            self._one_new_word(pos, length, given) or self._lexicon_name_of_time_chars(pos, length, given)
+        ):
             return False
         return self.title_starts.isdisjoint(range(pos + 1, pos + length))
 
     def _one_new_word(self, pos: int, length: int, given: str) -> bool:
         """``given`` holds a function character names use only as its first of two characters (王在富), and
         jieba reads the name as one unknown word or splits it without gluing its end to what follows;
-        or it ends in 之 (龚育之) and jieba reads the whole name as a name."""
+        or it ends in 之 (龚育之) and jieba reads the whole name as a name. Not where jieba reads the given name as a
+        word of its lexicon (占|在册: a verb after a family-name character)."""
         segmentation = self.segmentation
         word = segmentation.word_at.get(pos)
         if len(given) == 2 and given[1] == _NAME_FINAL_ZHI and given[0] not in NOT_IN_NAMES:
@@ -290,7 +305,19 @@ class NameReader:
         if word is not None and len(word) == length:
             return not segmentation.is_dictionary_word(word)
         end = pos + length
+        if segmentation.word_at.get(end - len(given)) == given and segmentation.is_dictionary_word(given):
+            return False
         return segmentation.word_start[end - 1] != end - 1 or (end in segmentation.word_at and self.ends_at(end))
+
+    def _lexicon_name_of_time_chars(self, pos: int, length: int, given: str) -> bool:
+        """``given`` holds no character never found in names but those of times (金正日, 李时珍, 潘汉年; not 月, of
+        phrases such as 明月照), and jieba's lexicon knows the whole name at ``pos`` as one word, a person's name or a
+        proper noun."""
+        word = self.segmentation.word_at.get(pos, "")
+        return (
+            len(word) == length and _TIME_NAME_CHARS.issuperset(NOT_IN_NAMES.intersection(given))
+            and self.segmentation.word_class(word) in _NAME_CLASSES
+        )
 
     def _score(self, pos: int, surname: int, length: int) -> int:
         """How well the name at ``pos`` of ``length`` characters ends there, apart from its other mentions
@@ -325,6 +352,17 @@ class NameReader:
         if self.text[end : end + 1] in _NAME_SEPARATORS:
             return True
         return segmentation.is_rare(word) and self.ends_at(end)
+
+    def _titled_word_as_name(self, word: str, surname: int, end: int) -> bool:
+        """A word of a family name and two given-name characters that jieba's lexicon tags as no noun (周恩来 is a
+        time word to it) is a name right before a title (…总理), unless it is a place's or an organisation's, a
+        number's or a verb's (2万多名留守儿童), or its given-name characters are a word's rather than a name's."""
+        word_class = self.segmentation.word_class(word)
+        return (
+            end in self.title_starts and len(word) == surname + 2
+            and word_class[:2] not in _PLACE_CLASSES and word_class[:1] not in _NOT_GIVEN_TAGS
+            and given_name_odds(word) >= _WORD_LIKE_GIVEN
+        )
 
     def _dangles(self, pos: int, end: int) -> bool:
         """A lone character would be left between the name read from ``pos`` to ``end`` and a comma

@@ -18,9 +18,9 @@ People are found by these readings of the text, strongest first:
   a rank (…九段, …院士), after a role, or made up by jieba with a name-like given-name character
   before such a word or closing a phrase a 的 opened; a transliterated one after a role or title
   (大使…, 国务卿…) or before a speech verb, or opening its clause before an act (…今天, …称), a
-  post or a predicate (…多次攻击, …决定); a name jieba knows or made up of name characters right before
-  a head of state's post, an honorific or a photo caption's place (…副总统, …女士, …（左）); and foreign
-  names joined by "·" (an initial too: 拉·甘地);
+  post, a predicate or a preposition (…多次攻击, …决定, …从); a name jieba knows or made up of name
+  characters right before a head of state's post, an honorific or a photo caption's place (…副总统, …女士,
+  …（左）); and foreign names joined by "·" (an initial too: 拉·甘地);
 - names after a role or a verb whose object is a person (裁判…, 发言人…, 会见…, 嫁给了…) however jieba
   cut them; three-character names opening a phrase (从…的经历, 来到…跟前) that jieba cuts as names;
   Japanese names, by a table of family names, whole or by family name alone (…首相, …还表示);
@@ -89,7 +89,7 @@ _CHAIN_SEPARATORS = "，,、兼"
 _SENTENCE_END = "。！？!?；;"
 
 # Words after which a name is a byline or credit, not a person of the story.
-_CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄影", "责编", "校对", "作者", "报道员")
+_CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄影", "责编", "校对", "报道员")
 # What joins two names of a list.
 _LIST_JOINERS = ("、", "和", "与", "及")
 _LIST_JOINER_RE = re.compile(f"[{''.join(_LIST_JOINERS)}]")
@@ -211,7 +211,7 @@ _ROLE_BEFORE = re.compile(
     "|诗人|演员|导演|歌手|学者|专家|院士|学生|同学|战士|民警|医生|护士|老人|老板|店主|司机|创始人|总统|总理"
     "|首相|国王|王子|公主|夫人|大使|议长|外长|总督|将军|主席|部长|大臣|总裁|经理|董事长|秘书长|记者|"
     "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表"
-    "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|队友|作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
+    "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|队友|(?<!工)作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
     "|教授|老师|教师|营业员|工作人员|党员|科学家|艺术家|书法家|夫人|遗孀|之子|之女|儿子|女儿|父亲|母亲|老伴|船工|厂主|裁判"
     "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
     "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演"
@@ -248,8 +248,13 @@ _WHEN_AFTER_NAME = re.compile("[时后]")
 _GLUED_AFTER_NAME = FUNCTION_CHARS | frozenset("时后以")
 # jieba's classes of a word that starts a predicate after its subject: verbs, adverbs, adjectives, descriptives.
 _PREDICATE_CLASSES = frozenset("vdaz")
+# jieba's tags of names and places (nr, nrt, nrfg, ns).
+_NAME_OR_PLACE_CLASSES = ("nr", "ns")
 # jieba's classes of numbers and measure words.
 _COUNT_CLASSES = frozenset("mq")
+# jieba's classes of a character that is no foreign name's syllable when alone: numbers, measure words, prepositions,
+# conjunctions, particles, adverbs, pronouns and places in relation (两, 个, 于, 而, 的, 都, 他, 上).
+_NOT_SYLLABLE_CLASSES = frozenset("mqpcudrf")
 # A Japanese family name, the longer ones tried first (佐佐木, 长谷川, 中曾根).
 _JAPANESE_FAMILY = re.compile("|".join(sorted(JAPANESE_SURNAMES, key=len, reverse=True)))
 # A Japanese given name has one to three characters (正义, 龙太郎); a family name alone before a predicate is read
@@ -258,8 +263,16 @@ _LONGEST_JAPANESE_GIVEN = 3
 _SHORTEST_NAME_BEFORE_PREDICATE = 2
 # What opens a photo caption's place after a name (甲（左）).
 _OPENING_BRACKETS = "（("
+# Prepositions a clause's subject is followed by (甲在…, 乙从…手中), which jieba's word classes do not count as a
+# predicate's start.
+_SUBJECT_FOLLOWERS = frozenset({"在", "从"})
+# How often jieba's corpus uses a character as a word of its own, at most, for a two-character word it opens to be
+# read as a foreign name before a predicate (穆萨敦促…; not 多劳, 切莫, 里拉).
+_SELDOM_ALONE = 2000
+# Marks a clause's subject follows (，琼斯堪称…), unlike quotation marks and brackets, which terms open as well.
+_CLAUSE_MARKS = "，,。；;！？!?："
 # A dash joins a name to another into a thing's (道—琼斯指数): no person opens a clause there.
-_DASHES = "—-－"
+_DASHES = ("—", "-", "－")
 # A player's shirt number before a foreign name (9号甲): apart from the roles, whose search a character class slows.
 _SHIRT_NUMBER = re.compile("(?<![0-9０-９])[0-9０-９]{1,2}号$")
 # A head of state's post or an honorific written right after a name (甲总理, 乙副总统, 丙女士), or where a photo's
@@ -297,6 +310,8 @@ _IN_DOTTED_NAME = _TRANSLITERATION | _DOTTED_ONLY
 # Words a foreign name's last character may be glued into (安南|希望 read as 安南希|望).
 _FOLLOWERS_GLUED = ("希望", "表示", "指出", "说")
 _DOTS = ("·", "•", "・")
+# What joins a name's parts, or a name to another (约翰—格伦, 道—琼斯): a name read before one is only a part.
+_JOINED_PARTS = (*_DOTS, *_DASHES)
 # What a foreign name names when it is followed by one of these (约翰斯·霍普金斯大学), its transliteration
 # characters read into the name or not (…基金会): no person.
 _INSTITUTIONS = ("大学", "学院", "公司", "集团", "基金", "医院", "研究", "中心", "协会", "奖")
@@ -761,6 +776,8 @@ class _Extraction:
             end = start
             while end < len(text) and text[end] in _TRANSLITERATION and end - start < _LONGEST_TRANSLITERATION:
                 end += 1
+            if len(word) > end - start and self._foreign_word(word, start):
+                end = start + len(word)
             if end - start < shortest_foreign:
                 return None
             name = text[start:end]
@@ -774,7 +791,7 @@ class _Extraction:
             and not foreign_at_word and not _WHEN_AFTER_NAME.match(text, end)
         ):
             return None
-        if _UNIT_AFTER.match(text, end) or text.startswith(_INSTITUTIONS, end) or text.startswith(_DOTS, end):
+        if _UNIT_AFTER.match(text, end) or text.startswith(_INSTITUTIONS, end) or text.startswith(_JOINED_PARTS, end):
             return None
         if end in self.title_at or _POST_AFTER.match(text, end):
             return None
@@ -818,7 +835,7 @@ class _Extraction:
                 or name[-1] == name[-2] or text[end : end + 1] in _LIST_JOINERS or not self._phrase_opens(start)
                 or name in self.people or name[family:] in _ADDRESSED_AS or _TRANSLITERATION.issuperset(name)
                 or given_name_odds(name) < _GIVEN_LIKE or segmentation.word_class(name)[:2] in _PLACE_CLASSES
-                or not self._cut_as_name(name, start, family)
+                or self._common_word_given(name[family:]) or not self._cut_as_name(name, start, family)
             ):
                 continue
             cut_off = self._cut_off_given_name(name, start, family)
@@ -1060,7 +1077,8 @@ class _Extraction:
     def _ends_a_listed_name(self, word: str, start: int) -> bool:
         """Where it stands, ``word`` shaped like a name (see ``_pair_shaped``) is not an institution's (…集团), and
         a transliterated one not a team's or a country's (…队, …国), nor part of a name joined by "·", nor the
-        head of a longer name jieba cut apart (赫里斯|坚科)."""
+        head of a longer name jieba cut apart (赫里斯|坚科), nor one jieba left a syllable of alone after it
+        (尼格|买|提)."""
         text = self.text
         end = start + len(word)
         if text.startswith(_INSTITUTIONS, end):
@@ -1070,6 +1088,16 @@ class _Extraction:
         return (
             not _UNIT_AFTER.match(text, end) and not text.startswith(_DOTS, end)
             and text[start - 1 : start] not in _DOTS and self._ends_before_a_word(end)
+            and not self._lone_syllable_at(end)
+        )
+
+    def _lone_syllable_at(self, start: int) -> bool:
+        """jieba left one character alone at ``start`` that no name is followed by nor joined by, nor a function
+        word, a number or a measure word (尼格|买|提, not 甲和乙|两兄弟): a syllable of a foreign name it cut apart."""
+        word = self.segmentation.word_at.get(start, "")
+        return (
+            len(word) == 1 and is_word_char(word) and word not in _LIST_JOINERS and word not in AFTER_NAME_WORDS
+            and word not in FUNCTION_CHARS and self.segmentation.word_class(word)[:1] not in _NOT_SYLLABLE_CLASSES
         )
 
     def _name_run_after_role(self, index: int) -> str | None:
@@ -1233,7 +1261,7 @@ class _Extraction:
         if not segmentation.is_name_word(word) or not all(map(is_word_char, word)):
             return None
         text = self.text
-        if (len(word) > 3 or not surname_length(text, start)) and not _TRANSLITERATION.issuperset(word):
+        if (len(word) > 3 or not surname_length(text, start)) and not self._foreign_word(word, start):
             return None  # neither a Chinese name nor a foreign one
         word = self._transliteration_run(word, start)
         if _TRANSLITERATION.issuperset(word) and self._after_transliteration(start):
@@ -1250,7 +1278,10 @@ class _Extraction:
                 word[-1] not in _GIVEN_NAME_FINALS or not self._seldom_name(word)
             ):
                 return None
-            needed = _NAME_EVIDENCE + (word[-1] in _NOT_NAME_FINALS and not self.segmentation.is_known_name(word))
+            needed = (
+                _NAME_EVIDENCE + (word[-1] in _NOT_NAME_FINALS and not self.segmentation.is_known_name(word))
+                + self._common_word_given(word[family:])
+            )
             if self._name_evidence(word, start, before, after) >= needed:
                 return word
         elif family and len(word) == family + 1:
@@ -1265,7 +1296,7 @@ class _Extraction:
             if self._new_two_character_name(word, start, before, after):
                 return word
         # one opening with a family name jieba's corpus uses often is a Chinese word, not a foreign name (马拉松)
-        transliterated = _TRANSLITERATION.issuperset(word) and (
+        transliterated = self._foreign_word(word, start) and (
             (len(word) >= 3 and (not family or self._seldom_name(word)))
             or self.segmentation.is_transliterated_name(word)
         )
@@ -1273,11 +1304,35 @@ class _Extraction:
             _PERSON_AFTER.match(after) or self._post_after(end) or _ROLE_BEFORE.search(before)
             or _SHIRT_NUMBER.search(before)
             or (self._opens_clause(start) and (
-                _FOREIGN_ACTS_AFTER.match(after) or self._post_after(end, True) or self._predicate_follows(start, end)
+                _FOREIGN_ACTS_AFTER.match(after) or self._post_after(end, True)
+                or self._predicate_follows(start, end, 2 if self._short_foreign_subject(word, start) else 3)
+                or (
+                    len(word) >= 3 and self.segmentation.word_at.get(end) in _SUBJECT_FOLLOWERS
+                    and self._after_clause_mark(start) and self._seldom_name(word)
+                )
             ))
         ):
             return word
         return None
+
+    def _foreign_word(self, word: str, start: int) -> bool:
+        """``word`` at ``start`` is made of transliteration characters, or jieba's lexicon knows it as a person's name
+        of three characters or more, made of those and of the ones common in Chinese words (基里延科), that no other
+        name word follows (阿卜杜|洛耶夫: the head of a longer name)."""
+        return _TRANSLITERATION.issuperset(word) or (
+            len(word) >= 3 and _IN_DOTTED_NAME.issuperset(word) and self.segmentation.is_known_name(word)
+            and self._ends_before_a_word(start + len(word))
+        )
+
+    def _common_word_given(self, given: str) -> bool:
+        """``given`` is a word jieba's corpus uses often, seldom as a given name, and its lexicon tags as neither a
+        name nor a place (水平, 建筑; not 卫星, 长江, which parents name children after): after a family-name character
+        it reads as a phrase (高水平, 把古建筑…) more often than as a name."""
+        segmentation = self.segmentation
+        return (
+            not segmentation.is_rare(given) and not segmentation.is_given_name_word(given)
+            and not segmentation.word_class(given).startswith(_NAME_OR_PLACE_CLASSES)
+        )
 
     def _glued_to_result(self, word: str, start: int) -> bool:
         """``word`` is a new word jieba made of a shorter name and the 以 of a match's result (季岚|以3比1战胜…)."""
@@ -1327,6 +1382,16 @@ class _Extraction:
         previous = segmentation.word_at.get(segmentation.word_start[start - 1], "") if start else ""
         return len(previous) == 1 and bool(surname_length(previous, 0)) and previous not in FUNCTION_WORD_SURNAMES
 
+    def _short_foreign_subject(self, word: str, start: int) -> bool:
+        """A two-character foreign name may be the subject of a predicate following it: it opens its clause after a
+        clause mark and its first character is no word its corpus often uses alone (多, 切, 里 open Chinese words)."""
+        return self._after_clause_mark(start) and self.segmentation.frequency(word[0]) < _SELDOM_ALONE
+
+    def _after_clause_mark(self, start: int) -> bool:
+        """The text, a comma or a sentence's end is right before ``start``: no quotation mark or bracket, after
+        which a term stands as often as a subject (“科普宣传…”)."""
+        return not start or self.text[start - 1] in _CLAUSE_MARKS
+
     def _opens_clause(self, start: int) -> bool:
         """``start`` opens a clause: the text or a punctuation mark is right before it."""
         return not start or not is_word_char(self.text[start - 1])
@@ -1358,11 +1423,15 @@ class _Extraction:
 
     def _transliteration_run(self, word: str, start: int) -> str:
         """A transliterated word with the transliteration characters or words jieba cut off its end, alone
-        or glued to a speech verb (马尔蒂|诺说 → 马尔蒂诺, 贾亚拉|莉达); any other word as it is."""
+        or glued to a speech verb (马尔蒂|诺说 → 马尔蒂诺, 贾亚拉|莉达), up to an institution's word (施罗德|基金); any
+        other word as it is."""
         if not _TRANSLITERATION.issuperset(word):
             return word
         end = start + len(word)
-        while self.text[end : end + 1] in _TRANSLITERATION and end - start < _LONGEST_TRANSLITERATION:
+        while (
+            self.text[end : end + 1] in _TRANSLITERATION and end - start < _LONGEST_TRANSLITERATION
+            and not self.text.startswith(_INSTITUTIONS, end)
+        ):
             following = self.segmentation.word_at.get(end, "")
             if len(following) == 1 or _PERSON_AFTER.fullmatch(following[1:]):
                 end += 1
@@ -1436,9 +1505,17 @@ class _Extraction:
     def _add_shaped(self, name: str, start: int) -> None:
         if (
             name not in NOT_PERSON_WORDS and name not in _place_words() and self._may_be_named_here(start)
-            and not self._titles_a_work(start, start + len(name))
+            and not self._titles_a_work(start, start + len(name)) and not self._foreign_part(name, start)
         ):
             self.add(name, [])
+
+    def _foreign_part(self, name: str, start: int) -> bool:
+        """A transliterated name read by its shape that a dash joins to another (约翰—格伦, 道—琼斯), or a dot to
+        the family name after it where the whole was not read (阿卜杜拉·居尔): a part of a longer name, or a thing's
+        name. A family name after a dot is how the person is named (…·内塔尼亚胡 → 内塔尼亚胡)."""
+        return _IN_DOTTED_NAME.issuperset(name) and (
+            self.text.startswith(_JOINED_PARTS, start + len(name)) or self.text[start - 1 : start] in _DASHES
+        )
 
     def _titles_a_work(self, start: int, end: int) -> bool:
         """A name by its shape alone that is the whole title of a work (《白鹿原》, 《蓬莱阁》): a book, a play or

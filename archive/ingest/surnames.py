@@ -20,7 +20,7 @@ _BAIJIAXING = (
 )
 
 # Frequent modern family names missing from the 百家姓 text above.
-_MODERN = "付肖兰覃粟邸揭冼练栗原位苑芦庹才过操户眭母仝禚战代银谌占邝植迟仉楼檀敬雒贠郄菅智豆琚苟买赛南"
+_MODERN = "付肖兰覃粟邸揭冼练栗原位苑芦庹才过操户眭母仝禚战代银谌占邝植迟仉楼檀敬雒贠郄菅智豆琚苟买赛南朴哲"
 
 SINGLE_SURNAMES: frozenset[str] = frozenset(_BAIJIAXING + _MODERN)
 
