@@ -283,11 +283,13 @@ def folded_column(reader, fieldname: str):
 
 class _Memo:
     """The terms looked up during one request (``decoded_once``): (segment reader, field, term bytes) ->
-    ``TermPostings`` or None, and how many postings their decoded blocks hold."""
+    ``TermPostings`` or None, how many postings their decoded blocks hold, and (index searcher, field, term) ->
+    the term's scoring statistics (``_term_statistics``)."""
 
     def __init__(self):
         self.terms: dict = {}
         self.postings = 0
+        self.statistics: dict = {}
 
 
 _memo: ContextVar[_Memo | None] = ContextVar("whoosh_match_memo", default=None)
@@ -419,22 +421,20 @@ class TermPostings:
             first = last + 1
         return found - self._deleted if self._deleted else found
 
-    def weights(self, wanted: list[int]) -> Iterator[tuple[int, object]]:
+    def weights(self, wanted: list[int]) -> list[tuple[int, object]]:
         """(document number, weight) of each of ``wanted`` (sorted) holding the term, decoding only the blocks
         that may hold one of them."""
-        first, lasts = 0, self._lasts
-        position = 0
-        for index, last in enumerate(lasts):
+        found, first, position = [], 0, 0
+        for index, last in enumerate(self._lasts):
             position = bisect_left(wanted, first, position)
-            if position == len(wanted):
-                return
-            if wanted[position] <= last:
-                ids, weights = self._block(index)
-                in_block = dict(zip(ids, weights, strict=True))
-                for docnum in wanted[position : bisect_left(wanted, last + 1, position)]:
-                    if docnum in in_block:
-                        yield docnum, in_block[docnum]
+            end = bisect_left(wanted, last + 1, position)
+            if end > position:
+                weight = dict(zip(*self._block(index), strict=True)).get
+                found += [(docnum, tf) for docnum in wanted[position:end] if (tf := weight(docnum)) is not None]
+            elif position == len(wanted):
+                break
             first = last + 1
+        return found
 
 
 def posting_ids(reader, fieldname: str, text: str) -> set[int]:
@@ -612,8 +612,9 @@ def bulk_scores(searcher, query, wanted: list[int], weighting) -> dict[int, floa
         if len(parts) == 1:
             return parts[0]
         if isinstance(query, wq.And):
-            keys = set(parts[0]).intersection(*parts[1:])
-            found = {docnum: sum(part[docnum] for part in parts) for docnum in keys}
+            found = dict.fromkeys(set(parts[0]).intersection(*parts[1:]), 0)
+            for part in parts:  # added part by part, as Whoosh's matchers and sum() add them
+                found = {docnum: score + part[docnum] for docnum, score in found.items()}
         else:
             found = {}
             for part in parts:
@@ -637,8 +638,9 @@ def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, flo
     """BM25F scores of the ``wanted`` documents holding the term, reading only postings blocks that may hold one.
 
     Scores as Whoosh's ``BM25FScorer`` does (the index's idf and average length, the document's field
-    length), from the request's term lookups (``term_postings``): Whoosh's scorer looks the term up again in
-    this segment, and in every segment for its document frequency."""
+    length, ``whoosh.scoring.bm25``'s arithmetic in its order), from the request's term lookups
+    (``term_postings``): Whoosh's scorer looks the term up again in this segment, and in every segment for
+    its document frequency."""
     reader = searcher.reader()
     postings = term_postings(reader, query.fieldname, query.text)
     if postings is None:
@@ -646,14 +648,28 @@ def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, flo
     if type(weighting) is not BM25F or not searcher.schema[query.fieldname].scorable:
         return None
     parent, fieldname = searcher.get_parent(), query.fieldname
-    frequency = sum(getattr(term_postings(leaf, fieldname, query.text), "doc_frequency", 0)
-                    for leaf, _offset in parent.reader().leaf_readers())
-    idf = log(parent.doc_count_all() / (frequency + 1)) + 1  # Whoosh's WeightingModel.idf
-    avgfl = parent.avg_field_length(fieldname) or 1
+    idf, avgfl = _term_statistics(parent, fieldname, query.text)
     b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
     perdoc = getattr(reader, "_perdoc", None)
     lengths = perdoc.field_lengths(fieldname) if isinstance(perdoc, CachedLengthsReader) else None
-    length = lengths.__getitem__ if lengths is not None else partial(
-        searcher.doc_field_length, fieldname=fieldname, default=1
-    )
-    return {docnum: bm25(idf, weight, length(docnum), avgfl, b, k1) for docnum, weight in postings.weights(wanted)}
+    if lengths is None:
+        length = partial(searcher.doc_field_length, fieldname=fieldname, default=1)
+        return {docnum: bm25(idf, tf, length(docnum), avgfl, b, k1) for docnum, tf in postings.weights(wanted)}
+    k1_plus_1, one_minus_b = k1 + 1, 1 - b
+    return {docnum: idf * ((tf * k1_plus_1) / (tf + k1 * (one_minus_b + b * lengths[docnum] / avgfl)))
+            for docnum, tf in postings.weights(wanted)}
+
+
+def _term_statistics(parent, fieldname: str, text) -> tuple[float, float]:
+    """(idf, average field length) of a term in the whole index ``parent`` (Whoosh's ``WeightingModel.idf``),
+    summed over its segments once per term within ``decoded_once``, not again for every segment scored."""
+    memo = _memo.get()
+    key = (parent, fieldname, text)
+    if memo is not None and key in memo.statistics:
+        return memo.statistics[key]
+    frequency = sum(getattr(term_postings(leaf, fieldname, text), "doc_frequency", 0)
+                    for leaf, _offset in parent.reader().leaf_readers())
+    statistics = log(parent.doc_count_all() / (frequency + 1)) + 1, parent.avg_field_length(fieldname) or 1
+    if memo is not None:
+        memo.statistics[key] = statistics
+    return statistics
