@@ -4,13 +4,17 @@ Positions made up most of the index (1.17 GB for 110 MB of text at 74k articles)
 Whoosh's phrase matcher reads them for every candidate in Python. A ``ChainText`` field
 keeps each chain term's frequency only (BM25 still scores density) and stores the
 document's folded text (``analysis.normalize``, layout spaces between Chinese characters
-removed) in a column, each document's text compressed (zlib): half the size, and a phrase checks
-at most a few thousand candidates. ``RunPhrase`` intersects the postings of its chain
-terms, then keeps the candidates whose folded text holds the phrase: a byte search for
-one Chinese run, ``analysis.phrase_pattern`` otherwise, so it matches exactly where a
+removed) in a column, so a phrase checks at most a few thousand candidates. ``RunPhrase`` intersects
+the postings of its chain terms, then keeps the candidates whose folded text holds the phrase: a
+byte search for one Chinese run, ``analysis.phrase_pattern`` otherwise, so it matches exactly where a
 positional phrase of the chain did.
 
-Whoosh pickles ``ChainText``'s import path into the index schema: do not rename or move it.
+The folded text is stored as it is (``FoldedColumn``). Compressed with zlib (``FoldedTextColumn``,
+what older indexes hold) it took 1.7 times less room, but inflating it was most of a query's time
+whenever many candidates were checked: ~25 µs per article on this machine's cores, against ~1 µs
+for a byte search of the text itself.
+
+Whoosh pickles ``ChainText``'s and the columns' import paths into the index schema: do not rename or move them.
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ from math import log
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermsReader
-from whoosh.columns import CompressedBytesColumn
+from whoosh.columns import CompressedBytesColumn, VarBytesColumn
 from whoosh.fields import TEXT
 from whoosh.formats import Frequency
 from whoosh.matching import FilterMatcher, NullMatcher
@@ -46,7 +50,6 @@ _POSTINGS_MAGIC_SIZE = len(WHOOSH3_HEADER_MAGIC)
 _LAYOUT_BETWEEN_CHINESE = re.compile(rf"(?<=[{analysis.CJK_CHARS}])[ \t]+(?=[{analysis.CJK_CHARS}])")
 TEXT_READ_GAP = 64 * 1024
 TEXT_READ_SPAN = 1024 * 1024
-INFLATE_STEP = 1024  # bytes of folded text inflated at a time while looking for a run
 # Postings a request keeps decoded (``decoded_once``): at most some 40 MB of ints, sets and lists.
 MEMO_POSTINGS = 500_000
 # Column readers per segment reader: opening one reads the segment's offsets table.
@@ -64,7 +67,7 @@ class ChainText(TEXT):
 
     def __init__(self, analyzer, stored=False, field_boost=1.0):
         super().__init__(analyzer=analyzer, phrase=False, stored=stored, field_boost=field_boost,
-                         sortable=FoldedTextColumn())
+                         sortable=FoldedColumn())
         self.multitoken_query = "phrase"
 
     def index(self, value, **kwargs):
@@ -88,8 +91,16 @@ class ChainText(TEXT):
         return folded(value).encode("utf-8")
 
 
+class FoldedColumn(VarBytesColumn):
+    """A ``ChainText`` field's folded text, UTF-8, as it is (module docstring); a segment without it reads b""."""
+
+
 class FoldedTextColumn(CompressedBytesColumn):
-    """Whoosh's compressed bytes column with the default it lacks: a segment without the column reads b""."""
+    """The folded text compressed with zlib, as indexes written before ``FoldedColumn`` hold it; no longer written.
+
+    Kept so that such an index's schema still loads: the backend opens every index with the current
+    schema, so ``schema_outdated`` (the column type differs) has ``search_status --repair`` rebuild it.
+    """
 
     _default = b""
 
@@ -202,24 +213,21 @@ class RunPhrase(wq.Query):
         """Those of ``docnums`` (documents of ``reader``, a segment) whose folded text holds the phrase.
 
         A frequent string that is no jieba word (视网消 in a news archive) has tens of thousands of
-        candidates: their compressed texts are read in ranges of neighbouring documents
-        (``compressed_texts``) and a Chinese run is looked for while a text is inflated, so a
-        text holding it early is not inflated whole.
+        candidates: their texts are read in ranges of neighbouring documents (``folded_texts``).
         """
         if not docnums:
             return set()
         column = folded_column(reader, self.fieldname)
         runs = list(analysis.runs(self.text))
         if len(runs) == 1 and runs[0].chinese and len(runs[0].text) > 1:
-            needle = runs[0].text.encode("utf-8")
-            holds = partial(_inflated_holds, needle=needle)
+            holds = partial(_text_holds, needle=runs[0].text.encode("utf-8"))
         else:
-            holds = partial(_inflated_matches, pattern=analysis.phrase_pattern(self.text))
-        return {docnum for docnum, data in compressed_texts(column, sorted(docnums)) if data and holds(data)}
+            holds = partial(_text_matches, pattern=analysis.phrase_pattern(self.text))
+        return {docnum for docnum, text in folded_texts(column, sorted(docnums)) if text and holds(text)}
 
 
-def compressed_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
-    """(document number, its compressed folded text) for the sorted ``docnums`` of a ``FoldedTextColumn`` reader.
+def folded_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
+    """(document number, its folded text as UTF-8) for the sorted ``docnums`` of a ``FoldedColumn`` reader.
 
     Whoosh reads one document's bytes through four Python calls and a ``pread``; here a range
     of neighbouring documents (gaps under ``TEXT_READ_GAP``, at most ``TEXT_READ_SPAN`` bytes) is one read.
@@ -244,22 +252,12 @@ def compressed_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
         position = end
 
 
-def _inflated_matches(data: bytes, pattern) -> bool:
-    return pattern.search(zlib.decompress(data).decode("utf-8")) is not None
+def _text_holds(text: bytes, needle: bytes) -> bool:
+    return needle in text
 
 
-def _inflated_holds(data: bytes, needle: bytes) -> bool:
-    """Whether the zlib-compressed ``data`` inflates to bytes holding ``needle``, inflating only as far as needed."""
-    inflater = zlib.decompressobj()
-    keep = len(needle) - 1
-    text = inflater.decompress(data, INFLATE_STEP)
-    while True:
-        if needle in text:
-            return True
-        if not inflater.unconsumed_tail:
-            rest = inflater.flush()
-            return bool(rest) and needle in text[-keep:] + rest
-        text = text[-keep:] + inflater.decompress(inflater.unconsumed_tail, INFLATE_STEP)
+def _text_matches(text: bytes, pattern) -> bool:
+    return pattern.search(text.decode("utf-8")) is not None
 
 
 def _deleted_docs(reader) -> frozenset[int]:
