@@ -18,7 +18,6 @@ document by how many different characters follow this one.
 from __future__ import annotations
 
 import weakref
-import zlib
 from dataclasses import dataclass, field
 from math import log
 
@@ -28,7 +27,7 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.scoring import BM25F, BaseScorer, bm25
 
 from search.generation import BYTES_PER_DOCUMENT, LRU
-from search.whoosh_match import compressed_texts, folded_column, posting_ids, postings_blocks
+from search.whoosh_match import folded_column, folded_texts, posting_ids, postings_blocks
 
 # The recent characters of one segment, per worker: a character's documents (estimated at 64 bytes each, see
 # ``search.generation.estimated_bytes``) and the frequencies of those already scored, at most as many. A segment
@@ -126,8 +125,8 @@ class LoneChar(wq.Query):
         docs, frequencies = matches.docs, matches.frequencies
         unknown = [docnum for docnum in wanted if docnum in docs and docnum not in frequencies]
         needle = self.text.encode("utf-8")
-        for docnum, data in compressed_texts(folded_column(reader, self.fieldname), unknown):
-            frequencies[docnum] = zlib.decompress(data).count(needle) if data else 0
+        for docnum, text in folded_texts(folded_column(reader, self.fieldname), unknown):
+            frequencies[docnum] = text.count(needle)
         score = self._scorer(searcher, weighting)
         return {docnum: score(docnum, frequencies[docnum]) for docnum in wanted if docnum in docs}
 

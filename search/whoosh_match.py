@@ -4,13 +4,17 @@ Positions made up most of the index (1.17 GB for 110 MB of text at 74k articles)
 Whoosh's phrase matcher reads them for every candidate in Python. A ``ChainText`` field
 keeps each chain term's frequency only (BM25 still scores density) and stores the
 document's folded text (``analysis.normalize``, layout spaces between Chinese characters
-removed) in a column, each document's text compressed (zlib): half the size, and a phrase checks
-at most a few thousand candidates. ``RunPhrase`` intersects the postings of its chain
-terms, then keeps the candidates whose folded text holds the phrase: a byte search for
-one Chinese run, ``analysis.phrase_pattern`` otherwise, so it matches exactly where a
+removed) in a column, so a phrase checks at most a few thousand candidates. ``RunPhrase`` intersects
+the postings of its chain terms, then keeps the candidates whose folded text holds the phrase: a
+byte search for one Chinese run, ``analysis.phrase_pattern`` otherwise, so it matches exactly where a
 positional phrase of the chain did.
 
-Whoosh pickles ``ChainText``'s import path into the index schema: do not rename or move it.
+The folded text is stored as it is (``FoldedColumn``). Compressed with zlib (``FoldedTextColumn``,
+what older indexes hold) it took 1.7 times less room, but inflating it was most of a query's time
+whenever many candidates were checked: ~25 µs per article on this machine's cores, against ~1 µs
+for a byte search of the text itself.
+
+Whoosh pickles ``ChainText``'s and the columns' import paths into the index schema: do not rename or move them.
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ from math import log
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermsReader
-from whoosh.columns import CompressedBytesColumn
+from whoosh.columns import CompressedBytesColumn, VarBytesColumn
 from whoosh.fields import TEXT
 from whoosh.formats import Frequency
 from whoosh.matching import FilterMatcher, NullMatcher
@@ -46,7 +50,6 @@ _POSTINGS_MAGIC_SIZE = len(WHOOSH3_HEADER_MAGIC)
 _LAYOUT_BETWEEN_CHINESE = re.compile(rf"(?<=[{analysis.CJK_CHARS}])[ \t]+(?=[{analysis.CJK_CHARS}])")
 TEXT_READ_GAP = 64 * 1024
 TEXT_READ_SPAN = 1024 * 1024
-INFLATE_STEP = 1024  # bytes of folded text inflated at a time while looking for a run
 # Postings a request keeps decoded (``decoded_once``): at most some 40 MB of ints, sets and lists.
 MEMO_POSTINGS = 500_000
 # Column readers per segment reader: opening one reads the segment's offsets table.
@@ -64,7 +67,7 @@ class ChainText(TEXT):
 
     def __init__(self, analyzer, stored=False, field_boost=1.0):
         super().__init__(analyzer=analyzer, phrase=False, stored=stored, field_boost=field_boost,
-                         sortable=FoldedTextColumn())
+                         sortable=FoldedColumn())
         self.multitoken_query = "phrase"
 
     def index(self, value, **kwargs):
@@ -88,8 +91,16 @@ class ChainText(TEXT):
         return folded(value).encode("utf-8")
 
 
+class FoldedColumn(VarBytesColumn):
+    """A ``ChainText`` field's folded text, UTF-8, as it is (module docstring); a segment without it reads b""."""
+
+
 class FoldedTextColumn(CompressedBytesColumn):
-    """Whoosh's compressed bytes column with the default it lacks: a segment without the column reads b""."""
+    """The folded text compressed with zlib, as indexes written before ``FoldedColumn`` hold it; no longer written.
+
+    Kept so that such an index's schema still loads: the backend opens every index with the current
+    schema, so ``schema_outdated`` (the column type differs) has ``search_status --repair`` rebuild it.
+    """
 
     _default = b""
 
@@ -202,24 +213,21 @@ class RunPhrase(wq.Query):
         """Those of ``docnums`` (documents of ``reader``, a segment) whose folded text holds the phrase.
 
         A frequent string that is no jieba word (视网消 in a news archive) has tens of thousands of
-        candidates: their compressed texts are read in ranges of neighbouring documents
-        (``compressed_texts``) and a Chinese run is looked for while a text is inflated, so a
-        text holding it early is not inflated whole.
+        candidates: their texts are read in ranges of neighbouring documents (``folded_texts``).
         """
         if not docnums:
             return set()
         column = folded_column(reader, self.fieldname)
         runs = list(analysis.runs(self.text))
         if len(runs) == 1 and runs[0].chinese and len(runs[0].text) > 1:
-            needle = runs[0].text.encode("utf-8")
-            holds = partial(_inflated_holds, needle=needle)
+            holds = partial(_text_holds, needle=runs[0].text.encode("utf-8"))
         else:
-            holds = partial(_inflated_matches, pattern=analysis.phrase_pattern(self.text))
-        return {docnum for docnum, data in compressed_texts(column, sorted(docnums)) if data and holds(data)}
+            holds = partial(_text_matches, pattern=analysis.phrase_pattern(self.text))
+        return {docnum for docnum, text in folded_texts(column, sorted(docnums)) if text and holds(text)}
 
 
-def compressed_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
-    """(document number, its compressed folded text) for the sorted ``docnums`` of a ``FoldedTextColumn`` reader.
+def folded_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
+    """(document number, its folded text as UTF-8) for the sorted ``docnums`` of a ``FoldedColumn`` reader.
 
     Whoosh reads one document's bytes through four Python calls and a ``pread``; here a range
     of neighbouring documents (gaps under ``TEXT_READ_GAP``, at most ``TEXT_READ_SPAN`` bytes) is one read.
@@ -244,22 +252,12 @@ def compressed_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
         position = end
 
 
-def _inflated_matches(data: bytes, pattern) -> bool:
-    return pattern.search(zlib.decompress(data).decode("utf-8")) is not None
+def _text_holds(text: bytes, needle: bytes) -> bool:
+    return needle in text
 
 
-def _inflated_holds(data: bytes, needle: bytes) -> bool:
-    """Whether the zlib-compressed ``data`` inflates to bytes holding ``needle``, inflating only as far as needed."""
-    inflater = zlib.decompressobj()
-    keep = len(needle) - 1
-    text = inflater.decompress(data, INFLATE_STEP)
-    while True:
-        if needle in text:
-            return True
-        if not inflater.unconsumed_tail:
-            rest = inflater.flush()
-            return bool(rest) and needle in text[-keep:] + rest
-        text = text[-keep:] + inflater.decompress(inflater.unconsumed_tail, INFLATE_STEP)
+def _text_matches(text: bytes, pattern) -> bool:
+    return pattern.search(text.decode("utf-8")) is not None
 
 
 def _deleted_docs(reader) -> frozenset[int]:
@@ -283,11 +281,13 @@ def folded_column(reader, fieldname: str):
 
 class _Memo:
     """The terms looked up during one request (``decoded_once``): (segment reader, field, term bytes) ->
-    ``TermPostings`` or None, and how many postings their decoded blocks hold."""
+    ``TermPostings`` or None, how many postings their decoded blocks hold, and (index searcher, field, term) ->
+    the term's scoring statistics (``_term_statistics``)."""
 
     def __init__(self):
         self.terms: dict = {}
         self.postings = 0
+        self.statistics: dict = {}
 
 
 _memo: ContextVar[_Memo | None] = ContextVar("whoosh_match_memo", default=None)
@@ -419,22 +419,20 @@ class TermPostings:
             first = last + 1
         return found - self._deleted if self._deleted else found
 
-    def weights(self, wanted: list[int]) -> Iterator[tuple[int, object]]:
+    def weights(self, wanted: list[int]) -> list[tuple[int, object]]:
         """(document number, weight) of each of ``wanted`` (sorted) holding the term, decoding only the blocks
         that may hold one of them."""
-        first, lasts = 0, self._lasts
-        position = 0
-        for index, last in enumerate(lasts):
+        found, first, position = [], 0, 0
+        for index, last in enumerate(self._lasts):
             position = bisect_left(wanted, first, position)
-            if position == len(wanted):
-                return
-            if wanted[position] <= last:
-                ids, weights = self._block(index)
-                in_block = dict(zip(ids, weights, strict=True))
-                for docnum in wanted[position : bisect_left(wanted, last + 1, position)]:
-                    if docnum in in_block:
-                        yield docnum, in_block[docnum]
+            end = bisect_left(wanted, last + 1, position)
+            if end > position:
+                weight = dict(zip(*self._block(index), strict=True)).get
+                found += [(docnum, tf) for docnum in wanted[position:end] if (tf := weight(docnum)) is not None]
+            elif position == len(wanted):
+                break
             first = last + 1
+        return found
 
 
 def posting_ids(reader, fieldname: str, text: str) -> set[int]:
@@ -612,8 +610,9 @@ def bulk_scores(searcher, query, wanted: list[int], weighting) -> dict[int, floa
         if len(parts) == 1:
             return parts[0]
         if isinstance(query, wq.And):
-            keys = set(parts[0]).intersection(*parts[1:])
-            found = {docnum: sum(part[docnum] for part in parts) for docnum in keys}
+            found = dict.fromkeys(set(parts[0]).intersection(*parts[1:]), 0)
+            for part in parts:  # added part by part, as Whoosh's matchers and sum() add them
+                found = {docnum: score + part[docnum] for docnum, score in found.items()}
         else:
             found = {}
             for part in parts:
@@ -637,8 +636,9 @@ def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, flo
     """BM25F scores of the ``wanted`` documents holding the term, reading only postings blocks that may hold one.
 
     Scores as Whoosh's ``BM25FScorer`` does (the index's idf and average length, the document's field
-    length), from the request's term lookups (``term_postings``): Whoosh's scorer looks the term up again in
-    this segment, and in every segment for its document frequency."""
+    length, ``whoosh.scoring.bm25``'s arithmetic in its order), from the request's term lookups
+    (``term_postings``): Whoosh's scorer looks the term up again in this segment, and in every segment for
+    its document frequency."""
     reader = searcher.reader()
     postings = term_postings(reader, query.fieldname, query.text)
     if postings is None:
@@ -646,14 +646,28 @@ def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, flo
     if type(weighting) is not BM25F or not searcher.schema[query.fieldname].scorable:
         return None
     parent, fieldname = searcher.get_parent(), query.fieldname
-    frequency = sum(getattr(term_postings(leaf, fieldname, query.text), "doc_frequency", 0)
-                    for leaf, _offset in parent.reader().leaf_readers())
-    idf = log(parent.doc_count_all() / (frequency + 1)) + 1  # Whoosh's WeightingModel.idf
-    avgfl = parent.avg_field_length(fieldname) or 1
+    idf, avgfl = _term_statistics(parent, fieldname, query.text)
     b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
     perdoc = getattr(reader, "_perdoc", None)
     lengths = perdoc.field_lengths(fieldname) if isinstance(perdoc, CachedLengthsReader) else None
-    length = lengths.__getitem__ if lengths is not None else partial(
-        searcher.doc_field_length, fieldname=fieldname, default=1
-    )
-    return {docnum: bm25(idf, weight, length(docnum), avgfl, b, k1) for docnum, weight in postings.weights(wanted)}
+    if lengths is None:
+        length = partial(searcher.doc_field_length, fieldname=fieldname, default=1)
+        return {docnum: bm25(idf, tf, length(docnum), avgfl, b, k1) for docnum, tf in postings.weights(wanted)}
+    k1_plus_1, one_minus_b = k1 + 1, 1 - b
+    return {docnum: idf * ((tf * k1_plus_1) / (tf + k1 * (one_minus_b + b * lengths[docnum] / avgfl)))
+            for docnum, tf in postings.weights(wanted)}
+
+
+def _term_statistics(parent, fieldname: str, text) -> tuple[float, float]:
+    """(idf, average field length) of a term in the whole index ``parent`` (Whoosh's ``WeightingModel.idf``),
+    summed over its segments once per term within ``decoded_once``, not again for every segment scored."""
+    memo = _memo.get()
+    key = (parent, fieldname, text)
+    if memo is not None and key in memo.statistics:
+        return memo.statistics[key]
+    frequency = sum(getattr(term_postings(leaf, fieldname, text), "doc_frequency", 0)
+                    for leaf, _offset in parent.reader().leaf_readers())
+    statistics = log(parent.doc_count_all() / (frequency + 1)) + 1, parent.avg_field_length(fieldname) or 1
+    if memo is not None:
+        memo.statistics[key] = statistics
+    return statistics

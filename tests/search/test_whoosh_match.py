@@ -49,11 +49,10 @@ def test_phrase_needs_its_terms_adjacent_in_one_run(chain_index):
 @pytest.mark.parametrize("reads", ["whole", "tiny"])
 @pytest.mark.parametrize("seed", [1, 2])
 def test_matches_exactly_where_the_phrase_pattern_does(chain_index, seed, reads, monkeypatch):
-    """``tiny``: texts read a few documents at a time and inflated 16 bytes at a time, so runs cross both."""
+    """``tiny``: texts read a few documents at a time, so runs cross reads."""
     if reads == "tiny":
         monkeypatch.setattr(whoosh_match, "TEXT_READ_GAP", 0)
         monkeypatch.setattr(whoosh_match, "TEXT_READ_SPAN", 300)
-        monkeypatch.setattr(whoosh_match, "INFLATE_STEP", 16)
     rng = random.Random(seed)
     sentences = [s for name in SEED_PAGES for s in re.split(r"(?<=。)", seed_text(name)) if len(s) > 10]
     texts = [" ".join(rng.sample(sentences, 3)) for _ in range(60)]
