@@ -39,7 +39,7 @@ from whoosh.fields import TEXT
 from whoosh.formats import Frequency
 from whoosh.matching import FilterMatcher, NullMatcher
 from whoosh.reading import TermNotFound
-from whoosh.scoring import BM25F, bm25
+from whoosh.scoring import BM25F
 from whoosh.system import pack_uint
 
 from search import analysis
@@ -650,11 +650,11 @@ def _term_scores(searcher, query, wanted: list[int], weighting) -> dict[int, flo
     b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
     perdoc = getattr(reader, "_perdoc", None)
     lengths = perdoc.field_lengths(fieldname) if isinstance(perdoc, CachedLengthsReader) else None
-    if lengths is None:
-        length = partial(searcher.doc_field_length, fieldname=fieldname, default=1)
-        return {docnum: bm25(idf, tf, length(docnum), avgfl, b, k1) for docnum, tf in postings.weights(wanted)}
+    length = lengths.__getitem__ if lengths is not None else partial(
+        searcher.doc_field_length, fieldname=fieldname, default=1
+    )
     k1_plus_1, one_minus_b = k1 + 1, 1 - b
-    return {docnum: idf * ((tf * k1_plus_1) / (tf + k1 * (one_minus_b + b * lengths[docnum] / avgfl)))
+    return {docnum: idf * ((tf * k1_plus_1) / (tf + k1 * (one_minus_b + b * length(docnum) / avgfl)))
             for docnum, tf in postings.weights(wanted)}
 
 
