@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from archive.ingest.foreign import COUNTRIES, foreign_names
+from archive.ingest.foreign import TRANSLITERATION as _TRANSLITERATION
 from archive.ingest.gazetteer import Gazetteer
 from archive.ingest.names import (
     AFTER_NAME_WORDS,
@@ -287,16 +289,6 @@ _LONGEST_NAME_BEFORE_POST = 5
 # prepositions).
 _PLACE_CLASSES = ("ns", "nt")
 _NOT_NAME_CLASSES = frozenset("tvdp")
-# Characters of transliterated (foreign) names, from Xinhua's transliteration tables for English and Russian
-# names (those common in Chinese words left out, or kept for names joined by "·" below): a name joined by "·"
-# made of these is a person.
-_TRANSLITERATION = frozenset(
-    "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法凡菲费芬弗福富盖甘冈戈格贡古哈海汉"
-    "豪赫黑亨胡华霍基吉加迦贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉连林琳卢鲁伦罗洛马玛迈麦曼梅美"
-    "蒙米密敏摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕佩蓬皮普齐奇乔切琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦"
-    "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
-    "宾珀滕廷赞琮岑莎黛珊捷申勃翰瑙"
-)
 _LONGEST_TRANSLITERATION = 8
 # Longer than any run of transliteration characters read as a name: where none is read.
 _NO_FOREIGN_NAME = _LONGEST_TRANSLITERATION + 1
@@ -661,6 +653,7 @@ class _Extraction:
         self._read_names_after_roles(covered)
         self._read_names_opening_phrases(covered)
         self._read_japanese_names(covered)
+        self._read_foreign_names()
         self._read_name_pairs(covered)
         self.read_known_names(known)
         self._read_list_neighbours(covered)
@@ -871,6 +864,13 @@ class _Extraction:
                 continue
             name = self._japanese_name(start, family.end())
             if name and name not in self.people:
+                self._add_shaped(name, start)
+
+    def _read_foreign_names(self) -> None:
+        """Foreign names a post, a country or a person's cue around a run of transliteration characters makes
+        people (see ``foreign_names``), outside the names found before."""
+        for start, name in foreign_names(self.text, self.segmentation, self._covered()):
+            if name not in self.people:
                 self._add_shaped(name, start)
 
     def _counted(self, start: int) -> bool:
@@ -1504,7 +1504,8 @@ class _Extraction:
 
     def _add_shaped(self, name: str, start: int) -> None:
         if (
-            name not in NOT_PERSON_WORDS and name not in _place_words() and self._may_be_named_here(start)
+            name not in NOT_PERSON_WORDS and name not in _place_words() and name not in COUNTRIES
+            and self._may_be_named_here(start)
             and not self._titles_a_work(start, start + len(name)) and not self._foreign_part(name, start)
         ):
             self.add(name, [])
