@@ -257,6 +257,10 @@ _COUNT_CLASSES = frozenset("mq")
 # jieba's classes of a character that is no foreign name's syllable when alone: numbers, measure words, prepositions,
 # conjunctions, particles, adverbs, pronouns and places in relation (两, 个, 于, 而, 的, 都, 他, 上).
 _NOT_SYLLABLE_CLASSES = frozenset("mqpcudrf")
+# jieba's classes of a lone character that ends no given name: prepositions, conjunctions, adverbs, particles.
+_FUNCTION_CLASSES = frozenset("pcdu")
+# jieba's classes of common words: nouns, verbs, adverbs, adjectives.
+_COMMON_WORD_CLASSES = frozenset("nvda")
 # A Japanese family name, the longer ones tried first (佐佐木, 长谷川, 中曾根).
 _JAPANESE_FAMILY = re.compile("|".join(sorted(JAPANESE_SURNAMES, key=len, reverse=True)))
 # A Japanese given name has one to three characters (正义, 龙太郎); a family name alone before a predicate is read
@@ -885,15 +889,20 @@ class _Extraction:
         """The Japanese name whose family name spans ``start`` to ``family_end``: with the fewest given-name
         characters (none to three) before a post or an honorific (桥本|首相), or after which a name may end at a jieba
         word (桥本龙太郎|在, 武村正义|说) and a speech verb, an act or a predicate follows (桥本还表示, 而桥本则…) or,
-        with a given name, where the name opens a phrase or follows a role. Not before a unit (松本市)."""
+        with a given name, where the name opens a phrase or follows a role. Not before a unit (松本市); no given name
+        where jieba reads a word it knows as no name after the family name (野田|政权; see ``_common_word_at``), nor one
+        ending in an adverb or a particle jieba reads alone (野田佳彦|不|同意)."""
         text = self.text
         if _UNIT_AFTER.match(text, family_end):
             return None
         opens = self._phrase_opens(start) or _ROLE_BEFORE.search(text, max(0, start - 4), start) is not None
-        for end in range(family_end, min(family_end + _LONGEST_JAPANESE_GIVEN, len(text)) + 1):
+        longest = 0 if self._common_word_at(family_end) else _LONGEST_JAPANESE_GIVEN
+        for end in range(family_end, min(family_end + longest, len(text)) + 1):
             given = text[end - 1]
             if end > family_end and (not _HAN.fullmatch(given) or given in NOT_IN_NAMES):
                 return None
+            if end > family_end and self._lone_function_word(end):
+                continue
             post = _POST_AFTER.match(text, end) or _HONORIFIC_AFTER.match(text, end)
             if not post and (
                 (end > family_end and given in FUNCTION_CHARS) or not self.reader.ends_at(end)
@@ -907,6 +916,26 @@ class _Extraction:
             if person_after or (opens and end > family_end):
                 return text[start:end]
         return None
+
+    def _common_word_at(self, start: int) -> bool:
+        """jieba reads a word of two characters or more at ``start`` that its corpus uses often and its lexicon knows as
+        a noun, a verb, an adverb or an adjective, neither a name nor a given name (政权, 未能; not 纯一, a
+        distinguishing word, nor 正雄, seldom used), and no speech verb follows it (武村|正义|说 is a name)."""
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(start, "")
+        end = start + len(word)
+        return (
+            len(word) > 1 and segmentation.word_class(word)[:1] in _COMMON_WORD_CLASSES
+            and not segmentation.is_rare(word) and not segmentation.is_name_word(word)
+            and not segmentation.is_given_name_word(word)
+            and not _PERSON_AFTER.match(self.text, end)
+        )
+
+    def _lone_function_word(self, end: int) -> bool:
+        """jieba reads the character before ``end`` alone as a preposition, a conjunction, an adverb or a particle."""
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(end - 1, "")
+        return len(word) == 1 and segmentation.word_class(word)[:1] in _FUNCTION_CLASSES
 
     def _phrase_opens(self, start: int) -> bool:
         """A phrase may open at ``start``: a clause does, or a particle, preposition or conjunction stands
