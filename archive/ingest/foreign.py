@@ -104,20 +104,25 @@ _SHORTEST_WEAKLY_HELD = 3
 # The longest run of transliteration characters read as a name.
 _LONGEST = 8
 # Posts and roles a foreigner is named right after (俄罗斯总理…, 联合国秘书长…, 外援…, 比利时选手…).
-_ROLE_BEFORE = re.compile(
-    "(?:总统|总理|首相|外长|外交部长|外交大臣|国务卿|秘书长|发言人|大使|特使|领袖|领导人|主席|议长|国王|女王|王子|公主"
-    "|亲王|王储|国防部长|部长|大臣|总督|将军|司令|司令官|参议员|众议员|议员|总裁|董事长|总经理|经理|总干事|教练|主教练"
-    "|主帅|选手|球员|外援|前锋|中锋|后卫|门将|守门员|主力|队长|老将|名将|新秀|冠军|亚军|球王|棋手|车手|歌星|影星|明星"
-    "|歌手|演员|导演|作家|诗人|画家|作曲家|指挥家|钢琴家|科学家|学家|教授|院长|校长|会长|主任|秘书|夫人|妻子|丈夫"
-    "|男友|女友|之子|之女|少女|少年|市长|州长|检察官|法官|律师|医生|博士|院士|专家|学者|记者|编辑|主持人)$"
-)
+_ROLES = frozenset(re.findall(
+    r"\S+",
+    "总统 总理 首相 外长 外交部长 外交大臣 国务卿 秘书长 发言人 大使 特使 领袖 领导人 主席 议长 国王 女王 王子 公主"
+    " 亲王 王储 国防部长 部长 大臣 总督 将军 司令 司令官 参议员 众议员 议员 总裁 董事长 总经理 经理 总干事 教练"
+    " 主教练 主帅 选手 球员 外援 前锋 中锋 后卫 门将 守门员 主力 队长 老将 名将 新秀 冠军 亚军 球王 棋手 车手 歌星"
+    " 影星 明星 歌手 演员 导演 作家 诗人 画家 作曲家 指挥家 钢琴家 科学家 学家 教授 院长 校长 会长 主任 秘书 夫人"
+    " 妻子 男友 女友 之子 之女 少女 少年 市长 州长 检察官 法官 律师 医生 博士 院士 专家 学者 记者 编辑 主持人",
+))
 # A country written right before a name, or with 的 (比利时的…, 尼日利亚…): its citizen or player.
-_COUNTRY_BEFORE = re.compile(
-    "(?:美国|英国|法国|德国|俄罗斯|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|奥地利|希腊|波兰|捷克"
-    "|匈牙利|罗马尼亚|保加利亚|乌克兰|白俄罗斯|克罗地亚|南斯拉夫|土耳其|以色列|埃及|南非|尼日利亚|喀麦隆|摩洛哥|加纳"
-    "|巴西|阿根廷|智利|墨西哥|哥伦比亚|秘鲁|乌拉圭|巴拉圭|加拿大|澳大利亚|新西兰|印度|巴基斯坦|伊朗|伊拉克|泰国"
-    "|印尼|菲律宾|马来西亚|新加坡|越南|柬埔寨|缅甸|爱尔兰|苏格兰|英格兰)的?$"
-)
+_COUNTRIES_BEFORE = frozenset(re.findall(
+    r"\S+",
+    "美国 英国 法国 德国 俄罗斯 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 丹麦 芬兰 奥地利 希腊 波兰 捷克"
+    " 匈牙利 罗马尼亚 保加利亚 乌克兰 白俄罗斯 克罗地亚 南斯拉夫 土耳其 以色列 埃及 南非 尼日利亚 喀麦隆 摩洛哥 加纳"
+    " 巴西 阿根廷 智利 墨西哥 哥伦比亚 秘鲁 乌拉圭 巴拉圭 加拿大 澳大利亚 新西兰 印度 巴基斯坦 伊朗 伊拉克 泰国 印尼"
+    " 菲律宾 马来西亚 新加坡 越南 柬埔寨 缅甸 爱尔兰 苏格兰 英格兰",
+))
+_OF = "的"
+_ROLE_LENGTHS = sorted({len(role) for role in _ROLES})
+_COUNTRY_LENGTHS = sorted({len(country) for country in _COUNTRIES_BEFORE})
 # Where a phrase opens before a name: a preposition or conjunction, a verb whose object is a person (由…, 同…,
 # 见到…).
 _OPENER = re.compile("(?:由|同|与|和|及|对|向|给|让|被|把|请|据|而|但|当|见到|会见|会晤|接见|拜会|陪同|邀请|欢迎)$")
@@ -201,9 +206,13 @@ def _read_run(text: str, segmentation: Segmentation, start: int, end: int) -> tu
     for first in range(start, end - 1):
         if word_start[first] != first:
             continue
-        role = _ROLE_BEFORE.search(text, max(0, first - 6), first) is not None
-        country = _COUNTRY_BEFORE.search(text, max(0, first - 6), first) is not None
-        if first > start and not (role or country):
+        # no role ends in a transliteration character: inside the run, only a country may end before a name
+        role = first == start and _ends_with(text, first, _ROLES, _ROLE_LENGTHS)
+        country = not role and (
+            _ends_with(text, first, _COUNTRIES_BEFORE, _COUNTRY_LENGTHS)
+            or (text.endswith(_OF, 0, first) and _ends_with(text, first - 1, _COUNTRIES_BEFORE, _COUNTRY_LENGTHS))
+        )
+        if first > start and not country:
             continue
         if first == start and not (role or country) and _bridged(text, start - 2, start - 1):
             continue
@@ -220,6 +229,11 @@ def _read_run(text: str, segmentation: Segmentation, start: int, end: int) -> tu
             if _accepted(text, segmentation, first, name, role, country):
                 return first, name
     return None
+
+
+def _ends_with(text: str, end: int, words: Set[str], lengths: list[int]) -> bool:
+    """One of ``words`` (of the ``lengths`` given) ends at ``end``: a few slices looked up, however long the text."""
+    return any(text[end - length : end] in words for length in lengths if length <= end)
 
 
 def _joined(text: str, at: int) -> bool:
