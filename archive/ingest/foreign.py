@@ -99,6 +99,10 @@ NOT_PERSONS = COUNTRIES | frozenset(re.findall(
 ))
 
 _RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{2,}}")
+# Characters Thai names are transliterated with beyond the table (素帕猜, 差瓦立, 颂猜): common in Chinese words, so
+# a name holding one is read only right after a post or a role, or right before a person's act or post.
+SOUTHEAST_ASIAN = frozenset("素差猜颂披乃察汶裕婉立")
+_WIDE_RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION | SOUTHEAST_ASIAN))}]{{2,}}")
 # Many Chinese words are two transliteration characters: a name of two is read on stronger evidence than a longer one.
 _SHORTEST_WEAKLY_HELD = 3
 # The longest run of transliteration characters read as a name.
@@ -110,7 +114,7 @@ _ROLES = frozenset(re.findall(
     " 亲王 王储 国防部长 部长 大臣 总督 将军 司令 司令官 参议员 众议员 议员 总裁 董事长 总经理 经理 总干事 教练"
     " 主教练 主帅 选手 球员 外援 前锋 中锋 后卫 门将 守门员 主力 队长 老将 名将 新秀 冠军 亚军 球王 棋手 车手 歌星"
     " 影星 明星 歌手 演员 导演 作家 诗人 画家 作曲家 指挥家 钢琴家 科学家 学家 教授 院长 校长 会长 主任 秘书 夫人"
-    " 妻子 男友 女友 之子 之女 少女 少年 市长 州长 检察官 法官 律师 医生 博士 院士 专家 学者 记者 编辑 主持人",
+    " 妻子 男友 女友 之子 之女 少女 少年 市长 州长 行长 检察官 法官 律师 医生 博士 院士 专家 学者 记者 编辑 主持人",
 ))
 # A country written right before a name, or with 的 (比利时的…, 尼日利亚…): its citizen or player.
 _COUNTRIES_BEFORE = frozenset(re.findall(
@@ -185,21 +189,29 @@ def foreign_names(text: str, segmentation: Segmentation, taken: Set[int]) -> lis
     knows as no name, is not in ``NOT_PERSONS`` nor ends with one of them (two names run together in a flattened list
     are not one), is not followed by a unit's or an institution's word (…队, …公司) and is joined to no other name by
     a dot or a dash.
+    A Thai name holding a character of ``SOUTHEAST_ASIAN`` is read by the first and the third reading alone.
     ``taken``: positions inside names found before; a name read here may hold one of them whole (萨莫洛夫 around a
-    misread 莫洛夫), but cuts across none. One pass over the text: a run is read once, from its few word starts."""
+    misread 莫洛夫), but cuts across none. Two passes over the text: a run is read once, from its few word starts."""
     found = []
-    for run in _RUN.finditer(text):
-        read = _read_run(text, segmentation, *run.span())
-        if read is None:
-            continue
-        start, end = read[0], read[0] + len(read[1])
-        if not ({start - 1, start} <= taken or {end - 1, end} <= taken):
+    read_here: set[int] = set()
+    for pattern, wide in ((_RUN, False), (_WIDE_RUN, True)):
+        for run in pattern.finditer(text):
+            if wide and SOUTHEAST_ASIAN.isdisjoint(run.group()):
+                continue
+            read = _read_run(text, segmentation, *run.span(), wide)
+            if read is None:
+                continue
+            start, end = read[0], read[0] + len(read[1])
+            if {start - 1, start} <= taken or {end - 1, end} <= taken or not read_here.isdisjoint(range(start, end)):
+                continue
             found.append(read)
+            read_here.update(range(start, end))
     return found
 
 
-def _read_run(text: str, segmentation: Segmentation, start: int, end: int) -> tuple[int, str] | None:
-    """The name read inside the run of transliteration characters from ``start`` to ``end`` (see ``foreign_names``)."""
+def _read_run(text: str, segmentation: Segmentation, start: int, end: int, wide: bool) -> tuple[int, str] | None:
+    """The name read inside the run of transliteration characters from ``start`` to ``end`` (see ``foreign_names``);
+    ``wide``: a run that may hold Thai characters, where only a name holding one is read."""
     if _joined(text, start - 1) or _joined(text, end):
         return None
     word_start = segmentation.word_start
@@ -226,7 +238,9 @@ def _read_run(text: str, segmentation: Segmentation, start: int, end: int) -> tu
             if _function_word_ends(segmentation, last):
                 continue
             name = text[first:last]
-            if _accepted(text, segmentation, first, name, role, country):
+            if wide and SOUTHEAST_ASIAN.isdisjoint(name):
+                continue
+            if _accepted(text, segmentation, first, name, role, country and not wide, wide):
                 return first, name
     return None
 
@@ -262,8 +276,11 @@ def _function_word_ends(segmentation: Segmentation, end: int) -> bool:
     return len(last) == 1 and segmentation.word_class(last)[:1] in _FUNCTION_CLASSES
 
 
-def _accepted(text: str, segmentation: Segmentation, start: int, name: str, role: bool, country: bool) -> bool:
-    """``name`` at ``start``, after a role or a country or neither, is a person's (see ``foreign_names``)."""
+def _accepted(
+    text: str, segmentation: Segmentation, start: int, name: str, role: bool, country: bool, wide: bool = False
+) -> bool:
+    """``name`` at ``start``, after a role or a country or neither, is a person's (see ``foreign_names``); ``wide``:
+    one holding a Thai character, read only after a role or before a person's act or post."""
     end = start + len(name)
     if _COUNTRY_INITIALS.issuperset(name) or any(name[cut:] in NOT_PERSONS for cut in range(len(name) - 1)):
         return False
@@ -285,7 +302,7 @@ def _accepted(text: str, segmentation: Segmentation, start: int, name: str, role
         return _opens_for_act(text, segmentation, start) and (
             len(name) >= _SHORTEST_WEAKLY_HELD or segmentation.frequency(name[0]) < _SELDOM_ALONE
         )
-    return bool(
+    return not wide and bool(
         len(name) >= _SHORTEST_WEAKLY_HELD and segmentation.is_transliterated_name(name)
         and _SUBJECT_FOLLOWER.match(text, end) is not None
         and (not start or not is_word_char(text[start - 1]) or _OPENER.search(text, max(0, start - 2), start))

@@ -42,3 +42,13 @@ def test_a_place_or_a_ship_is_no_person():
 
 def test_no_part_of_a_name_that_goes_on_in_a_character_outside_the_table():
     assert names("总统新闻秘书卡洛任贝斯宣布，会谈推迟。") == []
+
+
+def test_a_thai_name_after_a_role_or_before_a_person_s_act_or_post():
+    assert names("泰国前总理颂帕立、前财政部长出席了会议。") == ["颂帕立"]
+    assert names("素拉猜副总理说，金融市场正在回稳。") == ["素拉猜"]
+
+
+def test_a_thai_character_alone_in_chinese_words_makes_no_name():
+    assert names("他的素质很高，差距不大。") == []
+    assert names("美国总统克林顿立即表示反对。") == ["克林顿"]
