@@ -47,7 +47,8 @@ AFTER_NAME_WORDS: frozenset[str] = frozenset(
         "家", "应邀", "收听", "收看", "今天", "昨天", "当天", "近日",
     }
 )
-_FOLLOWER_LENGTHS = sorted({len(word) for word in AFTER_NAME_WORDS})
+# Any of those words, matched where a name may end; most characters start none of them.
+_FOLLOWER = re.compile("|".join(sorted(AFTER_NAME_WORDS)))
 _FOLLOWER_FIRSTS = frozenset(word[0] for word in AFTER_NAME_WORDS)
 
 # Places and brands jieba's dictionary tags as people's names (许昌, 博爱, 华为…), as they appear in local news.
@@ -272,10 +273,7 @@ class NameReader:
             text = self.text
             known = self._ends[end] = (
                 end >= len(text) or not is_word_char(text[end]) or end in self.title_starts
-                or (
-                    text[end] in _FOLLOWER_FIRSTS
-                    and any(text[end : end + n] in AFTER_NAME_WORDS for n in _FOLLOWER_LENGTHS)
-                )
+                or (text[end] in _FOLLOWER_FIRSTS and _FOLLOWER.match(text, end) is not None)
             )
         return known
 

@@ -389,7 +389,10 @@ class _Extraction:
         self.appointments: list[TitleMatch] = []
 
     def add(self, name: str, titles: list[_Stated]) -> None:
-        self.people.setdefault(name, _Person(name)).add(titles)
+        person = self.people.get(name)
+        if person is None:
+            person = self.people[name] = _Person(name)
+        person.add(titles)
 
     def read_title_chains(self) -> set[int]:
         """Titles followed by names; returns the start of every title that was read with a name."""
