@@ -463,6 +463,7 @@ _tags: dict[str, str] | None = None
 _given_name_odds: dict[str, float] | None = None
 # Smoothing of the given-name odds: a character seen in no name and no word has odds 0.1.
 _NAME_PRIOR, _WORD_PRIOR = 0.5, 5
+_UNSEEN_ODDS = _NAME_PRIOR / _WORD_PRIOR
 
 
 def given_name_odds(name: str) -> float:
@@ -474,7 +475,9 @@ def given_name_odds(name: str) -> float:
     in names, below 0.03 rare.
     """
     odds = _given_name_table()
-    return min(map(odds.get, name[1:], repeat(_NAME_PRIOR / _WORD_PRIOR)))
+    if len(name) == 2:
+        return odds.get(name[1], _UNSEEN_ODDS)
+    return min(map(odds.get, name[1:], repeat(_UNSEEN_ODDS)))
 
 
 def _given_name_table() -> dict[str, float]:
