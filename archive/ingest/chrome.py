@@ -58,7 +58,9 @@ def strip_chrome(text: str) -> str:
     """``text`` with every chrome line blanked (navigation blocks included); other lines untouched."""
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
-    chrome = [is_chrome(line) for line in stripped]
+    # a line printed again on the page is judged once
+    verdicts = {line: is_chrome(line) for line in set(stripped)}
+    chrome = [verdicts[line] for line in stripped]
     if not any(chrome):
         return text
     header = next((i for i, line in enumerate(stripped) if PAGE_HEADER.match(line)), None)

@@ -47,7 +47,8 @@ AFTER_NAME_WORDS: frozenset[str] = frozenset(
         "家", "应邀", "收听", "收看", "今天", "昨天", "当天", "近日",
     }
 )
-_FOLLOWER_LENGTHS = sorted({len(word) for word in AFTER_NAME_WORDS})
+# Any of those words, matched where a name may end; most characters start none of them.
+_FOLLOWER = re.compile("|".join(sorted(AFTER_NAME_WORDS)))
 _FOLLOWER_FIRSTS = frozenset(word[0] for word in AFTER_NAME_WORDS)
 
 # Places and brands jieba's dictionary tags as people's names (许昌, 博爱, 华为…), as they appear in local news.
@@ -272,10 +273,7 @@ class NameReader:
             text = self.text
             known = self._ends[end] = (
                 end >= len(text) or not is_word_char(text[end]) or end in self.title_starts
-                or (
-                    text[end] in _FOLLOWER_FIRSTS
-                    and any(text[end : end + n] in AFTER_NAME_WORDS for n in _FOLLOWER_LENGTHS)
-                )
+                or (text[end] in _FOLLOWER_FIRSTS and _FOLLOWER.match(text, end) is not None)
             )
         return known
 
@@ -465,6 +463,7 @@ _tags: dict[str, str] | None = None
 _given_name_odds: dict[str, float] | None = None
 # Smoothing of the given-name odds: a character seen in no name and no word has odds 0.1.
 _NAME_PRIOR, _WORD_PRIOR = 0.5, 5
+_UNSEEN_ODDS = _NAME_PRIOR / _WORD_PRIOR
 
 
 def given_name_odds(name: str) -> float:
@@ -476,7 +475,9 @@ def given_name_odds(name: str) -> float:
     in names, below 0.03 rare.
     """
     odds = _given_name_table()
-    return min(map(odds.get, name[1:], repeat(_NAME_PRIOR / _WORD_PRIOR)))
+    if len(name) == 2:
+        return odds.get(name[1], _UNSEEN_ODDS)
+    return min(map(odds.get, name[1:], repeat(_UNSEEN_ODDS)))
 
 
 def _given_name_table() -> dict[str, float]:

@@ -24,6 +24,8 @@ class Occurrences:
         self._by_char: dict[str, list[int]] | None = None
         # a prefix's starts grouped by the character right after it: {prefix: {next character: starts}}
         self._extended: dict[str, dict[str, list[int]]] = {}
+        # the starts of each word asked about, each after the end of the one before
+        self._separate: dict[str, list[int]] = {}
 
     def starts(self, word: str) -> list[int]:
         """Where ``word`` starts in the text, overlapping occurrences included, in order (``str.find`` repeated)."""
@@ -55,9 +57,12 @@ class Occurrences:
         return found
 
     def separate_starts(self, word: str) -> list[int]:
-        """Where ``word`` starts, each occurrence after the end of the one before (``re.finditer`` on the word)."""
-        kept: list[int] = []
-        for start in self.starts(word):
-            if not kept or start >= kept[-1] + len(word):
-                kept.append(start)
+        """Where ``word`` starts, each occurrence after the end of the one before (``re.finditer`` on the word);
+        found once per word, as the people found so far are looked up again at each stage."""
+        kept = self._separate.get(word)
+        if kept is None:
+            kept = self._separate[word] = []
+            for start in self.starts(word):
+                if not kept or start >= kept[-1] + len(word):
+                    kept.append(start)
         return kept

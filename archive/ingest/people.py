@@ -207,13 +207,14 @@ _OF, _CLAUSE_ENDS = "的", "，。"
 _COPULA = "是"
 # Given-name odds a two-character word jieba made up needs to be read as a name with no other evidence.
 _NEW_NAME_LIKE = 0.2
-# Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙).
+# Before a name: a role that only people have (村民甲, 志愿者乙, 时任…的丙). Every alternative opens with a
+# character (a lookbehind follows its word), so the regular expression engine skips to where one may start.
 _ROLE_BEFORE = re.compile(
     "(?:村民|居民|市民|农民|工人|职工|员工|群众|志愿者|劳模|企业家|负责人|选手|运动员|队员|教练|主教练|作家|画家"
     "|诗人|演员|导演|歌手|学者|专家|院士|学生|同学|战士|民警|医生|护士|老人|老板|店主|司机|创始人|总统|总理"
     "|首相|国王|王子|公主|夫人|大使|议长|外长|总督|将军|主席|部长|大臣|总裁|经理|董事长|秘书长|记者|"
     "发言人|主任|书记|委员|市长|省长|县长|局长|校长|院长|厂长|代表"
-    "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|队友|(?<!工)作者|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
+    "|前锋|后卫|中锋|门将|外援|老将|名将|新秀|冠军|棋手|队友|作者(?<!工作者)|男友|女友|丈夫|妻子|议员|会长|行长|大臣|司令|司令员"
     "|教授|老师|教师|营业员|工作人员|党员|科学家|艺术家|书法家|夫人|遗孀|之子|之女|儿子|女儿|父亲|母亲|老伴|船工|厂主|裁判"
     "|裁判员|主帅|嘉宾|技师|班长|警卫员|航天员|宇航员|声乐家|音乐家|球员|单打|双打|棋手|指挥"
     "|国务卿|国务委员|领袖|署长|财长|参议员|众议员|专员|协调员|候选人|侨领|元老|秘书|投机家|姑娘|编剧|主演"
@@ -225,7 +226,7 @@ _ROLE = re.compile(_ROLE_BEFORE.pattern.removesuffix("$"))
 # Verbs whose object is a person (会见甲, 嫁给了乙, 任命了丙, 他叫丁): a name may follow each as it follows a role.
 _PERSON_OBJECT = re.compile(
     "(?:会见|会晤|接见|看望|探望|慰问|拜访|采访|嫁给|提名|任命|判处|抓获|擒获|逮捕|表彰|聘请|邀请|陪同|接待|见到|"
-    "怀念|纪念|悼念|告诉|找|名叫|叫做|叫作|(?<=[他她])叫|(?<=孩子)叫|师从|处决|释放|营救|追授|表扬|称赞|赞扬"
+    "怀念|纪念|悼念|告诉|找|名叫|叫做|叫作|叫(?<=[他她]叫)|叫(?<=孩子叫)|师从|处决|释放|营救|追授|表扬|称赞|赞扬"
     "|批评|辞退|解雇|提拔|收养|领养|照顾|照料|护送|押送)了?"
 )
 # What a noun phrase, and so a name, may open after: a conjunction opening a clause (，而甲…, 。但乙…), a
@@ -384,7 +385,10 @@ class _Extraction:
         self.appointments: list[TitleMatch] = []
 
     def add(self, name: str, titles: list[_Stated]) -> None:
-        self.people.setdefault(name, _Person(name)).add(titles)
+        person = self.people.get(name)
+        if person is None:
+            person = self.people[name] = _Person(name)
+        person.add(titles)
 
     def read_title_chains(self) -> set[int]:
         """Titles followed by names; returns the start of every title that was read with a name."""

@@ -7,6 +7,7 @@ article: dates, people, meetings (and roles), districts.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from datetime import date
 
 from archive.ingest.budget import UNLIMITED, Deadline
@@ -44,9 +45,26 @@ def parse_page(
     """
     gazetteer = gazetteer or Gazetteer.default()
     articles, warnings = segment_page(strip_chrome(text), deadline)
+    # an article printed again on the page (same kind and text) is read once; each copy gets its own records
+    read: dict[tuple, ParsedArticle] = {}
     for article in articles:
-        enrich(article, issue_date, edition, gazetteer, deadline, known_people)
+        key = (article.kind, article.headline, tuple(article.subtitles), article.body)
+        first = read.get(key)
+        if first is None:
+            enrich(article, issue_date, edition, gazetteer, deadline, known_people)
+            read[key] = article
+        else:
+            _copy_enrichment(first, article)
     return ParsedPage(articles=articles, warnings=warnings)
+
+
+def _copy_enrichment(source: ParsedArticle, target: ParsedArticle) -> None:
+    """Give ``target`` (an article of the same kind and text as ``source``) what ``enrich`` found for
+    ``source``, as copies that may be changed independently."""
+    target.event_date, target.event_date_precision = source.event_date, source.event_date_precision
+    target.persons = deepcopy(source.persons)
+    target.meeting = deepcopy(source.meeting)
+    target.districts = list(source.districts)
 
 
 def enrich(

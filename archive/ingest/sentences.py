@@ -9,6 +9,7 @@ like "。", while one between digits stays a decimal point.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SENTENCE_END = "。！？；;!?"
 CLOSERS = "”’」』）)》"
@@ -28,6 +29,13 @@ def sentences(text: str, join_breaks: bool = True) -> list[str]:
     read as a layout break inside the sentence; without, every line break ends one.
     An ASCII full stop is returned as "。". A sentence longer than ``MAX_SENTENCE_CHARS`` is cut.
     """
+    return list(_sentences(text, join_breaks))
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str, join_breaks: bool) -> tuple[str, ...]:
+    """``sentences``, found once for the few texts read last: the date and meeting stages of an article each
+    read its body's sentences, several times."""
     text = ASCII_FULL_STOP.sub("。", text)
     flowing = MID_SENTENCE_BREAK.sub("", text) if join_breaks else text
-    return [match.group().strip() for match in SENTENCE.finditer(flowing) if match.group().strip()]
+    return tuple(match.group().strip() for match in SENTENCE.finditer(flowing) if match.group().strip())

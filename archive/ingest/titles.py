@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Titles that name their level themselves: an organisation prefix stated before
 # another person's title is never carried over to them (市长, not 市委市长).
@@ -77,8 +78,10 @@ OFFICIAL_CORES: frozenset[str] = (
 _NON_GOVERNMENT_ORG = re.compile("(?:集团|公司|企业|厂|矿|银行|分行|支行|学校|大学|学院|中学|小学|医院|协会|学会|商会)")
 
 
+@lru_cache(maxsize=4096)
 def is_official_title(title: str) -> bool:
-    """Whether ``title`` (as stated: organisation prefix + core) is a party or government post."""
+    """Whether ``title`` (as stated: organisation prefix + core) is a party or government post; remembered, as
+    the people of a page hold the same few titles."""
     core = next((title[-n:] for n in _CORE_LENGTHS if n <= len(title) and title[-n:] in _CORE_SET), None)
     if core is None or core not in OFFICIAL_CORES:
         return False

@@ -28,6 +28,8 @@ _LATIN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 # and a page repeating one block thousands of times costs one cut.
 _REMEMBERED_CHARS = 400
 _REMEMBERED = 200_000
+# A dictionary entry ``WordCutter`` has not met yet.
+_UNSEEN = object()
 
 
 class WordCutter:
@@ -37,7 +39,9 @@ class WordCutter:
         tokenizer.check_initialized()
         self.freq = tokenizer.FREQ
         self.log_total = log(tokenizer.total)
-        self._weights: dict[str, float] = {}
+        # each dictionary entry met so far: its word's log-probability, or None for a prefix of longer words only
+        # (frequency 0); read instead of the whole dictionary, whose lookups miss the processor's caches
+        self._route: dict[str, float | None] = {}
         self._block_words: dict[str, list[str]] = {}
         self._remembered_chars = 0
         start, trans, emit = hmm.start_P, hmm.trans_P, hmm.emit_P
@@ -79,12 +83,6 @@ class WordCutter:
             words.append(_CRLF)
             words.extend(line)
 
-    def _weight(self, word: str) -> float:
-        weight = self._weights.get(word)
-        if weight is None:
-            weight = self._weights[word] = log(self.freq.get(word) or 1) - self.log_total
-        return weight
-
     def _cut_remembered(self, block: str, words: list[str]) -> None:
         """``_cut_block``, the words of a short block remembered."""
         if len(block) > _REMEMBERED_CHARS:
@@ -104,18 +102,22 @@ class WordCutter:
     def _cut_block(self, block: str, words: list[str]) -> None:
         """jieba's ``__cut_DAG``: the most probable dictionary route; runs of single characters that
         are not a dictionary word together go to the HMM."""
-        freq, weights, weight = self.freq, self._weights, self._weight
+        freq, route, log_total = self.freq, self._route, self.log_total
         n = len(block)
         score = [0.0] * (n + 1)
         end = [0] * n
         for k in range(n - 1, -1, -1):
             best, best_end = None, k
             i, frag = k, block[k]
-            while frag in freq:
-                if freq[frag]:
-                    # the remembered weight read here: a dictionary word found once per character and length
-                    known = weights.get(frag)
-                    value = (weight(frag) if known is None else known) + score[i + 1]
+            while True:
+                weight = route.get(frag, _UNSEEN)
+                if weight is _UNSEEN:
+                    count = freq.get(frag)
+                    if count is None:
+                        break
+                    weight = route[frag] = log(count) - log_total if count else None
+                if weight is not None:
+                    value = weight + score[i + 1]
                     if best is None or value >= best:
                         best, best_end = value, i
                 i += 1
@@ -123,7 +125,8 @@ class WordCutter:
                     break
                 frag = block[k : i + 1]
             if best is None:
-                best = weight(block[k]) + score[k + 1]
+                # no dictionary word starts here: the character alone, of jieba's weight for an unknown word
+                best = score[k + 1] - log_total
             score[k], end[k] = best, best_end
         x, run = 0, 0
         while x < n:

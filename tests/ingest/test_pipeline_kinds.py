@@ -50,3 +50,15 @@ def test_layout_space_inside_a_name_does_not_hide_it_from_the_meeting():
     (article,) = parse_page(page, date(2021, 5, 12)).articles
     assert article.meeting.presided_by == ["鲁正方"]
     assert article.meeting.attended_by == ["柯文山", "岑丽"]
+
+
+def test_an_article_printed_twice_is_read_alike_into_records_of_its_own():
+    brief = "本报讯（记者 陈思远）5月8日，市长赵明远在温县主持会议。\n\n"
+    first, second = parse_page(brief * 2, DAY).articles
+    alone = parse_page(brief, DAY).articles[0].as_export()
+    assert first.as_export() == {**alone, "order": 1} and second.as_export() == {**alone, "order": 2}
+    assert [p.name for p in second.persons] == ["赵明远"] and second.districts == ["温县"]
+    first.persons[0].titles.append("县长")
+    first.persons.append(first.persons[0])
+    first.districts.append("孟州市")
+    assert second.as_export() == {**alone, "order": 2}
