@@ -213,7 +213,7 @@ class RunPhrase(wq.Query):
         """Those of ``docnums`` (documents of ``reader``, a segment) whose folded text holds the phrase.
 
         A frequent string that is no jieba word (视网消 in a news archive) has tens of thousands of
-        candidates: their texts are read in ranges of neighbouring documents (``folded_texts``).
+        candidates: their texts are read in ranges of neighbouring documents (``stored_bytes``).
         """
         if not docnums:
             return set()
@@ -223,11 +223,12 @@ class RunPhrase(wq.Query):
             holds = partial(_text_holds, needle=runs[0].text.encode("utf-8"))
         else:
             holds = partial(_text_matches, pattern=analysis.phrase_pattern(self.text))
-        return {docnum for docnum, text in folded_texts(column, sorted(docnums)) if text and holds(text)}
+        return {docnum for docnum, text in stored_bytes(column, sorted(docnums)) if text and holds(text)}
 
 
-def folded_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
-    """(document number, its folded text as UTF-8) for the sorted ``docnums`` of a ``FoldedColumn`` reader.
+def stored_bytes(column, docnums) -> Iterator[tuple[int, bytes]]:
+    """(document number, its value) for the sorted ``docnums`` of a ``VarBytesColumn`` reader (untranslated:
+    a ``FoldedColumn``'s folded text as UTF-8, an ``ID`` column's bytes).
 
     Whoosh reads one document's bytes through four Python calls and a ``pread``; here a range
     of neighbouring documents (gaps under ``TEXT_READ_GAP``, at most ``TEXT_READ_SPAN`` bytes) is one read.

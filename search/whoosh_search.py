@@ -92,7 +92,7 @@ def rank(request: SearchRequest, parsed: ParsedQuery) -> Ranked:
         matched = current.results.get_or_compute(key, lambda: _Matched(_matching(current, must, excluded, request)))
         facets = matched.facets(current, request)
         ranked = _rank(current, parsed, must, matched, sort, limit)[request.first :]
-        ids = [(int(current.searcher.stored_fields(docnum)["django_id"]), score) for docnum, score in ranked]
+        ids = [(current.article_id(docnum), score) for docnum, score in ranked]
     return Ranked(total=len(matched.docs), ids=ids, facets=facets)
 
 
