@@ -504,6 +504,37 @@ def match_set(searcher, query) -> set[int]:
     return docs
 
 
+def match_within(searcher, query, docs) -> set[int]:
+    """Those of ``docs`` (document numbers of ``searcher``) matching ``query``, its phrases checked against the
+    folded text of these documents alone (``RunPhrase`` and their And and Or; any other part through its postings).
+
+    For a few documents of a short field (headlines) reading their texts is cheaper than looking
+    each chain term up in every segment and decoding its postings; the text test is exact either way.
+    """
+    found = set()
+    for leaf, offset in searcher.leaf_searchers():
+        end = offset + leaf.doc_count_all()
+        local = {docnum - offset for docnum in docs if offset <= docnum < end}
+        if local:
+            found.update(offset + docnum for docnum in _checked(leaf, query, local))
+    return found
+
+
+def _checked(searcher, query, docs: set[int]) -> set[int]:
+    """Those of ``docs`` (of one segment) matching ``query`` (``match_within``)."""
+    if isinstance(query, RunPhrase):
+        return query._holding(searcher.reader(), docs)
+    if isinstance(query, wq.And):
+        for sub in query.subqueries:
+            docs = _checked(searcher, sub, docs)
+            if not docs:
+                break
+        return docs
+    if isinstance(query, wq.Or):
+        return set().union(*(_checked(searcher, sub, docs) for sub in query.subqueries))
+    return docs & _leaf_set(searcher, query, docs)
+
+
 def _leaf_set(searcher, query, within: set[int] | None = None) -> set[int]:
     """Documents of one segment matching ``query``; with ``within``, those outside it may be left out
     (an And: ``_and_set``)."""
