@@ -340,6 +340,13 @@ _TO_A_PLACE = frozenset({"到", "赴", "往", "至", "前往", "飞抵", "抵达
 _PRONOUN = "r"
 # Words after a place that name its area (某地地区, 某地一带): no person stands before them.
 _PLACE_AFTER = re.compile("地区|一带|境内|边境|前线|方向")
+# Family names that are a conjunction or a preposition of place and time (和, 于) as function words: neither opens a
+# clause that goes on with a person's name and a predicate (，和某某还帮助…), unless the name is someone the
+# clause does something with (和某某相比, 和某某一起…).
+_CLAUSE_OPENING_FAMILY = frozenset("和于")
+_WITH_SOMEONE = re.compile(
+    "相比|比较|一起|一道|一样|相同|不同|见面|握手|合作|交谈|交流|联系|会谈|会面|通话|相处|结婚|商量"
+)
 
 
 class _Stated(NamedTuple):
@@ -661,6 +668,7 @@ class _Extraction:
         self._read_names_after_roles(covered)
         self._read_names_opening_phrases(covered)
         self._read_japanese_names(covered)
+        self._read_function_word_family_names(covered)
         self._read_name_pairs(covered)
         self.read_known_names(known)
         self._read_list_neighbours(covered)
@@ -754,7 +762,9 @@ class _Extraction:
         characters at least a little name-like and cut by jieba as a name (see ``_cut_as_name``), or else the run
         of transliteration characters there (``shortest_foreign`` at least; of two, a word jieba reads as a name);
         either ending where a name may end or before a word jieba knows (甲出示), and not a place's, a team's or an
-        institution's, nor a country's before its leader's post (会见某国总理乙)."""
+        institution's, nor a country's before its leader's post (会见某国总理乙). A name opening with a family name
+        that is mostly a function word (署长于某某) only as jieba's lexicon knows it (see
+        ``_function_word_family_name``)."""
         text = self.text
         segmentation = self.segmentation
         word_start = segmentation.word_start
@@ -765,7 +775,10 @@ class _Extraction:
         word = segmentation.word_at.get(start, "")
         # a word jieba knows as no name starting here (安全, 廉政) leaves no Chinese name to cut as one
         known_word = segmentation.is_dictionary_word(word) and not segmentation.is_name_word(word)
-        if family and text[start] not in FUNCTION_WORD_SURNAMES and not (known_word and len(word) > family):
+        if family and text[start] in FUNCTION_WORD_SURNAMES:
+            if self._function_word_family_name(word, family):
+                name = word
+        elif family and not (known_word and len(word) > family):
             name = self.reader.read(start)
             if name and (
                 name[family:] in _ADDRESSED_AS or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
@@ -800,6 +813,16 @@ class _Extraction:
         if segmentation.word_class(name)[:2] in _PLACE_CLASSES and not self._acts_after(end):
             return None
         return name
+
+    def _function_word_family_name(self, word: str, family: int) -> bool:
+        """``word``, opening with a family name that is mostly a function word (于, 和), is a name jieba's lexicon
+        knows and its corpus seldom uses (see ``_seldom_name``), of two name-like given-name characters that are no
+        word of the lexicon (its names hold phrases too: 和亨利, 于东海)."""
+        segmentation = self.segmentation
+        return (
+            len(word) == family + 2 and segmentation.is_known_name(word) and self._seldom_name(word)
+            and given_name_odds(word) >= _NAME_LIKE and not segmentation.is_dictionary_word(word[family:])
+        )
 
     def _acts_after(self, end: int) -> bool:
         """What follows ``end`` is what a person does right after being named: speaks, acts, or does so on a day
@@ -871,6 +894,26 @@ class _Extraction:
                 continue
             name = self._japanese_name(start, family.end())
             if name and name not in self.people:
+                self._add_shaped(name, start)
+
+    def _read_function_word_family_names(self, covered: Container[int]) -> None:
+        """Names of a family name that is mostly a function word (see ``_CLAUSE_OPENING_FAMILY``) which jieba cut off
+        a given name its lexicon knows as a name its corpus seldom uses (和|万春; see ``_seldom_name``), opening a
+        clause before a predicate (，和万春还帮助…, 和万春离开…): the function word would open no clause there.
+        ``covered``: positions inside names found before."""
+        segmentation = self.segmentation
+        for index, (word, start, end) in enumerate(segmentation.words[:-1]):
+            if word not in _CLAUSE_OPENING_FAMILY or start in covered or not self._after_clause_mark(start):
+                continue
+            given = segmentation.words[index + 1][0]
+            name = word + given
+            if (
+                len(given) != 2 or not segmentation.is_known_name(given) or not self._seldom_name(given)
+                or segmentation.is_transliterated_name(given) or given in _ADDRESSED_AS or name in self.people
+            ):
+                continue
+            name_end = end + len(given)
+            if self._predicate_follows(start, name_end) and not _WITH_SOMEONE.match(self.text, name_end):
                 self._add_shaped(name, start)
 
     def _counted(self, start: int) -> bool:
