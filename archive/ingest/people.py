@@ -1101,21 +1101,40 @@ class _Extraction:
                 if word not in listed:
                     listed[word] = word in people or self._pair_shaped(word)
             if all(listed[word] and (word in people or self._ends_a_listed_name(word, start)) for word, start in pair):
+                if self._short_name_unsupported(first, second):
+                    continue
                 for word, start in pair:
                     if word not in people:
                         self._add_shaped(word, start)
 
+    def _short_name_unsupported(self, first: str, second: str) -> bool:
+        """Of two words listed, one not found yet is a family name and one given-name character, and the other is
+        transliterated (查谟和克什米尔: places are listed so) or neither is someone found or a name jieba's lexicon
+        knows (山青、水秀: words it made up of a family-name character are not always names)."""
+        pair = (first, second)
+        if not any(word not in self.people and len(word) == surname_length(word, 0) + 1 for word in pair):
+            return False
+        if any(_TRANSLITERATION.issuperset(word) for word in pair):
+            return True
+        return not any(word in self.people or self.segmentation.is_known_name(word) for word in pair)
+
     def _pair_shaped(self, word: str) -> bool:
-        """A transliterated name (see ``_foreign_list_shaped``), or a family name with two given-name characters
-        jieba reads as a name, not ending as places and function words do."""
+        """A transliterated name (see ``_foreign_list_shaped``), or a family name with one or two given-name characters
+        jieba reads as a name, not ending as places and function words do: one given-name character only of a name
+        its corpus seldom uses or one it made up (see ``_seldom_name``), and name-like (see ``_NEW_NAME_LIKE``)."""
         if self._foreign_list_shaped(word):
             return True
         family = surname_length(word, 0)
-        return (
-            bool(family) and len(word) == family + 2 and self.segmentation.is_name_word(word)
-            and word[0] not in FUNCTION_WORD_SURNAMES and word[-1] not in _NOT_NAME_FINALS
-            and word[-1] not in FUNCTION_CHARS and given_name_odds(word) >= _WORD_LIKE
-        )
+        if not family or not self.segmentation.is_name_word(word) or word[0] in FUNCTION_WORD_SURNAMES:
+            return False
+        if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS:
+            return False
+        if len(word) == family + 1:
+            return (
+                self._seldom_name(word) and given_name_odds(word) >= _NEW_NAME_LIKE
+                and word[-1] not in _NOT_NEW_NAME_FINALS and word[family:] not in _ADDRESSED_AS
+            )
+        return len(word) == family + 2 and given_name_odds(word) >= _WORD_LIKE
 
     def _ends_a_listed_name(self, word: str, start: int) -> bool:
         """Where it stands, ``word`` shaped like a name (see ``_pair_shaped``) is not an institution's (…集团), and
@@ -1127,7 +1146,12 @@ class _Extraction:
         if text.startswith(_INSTITUTIONS, end):
             return False
         if not _TRANSLITERATION.issuperset(word):
-            return True
+            # a name of one given-name character ends where a name may end or a word follows (not 李培|之, nor
+            # 魏凤|和、), and is not the end of a longer name (丁|薛祥)
+            return len(word) > surname_length(word, 0) + 1 or (
+                (self.reader.ends_at(end) or self._word_follows(end)) and not self._glued_after(start)
+                and not self._joiner_ends_list_item(end)
+            )
         return (
             not _UNIT_AFTER.match(text, end) and not text.startswith(_DOTS, end)
             and text[start - 1 : start] not in _DOTS and self._ends_before_a_word(end)
@@ -1257,7 +1281,8 @@ class _Extraction:
 
     def _listed_name(self, word: str, start: int) -> bool:
         """``word`` at ``start`` is a name as a list names people: transliterated, or a family name and one or two
-        given-name characters jieba reads as a name, not ending in a function character unless jieba's lexicon
+        given-name characters jieba reads as a name or knows as a word its corpus seldom uses (see
+        ``_rare_word_as_name``), not ending in a function character unless jieba's lexicon
         knows the whole as a person's name (陈希同: not a name glued to a verb), ending where a name may end but
         not before a conjunction that punctuation follows (魏凤|和、: the conjunction is the name's last character)."""
         if word in self.people:
@@ -1266,14 +1291,29 @@ class _Extraction:
             return True
         family = surname_length(self.text, start)
         end = start + len(word)
-        after = self.text[end : end + 2]
         segmentation = self.segmentation
         return (
             bool(family) and len(word) in (family + 1, family + 2)
-            and segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
+            and (segmentation.is_name_word(word) or self._rare_word_as_name(word))
+            and word[0] not in FUNCTION_WORD_SURNAMES
             and word[-1] not in _NOT_NAME_FINALS
             and (word[-1] not in FUNCTION_CHARS or segmentation.is_known_name(word))
-            and self.reader.ends_at(end) and not (after[:1] in _LIST_JOINERS and not is_word_char(after[1:] or "。"))
+            and self.reader.ends_at(end) and not self._joiner_ends_list_item(end)
+        )
+
+    def _joiner_ends_list_item(self, end: int) -> bool:
+        """A conjunction at ``end`` that punctuation follows (魏凤|和、): the last character of a name, no joiner."""
+        after = self.text[end : end + 2]
+        return after[:1] in _LIST_JOINERS and not is_word_char(after[1:] or "。")
+
+    def _rare_word_as_name(self, word: str) -> bool:
+        """``word`` is a word jieba's lexicon knows as no name but its corpus seldom uses (see ``_SELDOM``), of
+        name-like given-name characters and no place's or organisation's (严良, an adjective to jieba): beside
+        someone in a list, it is a name as well."""
+        segmentation = self.segmentation
+        return (
+            segmentation.frequency(word) < _SELDOM and given_name_odds(word) >= _NAME_LIKE
+            and segmentation.word_class(word)[:2] not in _PLACE_CLASSES
         )
 
     def _listed_foreign_name(self, word: str, start: int) -> bool:
