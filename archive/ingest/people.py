@@ -25,7 +25,10 @@ People are found by these readings of the text, strongest first:
   cut them; three-character names opening a phrase (从…的经历, 来到…跟前) that jieba cuts as names;
   Japanese names, by a table of family names, whole or by family name alone (…首相, …还表示);
 - names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
-  transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁).
+  transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁); a name of
+  any shape in a roll call of people found (甲、某某、乙; 甲、乙、某某等);
+- a family name that is mostly a function word (和, 于) opening a clause before a given name jieba knows and a
+  predicate (，和某某还帮助…).
 
 Names the caller's archive already knows as people's (``known``) are people where they stand bare as whole words
 and where a person may stand (see ``_Extraction.read_known_names``).
@@ -319,6 +322,8 @@ _INSTITUTIONS = ("大学", "学院", "公司", "集团", "基金", "医院", "�
 # country's side or its relations (巴方, 哈中关系), a function word (曾于).
 _NOT_NEW_NAME_FINALS = frozenset("某方中于")
 _ARMY = "军"
+# A character never in names that some given names have (张之洞, 龚育之).
+_NAME_FINAL_ZHI = "之"
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
 # No name has more parts than this (穆罕默德·本·拉希德·阿勒马克图姆): a longer chain is not one.
 _MOST_NAME_PARTS = 4
@@ -672,6 +677,7 @@ class _Extraction:
         self._read_name_pairs(covered)
         self.read_known_names(known)
         self._read_list_neighbours(covered)
+        self._read_roll_call_gaps()
 
     def read_known_names(self, known: frozenset[str]) -> None:
         """Names the archive knows as people's (``known``) where they stand as whole words: jieba starts a word
@@ -1228,6 +1234,52 @@ class _Extraction:
                     if neighbour[0] not in examined:
                         examined.add(neighbour[0])
                         pending.append(neighbour[0])
+
+    def _read_roll_call_gaps(self) -> None:
+        """A name of any shape in a roll call of people found (甲、乙、丙): between two of them (甲、某某、乙), or
+        last after two of them, before 等 or punctuation (甲、乙、某某等): a list of people goes on with people,
+        whatever the characters of the name (…之…, …地) or how jieba cut it. A family name and one or two
+        given-name characters, no place's nor organisation's word; one gap at a time, no gap read from another."""
+        text = self.text
+        found_at = {
+            start: name for name in self.people for start in self.occurrences.separate_starts(name)
+        }
+        found_ends = {start + len(name): start for start, name in found_at.items()}
+        for end, start in sorted(found_ends.items()):
+            if not text.startswith(_LIST_SEPARATOR, end):
+                continue
+            listed_before = found_ends.get(start - 1) is not None and text[start - 1] == _LIST_SEPARATOR
+            gap = end + 1
+            for length in (2, 3):
+                after = text[gap + length : gap + length + 1]
+                between = after == _LIST_SEPARATOR and gap + length + 1 in found_at
+                closes = after == _ET_CETERA or (after != _LIST_SEPARATOR and not is_word_char(after or "。"))
+                name = text[gap : gap + length]
+                if (between or (listed_before and closes)) and self._roll_call_shaped(name):
+                    self._add_shaped(name, gap)
+                    break
+            # the first of a roll call, before two people found (某某、甲、乙), opening its phrase after no family
+            # name it may start with (张平、向某某、甲、乙)
+            if start < 1 or text[start - 1] != _LIST_SEPARATOR or end + 1 not in found_at:
+                continue
+            for length in (3, 2):
+                gap = start - 1 - length
+                name = text[max(gap, 0) : start - 1]
+                after_family_name = gap > 0 and surname_length(text, gap - 1) > 0
+                if gap >= 0 and not after_family_name and self._roll_call_shaped(name) and self._phrase_opens(gap):
+                    self._add_shaped(name, gap)
+                    break
+
+    def _roll_call_shaped(self, name: str) -> bool:
+        """``name`` may be a name in a roll call: a family name (no function word) and one or two given-name
+        characters, none of those never in names but 之 (张之洞), no place's, organisation's or honorific's."""
+        family = surname_length(name, 0)
+        return (
+            bool(family) and len(name) - family in (1, 2) and name[0] not in FUNCTION_WORD_SURNAMES
+            and all(map(_HAN.fullmatch, name)) and NOT_IN_NAMES.isdisjoint(name.replace(_NAME_FINAL_ZHI, ""))
+            and name[family:] not in _ADDRESSED_AS and name not in self.people
+            and self.segmentation.word_class(name)[:2] not in _PLACE_CLASSES and name not in _place_words()
+        )
 
     def _listed_before(self, start: int) -> list[tuple[str, int]]:
         """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
