@@ -1246,14 +1246,18 @@ class _Extraction:
         }
         found_ends = {start + len(name): start for start, name in found_at.items()}
         for end, start in sorted(found_ends.items()):
-            if not text.startswith(_LIST_SEPARATOR, end):
+            joiner = text[end : end + 1]
+            if joiner not in _LIST_JOINERS or self._inside_dictionary_word(end, joiner):
                 continue
             listed_before = found_ends.get(start - 1) is not None and text[start - 1] == _LIST_SEPARATOR
             gap = end + 1
             for length in (2, 3):
                 after = text[gap + length : gap + length + 1]
-                between = after == _LIST_SEPARATOR and gap + length + 1 in found_at
-                closes = after == _ET_CETERA or (after != _LIST_SEPARATOR and not is_word_char(after or "。"))
+                # between two people, the conjunction only before the last (甲、某某和乙)
+                between = gap + length + 1 in found_at and (
+                    after == _LIST_SEPARATOR or (joiner == _LIST_SEPARATOR and after in _LIST_JOINERS)
+                )
+                closes = after == _ET_CETERA or (after not in _LIST_JOINERS and not is_word_char(after or "。"))
                 name = text[gap : gap + length]
                 if (between or (listed_before and closes)) and self._roll_call_shaped(name):
                     self._add_shaped(name, gap)

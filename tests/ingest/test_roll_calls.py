@@ -65,6 +65,7 @@ def test_invited_is_no_name():
 
 def test_a_name_of_any_shape_between_two_people_of_a_roll_call():
     assert names("会上，柴文涛、史培之、韦思远先后发言。") == ["柴文涛", "史培之", "韦思远"]
+    assert names("会上，柴文涛、史培之和韦思远先后发言。") == ["柴文涛", "史培之", "韦思远"]
 
 
 def test_a_name_of_any_shape_last_in_a_roll_call_after_two_people():
