@@ -21,7 +21,7 @@ People are found by these readings of the text, strongest first:
   post, a predicate or a preposition (…多次攻击, …决定, …从); a name jieba knows or made up of name
   characters right before a head of state's post, an honorific or a photo caption's place (…副总统, …女士,
   …（左）); and foreign names joined by "·" (an initial too: 拉·甘地);
-- names after a role or a verb whose object is a person (裁判…, 发言人…, 会见…, 嫁给了…) however jieba
+- names after a role, a village or a verb whose object is a person (裁判…, 某某村…, 会见…, 嫁给了…) however jieba
   cut them; three-character names opening a phrase (从…的经历, 来到…跟前) that jieba cuts as names;
   Japanese names, by a table of family names, whole or by family name alone (…首相, …还表示);
 - names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
@@ -322,6 +322,9 @@ _INSTITUTIONS = ("大学", "学院", "公司", "集团", "基金", "医院", "�
 # country's side or its relations (巴方, 哈中关系), a function word (曾于).
 _NOT_NEW_NAME_FINALS = frozenset("某方中于")
 _ARMY = "军"
+_VILLAGE = "村"
+# Words for a village that name none (某地的小山村…).
+_ANY_VILLAGE = ("山村", "农村", "乡村", "渔村", "村村")
 # A character never in names that some given names have (张之洞, 龚育之).
 _NAME_FINAL_ZHI = "之"
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
@@ -737,9 +740,10 @@ class _Extraction:
         return opens >= 0 and text.rfind(_WORK_CLOSES, opens, start) < 0 and text.find(_WORK_CLOSES, start) >= 0
 
     def _read_names_after_roles(self, covered: Container[int]) -> None:
-        """A name right after a role only people have (外援甲, 裁判乙, 发言人丙) or a verb whose object is a person
-        (会见甲, 嫁给了乙), however jieba cut it: see ``_name_after_role``; after a match's result (以3比1战胜乙),
-        where a team may stand as well (东道主), only a name jieba's corpus seldom uses (see ``_seldom_name``).
+        """A name right after a role only people have (外援甲, 裁判乙, 发言人丙), a village (某某村丁, see
+        ``_village_ends``) or a verb whose object is a person (会见甲, 嫁给了乙), however jieba cut it: see
+        ``_name_after_role``; after a match's result (以3比1战胜乙), where a team may stand as well (东道主), only a
+        name jieba's corpus seldom uses (see ``_seldom_name``).
         ``covered``: positions inside names found before."""
         text = self.text
         found = [(role.end(), 2) for role in _ROLE.finditer(text)]
@@ -748,6 +752,7 @@ class _Extraction:
         found += [(end, 3) for end in sorted(results)]
         facing = [end + len(_FACING) for end in sorted(self._mention_ends()) if text.startswith(_FACING, end)]
         found += [(start, _NO_FOREIGN_NAME) for start in facing]
+        found += [(start, _NO_FOREIGN_NAME) for start in self._village_ends()]
         for start, shortest_foreign in found:
             if start >= len(text) or start in covered or start - 1 in covered or not self._may_be_named_here(start):
                 continue
@@ -756,6 +761,14 @@ class _Extraction:
                 continue
             if name and name not in self.people:
                 self._add_shaped(name, start)
+
+    def _village_ends(self) -> list[int]:
+        """Where a village's name ends, as jieba cut it (某某村|, 某某|村|), not a word for any village (小山村): a
+        villager is named right after it (回龙村某某，30多岁…)."""
+        return [
+            end for word, start, end in self.segmentation.words
+            if word.endswith(_VILLAGE) and start > 0 and not self.text.endswith(_ANY_VILLAGE, 0, end)
+        ]
 
     def _mention_ends(self) -> set[int]:
         """Where the mentions of the people found so far end."""

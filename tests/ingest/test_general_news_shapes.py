@@ -103,3 +103,12 @@ def test_what_someone_found_faces_and_is_no_name():
 
 def test_what_a_spouse_suffers_from_is_no_person():
     assert names("省下的钱给患有心脏病、高血压的老伴买药。") == []
+
+
+def test_a_villager_named_right_after_the_village():
+    assert names("城关镇柳树村邝秀英，60多岁，仍在地里干活。") == ["邝秀英"]
+
+
+def test_no_villager_after_a_word_for_any_village():
+    assert names("山脚下的小山村韶家里的居民都搬走了。") == []
+    assert names("柳树村党支部带领群众修路。") == []
