@@ -5,7 +5,8 @@ People are found by these readings of the text, strongest first:
 - titles before names (县委副书记、县长孙明远), with name lists sharing them
   (副县长杜海涛、林晓燕) and an organisation carried along a roll call
   (县人大常委会主任蒋国栋，党组书记韩立群 → 县人大常委会党组书记);
-- titles after names (周立新省长, 蔡文杰市长);
+- titles after names (周立新省长, 蔡文杰市长), or in a clause of their own after a name opening its sentence
+  (卢某，北京某厂厂长，…);
 - untitled names confirmed by a cue right after them (…说, …告诉记者, …表示 when
   jieba does not know the word as something else; …本人, …执导; a list summed up as
   甲、乙二人 or 丙、丁父子) or heading a "姓名：…" headline;
@@ -91,6 +92,9 @@ _LIST_WORDS = (_LIST_SEPARATOR, "以及", "和", "及", "与")
 _CHAIN_SEPARATORS = "，,、兼"
 _SENTENCE_END = "。！？!?；;"
 
+# What closes a clause: after a name opening its sentence, a clause of a title between two of them is the name's
+# title (某某，某厂厂长，…).
+_APPOSITION_ENDS = "，,。"
 # Words after which a name is a byline or credit, not a person of the story.
 _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄影", "责编", "校对", "报道员")
 # What joins two names of a list.
@@ -505,6 +509,37 @@ class _Extraction:
             name = self._name_before(title.core_start)
             if name:
                 self.add(name, stated)
+
+    def read_appositive_titles(self, used: set[int]) -> None:
+        """A name opening its sentence that a comma and a whole clause of its title follow (某某，北京某厂厂长，…):
+        the clause is the name's title. A name the reader reads up to the comma, jieba's lexicon knows as a
+        person's or as no word, with given-name characters at least a little name-like."""
+        text = self.text
+        segmentation = self.segmentation
+        for title in self.titles:
+            if title.start in used or text[title.end : title.end + 1] not in _APPOSITION_ENDS:
+                continue
+            comma = title.start - 1
+            if comma < 2 or text[comma] not in _APPOSITION_ENDS[:2]:
+                continue
+            start = next(
+                (start for start in range(comma - 2, comma - 5, -1) if start >= 0 and self._opens_sentence(start)),
+                None,
+            )
+            if start is None:
+                continue
+            name = text[start:comma]
+            if (
+                self.reader.read(start) != name or name[0] in FUNCTION_WORD_SURNAMES
+                or given_name_odds(name) < _GIVEN_LIKE or name[surname_length(name, 0) :] in _ADDRESSED_AS
+                or (segmentation.is_dictionary_word(name) and not segmentation.is_known_name(name))
+            ):
+                continue
+            self.add(name, [_Stated(title.title, title.core, title.start)])
+
+    def _opens_sentence(self, start: int) -> bool:
+        """``start`` opens the text, a line or a sentence."""
+        return not start or start in self.breaks or self.text[start - 1] in (*_SENTENCE_END, "\n")
 
     def _titled(self, name: str) -> bool:
         """``name`` was read with titles of its own: a collective 等市领导 after it only sums up the list."""
@@ -1815,6 +1850,7 @@ def extract_people(text: str, known: frozenset[str] = frozenset()) -> list[Perso
     extraction = _Extraction(text)
     used = extraction.read_title_chains()
     extraction.read_post_name_titles(used)
+    extraction.read_appositive_titles(used)
     extraction.read_untitled()
     extraction.read_name_words(known)
     extraction.read_appointments()

@@ -112,3 +112,12 @@ def test_a_villager_named_right_after_the_village():
 def test_no_villager_after_a_word_for_any_village():
     assert names("山脚下的小山村韶家里的居民都搬走了。") == []
     assert names("柳树村党支部带领群众修路。") == []
+
+
+def test_a_name_opening_its_sentence_with_a_clause_of_its_title_after_a_comma():
+    found = {p.name: p.titles for p in extract_people("邝秀英，县人民医院护士长，今年45岁，从医二十年。")}
+    assert found == {"邝秀英": ["县人民医院护士长"]}
+
+
+def test_a_time_opening_its_sentence_before_a_title_is_no_name():
+    assert names("黄昏，县委书记，来了。") == []
