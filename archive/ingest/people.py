@@ -27,7 +27,7 @@ People are found by these readings of the text, strongest first:
   Japanese names, by a table of family names, whole or by family name alone (…首相, …还表示);
 - names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
   transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁); a name of
-  any shape in a roll call of people found (甲、某某、乙; 甲、乙、某某等);
+  any shape in a roll call of people found (甲、某某、乙; 甲、乙、某某等) or paired with one by a slash (甲／某某);
 - a family name that is mostly a function word (和, 于) opening a clause before a given name jieba knows and a
   predicate (，和某某还帮助…).
 
@@ -326,6 +326,8 @@ _INSTITUTIONS = ("大学", "学院", "公司", "集团", "基金", "医院", "�
 # country's side or its relations (巴方, 哈中关系), a function word (曾于).
 _NOT_NEW_NAME_FINALS = frozenset("某方中于")
 _ARMY = "军"
+# What joins the two names of a pair (a doubles pair: 甲／乙).
+_PARTNERS = ("／", "/")
 _VILLAGE = "村"
 # Words for a village that name none (某地的小山村…).
 _ANY_VILLAGE = ("山村", "农村", "乡村", "渔村", "村村")
@@ -716,6 +718,7 @@ class _Extraction:
         self.read_known_names(known)
         self._read_list_neighbours(covered)
         self._read_roll_call_gaps()
+        self._read_partners()
 
     def read_known_names(self, known: frozenset[str]) -> None:
         """Names the archive knows as people's (``known``) where they stand as whole words: jieba starts a word
@@ -1310,17 +1313,40 @@ class _Extraction:
                 if (between or (listed_before and closes)) and self._roll_call_shaped(name):
                     self._add_shaped(name, gap)
                     break
-            # the first of a roll call, before two people found (某某、甲、乙), opening its phrase after no family
-            # name it may start with (张平、向某某、甲、乙)
-            if start < 1 or text[start - 1] != _LIST_SEPARATOR or end + 1 not in found_at:
-                continue
-            for length in (3, 2):
-                gap = start - 1 - length
-                name = text[max(gap, 0) : start - 1]
-                after_family_name = gap > 0 and surname_length(text, gap - 1) > 0
-                if gap >= 0 and not after_family_name and self._roll_call_shaped(name) and self._phrase_opens(gap):
-                    self._add_shaped(name, gap)
-                    break
+            # the first of a roll call, before two people found (某某、甲、乙)
+            if start and text[start - 1] == _LIST_SEPARATOR and end + 1 in found_at:
+                self._read_gap_opening_before(start - 1)
+
+    def _read_partners(self) -> None:
+        """The partner of someone found in a pair written with a slash (甲／某某: a doubles pair, a pair of skaters),
+        of any shape (see ``_roll_call_shaped``): before the slash opening its phrase after no family name it may
+        start with, after it ending where a name may end or before a word jieba knows."""
+        text = self.text
+        for found in list(self.people):
+            for start in self.occurrences.separate_starts(found):
+                end = start + len(found)
+                if text[end : end + 1] in _PARTNERS:
+                    gap = end + 1
+                    for length in (2, 3):
+                        name = text[gap : gap + length]
+                        ends = self.reader.ends_at(gap + length) or self._word_follows(gap + length)
+                        if ends and self._roll_call_shaped(name):
+                            self._add_shaped(name, gap)
+                            break
+                if start and text[start - 1] in _PARTNERS:
+                    self._read_gap_opening_before(start - 1)
+
+    def _read_gap_opening_before(self, end: int) -> None:
+        """A name of any shape (see ``_roll_call_shaped``) ending at ``end``, where a list's first name or a pair's
+        stands: opening its phrase, after no family name it may start with (张平、向某某、…)."""
+        text = self.text
+        for length in (3, 2):
+            gap = end - length
+            name = text[max(gap, 0) : end]
+            after_family_name = gap > 0 and surname_length(text, gap - 1) > 0
+            if gap >= 0 and not after_family_name and self._roll_call_shaped(name) and self._phrase_opens(gap):
+                self._add_shaped(name, gap)
+                return
 
     def _roll_call_shaped(self, name: str) -> bool:
         """``name`` may be a name in a roll call: a family name (no function word) and one or two given-name

@@ -47,3 +47,12 @@ def test_a_two_character_name_listed_beside_a_transliterated_word_is_no_person()
 
 def test_the_end_of_a_longer_name_jieba_cut_apart_is_no_two_character_name():
     assert names("姜方靖、宋梅等参加会见。") == ["宋梅"]
+
+
+def test_the_partner_of_someone_found_in_a_pair_written_with_a_slash():
+    assert names("混双决赛中，两对中国组合对垒，邝晓地／柴文涛摘得铜牌。") == ["邝晓地", "柴文涛"]
+    assert names("混双决赛中，柴文涛／邝晓地摘得铜牌。") == ["柴文涛", "邝晓地"]
+
+
+def test_a_slash_between_units_beside_someone_found_names_no_partner():
+    assert names("今年小麦收购价为每斤1.2元/公斤，柴文涛说。") == ["柴文涛"]
