@@ -1300,9 +1300,10 @@ class _Extraction:
             joiner = text[end : end + 1]
             if joiner not in _LIST_JOINERS or self._inside_dictionary_word(end, joiner):
                 continue
-            listed_before = found_ends.get(start - 1) is not None and text[start - 1] == _LIST_SEPARATOR
+            listed_before = start - 1 in found_ends and text[start - 1] == _LIST_SEPARATOR
             gap = end + 1
-            for length in (2, 3):
+            # no gap where someone found is listed next
+            for length in () if gap in found_at else (2, 3):
                 after = text[gap + length : gap + length + 1]
                 # between two people, the conjunction only before the last (甲、某某和乙)
                 between = gap + length + 1 in found_at and (
@@ -1314,7 +1315,7 @@ class _Extraction:
                     self._add_shaped(name, gap)
                     break
             # the first of a roll call, before two people found (某某、甲、乙)
-            if start and text[start - 1] == _LIST_SEPARATOR and end + 1 in found_at:
+            if start and text[start - 1] == _LIST_SEPARATOR and end + 1 in found_at and start - 1 not in found_ends:
                 self._read_gap_opening_before(start - 1)
 
     def _read_partners(self) -> None:
@@ -1351,11 +1352,13 @@ class _Extraction:
     def _roll_call_shaped(self, name: str) -> bool:
         """``name`` may be a name in a roll call: a family name (no function word) and one or two given-name
         characters, none of those never in names but 之 (张之洞), no place's, organisation's or honorific's."""
+        if name in self.people:
+            return False
         family = surname_length(name, 0)
         return (
             bool(family) and len(name) - family in (1, 2) and name[0] not in FUNCTION_WORD_SURNAMES
             and all(map(_HAN.fullmatch, name)) and NOT_IN_NAMES.isdisjoint(name.replace(_NAME_FINAL_ZHI, ""))
-            and name[family:] not in _ADDRESSED_AS and name not in self.people
+            and name[family:] not in _ADDRESSED_AS
             and self.segmentation.word_class(name)[:2] not in _PLACE_CLASSES and name not in _place_words()
         )
 
