@@ -1287,8 +1287,9 @@ class _Extraction:
                         pending.append(neighbour[0])
 
     def _read_roll_call_gaps(self) -> None:
-        """A name of any shape in a roll call of people found (甲、乙、丙): between two of them (甲、某某、乙), or
-        last after two of them, before 等 or punctuation (甲、乙、某某等): a list of people goes on with people,
+        """A name of any shape in a roll call of people found (甲、乙、丙): between two of them (甲、某某、乙), last
+        after two of them, before 等 or punctuation (甲、乙、某某等), or joined to one before an honorific only people
+        take (甲和某某同志); first before two of them (某某、甲、乙): a list of people goes on with people,
         whatever the characters of the name (…之…, …地) or how jieba cut it. A family name and one or two
         given-name characters, no place's nor organisation's word; one gap at a time, no gap read from another."""
         text = self.text
@@ -1310,8 +1311,10 @@ class _Extraction:
                     after == _LIST_SEPARATOR or (joiner == _LIST_SEPARATOR and after in _LIST_JOINERS)
                 )
                 closes = after == _ET_CETERA or (after not in _LIST_JOINERS and not is_word_char(after or "。"))
+                # beside one person found, an honorific only people take after it (甲和某某同志)
+                honoured = _HONORIFIC_AFTER.match(text, gap + length) is not None
                 name = text[gap : gap + length]
-                if (between or (listed_before and closes)) and self._roll_call_shaped(name):
+                if (between or (listed_before and closes) or honoured) and self._roll_call_shaped(name):
                     self._add_shaped(name, gap)
                     break
             # the first of a roll call, before two people found (某某、甲、乙)

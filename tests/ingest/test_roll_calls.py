@@ -79,3 +79,7 @@ def test_a_name_of_any_shape_first_in_a_roll_call_before_two_people():
 def test_a_roll_call_goes_on_with_no_place_and_no_name_cut_off_its_family_name():
     assert names("柴文涛、韦思远、李村等地受灾。") == ["柴文涛", "韦思远"]
     assert "卓玛拉" not in names("贺丽娟、向卓玛拉、柴文涛、龚建民参加了会议。")
+
+
+def test_a_name_of_any_shape_joined_to_someone_found_before_an_honorific():
+    assert names("那天，柴文涛和韦培之同志夫妇都来了。") == ["柴文涛", "韦培之"]
