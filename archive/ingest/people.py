@@ -7,7 +7,7 @@ People are found by these readings of the text, strongest first:
   (县人大常委会主任蒋国栋，党组书记韩立群 → 县人大常委会党组书记);
 - titles after names (周立新省长, 蔡文杰市长), or in a clause of their own after a name opening its sentence
   (卢某，北京某厂厂长，…);
-- untitled names confirmed by a cue right after them (…说, …告诉记者, …表示 when
+- untitled names confirmed by a cue right after them, or after an adverb (…说, …还说, …告诉记者, …表示 when
   jieba does not know the word as something else; …本人, …执导; a list summed up as
   甲、乙二人 or 丙、丁父子) or heading a "姓名：…" headline;
 - appointments (正式入职…管委会副主任) give their title to the person just named;
@@ -137,8 +137,12 @@ _CUE_RE = re.compile(
 _ROLL_CALL = 3
 # Where the speakers were, between their names and the cue: 甲、乙等在座谈中指出.
 _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
-# How far before a cue a name read for it may start: a scene (12), 等领导 (3) and a name (4) back.
-_CUE_REACH = 19
+# An adverb between the speakers and the cue (甲还说, 乙也表示, 丙进一步指出), unless a locative closes a scene before
+# it (讲话中还说).
+_ADVERB_BEFORE_CUE = re.compile("(?:还|也|又|则|亦|进一步|当即|随即|一再|同样)$")
+_LOCATIVES = frozenset("中上里内外时后")
+# How far before a cue a name read for it may start: a scene (12), an adverb (3), 等领导 (3) and a name (4) back.
+_CUE_REACH = 22
 # Characters a family name starts with: without one in reach, no name is read before a cue.
 _NAME_STARTS = SINGLE_SURNAMES | frozenset(surname[0] for surname in COMPOUND_SURNAMES)
 # A character a family name starts with that is no function word (和, 于…), where a phrase may open (see
@@ -589,6 +593,7 @@ class _Extraction:
             scene = _SCENE_BEFORE_CUE.search(text, max(0, end - 12), end)
             if scene:
                 end = scene.start()
+            end = self._before_adverb(end)
             for et_cetera in _ET_CETERA_BEFORE_CUE:
                 if text.endswith(et_cetera, 0, end):
                     end -= len(et_cetera)
@@ -616,6 +621,16 @@ class _Extraction:
             name = self.reader.read(start) if start < len(text) else None
             if name and text.startswith(_HEADLINE_COLONS, start + len(name)) and self._untitled_name(name, True):
                 self.add(name, [])
+
+    def _before_adverb(self, end: int) -> int:
+        """Where the speakers before a cue at ``end`` end: before an adverb there (甲还说, 乙进一步指出), unless a
+        locative closes a scene before it (讲话中还说) or a pronoun ends the word before it (祝贺她也当选)."""
+        adverb = _ADVERB_BEFORE_CUE.search(self.text, max(0, end - 3), end)
+        if adverb is None or adverb.start() < 1 or self.text[adverb.start() - 1] in _LOCATIVES:
+            return end
+        segmentation = self.segmentation
+        previous = segmentation.word_at[segmentation.word_start[adverb.start() - 1]]
+        return end if segmentation.word_class(previous) == _PRONOUN else adverb.start()
 
     def _no_other_word(self, name: str) -> bool:
         """jieba's lexicon knows ``name`` as a person's name or not at all (患有高血压的老伴: an illness)."""

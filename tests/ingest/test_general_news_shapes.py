@@ -121,3 +121,12 @@ def test_a_name_opening_its_sentence_with_a_clause_of_its_title_after_a_comma():
 
 def test_a_time_opening_its_sentence_before_a_title_is_no_name():
     assert names("黄昏，县委书记，来了。") == []
+
+
+def test_a_name_before_an_adverb_and_a_speech_verb():
+    assert names("当柴文涛还说要修路时，大家都笑了。") == ["柴文涛"]
+
+
+def test_no_name_before_an_adverb_after_a_scene_or_a_pronoun():
+    assert names("他在贺电中还说，两国友谊深厚。") == []
+    assert "祝贺她" not in names("国家主席致电罗塞夫，祝贺她也当选。")
