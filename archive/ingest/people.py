@@ -1159,6 +1159,8 @@ class _Extraction:
         people = self.people
         # whether a word is someone found or shaped like a name: once per word, a name found later was shaped
         listed: dict[str, bool] = {}
+        # pairs of two-character names without support, until someone is found (see ``_short_name_unsupported``)
+        unsupported: set[tuple[str, str]] = set()
         for joiner in _LIST_JOINER_RE.finditer(text, 1, len(text) - 1):
             at = joiner.start()
             second = word_at.get(at + 1)
@@ -1166,7 +1168,7 @@ class _Extraction:
                 continue
             first_start = word_start[at - 1]
             first = word_at[first_start]
-            if listed.get(first) is False or word_at.get(at) != joiner.group():
+            if listed.get(first) is False or word_at.get(at) != joiner.group() or (first, second) in unsupported:
                 continue
             pair = ((first, first_start), (second, at + 1))
             for word, _start in pair:
@@ -1174,10 +1176,12 @@ class _Extraction:
                     listed[word] = word in people or self._pair_shaped(word)
             if all(listed[word] and (word in people or self._ends_a_listed_name(word, start)) for word, start in pair):
                 if self._short_name_unsupported(first, second):
+                    unsupported.add((first, second))
                     continue
                 for word, start in pair:
                     if word not in people:
                         self._add_shaped(word, start)
+                        unsupported.clear()
 
     def _short_name_unsupported(self, first: str, second: str) -> bool:
         """Of two words listed, one not found yet is a family name and one given-name character, and the other is
