@@ -4,23 +4,26 @@ haystack reopens two or three searchers per query (+250–550 ms) and Whoosh's
 ``groupedby`` facets take 0.6–1.4 s on a broad query. Instead each process keeps
 one searcher, refreshed only when another writer has committed, and builds, once
 per generation, plain lists indexed by document number: publication day
-(YYYYMMDD), event day and page number (0 when unknown) and each facet's values
-(``search.schema``). A new generation also refreshes jieba's user dictionary (new people
-imported). Columns of a segment are reused across generations while the segment lives
-(Whoosh segments are immutable; deletions only hide document numbers).
+(YYYYMMDD), event day and page number (0 when unknown), each facet's values
+(``search.schema``) and the article each document is (``django_id``'s column). A new
+generation also refreshes jieba's user dictionary (new people imported). Columns of a
+segment are reused across generations while the segment lives (Whoosh segments are
+immutable; deletions only hide document numbers).
 """
 from __future__ import annotations
 
 import heapq
 import threading
+from array import array
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from search import dictionary
 from search.schema import DAY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD
-from search.whoosh_match import match_set
+from search.whoosh_match import match_set, stored_bytes
 
+ARTICLE_ID_FIELD = "django_id"  # haystack's DJANGO_ID
 VALUE_FIELDS = tuple(facet.field for facet in FACETS)
 NUMBER_FIELDS = (EVENT_DAY_FIELD, PAGE_NUMBER_FIELD)
 MISSING_NUMBER = 2**31 - 1  # what Whoosh's int column gives a document without the value
@@ -39,6 +42,16 @@ class SegmentColumns:
     days: list[int]
     values: dict[str, list[tuple[str, ...]]]
     numbers: dict[str, list[int]] = field(default_factory=dict)
+    article_ids: array | None = None
+
+
+def _article_ids(reader, count: int) -> array | None:
+    """Each document's ``django_id`` from its column (read in a few long reads), or None when the segment
+    has no such column (an index built before it: ``search_status --repair`` rebuilds it)."""
+    if ARTICLE_ID_FIELD not in reader.schema or not reader.has_column(ARTICLE_ID_FIELD):
+        return None
+    column = reader.column_reader(ARTICLE_ID_FIELD, translate=False)
+    return array("q", (int(value or 0) for _docnum, value in stored_bytes(column, range(count))))
 
 
 def _number_column(reader, name: str, count: int) -> list[int]:
@@ -61,7 +74,7 @@ def _segment_columns(reader) -> SegmentColumns:
                 for docnum in reader.postings(name, term).all_ids():
                     per_doc[docnum].append(value)
         values[name] = [tuple(v) for v in per_doc]
-    return SegmentColumns(days, values, numbers)
+    return SegmentColumns(days, values, numbers, _article_ids(reader, count))
 
 
 BYTES_PER_DOCUMENT = 64  # a document number in a Python set: the int object and its slot
@@ -116,6 +129,7 @@ class IndexGeneration:
     days: list[int] = field(default_factory=list)
     values: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     numbers: dict[str, list[int]] = field(default_factory=dict)
+    article_ids: array | None = field(default_factory=lambda: array("q"))
     results: LRU = field(default_factory=LRU)
     _sets: LRU = field(default_factory=LRU)
     pages: dict = field(default_factory=dict)
@@ -139,6 +153,10 @@ class IndexGeneration:
                 generation.values[name].extend(columns.values[name])
             for name in NUMBER_FIELDS:
                 generation.numbers[name].extend(columns.numbers[name])
+            if columns.article_ids is None:
+                generation.article_ids = None
+            elif generation.article_ids is not None:
+                generation.article_ids.extend(columns.article_ids)
         for key in [k for k in _columns_by_segment if k[0] == index_path and k not in live]:
             del _columns_by_segment[key]
         return generation
@@ -156,6 +174,13 @@ class IndexGeneration:
                     live.update(range(offset, offset + reader.doc_count_all()))
             self._live = frozenset(live)
         return self._live
+
+    def article_id(self, docnum: int) -> int:
+        """The primary key of the article indexed as document ``docnum``: from the ``django_id`` column, or
+        from the document's stored fields in an index without that column."""
+        if self.article_ids is not None:
+            return self.article_ids[docnum]
+        return int(self.searcher.stored_fields(docnum)[ARTICLE_ID_FIELD])
 
     def docs_for(self, key, query) -> frozenset[int]:
         """Live documents matching the Whoosh ``query`` (``key`` identifies it in the cache)."""

@@ -27,7 +27,7 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.scoring import BM25F, BaseScorer, bm25
 
 from search.generation import BYTES_PER_DOCUMENT, LRU
-from search.whoosh_match import folded_column, folded_texts, posting_ids, postings_blocks
+from search.whoosh_match import folded_column, posting_ids, postings_blocks, stored_bytes
 
 # The recent characters of one segment, per worker: a character's documents (estimated at 64 bytes each, see
 # ``search.generation.estimated_bytes``) and the frequencies of those already scored, at most as many. A segment
@@ -125,7 +125,7 @@ class LoneChar(wq.Query):
         docs, frequencies = matches.docs, matches.frequencies
         unknown = [docnum for docnum in wanted if docnum in docs and docnum not in frequencies]
         needle = self.text.encode("utf-8")
-        for docnum, text in folded_texts(folded_column(reader, self.fieldname), unknown):
+        for docnum, text in stored_bytes(folded_column(reader, self.fieldname), unknown):
             frequencies[docnum] = text.count(needle)
         score = self._scorer(searcher, weighting)
         return {docnum: score(docnum, frequencies[docnum]) for docnum in wanted if docnum in docs}

@@ -213,7 +213,7 @@ class RunPhrase(wq.Query):
         """Those of ``docnums`` (documents of ``reader``, a segment) whose folded text holds the phrase.
 
         A frequent string that is no jieba word (视网消 in a news archive) has tens of thousands of
-        candidates: their texts are read in ranges of neighbouring documents (``folded_texts``).
+        candidates: their texts are read in ranges of neighbouring documents (``stored_bytes``).
         """
         if not docnums:
             return set()
@@ -223,11 +223,12 @@ class RunPhrase(wq.Query):
             holds = partial(_text_holds, needle=runs[0].text.encode("utf-8"))
         else:
             holds = partial(_text_matches, pattern=analysis.phrase_pattern(self.text))
-        return {docnum for docnum, text in folded_texts(column, sorted(docnums)) if text and holds(text)}
+        return {docnum for docnum, text in stored_bytes(column, sorted(docnums)) if text and holds(text)}
 
 
-def folded_texts(column, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
-    """(document number, its folded text as UTF-8) for the sorted ``docnums`` of a ``FoldedColumn`` reader.
+def stored_bytes(column, docnums) -> Iterator[tuple[int, bytes]]:
+    """(document number, its value) for the sorted ``docnums`` of a ``VarBytesColumn`` reader (untranslated:
+    a ``FoldedColumn``'s folded text as UTF-8, an ``ID`` column's bytes).
 
     Whoosh reads one document's bytes through four Python calls and a ``pread``; here a range
     of neighbouring documents (gaps under ``TEXT_READ_GAP``, at most ``TEXT_READ_SPAN`` bytes) is one read.
@@ -501,6 +502,37 @@ def match_set(searcher, query) -> set[int]:
         found = _leaf_set(leaf, query)
         docs.update(map(offset.__add__, found) if offset else found)
     return docs
+
+
+def match_within(searcher, query, docs) -> set[int]:
+    """Those of ``docs`` (document numbers of ``searcher``) matching ``query``, its phrases checked against the
+    folded text of these documents alone (``RunPhrase`` and their And and Or; any other part through its postings).
+
+    For a few documents of a short field (headlines) reading their texts is cheaper than looking
+    each chain term up in every segment and decoding its postings; the text test is exact either way.
+    """
+    found = set()
+    for leaf, offset in searcher.leaf_searchers():
+        end = offset + leaf.doc_count_all()
+        local = {docnum - offset for docnum in docs if offset <= docnum < end}
+        if local:
+            found.update(offset + docnum for docnum in _checked(leaf, query, local))
+    return found
+
+
+def _checked(searcher, query, docs: set[int]) -> set[int]:
+    """Those of ``docs`` (of one segment) matching ``query`` (``match_within``)."""
+    if isinstance(query, RunPhrase):
+        return query._holding(searcher.reader(), docs)
+    if isinstance(query, wq.And):
+        for sub in query.subqueries:
+            docs = _checked(searcher, sub, docs)
+            if not docs:
+                break
+        return docs
+    if isinstance(query, wq.Or):
+        return set().union(*(_checked(searcher, sub, docs) for sub in query.subqueries))
+    return docs & _leaf_set(searcher, query, docs)
 
 
 def _leaf_set(searcher, query, within: set[int] | None = None) -> set[int]:

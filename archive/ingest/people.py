@@ -5,8 +5,9 @@ People are found by these readings of the text, strongest first:
 - titles before names (县委副书记、县长孙明远), with name lists sharing them
   (副县长杜海涛、林晓燕) and an organisation carried along a roll call
   (县人大常委会主任蒋国栋，党组书记韩立群 → 县人大常委会党组书记);
-- titles after names (周立新省长, 蔡文杰市长);
-- untitled names confirmed by a cue right after them (…说, …告诉记者, …表示 when
+- titles after names (周立新省长, 蔡文杰市长), or in a clause of their own after a name opening its sentence
+  (卢某，北京某厂厂长，…);
+- untitled names confirmed by a cue right after them, or after an adverb (…说, …还说, …告诉记者, …表示 when
   jieba does not know the word as something else; …本人, …执导; a list summed up as
   甲、乙二人 or 丙、丁父子) or heading a "姓名：…" headline;
 - appointments (正式入职…管委会副主任) give their title to the person just named;
@@ -21,11 +22,14 @@ People are found by these readings of the text, strongest first:
   post, a predicate or a preposition (…多次攻击, …决定, …从); a name jieba knows or made up of name
   characters right before a head of state's post, an honorific or a photo caption's place (…副总统, …女士,
   …（左）); and foreign names joined by "·" (an initial too: 拉·甘地);
-- names after a role or a verb whose object is a person (裁判…, 发言人…, 会见…, 嫁给了…) however jieba
+- names after a role, a village or a verb whose object is a person (裁判…, 某某村…, 会见…, 嫁给了…) however jieba
   cut them; three-character names opening a phrase (从…的经历, 来到…跟前) that jieba cuts as names;
   Japanese names, by a table of family names, whole or by family name alone (…首相, …还表示);
 - names in lists: a name jieba reads as one listed right before or after someone found (甲和乙), a
-  transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁).
+  transliterated one too, and two names jieba reads as such joined as a list joins names (丙、丁); a name of
+  any shape in a roll call of people found (甲、某某、乙; 甲、乙、某某等) or paired with one by a slash (甲／某某);
+- a family name that is mostly a function word (和, 于) opening a clause before a given name jieba knows and a
+  predicate (，和某某还帮助…).
 
 Names the caller's archive already knows as people's (``known``) are people where they stand bare as whole words
 and where a person may stand (see ``_Extraction.read_known_names``).
@@ -90,6 +94,9 @@ _LIST_WORDS = (_LIST_SEPARATOR, "以及", "和", "及", "与")
 _CHAIN_SEPARATORS = "，,、兼"
 _SENTENCE_END = "。！？!?；;"
 
+# What closes a clause: after a name opening its sentence, a clause of a title between two of them is the name's
+# title (某某，某厂厂长，…).
+_APPOSITION_ENDS = "，,。"
 # Words after which a name is a byline or credit, not a person of the story.
 _CREDIT_WORDS = ("记者", "通讯员", "实习生", "评论员", "编辑", "摄影", "责编", "校对", "报道员")
 # What joins two names of a list.
@@ -132,8 +139,12 @@ _CUE_RE = re.compile(
 _ROLL_CALL = 3
 # Where the speakers were, between their names and the cue: 甲、乙等在座谈中指出.
 _SCENE_BEFORE_CUE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:中|上|时)$")
-# How far before a cue a name read for it may start: a scene (12), 等领导 (3) and a name (4) back.
-_CUE_REACH = 19
+# An adverb between the speakers and the cue (甲还说, 乙也表示, 丙进一步指出), unless a locative closes a scene before
+# it (讲话中还说).
+_ADVERB_BEFORE_CUE = re.compile("(?:还|也|又|则|亦|进一步|当即|随即|一再|同样)$")
+_LOCATIVES = frozenset("中上里内外时后")
+# How far before a cue a name read for it may start: a scene (12), an adverb (3), 等领导 (3) and a name (4) back.
+_CUE_REACH = 22
 # Characters a family name starts with: without one in reach, no name is read before a cue.
 _NAME_STARTS = SINGLE_SURNAMES | frozenset(surname[0] for surname in COMPOUND_SURNAMES)
 # A character a family name starts with that is no function word (和, 于…), where a phrase may open (see
@@ -316,6 +327,13 @@ _INSTITUTIONS = ("大学", "学院", "公司", "集团", "基金", "医院", "�
 # country's side or its relations (巴方, 哈中关系), a function word (曾于).
 _NOT_NEW_NAME_FINALS = frozenset("某方中于")
 _ARMY = "军"
+# What joins the two names of a pair (a doubles pair: 甲／乙).
+_PARTNERS = ("／", "/")
+_VILLAGE = "村"
+# Words for a village that name none (某地的小山村…).
+_ANY_VILLAGE = ("山村", "农村", "乡村", "渔村", "村村")
+# A character never in names that some given names have (张之洞, 龚育之).
+_NAME_FINAL_ZHI = "之"
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
 # No name has more parts than this (穆罕默德·本·拉希德·阿勒马克图姆): a longer chain is not one.
 _MOST_NAME_PARTS = 4
@@ -337,6 +355,13 @@ _TO_A_PLACE = frozenset({"到", "赴", "往", "至", "前往", "飞抵", "抵达
 _PRONOUN = "r"
 # Words after a place that name its area (某地地区, 某地一带): no person stands before them.
 _PLACE_AFTER = re.compile("地区|一带|境内|边境|前线|方向")
+# Family names that are a conjunction or a preposition of place and time (和, 于) as function words: neither opens a
+# clause that goes on with a person's name and a predicate (，和某某还帮助…), unless the name is someone the
+# clause does something with (和某某相比, 和某某一起…).
+_CLAUSE_OPENING_FAMILY = frozenset("和于")
+_WITH_SOMEONE = re.compile(
+    "相比|比较|一起|一道|一样|相同|不同|见面|握手|合作|交谈|交流|联系|会谈|会面|通话|相处|结婚|商量"
+)
 
 
 class _Stated(NamedTuple):
@@ -491,6 +516,37 @@ class _Extraction:
             if name:
                 self.add(name, stated)
 
+    def read_appositive_titles(self, used: set[int]) -> None:
+        """A name opening its sentence that a comma and a whole clause of its title follow (某某，北京某厂厂长，…):
+        the clause is the name's title. A name the reader reads up to the comma, jieba's lexicon knows as a
+        person's or as no word, with given-name characters at least a little name-like."""
+        text = self.text
+        segmentation = self.segmentation
+        for title in self.titles:
+            if title.start in used or text[title.end : title.end + 1] not in _APPOSITION_ENDS:
+                continue
+            comma = title.start - 1
+            if comma < 2 or text[comma] not in _APPOSITION_ENDS[:2]:
+                continue
+            start = next(
+                (start for start in range(comma - 2, comma - 5, -1) if start >= 0 and self._opens_sentence(start)),
+                None,
+            )
+            if start is None:
+                continue
+            name = text[start:comma]
+            if (
+                self.reader.read(start) != name or name[0] in FUNCTION_WORD_SURNAMES
+                or given_name_odds(name) < _GIVEN_LIKE or name[surname_length(name, 0) :] in _ADDRESSED_AS
+                or (segmentation.is_dictionary_word(name) and not segmentation.is_known_name(name))
+            ):
+                continue
+            self.add(name, [_Stated(title.title, title.core, title.start)])
+
+    def _opens_sentence(self, start: int) -> bool:
+        """``start`` opens the text, a line or a sentence."""
+        return not start or start in self.breaks or self.text[start - 1] in (*_SENTENCE_END, "\n")
+
     def _titled(self, name: str) -> bool:
         """``name`` was read with titles of its own: a collective 等市领导 after it only sums up the list."""
         return name in self.people and bool(self.people[name].titles)
@@ -537,6 +593,7 @@ class _Extraction:
             scene = _SCENE_BEFORE_CUE.search(text, max(0, end - 12), end)
             if scene:
                 end = scene.start()
+            end = self._before_adverb(end)
             for et_cetera in _ET_CETERA_BEFORE_CUE:
                 if text.endswith(et_cetera, 0, end):
                     end -= len(et_cetera)
@@ -564,6 +621,16 @@ class _Extraction:
             name = self.reader.read(start) if start < len(text) else None
             if name and text.startswith(_HEADLINE_COLONS, start + len(name)) and self._untitled_name(name, True):
                 self.add(name, [])
+
+    def _before_adverb(self, end: int) -> int:
+        """Where the speakers before a cue at ``end`` end: before an adverb there (甲还说, 乙进一步指出), unless a
+        locative closes a scene before it (讲话中还说) or a pronoun ends the word before it (祝贺她也当选)."""
+        adverb = _ADVERB_BEFORE_CUE.search(self.text, max(0, end - 3), end)
+        if adverb is None or adverb.start() < 1 or self.text[adverb.start() - 1] in _LOCATIVES:
+            return end
+        segmentation = self.segmentation
+        previous = segmentation.word_at[segmentation.word_start[adverb.start() - 1]]
+        return end if segmentation.word_class(previous) == _PRONOUN else adverb.start()
 
     def _no_other_word(self, name: str) -> bool:
         """jieba's lexicon knows ``name`` as a person's name or not at all (患有高血压的老伴: an illness)."""
@@ -662,9 +729,12 @@ class _Extraction:
         self._read_names_opening_phrases(covered)
         self._read_japanese_names(covered)
         self._read_foreign_names()
+        self._read_function_word_family_names(covered)
         self._read_name_pairs(covered)
         self.read_known_names(known)
         self._read_list_neighbours(covered)
+        self._read_roll_call_gaps()
+        self._read_partners()
 
     def read_known_names(self, known: frozenset[str]) -> None:
         """Names the archive knows as people's (``known``) where they stand as whole words: jieba starts a word
@@ -724,9 +794,10 @@ class _Extraction:
         return opens >= 0 and text.rfind(_WORK_CLOSES, opens, start) < 0 and text.find(_WORK_CLOSES, start) >= 0
 
     def _read_names_after_roles(self, covered: Container[int]) -> None:
-        """A name right after a role only people have (外援甲, 裁判乙, 发言人丙) or a verb whose object is a person
-        (会见甲, 嫁给了乙), however jieba cut it: see ``_name_after_role``; after a match's result (以3比1战胜乙),
-        where a team may stand as well (东道主), only a name jieba's corpus seldom uses (see ``_seldom_name``).
+        """A name right after a role only people have (外援甲, 裁判乙, 发言人丙), a village (某某村丁, see
+        ``_village_ends``) or a verb whose object is a person (会见甲, 嫁给了乙), however jieba cut it: see
+        ``_name_after_role``; after a match's result (以3比1战胜乙), where a team may stand as well (东道主), only a
+        name jieba's corpus seldom uses (see ``_seldom_name``).
         ``covered``: positions inside names found before."""
         text = self.text
         found = [(role.end(), 2) for role in _ROLE.finditer(text)]
@@ -735,6 +806,7 @@ class _Extraction:
         found += [(end, 3) for end in sorted(results)]
         facing = [end + len(_FACING) for end in sorted(self._mention_ends()) if text.startswith(_FACING, end)]
         found += [(start, _NO_FOREIGN_NAME) for start in facing]
+        found += [(start, _NO_FOREIGN_NAME) for start in self._village_ends()]
         for start, shortest_foreign in found:
             if start >= len(text) or start in covered or start - 1 in covered or not self._may_be_named_here(start):
                 continue
@@ -743,6 +815,14 @@ class _Extraction:
                 continue
             if name and name not in self.people:
                 self._add_shaped(name, start)
+
+    def _village_ends(self) -> list[int]:
+        """Where a village's name ends, as jieba cut it (某某村|, 某某|村|), not a word for any village (小山村): a
+        villager is named right after it (回龙村某某，30多岁…)."""
+        return [
+            end for word, start, end in self.segmentation.words
+            if word.endswith(_VILLAGE) and start > 0 and not self.text.endswith(_ANY_VILLAGE, 0, end)
+        ]
 
     def _mention_ends(self) -> set[int]:
         """Where the mentions of the people found so far end."""
@@ -755,7 +835,9 @@ class _Extraction:
         characters at least a little name-like and cut by jieba as a name (see ``_cut_as_name``), or else the run
         of transliteration characters there (``shortest_foreign`` at least; of two, a word jieba reads as a name);
         either ending where a name may end or before a word jieba knows (甲出示), and not a place's, a team's or an
-        institution's, nor a country's before its leader's post (会见某国总理乙)."""
+        institution's, nor a country's before its leader's post (会见某国总理乙). A name opening with a family name
+        that is mostly a function word (署长于某某) only as jieba's lexicon knows it (see
+        ``_function_word_family_name``)."""
         text = self.text
         segmentation = self.segmentation
         word_start = segmentation.word_start
@@ -766,7 +848,10 @@ class _Extraction:
         word = segmentation.word_at.get(start, "")
         # a word jieba knows as no name starting here (安全, 廉政) leaves no Chinese name to cut as one
         known_word = segmentation.is_dictionary_word(word) and not segmentation.is_name_word(word)
-        if family and text[start] not in FUNCTION_WORD_SURNAMES and not (known_word and len(word) > family):
+        if family and text[start] in FUNCTION_WORD_SURNAMES:
+            if self._function_word_family_name(word, family):
+                name = word
+        elif family and not (known_word and len(word) > family):
             name = self.reader.read(start)
             if name and (
                 name[family:] in _ADDRESSED_AS or name[-1] in _NOT_NAME_FINALS or name[-1] in FUNCTION_CHARS
@@ -801,6 +886,16 @@ class _Extraction:
         if segmentation.word_class(name)[:2] in _PLACE_CLASSES and not self._acts_after(end):
             return None
         return name
+
+    def _function_word_family_name(self, word: str, family: int) -> bool:
+        """``word``, opening with a family name that is mostly a function word (于, 和), is a name jieba's lexicon
+        knows and its corpus seldom uses (see ``_seldom_name``), of two name-like given-name characters that are no
+        word of the lexicon (its names hold phrases too: 和亨利, 于东海)."""
+        segmentation = self.segmentation
+        return (
+            len(word) == family + 2 and segmentation.is_known_name(word) and self._seldom_name(word)
+            and given_name_odds(word) >= _NAME_LIKE and not segmentation.is_dictionary_word(word[family:])
+        )
 
     def _acts_after(self, end: int) -> bool:
         """What follows ``end`` is what a person does right after being named: speaks, acts, or does so on a day
@@ -879,6 +974,26 @@ class _Extraction:
         people (see ``foreign_names``), outside the names found before."""
         for start, name in foreign_names(self.text, self.segmentation, self._covered()):
             if name not in self.people:
+                self._add_shaped(name, start)
+
+    def _read_function_word_family_names(self, covered: Container[int]) -> None:
+        """Names of a family name that is mostly a function word (see ``_CLAUSE_OPENING_FAMILY``) which jieba cut off
+        a given name its lexicon knows as a name its corpus seldom uses (和|万春; see ``_seldom_name``), opening a
+        clause before a predicate (，和万春还帮助…, 和万春离开…): the function word would open no clause there.
+        ``covered``: positions inside names found before."""
+        segmentation = self.segmentation
+        for index, (word, start, end) in enumerate(segmentation.words[:-1]):
+            if word not in _CLAUSE_OPENING_FAMILY or start in covered or not self._after_clause_mark(start):
+                continue
+            given = segmentation.words[index + 1][0]
+            name = word + given
+            if (
+                len(given) != 2 or not segmentation.is_known_name(given) or not self._seldom_name(given)
+                or segmentation.is_transliterated_name(given) or given in _ADDRESSED_AS or name in self.people
+            ):
+                continue
+            name_end = end + len(given)
+            if self._predicate_follows(start, name_end) and not _WITH_SOMEONE.match(self.text, name_end):
                 self._add_shaped(name, start)
 
     def _counted(self, start: int) -> bool:
@@ -1077,6 +1192,8 @@ class _Extraction:
         people = self.people
         # whether a word is someone found or shaped like a name: once per word, a name found later was shaped
         listed: dict[str, bool] = {}
+        # pairs of two-character names without support, until someone is found (see ``_short_name_unsupported``)
+        unsupported: set[tuple[str, str]] = set()
         for joiner in _LIST_JOINER_RE.finditer(text, 1, len(text) - 1):
             at = joiner.start()
             second = word_at.get(at + 1)
@@ -1084,28 +1201,49 @@ class _Extraction:
                 continue
             first_start = word_start[at - 1]
             first = word_at[first_start]
-            if listed.get(first) is False or word_at.get(at) != joiner.group():
+            if listed.get(first) is False or word_at.get(at) != joiner.group() or (first, second) in unsupported:
                 continue
             pair = ((first, first_start), (second, at + 1))
             for word, _start in pair:
                 if word not in listed:
                     listed[word] = word in people or self._pair_shaped(word)
             if all(listed[word] and (word in people or self._ends_a_listed_name(word, start)) for word, start in pair):
+                if self._short_name_unsupported(first, second):
+                    unsupported.add((first, second))
+                    continue
                 for word, start in pair:
                     if word not in people:
                         self._add_shaped(word, start)
+                        unsupported.clear()
+
+    def _short_name_unsupported(self, first: str, second: str) -> bool:
+        """Of two words listed, one not found yet is a family name and one given-name character, and the other is
+        transliterated (查谟和克什米尔: places are listed so) or neither is someone found or a name jieba's lexicon
+        knows (山青、水秀: words it made up of a family-name character are not always names)."""
+        pair = (first, second)
+        if not any(word not in self.people and len(word) == surname_length(word, 0) + 1 for word in pair):
+            return False
+        if any(_TRANSLITERATION.issuperset(word) for word in pair):
+            return True
+        return not any(word in self.people or self.segmentation.is_known_name(word) for word in pair)
 
     def _pair_shaped(self, word: str) -> bool:
-        """A transliterated name (see ``_foreign_list_shaped``), or a family name with two given-name characters
-        jieba reads as a name, not ending as places and function words do."""
+        """A transliterated name (see ``_foreign_list_shaped``), or a family name with one or two given-name characters
+        jieba reads as a name, not ending as places and function words do: one given-name character only of a name
+        its corpus seldom uses or one it made up (see ``_seldom_name``), and name-like (see ``_NEW_NAME_LIKE``)."""
         if self._foreign_list_shaped(word):
             return True
         family = surname_length(word, 0)
-        return (
-            bool(family) and len(word) == family + 2 and self.segmentation.is_name_word(word)
-            and word[0] not in FUNCTION_WORD_SURNAMES and word[-1] not in _NOT_NAME_FINALS
-            and word[-1] not in FUNCTION_CHARS and given_name_odds(word) >= _WORD_LIKE
-        )
+        if not family or not self.segmentation.is_name_word(word) or word[0] in FUNCTION_WORD_SURNAMES:
+            return False
+        if word[-1] in _NOT_NAME_FINALS or word[-1] in FUNCTION_CHARS:
+            return False
+        if len(word) == family + 1:
+            return (
+                self._seldom_name(word) and given_name_odds(word) >= _NEW_NAME_LIKE
+                and word[-1] not in _NOT_NEW_NAME_FINALS and word[family:] not in _ADDRESSED_AS
+            )
+        return len(word) == family + 2 and given_name_odds(word) >= _WORD_LIKE
 
     def _ends_a_listed_name(self, word: str, start: int) -> bool:
         """Where it stands, ``word`` shaped like a name (see ``_pair_shaped``) is not an institution's (…集团), and
@@ -1117,7 +1255,12 @@ class _Extraction:
         if text.startswith(_INSTITUTIONS, end):
             return False
         if not _TRANSLITERATION.issuperset(word):
-            return True
+            # a name of one given-name character ends where a name may end or a word follows (not 李培|之, nor
+            # 魏凤|和、), and is not the end of a longer name (丁|薛祥)
+            return len(word) > surname_length(word, 0) + 1 or (
+                (self.reader.ends_at(end) or self._word_follows(end)) and not self._glued_after(start)
+                and not self._joiner_ends_list_item(end)
+            )
         return (
             not _UNIT_AFTER.match(text, end) and not text.startswith(_DOTS, end)
             and text[start - 1 : start] not in _DOTS and self._ends_before_a_word(end)
@@ -1195,6 +1338,85 @@ class _Extraction:
                         examined.add(neighbour[0])
                         pending.append(neighbour[0])
 
+    def _read_roll_call_gaps(self) -> None:
+        """A name of any shape in a roll call of people found (甲、乙、丙): between two of them (甲、某某、乙), last
+        after two of them, before 等 or punctuation (甲、乙、某某等), or joined to one before an honorific only people
+        take (甲和某某同志); first before two of them (某某、甲、乙): a list of people goes on with people,
+        whatever the characters of the name (…之…, …地) or how jieba cut it. A family name and one or two
+        given-name characters, no place's nor organisation's word; one gap at a time, no gap read from another."""
+        text = self.text
+        found_at = {
+            start: name for name in self.people for start in self.occurrences.separate_starts(name)
+        }
+        found_ends = {start + len(name): start for start, name in found_at.items()}
+        for end, start in sorted(found_ends.items()):
+            joiner = text[end : end + 1]
+            if joiner not in _LIST_JOINERS or self._inside_dictionary_word(end, joiner):
+                continue
+            listed_before = start - 1 in found_ends and text[start - 1] == _LIST_SEPARATOR
+            gap = end + 1
+            # no gap where someone found is listed next
+            for length in () if gap in found_at else (2, 3):
+                after = text[gap + length : gap + length + 1]
+                # between two people, the conjunction only before the last (甲、某某和乙)
+                between = gap + length + 1 in found_at and (
+                    after == _LIST_SEPARATOR or (joiner == _LIST_SEPARATOR and after in _LIST_JOINERS)
+                )
+                closes = after == _ET_CETERA or (after not in _LIST_JOINERS and not is_word_char(after or "。"))
+                # beside one person found, an honorific only people take after it (甲和某某同志)
+                honoured = _HONORIFIC_AFTER.match(text, gap + length) is not None
+                name = text[gap : gap + length]
+                if (between or (listed_before and closes) or honoured) and self._roll_call_shaped(name):
+                    self._add_shaped(name, gap)
+                    break
+            # the first of a roll call, before two people found (某某、甲、乙)
+            if start and text[start - 1] == _LIST_SEPARATOR and end + 1 in found_at and start - 1 not in found_ends:
+                self._read_gap_opening_before(start - 1)
+
+    def _read_partners(self) -> None:
+        """The partner of someone found in a pair written with a slash (甲／某某: a doubles pair, a pair of skaters),
+        of any shape (see ``_roll_call_shaped``): before the slash opening its phrase after no family name it may
+        start with, after it ending where a name may end or before a word jieba knows."""
+        text = self.text
+        for found in list(self.people):
+            for start in self.occurrences.separate_starts(found):
+                end = start + len(found)
+                if text[end : end + 1] in _PARTNERS:
+                    gap = end + 1
+                    for length in (2, 3):
+                        name = text[gap : gap + length]
+                        ends = self.reader.ends_at(gap + length) or self._word_follows(gap + length)
+                        if ends and self._roll_call_shaped(name):
+                            self._add_shaped(name, gap)
+                            break
+                if start and text[start - 1] in _PARTNERS:
+                    self._read_gap_opening_before(start - 1)
+
+    def _read_gap_opening_before(self, end: int) -> None:
+        """A name of any shape (see ``_roll_call_shaped``) ending at ``end``, where a list's first name or a pair's
+        stands: opening its phrase, after no family name it may start with (张平、向某某、…)."""
+        text = self.text
+        for length in (3, 2):
+            gap = end - length
+            name = text[max(gap, 0) : end]
+            after_family_name = gap > 0 and surname_length(text, gap - 1) > 0
+            if gap >= 0 and not after_family_name and self._roll_call_shaped(name) and self._phrase_opens(gap):
+                self._add_shaped(name, gap)
+                return
+
+    def _roll_call_shaped(self, name: str) -> bool:
+        """``name`` may be a name in a roll call: a family name (no function word) and one or two given-name
+        characters, none of those never in names but 之 (张之洞), no place's, organisation's or honorific's."""
+        if name in self.people:
+            return False
+        family = surname_length(name, 0)
+        return (
+            bool(family) and len(name) - family in (1, 2) and name[0] not in FUNCTION_WORD_SURNAMES
+            and all(map(_HAN.fullmatch, name)) and NOT_IN_NAMES.isdisjoint(name.replace(_NAME_FINAL_ZHI, ""))
+            and name[family:] not in _ADDRESSED_AS
+            and self.segmentation.word_class(name)[:2] not in _PLACE_CLASSES and name not in _place_words()
+        )
+
     def _listed_before(self, start: int) -> list[tuple[str, int]]:
         """The name listed right before a mention at ``start`` (乙、甲 / 乙和甲), as (name, start), if jieba
         reads the word there as a name (see ``_listed_name``), or the words there as a name it cut apart (see
@@ -1247,7 +1469,8 @@ class _Extraction:
 
     def _listed_name(self, word: str, start: int) -> bool:
         """``word`` at ``start`` is a name as a list names people: transliterated, or a family name and one or two
-        given-name characters jieba reads as a name, not ending in a function character unless jieba's lexicon
+        given-name characters jieba reads as a name or knows as a word its corpus seldom uses (see
+        ``_rare_word_as_name``), not ending in a function character unless jieba's lexicon
         knows the whole as a person's name (陈希同: not a name glued to a verb), ending where a name may end but
         not before a conjunction that punctuation follows (魏凤|和、: the conjunction is the name's last character)."""
         if word in self.people:
@@ -1256,14 +1479,29 @@ class _Extraction:
             return True
         family = surname_length(self.text, start)
         end = start + len(word)
-        after = self.text[end : end + 2]
         segmentation = self.segmentation
         return (
             bool(family) and len(word) in (family + 1, family + 2)
-            and segmentation.is_name_word(word) and word[0] not in FUNCTION_WORD_SURNAMES
+            and (segmentation.is_name_word(word) or self._rare_word_as_name(word))
+            and word[0] not in FUNCTION_WORD_SURNAMES
             and word[-1] not in _NOT_NAME_FINALS
             and (word[-1] not in FUNCTION_CHARS or segmentation.is_known_name(word))
-            and self.reader.ends_at(end) and not (after[:1] in _LIST_JOINERS and not is_word_char(after[1:] or "。"))
+            and self.reader.ends_at(end) and not self._joiner_ends_list_item(end)
+        )
+
+    def _joiner_ends_list_item(self, end: int) -> bool:
+        """A conjunction at ``end`` that punctuation follows (魏凤|和、): the last character of a name, no joiner."""
+        after = self.text[end : end + 2]
+        return after[:1] in _LIST_JOINERS and not is_word_char(after[1:] or "。")
+
+    def _rare_word_as_name(self, word: str) -> bool:
+        """``word`` is a word jieba's lexicon knows as no name but its corpus seldom uses (see ``_SELDOM``), of
+        name-like given-name characters and no place's or organisation's (严良, an adjective to jieba): beside
+        someone in a list, it is a name as well."""
+        segmentation = self.segmentation
+        return (
+            segmentation.frequency(word) < _SELDOM and given_name_odds(word) >= _NAME_LIKE
+            and segmentation.word_class(word)[:2] not in _PLACE_CLASSES
         )
 
     def _listed_foreign_name(self, word: str, start: int) -> bool:
@@ -1697,6 +1935,7 @@ def extract_people(text: str, known: frozenset[str] = frozenset()) -> list[Perso
     extraction = _Extraction(text)
     used = extraction.read_title_chains()
     extraction.read_post_name_titles(used)
+    extraction.read_appositive_titles(used)
     extraction.read_untitled()
     extraction.read_name_words(known)
     extraction.read_appointments()

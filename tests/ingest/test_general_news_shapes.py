@@ -103,3 +103,30 @@ def test_what_someone_found_faces_and_is_no_name():
 
 def test_what_a_spouse_suffers_from_is_no_person():
     assert names("省下的钱给患有心脏病、高血压的老伴买药。") == []
+
+
+def test_a_villager_named_right_after_the_village():
+    assert names("城关镇柳树村邝秀英，60多岁，仍在地里干活。") == ["邝秀英"]
+
+
+def test_no_villager_after_a_word_for_any_village():
+    assert names("山脚下的小山村韶家里的居民都搬走了。") == []
+    assert names("柳树村党支部带领群众修路。") == []
+
+
+def test_a_name_opening_its_sentence_with_a_clause_of_its_title_after_a_comma():
+    found = {p.name: p.titles for p in extract_people("邝秀英，县人民医院护士长，今年45岁，从医二十年。")}
+    assert found == {"邝秀英": ["县人民医院护士长"]}
+
+
+def test_a_time_opening_its_sentence_before_a_title_is_no_name():
+    assert names("黄昏，县委书记，来了。") == []
+
+
+def test_a_name_before_an_adverb_and_a_speech_verb():
+    assert names("当柴文涛还说要修路时，大家都笑了。") == ["柴文涛"]
+
+
+def test_no_name_before_an_adverb_after_a_scene_or_a_pronoun():
+    assert names("他在贺电中还说，两国友谊深厚。") == []
+    assert "祝贺她" not in names("国家主席致电罗塞夫，祝贺她也当选。")

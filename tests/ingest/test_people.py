@@ -54,7 +54,9 @@ def test_title_shared_by_a_list_of_names():
 
 def test_conjunction_before_the_last_name_of_a_list():
     found = people("副县长杜海涛、林晓燕和程光辉出席。县长蔡文杰与郑凯交谈。县长蔡文杰及时赶到。")
-    assert found == {"杜海涛": ["副县长"], "林晓燕": ["副县长"], "程光辉": ["副县长"], "蔡文杰": ["县长"]}
+    assert found == {
+        "杜海涛": ["副县长"], "林晓燕": ["副县长"], "程光辉": ["副县长"], "蔡文杰": ["县长"], "郑凯": [],
+    }
 
 
 def test_organisation_carried_along_a_roll_call():

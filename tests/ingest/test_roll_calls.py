@@ -1,6 +1,6 @@
 """Roll calls the earlier rules missed: collective and rank titles, people introduced by their
-circumstances, 兼 between two titles, honourees listed before a count, and a name before 家
-(invented names and texts)."""
+circumstances, 兼 between two titles, honourees listed before a count, a name before 家, and a name
+of any shape among people listed (invented names and texts)."""
 from __future__ import annotations
 
 from archive.ingest.people import extract_people
@@ -8,6 +8,10 @@ from archive.ingest.people import extract_people
 
 def people(text: str) -> dict[str, list[str]]:
     return {p.name: p.titles for p in extract_people(text)}
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in extract_people(text)]
 
 
 def test_collective_title_of_a_roll_call():
@@ -57,3 +61,25 @@ def test_name_before_jia_ends_there():
 def test_invited_is_no_name():
     found = people("市领导孟长河出席。部分市人大代表、政协委员应邀出席会议。")
     assert found == {"孟长河": ["市领导"]}
+
+
+def test_a_name_of_any_shape_between_two_people_of_a_roll_call():
+    assert names("会上，柴文涛、史培之、韦思远先后发言。") == ["柴文涛", "史培之", "韦思远"]
+    assert names("会上，柴文涛、史培之和韦思远先后发言。") == ["柴文涛", "史培之", "韦思远"]
+
+
+def test_a_name_of_any_shape_last_in_a_roll_call_after_two_people():
+    assert names("柴文涛、韦思远、程大地等参加了讨论。") == ["柴文涛", "韦思远", "程大地"]
+
+
+def test_a_name_of_any_shape_first_in_a_roll_call_before_two_people():
+    assert names("这套丛书分别由骆宁之、柴文涛、韦思远等作家创作。") == ["骆宁之", "柴文涛", "韦思远"]
+
+
+def test_a_roll_call_goes_on_with_no_place_and_no_name_cut_off_its_family_name():
+    assert names("柴文涛、韦思远、李村等地受灾。") == ["柴文涛", "韦思远"]
+    assert "卓玛拉" not in names("贺丽娟、向卓玛拉、柴文涛、龚建民参加了会议。")
+
+
+def test_a_name_of_any_shape_joined_to_someone_found_before_an_honorific():
+    assert names("那天，柴文涛和韦培之同志夫妇都来了。") == ["柴文涛", "韦培之"]

@@ -13,6 +13,8 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 from haystack import connections
+from whoosh.fields import ID as WHOOSH_ID
+from whoosh.fields import Schema
 
 from archive.models import Article, Issue, Mention, Page, Person
 from search import backend as backend_module
@@ -245,6 +247,26 @@ def test_segments_use_the_cached_lengths_codec_with_whoosh_lengths(seed_articles
             assert [cached.doc_field_length(n, fieldname) for n in range(segment.doc_count_all())] == [
                 plain.doc_field_length(n, fieldname) for n in range(segment.doc_count_all())
             ]
+
+
+def test_an_index_without_the_article_id_column_finds_the_same_articles_until_repaired(seed_articles, search_index):
+    queries = ("会议", "全市", "示范区")
+    expected = {q: ids_for(q) for q in queries}
+    assert all(expected.values()) and generation.current().article_ids is not None
+    old = Schema(**{name: WHOOSH_ID(stored=True) if name == "django_id" else field
+                    for name, field in search_index.schema.items()})
+    haystack_index = connections["default"].get_unified_index().get_index(Article)
+    with search_index.storage.create_index(old).writer() as writer:
+        for article in Article.objects.all():
+            writer.add_document(**search_index.prepare_document(haystack_index, article))
+    generation.forget()
+    assert search_index.schema_outdated() and generation.current().article_ids is None
+    assert {q: ids_for(q) for q in queries} == expected
+    assert search_index.indexed_ids() == set(Article.objects.values_list("pk", flat=True))
+    indexing.repair()
+    generation.forget()
+    assert not search_index.schema_outdated() and generation.current().article_ids is not None
+    assert {q: ids_for(q) for q in queries} == expected
 
 
 def search_status(*args):

@@ -68,9 +68,16 @@ def test_a_single_character_is_searched_not_dropped(corpus):
     assert set(ids) == {corpus["run"].pk, corpus["apart"].pk}
 
 
-def test_an_exact_title_match_ranks_before_denser_bodies(corpus):
+@pytest.mark.parametrize("headlines_checked", [True, False], ids=["headlines checked", "headline match set"])
+def test_an_exact_title_match_ranks_before_denser_bodies(corpus, monkeypatch, headlines_checked):
+    from search import whoosh_search
+
+    if not headlines_checked:
+        monkeypatch.setattr(whoosh_search, "HEADLINE_CHECKS", 0)
     ids, _ = ranked("城乡规划")
     assert ids == [corpus["title"].pk, corpus["dense"].pk]
+    both, _ = ranked("城乡 规划")
+    assert both == [corpus["title"].pk, corpus["dense"].pk]
 
 
 def test_equal_matches_rank_newest_first(corpus):

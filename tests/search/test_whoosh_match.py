@@ -10,7 +10,7 @@ from whoosh import query as wq
 from whoosh.fields import ID, TEXT, Schema
 
 from search import analysis, whoosh_match
-from search.whoosh_match import ChainText, RunPhrase, match_set, scores
+from search.whoosh_match import ChainText, RunPhrase, match_set, match_within, scores
 from tests.search.conftest import seed_text
 
 SEED_PAGES = ("000_aa96861d60fbaec3.txt", "002_0504d8e1677960ee.txt")
@@ -69,6 +69,8 @@ def test_matches_exactly_where_the_phrase_pattern_does(chain_index, seed, reads,
             continue
         expected = {d for d, text in by_docnum.items() if pattern.search(analysis.normalize(text))}
         assert matching(searcher, chain_phrase("body", piece)) == expected, piece
+        within = set(rng.sample(sorted(by_docnum), 20))
+        assert match_within(searcher, chain_phrase("body", piece), within) == expected & within, piece
         checked += 1
     assert checked > 60
 
@@ -89,9 +91,12 @@ def test_match_sets_and_window_scores_agree_with_whoosh(chain_index):
         wq.Or([phrase, chain_phrase("body", "天气")]),
         wq.AndNot(chain_phrase("body", "会议"), phrase),
         wq.AndMaybe(chain_phrase("body", "会议"), phrase),
+        wq.And([wq.Term("body", "天气"), wq.Or([chain_phrase("body", "天气晴"), chain_phrase("body", "预报")])]),
     ]
     for query in queries:
         assert match_set(searcher, query) == set(searcher.docs_for_query(query)), query
+        for within in ({0, 2, 4, 5}, {1, 3, 4}):
+            assert match_within(searcher, query, within) == match_set(searcher, query) & within, query
     expected = {hit.docnum: hit.score for hit in searcher.search(queries[3], limit=None)}
     window = sorted(expected)
     assert dict(scores(searcher, queries[3], window)) == pytest.approx(expected)
