@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from archive.ingest.foreign import COUNTRIES, foreign_names
+from archive.ingest.foreign import TRANSLITERATION as _TRANSLITERATION
 from archive.ingest.gazetteer import Gazetteer
 from archive.ingest.names import (
     AFTER_NAME_WORDS,
@@ -267,6 +269,10 @@ _COUNT_CLASSES = frozenset("mq")
 # jieba's classes of a character that is no foreign name's syllable when alone: numbers, measure words, prepositions,
 # conjunctions, particles, adverbs, pronouns and places in relation (两, 个, 于, 而, 的, 都, 他, 上).
 _NOT_SYLLABLE_CLASSES = frozenset("mqpcudrf")
+# jieba's classes of a lone character that ends no given name: prepositions, conjunctions, adverbs, particles.
+_FUNCTION_CLASSES = frozenset("pcdu")
+# jieba's classes of common words: nouns, verbs, adverbs, adjectives.
+_COMMON_WORD_CLASSES = frozenset("nvda")
 # A Japanese family name, the longer ones tried first (佐佐木, 长谷川, 中曾根).
 _JAPANESE_FAMILY = re.compile("|".join(sorted(JAPANESE_SURNAMES, key=len, reverse=True)))
 # A Japanese given name has one to three characters (正义, 龙太郎); a family name alone before a predicate is read
@@ -299,16 +305,6 @@ _LONGEST_NAME_BEFORE_POST = 5
 # prepositions).
 _PLACE_CLASSES = ("ns", "nt")
 _NOT_NAME_CLASSES = frozenset("tvdp")
-# Characters of transliterated (foreign) names, from Xinhua's transliteration tables for English and Russian
-# names (those common in Chinese words left out, or kept for names joined by "·" below): a name joined by "·"
-# made of these is a person.
-_TRANSLITERATION = frozenset(
-    "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法凡菲费芬弗福富盖甘冈戈格贡古哈海汉"
-    "豪赫黑亨胡华霍基吉加迦贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉连林琳卢鲁伦罗洛马玛迈麦曼梅美"
-    "蒙米密敏摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕佩蓬皮普齐奇乔切琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦"
-    "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
-    "宾珀滕廷赞琮岑莎黛珊捷申勃翰瑙"
-)
 _LONGEST_TRANSLITERATION = 8
 # Longer than any run of transliteration characters read as a name: where none is read.
 _NO_FOREIGN_NAME = _LONGEST_TRANSLITERATION + 1
@@ -732,6 +728,7 @@ class _Extraction:
         self._read_names_after_roles(covered)
         self._read_names_opening_phrases(covered)
         self._read_japanese_names(covered)
+        self._read_foreign_names()
         self._read_function_word_family_names(covered)
         self._read_name_pairs(covered)
         self.read_known_names(known)
@@ -972,6 +969,13 @@ class _Extraction:
             if name and name not in self.people:
                 self._add_shaped(name, start)
 
+    def _read_foreign_names(self) -> None:
+        """Foreign names a post, a country or a person's cue around a run of transliteration characters makes
+        people (see ``foreign_names``), outside the names found before."""
+        for start, name in foreign_names(self.text, self.segmentation, self._covered()):
+            if name not in self.people:
+                self._add_shaped(name, start)
+
     def _read_function_word_family_names(self, covered: Container[int]) -> None:
         """Names of a family name that is mostly a function word (see ``_CLAUSE_OPENING_FAMILY``) which jieba cut off
         a given name its lexicon knows as a name its corpus seldom uses (和|万春; see ``_seldom_name``), opening a
@@ -1004,15 +1008,20 @@ class _Extraction:
         """The Japanese name whose family name spans ``start`` to ``family_end``: with the fewest given-name
         characters (none to three) before a post or an honorific (桥本|首相), or after which a name may end at a jieba
         word (桥本龙太郎|在, 武村正义|说) and a speech verb, an act or a predicate follows (桥本还表示, 而桥本则…) or,
-        with a given name, where the name opens a phrase or follows a role. Not before a unit (松本市)."""
+        with a given name, where the name opens a phrase or follows a role. Not before a unit (松本市); no given name
+        where jieba reads a word it knows as no name after the family name (野田|政权; see ``_common_word_at``), nor one
+        ending in an adverb or a particle jieba reads alone (野田佳彦|不|同意)."""
         text = self.text
         if _UNIT_AFTER.match(text, family_end):
             return None
         opens = self._phrase_opens(start) or _ROLE_BEFORE.search(text, max(0, start - 4), start) is not None
-        for end in range(family_end, min(family_end + _LONGEST_JAPANESE_GIVEN, len(text)) + 1):
+        longest = 0 if self._common_word_at(family_end) else _LONGEST_JAPANESE_GIVEN
+        for end in range(family_end, min(family_end + longest, len(text)) + 1):
             given = text[end - 1]
             if end > family_end and (not _HAN.fullmatch(given) or given in NOT_IN_NAMES):
                 return None
+            if end > family_end and self._lone_function_word(end):
+                continue
             post = _POST_AFTER.match(text, end) or _HONORIFIC_AFTER.match(text, end)
             if not post and (
                 (end > family_end and given in FUNCTION_CHARS) or not self.reader.ends_at(end)
@@ -1026,6 +1035,26 @@ class _Extraction:
             if person_after or (opens and end > family_end):
                 return text[start:end]
         return None
+
+    def _common_word_at(self, start: int) -> bool:
+        """jieba reads a word of two characters or more at ``start`` that its corpus uses often and its lexicon knows as
+        a noun, a verb, an adverb or an adjective, neither a name nor a given name (政权, 未能; not 纯一, a
+        distinguishing word, nor 正雄, seldom used), and no speech verb follows it (武村|正义|说 is a name)."""
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(start, "")
+        end = start + len(word)
+        return (
+            len(word) > 1 and segmentation.word_class(word)[:1] in _COMMON_WORD_CLASSES
+            and not segmentation.is_rare(word) and not segmentation.is_name_word(word)
+            and not segmentation.is_given_name_word(word)
+            and not _PERSON_AFTER.match(self.text, end)
+        )
+
+    def _lone_function_word(self, end: int) -> bool:
+        """jieba reads the character before ``end`` alone as a preposition, a conjunction, an adverb or a particle."""
+        segmentation = self.segmentation
+        word = segmentation.word_at.get(end - 1, "")
+        return len(word) == 1 and segmentation.word_class(word)[:1] in _FUNCTION_CLASSES
 
     def _phrase_opens(self, start: int) -> bool:
         """A phrase may open at ``start``: a clause does, or a particle, preposition or conjunction stands
@@ -1746,7 +1775,8 @@ class _Extraction:
 
     def _add_shaped(self, name: str, start: int) -> None:
         if (
-            name not in NOT_PERSON_WORDS and name not in _place_words() and self._may_be_named_here(start)
+            name not in NOT_PERSON_WORDS and name not in _place_words() and name not in COUNTRIES
+            and self._may_be_named_here(start)
             and not self._titles_a_work(start, start + len(name)) and not self._foreign_part(name, start)
         ):
             self.add(name, [])
