@@ -19,7 +19,7 @@ def repaired_page_number(raw: str | None, num_pages: int) -> tuple[int, str | No
         return 1, None
     text = raw.strip()
     if not (text.isascii() and text.isdigit() and len(text) <= MAX_PAGE_DIGITS and int(text) >= 1):
-        shown = raw[:20] + ("…" if len(raw) > 20 else "")
+        shown = "".join(c if c.isprintable() else "\ufffd" for c in raw[:20]) + ("…" if len(raw) > 20 else "")
         return 1, f"页码“{shown}”无效，已显示第1页。"
     number = int(text)
     if number > num_pages:

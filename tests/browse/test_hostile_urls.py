@@ -150,6 +150,7 @@ def test_every_paginated_page_repairs_page_numbers_the_same_way(client, archive,
         assert response.status_code == 200
         assert response.context["page_obj"].number == 1
         assert "无效，已显示第1页" in response.content.decode()
+    assert "\x00" not in client.get(f"{url}?page=%00").content.decode()
 
     beyond = client.get(url + "?page=999")
     assert beyond.status_code == 200
