@@ -15,13 +15,14 @@ from archive.ingest.surnames import FUNCTION_WORD_SURNAMES, surname_length
 from archive.ingest.titles import is_word_char
 
 # Characters of transliterated (foreign) names, from Xinhua's transliteration tables for English and Russian
-# names (those common in Chinese words left out, or kept for names joined by "·" in ``people``).
+# names (most of those common in Chinese words left out, or kept for names joined by "·" in ``people``; a run stops
+# before a word it only starts, 卡布|延长).
 TRANSLITERATION = frozenset(
     "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法凡菲费芬弗福富盖甘冈戈格贡古哈海汉"
     "豪赫黑亨胡华霍基吉加迦贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉连林琳卢鲁伦罗洛马玛迈麦曼梅美"
     "蒙米密敏摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕佩蓬皮普齐奇乔切琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦"
     "汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹珍兹佐尔顿夫娃娅丽姆普茨肖登逊森"
-    "宾珀滕廷赞琮岑莎黛珊捷申勃翰瑙"
+    "宾珀滕廷赞琮岑莎黛珊捷申勃翰瑙延坚考钦舒茹季绍列隆祖"
 )
 
 # Countries and regions, transliterated or not (伊拉克, 巴西, 车臣): never a person, whatever surrounds them (written
@@ -74,7 +75,7 @@ NOT_PERSONS = COUNTRIES | frozenset(re.findall(
     " 特古西加尔巴 加拉加斯"
     " 基多 利马 拉巴斯 亚松森 巴西利亚 帕拉马里博"
     " 乌兰巴托"
-    " 哈巴罗夫斯克 摩尔曼斯克 加里宁格勒 格罗兹尼 马尔默 图尔库"
+    " 列宁格勒 哈巴罗夫斯克 摩尔曼斯克 加里宁格勒 格罗兹尼 马尔默 图尔库"
     " 坦佩雷 罗兹 弗罗茨瓦夫 布尔诺 德布勒森 瓦尔纳 普罗夫迪夫 塞萨洛尼基 安塔利亚 伊兹密尔"
     " 拉马拉 杰里科 希伯伦 纳布卢斯 杰宁 海法 埃拉特 摩苏尔 基尔库克 提克里特 费卢杰 霍姆斯"
     " 马什哈德 赫拉特 马扎里沙里夫 阿格拉 金奈 曼德勒"
@@ -215,6 +216,11 @@ def _read_run(text: str, segmentation: Segmentation, start: int, end: int, wide:
     if _joined(text, start - 1) or _joined(text, end):
         return None
     word_start = segmentation.word_start
+    # a run ends before a word of jieba's lexicon it only starts (卡布|延长)
+    last_word = word_start[end - 1]
+    word = segmentation.word_at[last_word]
+    if last_word > start and last_word + len(word) > end and segmentation.is_dictionary_word(word):
+        end = last_word
     for first in range(start, end - 1):
         if word_start[first] != first:
             continue

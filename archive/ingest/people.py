@@ -278,6 +278,8 @@ _JAPANESE_FAMILY = re.compile("|".join(sorted(JAPANESE_SURNAMES, key=len, revers
 # A Japanese given name has one to three characters (正义, 龙太郎); a family name alone before a predicate is read
 # as a name from two characters on.
 _LONGEST_JAPANESE_GIVEN = 3
+# A Japanese given name may end in this function word's character (健一, 洋一): a numeral elsewhere.
+_JAPANESE_GIVEN_FINAL = "一"
 _SHORTEST_NAME_BEFORE_PREDICATE = 2
 # What opens a photo caption's place after a name (甲（左）).
 _OPENING_BRACKETS = "（("
@@ -1024,7 +1026,8 @@ class _Extraction:
                 continue
             post = _POST_AFTER.match(text, end) or _HONORIFIC_AFTER.match(text, end)
             if not post and (
-                (end > family_end and given in FUNCTION_CHARS) or not self.reader.ends_at(end)
+                (end > family_end and given in FUNCTION_CHARS and not self._japanese_given_ending(family_end, end))
+                or not self.reader.ends_at(end)
                 or (end < len(text) and self.segmentation.word_start[end] != end)
             ):
                 continue
@@ -1035,6 +1038,11 @@ class _Extraction:
             if person_after or (opens and end > family_end):
                 return text[start:end]
         return None
+
+    def _japanese_given_ending(self, family_end: int, end: int) -> bool:
+        """The given name from ``family_end`` to ``end`` ends in 一 after another character (健一, 洋一, 俊一), as
+        many Japanese men's names do, though 一 ends no Chinese given name."""
+        return end - family_end >= 2 and self.text[end - 1] == _JAPANESE_GIVEN_FINAL
 
     def _common_word_at(self, start: int) -> bool:
         """jieba reads a word of two characters or more at ``start`` that its corpus uses often and its lexicon knows as

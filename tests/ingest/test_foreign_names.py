@@ -52,3 +52,12 @@ def test_a_thai_name_after_a_role_or_before_a_person_s_act_or_post():
 def test_a_thai_character_alone_in_chinese_words_makes_no_name():
     assert names("他的素质很高，差距不大。") == []
     assert names("美国总统克林顿立即表示反对。") == ["克林顿"]
+
+
+def test_a_name_holding_a_common_transliteration_character():
+    assert names("俄罗斯副总理马季延科说，谈判取得进展。") == ["马季延科"]
+    assert names("乌克兰外长库坚斯基表示，将继续谈判。") == ["库坚斯基"]
+    assert names("国际奥委会主席考伦斯说，筹备工作顺利。") == ["考伦斯"]
+    assert names("秘书长绍列夫表示，会议将在明年举行。") == ["绍列夫"]
+    assert names("前锋祖马诺夫攻入一球。") == ["祖马诺夫"]
+    assert names("总理米茹科夫说，改革将继续。") == ["米茹科夫"]

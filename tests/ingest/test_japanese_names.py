@@ -21,3 +21,8 @@ def test_a_common_word_after_the_family_name_is_no_given_name():
 def test_a_given_name_does_not_end_in_a_lone_adverb():
     assert "星野俊彦不" not in names("民主党代表星野俊彦不同意撤销这项法案。")
     assert names("前首相之女星野真纪子也进入内阁。") == ["星野真纪子"]
+
+
+def test_a_given_name_ending_in_yi():
+    assert names("据报道，日本经济产业大臣藤田洋一表示反对。") == ["藤田洋一"]
+    assert names("藤田俊一表示，双方将加强合作。") == ["藤田俊一"]
