@@ -4,7 +4,7 @@ import random
 import pytest
 from whoosh import index
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import ID, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, Schema
 
 from search import analysis
 from search.whoosh_codec import CompactCodec, CompactTermInfo
@@ -153,3 +153,25 @@ def test_a_failing_child_writer_fails_the_commit_and_leaves_the_index_as_it_was(
     with ix.writer(codec=CompactCodec()) as again:
         again.add_document(key="3", body="会议")
     assert ix.doc_count() == 1
+
+
+def test_repeated_values_of_other_fields_are_indexed_for_every_document(tmp_path):
+    """``PooledSegmentWriter`` remembers a keyword or identifier field's terms per value; every document
+    still gets its postings, as Whoosh's writer gives them."""
+    schema = Schema(key=ID(stored=True), day=NUMERIC(numtype=int, stored=True),
+                    tags=KEYWORD(commas=True, scorable=True), body=ChainText(analysis.analyzer()))
+    documents = [{"key": str(i), "day": 20240100 + i % 3, "tags": ["甲,乙", "乙", "丙,甲"][i % 3], "body": "会议"}
+                 for i in range(9)]
+    written = {}
+    for name in ("plain", "pooled"):
+        (tmp_path / name).mkdir()
+        ix = index.create_in(str(tmp_path / name), schema)
+        writer = ix.writer(codec=CompactCodec()) if name == "plain" else PooledSegmentWriter(ix, codec=CompactCodec())
+        for fields in documents:
+            writer.add_document(**fields)
+        writer.commit()
+        reader = ix.reader()
+        written[name] = {term: postings(reader, *term) for term in reader.all_terms() if term[0] != "body"}
+    assert written["pooled"] == written["plain"]
+    assert [docnum for docnum, *_ in written["plain"][("tags", "甲".encode())]] == [0, 2, 3, 5, 6, 8]
+
