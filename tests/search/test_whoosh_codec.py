@@ -6,7 +6,7 @@ from whoosh import index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, NUMERIC, Schema
 
-from search import analysis
+from search import analysis, whoosh_match
 from search.whoosh_codec import CompactCodec, CompactTermInfo
 from search.whoosh_match import ChainText
 from search.whoosh_writer import PooledSegmentWriter
@@ -175,3 +175,24 @@ def test_repeated_values_of_other_fields_are_indexed_for_every_document(tmp_path
     assert written["pooled"] == written["plain"]
     assert [docnum for docnum, *_ in written["plain"][("tags", "甲".encode())]] == [0, 2, 3, 5, 6, 8]
 
+
+def test_short_postings_blocks_are_written_uncompressed_and_read_back_alike(tmp_path):
+    """The pooled writer leaves a block under ``MIN_COMPRESSED_BLOCK`` bytes uncompressed, compresses longer
+    ones, and every term reads back as Whoosh's writer (all blocks compressed) wrote it."""
+    texts = [f"第{i % 150}次会议" + "交通规划" * (i % 4) + ("城乡建设" if i % 5 else "") for i in range(300)]
+    plain = build(tmp_path / "plain", CompactCodec(), texts)
+    (tmp_path / "pooled").mkdir()
+    ix = index.create_in(str(tmp_path / "pooled"), plain.schema)
+    writer = PooledSegmentWriter(ix, codec=CompactCodec())
+    for i, text in enumerate(texts):
+        writer.add_document(key=str(i), body=text, title=text[:6])
+    writer.commit()
+    pooled = ix.reader()
+    compressions = set()
+    for fieldname, text in plain.all_terms():
+        assert postings(pooled, fieldname, text) == postings(plain, fieldname, text), (fieldname, text)
+        info = pooled.term_info(fieldname, text)
+        if fieldname == "body" and not info.is_inlined():
+            data = pooled.leaf_readers()[0][0]._terms._postfile.get(info._offset, info._length)
+            compressions.update(compression for _, _, compression, _, _ in whoosh_match._block_headers(data))
+    assert compressions == {0, 3}
