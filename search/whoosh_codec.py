@@ -48,6 +48,10 @@ _KEY_VALUE_LENGTHS = struct.Struct("!ii")  # before each entry of Whoosh's hash 
 _BLOCK_WINDOW_BITS, _BLOCK_MEMORY_LEVEL = 12, 4
 _INLINED_FREQUENCIES = bytes([INLINED | INLINED_VARINTS | VALUES_ARE_FREQUENCIES])
 _SAME_LENGTHS = [bytes((byte, byte)) for byte in range(256)]  # a term's min and max length byte, when equal
+# A postings block whose pickle is shorter is written uncompressed (its header says so; readers look):
+# zlib saved under 5% of such blocks (most blocks, a few postings each) and compressing them was a
+# twentieth of a rebuild.
+MIN_COMPRESSED_BLOCK = 80
 
 
 class CachedLengthsReader(W3PerDocReader):
@@ -255,7 +259,8 @@ class CompactFieldWriter(W3FieldWriter):
 def _write_counted(fieldwriter: CompactFieldWriter, counted, field_lengths):
     """Write terms whose postings are (document, frequency) pairs, bytes for bytes as ``add_postings_of_term``
     and ``CompactTermInfo`` write them (weight = frequency, value = the frequency packed), building each
-    entry and postings block directly: a term's calls and objects were most of a segment's flush.
+    entry and postings block directly: a term's calls and objects were most of a segment's flush. Unlike
+    them, a block shorter than ``MIN_COMPRESSED_BLOCK`` is left uncompressed.
     """
     postwriter = fieldwriter._postwriter
     limit, compression, inline_below = postwriter._blocklimit, postwriter._compression, postwriter._inlinelimit
@@ -293,9 +298,10 @@ def _write_counted(fieldwriter: CompactFieldWriter, counted, field_lengths):
                     data = dumps((tuple(map(sub, block_ids, [0, *block_ids[:-1]])),  # deltas within the block
                                   _mini_weights(block_frequencies),
                                   struct.pack(f"!{len(block_ids)}I", *block_frequencies)), 2)
-                    if compression:
-                        data = _compress(data, compression)
-                    header = dumps((len(block_ids), block_ids[-1], float(max(block_frequencies)), compression,
+                    block_compression = compression if len(data) >= MIN_COMPRESSED_BLOCK else 0
+                    if block_compression:
+                        data = _compress(data, block_compression)
+                    header = dumps((len(block_ids), block_ids[-1], float(max(block_frequencies)), block_compression,
                                     min(block_lengths), max(block_lengths)), 2)
                     size = len(header) + len(data)
                     posts_out += _INT.pack(-size if block_end >= count else size)

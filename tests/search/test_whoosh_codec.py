@@ -4,9 +4,9 @@ import random
 import pytest
 from whoosh import index
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import ID, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, Schema
 
-from search import analysis
+from search import analysis, whoosh_match
 from search.whoosh_codec import CompactCodec, CompactTermInfo
 from search.whoosh_match import ChainText
 from search.whoosh_writer import PooledSegmentWriter
@@ -153,3 +153,46 @@ def test_a_failing_child_writer_fails_the_commit_and_leaves_the_index_as_it_was(
     with ix.writer(codec=CompactCodec()) as again:
         again.add_document(key="3", body="会议")
     assert ix.doc_count() == 1
+
+
+def test_repeated_values_of_other_fields_are_indexed_for_every_document(tmp_path):
+    """``PooledSegmentWriter`` remembers a keyword or identifier field's terms per value; every document
+    still gets its postings, as Whoosh's writer gives them."""
+    schema = Schema(key=ID(stored=True), day=NUMERIC(numtype=int, stored=True),
+                    tags=KEYWORD(commas=True, scorable=True), body=ChainText(analysis.analyzer()))
+    documents = [{"key": str(i), "day": 20240100 + i % 3, "tags": ["甲,乙", "乙", "丙,甲"][i % 3], "body": "会议"}
+                 for i in range(9)]
+    written = {}
+    for name in ("plain", "pooled"):
+        (tmp_path / name).mkdir()
+        ix = index.create_in(str(tmp_path / name), schema)
+        writer = ix.writer(codec=CompactCodec()) if name == "plain" else PooledSegmentWriter(ix, codec=CompactCodec())
+        for fields in documents:
+            writer.add_document(**fields)
+        writer.commit()
+        reader = ix.reader()
+        written[name] = {term: postings(reader, *term) for term in reader.all_terms() if term[0] != "body"}
+    assert written["pooled"] == written["plain"]
+    assert [docnum for docnum, *_ in written["plain"][("tags", "甲".encode())]] == [0, 2, 3, 5, 6, 8]
+
+
+def test_short_postings_blocks_are_written_uncompressed_and_read_back_alike(tmp_path):
+    """The pooled writer leaves a block under ``MIN_COMPRESSED_BLOCK`` bytes uncompressed, compresses longer
+    ones, and every term reads back as Whoosh's writer (all blocks compressed) wrote it."""
+    texts = [f"第{i % 150}次会议" + "交通规划" * (i % 4) + ("城乡建设" if i % 5 else "") for i in range(300)]
+    plain = build(tmp_path / "plain", CompactCodec(), texts)
+    (tmp_path / "pooled").mkdir()
+    ix = index.create_in(str(tmp_path / "pooled"), plain.schema)
+    writer = PooledSegmentWriter(ix, codec=CompactCodec())
+    for i, text in enumerate(texts):
+        writer.add_document(key=str(i), body=text, title=text[:6])
+    writer.commit()
+    pooled = ix.reader()
+    compressions = set()
+    for fieldname, text in plain.all_terms():
+        assert postings(pooled, fieldname, text) == postings(plain, fieldname, text), (fieldname, text)
+        info = pooled.term_info(fieldname, text)
+        if fieldname == "body" and not info.is_inlined():
+            data = pooled.leaf_readers()[0][0]._terms._postfile.get(info._offset, info._length)
+            compressions.update(compression for _, _, compression, _, _ in whoosh_match._block_headers(data))
+    assert compressions == {0, 3}
