@@ -83,7 +83,7 @@ NOT_PERSONS = COUNTRIES | frozenset(re.findall(
     # peoples, faiths, languages, currencies
     " 穆斯林 伊斯兰 阿拉伯 斯拉夫 凯尔特 拉丁 波斯 库尔德 普什图 塔利班"
     " 罗汉 卢布 里拉 比索 雷亚尔 卢比 兰特 比塞塔 埃斯库多 里亚尔"
-    " 迪拉姆 克朗 福林 兹罗提 林吉特 比索 坦卡 奈拉 夸查"
+    " 迪拉姆 克朗 福林 兹罗提 林吉特 坦卡 奈拉 夸查"
     # firms, brands, clubs and organisations
     " 诺基亚 摩托罗拉 索尼 麦道 洛克希德"
     " 奥迪 菲亚特 雷诺 沃尔沃 萨博 福特 克莱斯勒 凯迪拉克"
@@ -150,9 +150,9 @@ _NOT_NAME_CLASSES = frozenset("tvdpcu")
 _SUBJECT_FOLLOWER = re.compile("也|还|在|则|曾|已|将|就|都|又")
 # What a listed name or one closing its phrase is followed by (…，, …和乙, …的).
 _FOLLOWER = re.compile(f"[，,。；;、！？!?）)”]|和|与|的|{_SUBJECT_FOLLOWER.pattern}")
-# How often jieba's corpus uses a character alone at most for a two-character name opening with it to be read before
-# a person's act alone (多提…, 拉达… open Chinese words).
-_SELDOM_ALONE = 2000
+# How often jieba's corpus uses a character alone at most for a two-character foreign name opening with it to be read
+# on weak evidence (before a person's act or a predicate alone: 多提…, 拉达…, 切莫… open Chinese words).
+SELDOM_ALONE = 2000
 # Countries as news abbreviates them (美英, 法德, 以巴): a run of these alone names the countries.
 _COUNTRY_INITIALS = frozenset("美英法德意俄日加澳以埃伊叙黎约沙阿巴印泰越菲马新朝韩古墨")
 # What makes a run before it no person's: a unit, a people, a language, a ship or an institution named after it (…队,
@@ -241,7 +241,7 @@ def _read_run(text: str, segmentation: Segmentation, start: int, end: int, wide:
                 continue
             if last == end and _bridged(text, end + 1, end):
                 continue
-            if _function_word_ends(segmentation, last):
+            if function_word_ends(segmentation, last):
                 continue
             name = text[first:last]
             if wide and SOUTHEAST_ASIAN.isdisjoint(name):
@@ -275,9 +275,9 @@ def _bridged(text: str, other: int, at: int) -> bool:
     )
 
 
-def _function_word_ends(segmentation: Segmentation, end: int) -> bool:
+def function_word_ends(segmentation: Segmentation, end: int) -> bool:
     """jieba reads the character before ``end`` alone as a preposition, a conjunction, an adverb or a particle
-    (…吉拉尼|因…): the run took in the word after the name."""
+    (…吉拉尼|因…, 野田佳彦|不): a name read up to ``end`` took in the word after it."""
     last = segmentation.word_at[segmentation.word_start[end - 1]]
     return len(last) == 1 and segmentation.word_class(last)[:1] in _FUNCTION_CLASSES
 
@@ -306,7 +306,7 @@ def _accepted(
         return len(name) >= _SHORTEST_WEAKLY_HELD and follower and tag != _PLACE
     if _person_after(text, segmentation, end):
         return _opens_for_act(text, segmentation, start) and (
-            len(name) >= _SHORTEST_WEAKLY_HELD or segmentation.frequency(name[0]) < _SELDOM_ALONE
+            len(name) >= _SHORTEST_WEAKLY_HELD or segmentation.frequency(name[0]) < SELDOM_ALONE
         )
     return not wide and bool(
         len(name) >= _SHORTEST_WEAKLY_HELD and segmentation.is_transliterated_name(name)

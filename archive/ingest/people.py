@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from archive.ingest.foreign import COUNTRIES, foreign_names
+from archive.ingest.foreign import COUNTRIES, SELDOM_ALONE, foreign_names, function_word_ends
 from archive.ingest.foreign import TRANSLITERATION as _TRANSLITERATION
 from archive.ingest.gazetteer import Gazetteer
 from archive.ingest.names import (
@@ -269,8 +269,6 @@ _COUNT_CLASSES = frozenset("mq")
 # jieba's classes of a character that is no foreign name's syllable when alone: numbers, measure words, prepositions,
 # conjunctions, particles, adverbs, pronouns and places in relation (两, 个, 于, 而, 的, 都, 他, 上).
 _NOT_SYLLABLE_CLASSES = frozenset("mqpcudrf")
-# jieba's classes of a lone character that ends no given name: prepositions, conjunctions, adverbs, particles.
-_FUNCTION_CLASSES = frozenset("pcdu")
 # jieba's classes of common words: nouns, verbs, adverbs, adjectives.
 _COMMON_WORD_CLASSES = frozenset("nvda")
 # A Japanese family name, the longer ones tried first (佐佐木, 长谷川, 中曾根).
@@ -286,9 +284,6 @@ _OPENING_BRACKETS = "（("
 # Prepositions a clause's subject is followed by (甲在…, 乙从…手中), which jieba's word classes do not count as a
 # predicate's start.
 _SUBJECT_FOLLOWERS = frozenset({"在", "从"})
-# How often jieba's corpus uses a character as a word of its own, at most, for a two-character word it opens to be
-# read as a foreign name before a predicate (穆萨敦促…; not 多劳, 切莫, 里拉).
-_SELDOM_ALONE = 2000
 # Marks a clause's subject follows (，琼斯堪称…), unlike quotation marks and brackets, which terms open as well.
 _CLAUSE_MARKS = "，,。；;！？!?："
 # A dash joins a name to another into a thing's (道—琼斯指数): no person opens a clause there.
@@ -1022,7 +1017,7 @@ class _Extraction:
             given = text[end - 1]
             if end > family_end and (not _HAN.fullmatch(given) or given in NOT_IN_NAMES):
                 return None
-            if end > family_end and self._lone_function_word(end):
+            if end > family_end and function_word_ends(self.segmentation, end):
                 continue
             post = _POST_AFTER.match(text, end) or _HONORIFIC_AFTER.match(text, end)
             if not post and (
@@ -1057,12 +1052,6 @@ class _Extraction:
             and not segmentation.is_given_name_word(word)
             and not _PERSON_AFTER.match(self.text, end)
         )
-
-    def _lone_function_word(self, end: int) -> bool:
-        """jieba reads the character before ``end`` alone as a preposition, a conjunction, an adverb or a particle."""
-        segmentation = self.segmentation
-        word = segmentation.word_at.get(end - 1, "")
-        return len(word) == 1 and segmentation.word_class(word)[:1] in _FUNCTION_CLASSES
 
     def _phrase_opens(self, start: int) -> bool:
         """A phrase may open at ``start``: a clause does, or a particle, preposition or conjunction stands
@@ -1664,7 +1653,7 @@ class _Extraction:
     def _short_foreign_subject(self, word: str, start: int) -> bool:
         """A two-character foreign name may be the subject of a predicate following it: it opens its clause after a
         clause mark and its first character is no word its corpus often uses alone (多, 切, 里 open Chinese words)."""
-        return self._after_clause_mark(start) and self.segmentation.frequency(word[0]) < _SELDOM_ALONE
+        return self._after_clause_mark(start) and self.segmentation.frequency(word[0]) < SELDOM_ALONE
 
     def _after_clause_mark(self, start: int) -> bool:
         """The text, a comma or a sentence's end is right before ``start``: no quotation mark or bracket, after
