@@ -405,6 +405,9 @@ class _Extraction:
         self.occurrences = self.reader.occurrences
         self.people: dict[str, _Person] = {}
         self.appointments: list[TitleMatch] = []
+        # what ``_covered`` found last time: the names it looked up, and the positions inside their mentions
+        self._covered_names: set[str] = set()
+        self._covered_positions: set[int] = set()
 
     def add(self, name: str, titles: list[_Stated]) -> None:
         person = self.people.get(name)
@@ -595,15 +598,13 @@ class _Extraction:
                 if text.endswith(et_cetera, 0, end):
                     end -= len(et_cetera)
                     break
-            person_cue = _PERSON_CUE_RE.fullmatch(cue.group()) is not None
+            person_cue, summed_up, result, spouse = _cue_kinds(cue.group())
             listed = self._names_listed_before(end, covered)
-            if _SUMMED_UP.fullmatch(cue.group()):
+            if summed_up:
                 # one name before 夫妇 may start earlier (来|国峰夫妇): only a list is summed up here
                 listed = listed if len(listed) > 1 else []
                 person_cue = True
             person_cue = person_cue or len(listed) >= _ROLL_CALL
-            result = _RESULT.fullmatch(cue.group()) is not None
-            spouse = _SPOUSE_OF.fullmatch(cue.group()) is not None
             for name in listed:
                 if name not in self.people and (
                     self._untitled_name(name, person_cue) or (result and self._player_before_result(name))
@@ -656,13 +657,19 @@ class _Extraction:
         return len(name) > 2 and not self.segmentation.is_dictionary_word(name)
 
     def _covered(self) -> set[int]:
-        """Positions inside a mention of someone already found."""
-        return {
-            i
-            for name in self.people
-            for start in self.occurrences.separate_starts(name)
-            for i in range(start, start + len(name))
-        }
+        """Positions inside a mention of someone already found, as a new set (callers add to theirs).
+
+        Asked again by each later stage: the positions of the names found by the stages before are kept, and
+        only the names found since are looked up (all again if one was dropped meanwhile)."""
+        if not self._covered_names <= self.people.keys():
+            self._covered_names, self._covered_positions = set(), set()
+        positions = self._covered_positions
+        for name in self.people.keys() - self._covered_names:
+            length = len(name)
+            for start in self.occurrences.separate_starts(name):
+                positions.update(range(start, start + length))
+        self._covered_names = set(self.people)
+        return set(positions)
 
     def _name_ending_at(self, end: int, covered: Set[int]) -> str | None:
         text = self.text
@@ -1833,6 +1840,17 @@ class _Extraction:
 def _mention(name: str, titles: list[str]) -> PersonMention:
     """A person as found, of kind "official" when a party or government post is stated for them."""
     return PersonMention(name, titles, kind="official" if any(map(is_official_title, titles)) else "other")
+
+
+@lru_cache(maxsize=1024)
+def _cue_kinds(cue: str) -> tuple[bool, bool, bool, bool]:
+    """What a cue matched by ``_CUE_RE`` says of the names before it: whether only people take it, whether it sums
+    up a list (夫妇), whether it states a match's result, whether it names a spouse. A page repeats a few cues
+    thousands of times: each is classified once."""
+    return (
+        _PERSON_CUE_RE.fullmatch(cue) is not None, _SUMMED_UP.fullmatch(cue) is not None,
+        _RESULT.fullmatch(cue) is not None, _SPOUSE_OF.fullmatch(cue) is not None,
+    )
 
 
 @lru_cache(maxsize=1)
