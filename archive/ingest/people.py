@@ -808,7 +808,9 @@ class _Extraction:
         found += [(verb.end(), 3) for verb in _PERSON_OBJECT.finditer(text)]
         results = {result.end() for result in _RESULT.finditer(text)}
         found += [(end, 3) for end in sorted(results)]
-        facing = [end + len(_FACING) for end in sorted(self._mention_ends()) if text.startswith(_FACING, end)]
+        facing_starts = self.occurrences.starts(_FACING)
+        mention_ends = self._mention_ends() if facing_starts else set()
+        facing = [start + len(_FACING) for start in facing_starts if start in mention_ends]
         found += [(start, _NO_FOREIGN_NAME) for start in facing]
         found += [(start, _NO_FOREIGN_NAME) for start in self._village_ends()]
         for start, shortest_foreign in found:
@@ -823,6 +825,8 @@ class _Extraction:
     def _village_ends(self) -> list[int]:
         """Where a village's name ends, as jieba cut it (某某村|, 某某|村|), not a word for any village (小山村): a
         villager is named right after it (回龙村某某，30多岁…)."""
+        if _VILLAGE not in self.text:
+            return []
         return [
             end for word, start, end in self.segmentation.words
             if word.endswith(_VILLAGE) and start > 0 and not self.text.endswith(_ANY_VILLAGE, 0, end)
@@ -1382,6 +1386,8 @@ class _Extraction:
         of any shape (see ``_roll_call_shaped``): before the slash opening its phrase after no family name it may
         start with, after it ending where a name may end or before a word jieba knows."""
         text = self.text
+        if not any(partner in text for partner in _PARTNERS):
+            return
         for found in list(self.people):
             for start in self.occurrences.separate_starts(found):
                 end = start + len(found)
