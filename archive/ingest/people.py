@@ -1322,6 +1322,8 @@ class _Extraction:
         reads it as a name, or cut it into a family name and a given-name word (see ``_name_word_at``), and it has
         a family name or is transliterated: lists name people together (names in lists need no verb).
         ``covered``: positions inside names found before (none to look for there)."""
+        if not self._lists_anything():
+            return
         text = self.text
         segmentation = self.segmentation
         pending = list(self.people)
@@ -1346,12 +1348,18 @@ class _Extraction:
                         examined.add(neighbour[0])
                         pending.append(neighbour[0])
 
+    def _lists_anything(self) -> bool:
+        """The text holds a list joiner (、, 和…): without one, no name is listed beside another."""
+        return any(joiner in self.text for joiner in _LIST_JOINERS)
+
     def _read_roll_call_gaps(self) -> None:
         """A name of any shape in a roll call of people found (甲、乙、丙): between two of them (甲、某某、乙), last
         after two of them, before 等 or punctuation (甲、乙、某某等), or joined to one before an honorific only people
         take (甲和某某同志); first before two of them (某某、甲、乙): a list of people goes on with people,
         whatever the characters of the name (…之…, …地) or how jieba cut it. A family name and one or two
         given-name characters, no place's nor organisation's word; one gap at a time, no gap read from another."""
+        if not self._lists_anything():
+            return
         text = self.text
         found_at = {
             start: name for name in self.people for start in self.occurrences.separate_starts(name)
