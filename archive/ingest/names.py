@@ -235,7 +235,8 @@ class NameReader:
         How the other mentions end (``_evidence_score``) is counted only where it can change the
         outcome: it moves the difference of two scores by ``_EVIDENCE_SWING`` at most."""
         short, long = surname + 1, surname + 2
-        lead = self._score(pos, surname, long) - self._score(pos, surname, short)
+        word = self.segmentation.word_at.get(pos)
+        lead = self._score(pos, surname, long, word) - self._score(pos, surname, short, word)
         if -_EVIDENCE_SWING <= lead < _EVIDENCE_SWING:
             lead += self._evidence_score(pos, long) - self._evidence_score(pos, short)
         return lead >= 0
@@ -278,9 +279,9 @@ class NameReader:
         return known
 
     def _possible(self, pos: int, surname: int, length: int) -> bool:
-        given = self.text[pos + surname : pos + length]
-        if len(given) != length - surname or pos + length > len(self.text):
+        if pos + length > len(self.text):
             return False
+        given = self.text[pos + surname : pos + length]
         if not _GIVEN_NAME.fullmatch(given):
             return False
         if not NOT_IN_NAMES.isdisjoint(given) and not (
@@ -317,15 +318,19 @@ class NameReader:
             and self.segmentation.word_class(word) in _NAME_CLASSES
         )
 
-    def _score(self, pos: int, surname: int, length: int) -> int:
+    def _score(self, pos: int, surname: int, length: int, word: str | None) -> int:
         """How well the name at ``pos`` of ``length`` characters ends there, apart from its other mentions
-        (``_evidence_score``): what follows it, its last character, how jieba reads it."""
+        (``_evidence_score``): what follows it, its last character, how jieba reads it (``word``: jieba's word
+        starting at ``pos``, None where none starts there)."""
         text = self.text
         end = pos + length
         score = 0
         clause_ends = False
         # a clause's end is one of the ends ``ends_at`` remembers per position: looked for only there
-        if self.ends_at(end):
+        name_ends = self._ends.get(end)
+        if name_ends is None:
+            name_ends = self.ends_at(end)
+        if name_ends:
             clause_ends = end >= len(text) or not is_word_char(text[end])
             score += 3 if clause_ends else 2
         last = text[end - 1]
@@ -333,14 +338,30 @@ class NameReader:
             score -= 0 if clause_ends and last not in CLAUSE_FINAL_CHARS else 3
         if not clause_ends and self._dangles(pos, end):
             score -= 3
-        word = self.segmentation.word_at.get(pos)
         if word is not None and len(word) == length and self._jieba_name(word):
             score += 2
         return score
 
     def _evidence_score(self, pos: int, length: int) -> int:
-        """What the other clean mentions of the name at ``pos`` of ``length`` characters add to its score."""
-        return _EVIDENCE_WEIGHT * min(self._evidence(self.text[pos : pos + length], pos), _MOST_EVIDENCE)
+        """What the other clean mentions of the name at ``pos`` of ``length`` characters add to its score: how
+        many other mentions of it end cleanly (punctuation or a follower word after them), up to
+        ``_MOST_EVIDENCE``.
+
+        A mention followed by the character that continues this one here (郝磊 in 郝磊刚说) is evidence for the
+        longer reading, not for this one. Where the name is met once, the one mention is this one (its own
+        follower is not counted): nothing to count."""
+        end = pos + length
+        follower = self.text[end : end + 1]
+        if not follower:
+            return 0
+        name = self.text[pos:end]
+        known = self._clean_followers.get(name)
+        if known is None:
+            if len(self.occurrences.starts(name)) == 1:
+                return 0
+            known = self._followers_of_clean_mentions(name)
+        total, followers = known
+        return _EVIDENCE_WEIGHT * min(total - followers.get(follower, 0), _MOST_EVIDENCE)
 
     def _noun_as_name(self, word: str, end: int) -> bool:
         """A noun that is a name here: a rare one before a follower word, any before a list comma or full stop."""
@@ -384,18 +405,6 @@ class NameReader:
         if word[-1] in FUNCTION_CHARS and not segmentation.is_dictionary_word(word):
             return False
         return segmentation.is_name_word(word)
-
-    def _evidence(self, name: str, here: int) -> int:
-        """How many other mentions of ``name`` end cleanly (punctuation or a follower word after them).
-
-        A mention followed by the character that continues this one here (郝磊 in 郝磊刚说)
-        is evidence for the longer reading, not for ``name``.
-        """
-        follower = self.text[here + len(name) : here + len(name) + 1]
-        if not follower or len(self.occurrences.starts(name)) == 1:
-            return 0  # the one mention is this one, whose follower is not counted
-        total, followers = self._followers_of_clean_mentions(name)
-        return total - followers.get(follower, 0)
 
     def _followers_of_clean_mentions(self, name: str) -> tuple[int, dict[str, int]]:
         """How many mentions of ``name`` end cleanly, and the character after each of them ("" at the end of

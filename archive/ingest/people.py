@@ -405,6 +405,9 @@ class _Extraction:
         self.occurrences = self.reader.occurrences
         self.people: dict[str, _Person] = {}
         self.appointments: list[TitleMatch] = []
+        # what ``_covered`` found last time: the names it looked up, and the positions inside their mentions
+        self._covered_names: set[str] = set()
+        self._covered_positions: set[int] = set()
 
     def add(self, name: str, titles: list[_Stated]) -> None:
         person = self.people.get(name)
@@ -595,15 +598,13 @@ class _Extraction:
                 if text.endswith(et_cetera, 0, end):
                     end -= len(et_cetera)
                     break
-            person_cue = _PERSON_CUE_RE.fullmatch(cue.group()) is not None
+            person_cue, summed_up, result, spouse = _cue_kinds(cue.group())
             listed = self._names_listed_before(end, covered)
-            if _SUMMED_UP.fullmatch(cue.group()):
+            if summed_up:
                 # one name before 夫妇 may start earlier (来|国峰夫妇): only a list is summed up here
                 listed = listed if len(listed) > 1 else []
                 person_cue = True
             person_cue = person_cue or len(listed) >= _ROLL_CALL
-            result = _RESULT.fullmatch(cue.group()) is not None
-            spouse = _SPOUSE_OF.fullmatch(cue.group()) is not None
             for name in listed:
                 if name not in self.people and (
                     self._untitled_name(name, person_cue) or (result and self._player_before_result(name))
@@ -656,13 +657,19 @@ class _Extraction:
         return len(name) > 2 and not self.segmentation.is_dictionary_word(name)
 
     def _covered(self) -> set[int]:
-        """Positions inside a mention of someone already found."""
-        return {
-            i
-            for name in self.people
-            for start in self.occurrences.separate_starts(name)
-            for i in range(start, start + len(name))
-        }
+        """Positions inside a mention of someone already found, as a new set (callers add to theirs).
+
+        Asked again by each later stage: the positions of the names found by the stages before are kept, and
+        only the names found since are looked up (all again if one was dropped meanwhile)."""
+        if not self._covered_names <= self.people.keys():
+            self._covered_names, self._covered_positions = set(), set()
+        positions = self._covered_positions
+        for name in self.people.keys() - self._covered_names:
+            length = len(name)
+            for start in self.occurrences.separate_starts(name):
+                positions.update(range(start, start + length))
+        self._covered_names = set(self.people)
+        return set(positions)
 
     def _name_ending_at(self, end: int, covered: Set[int]) -> str | None:
         text = self.text
@@ -801,7 +808,9 @@ class _Extraction:
         found += [(verb.end(), 3) for verb in _PERSON_OBJECT.finditer(text)]
         results = {result.end() for result in _RESULT.finditer(text)}
         found += [(end, 3) for end in sorted(results)]
-        facing = [end + len(_FACING) for end in sorted(self._mention_ends()) if text.startswith(_FACING, end)]
+        facing_starts = self.occurrences.starts(_FACING)
+        mention_ends = self._mention_ends() if facing_starts else set()
+        facing = [start + len(_FACING) for start in facing_starts if start in mention_ends]
         found += [(start, _NO_FOREIGN_NAME) for start in facing]
         found += [(start, _NO_FOREIGN_NAME) for start in self._village_ends()]
         for start, shortest_foreign in found:
@@ -816,6 +825,8 @@ class _Extraction:
     def _village_ends(self) -> list[int]:
         """Where a village's name ends, as jieba cut it (某某村|, 某某|村|), not a word for any village (小山村): a
         villager is named right after it (回龙村某某，30多岁…)."""
+        if _VILLAGE not in self.text:
+            return []
         return [
             end for word, start, end in self.segmentation.words
             if word.endswith(_VILLAGE) and start > 0 and not self.text.endswith(_ANY_VILLAGE, 0, end)
@@ -1311,6 +1322,8 @@ class _Extraction:
         reads it as a name, or cut it into a family name and a given-name word (see ``_name_word_at``), and it has
         a family name or is transliterated: lists name people together (names in lists need no verb).
         ``covered``: positions inside names found before (none to look for there)."""
+        if not self._lists_anything():
+            return
         text = self.text
         segmentation = self.segmentation
         pending = list(self.people)
@@ -1335,12 +1348,18 @@ class _Extraction:
                         examined.add(neighbour[0])
                         pending.append(neighbour[0])
 
+    def _lists_anything(self) -> bool:
+        """The text holds a list joiner (、, 和…): without one, no name is listed beside another."""
+        return any(joiner in self.text for joiner in _LIST_JOINERS)
+
     def _read_roll_call_gaps(self) -> None:
         """A name of any shape in a roll call of people found (甲、乙、丙): between two of them (甲、某某、乙), last
         after two of them, before 等 or punctuation (甲、乙、某某等), or joined to one before an honorific only people
         take (甲和某某同志); first before two of them (某某、甲、乙): a list of people goes on with people,
         whatever the characters of the name (…之…, …地) or how jieba cut it. A family name and one or two
         given-name characters, no place's nor organisation's word; one gap at a time, no gap read from another."""
+        if not self._lists_anything():
+            return
         text = self.text
         found_at = {
             start: name for name in self.people for start in self.occurrences.separate_starts(name)
@@ -1375,6 +1394,8 @@ class _Extraction:
         of any shape (see ``_roll_call_shaped``): before the slash opening its phrase after no family name it may
         start with, after it ending where a name may end or before a word jieba knows."""
         text = self.text
+        if not any(partner in text for partner in _PARTNERS):
+            return
         for found in list(self.people):
             for start in self.occurrences.separate_starts(found):
                 end = start + len(found)
@@ -1833,6 +1854,17 @@ class _Extraction:
 def _mention(name: str, titles: list[str]) -> PersonMention:
     """A person as found, of kind "official" when a party or government post is stated for them."""
     return PersonMention(name, titles, kind="official" if any(map(is_official_title, titles)) else "other")
+
+
+@lru_cache(maxsize=1024)
+def _cue_kinds(cue: str) -> tuple[bool, bool, bool, bool]:
+    """What a cue matched by ``_CUE_RE`` says of the names before it: whether only people take it, whether it sums
+    up a list (夫妇), whether it states a match's result, whether it names a spouse. A page repeats a few cues
+    thousands of times: each is classified once."""
+    return (
+        _PERSON_CUE_RE.fullmatch(cue) is not None, _SUMMED_UP.fullmatch(cue) is not None,
+        _RESULT.fullmatch(cue) is not None, _SPOUSE_OF.fullmatch(cue) is not None,
+    )
 
 
 @lru_cache(maxsize=1)
