@@ -25,7 +25,7 @@ import struct
 import weakref
 import zlib
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -53,6 +53,8 @@ TEXT_READ_GAP = 64 * 1024
 TEXT_READ_SPAN = 1024 * 1024
 # Postings a request keeps decoded (``decoded_once``): at most some 40 MB of ints, sets and lists.
 MEMO_POSTINGS = 500_000
+# ``TermPostings.weights`` bisects a block for its wanted documents when fewer than 1/4 of its postings are wanted.
+BISECTED_SHARE = 4
 # Column readers per segment reader: opening one reads the segment's offsets table.
 _columns: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _deleted: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -463,17 +465,27 @@ class TermPostings:
 
     def weights(self, wanted: list[int]) -> list[tuple[int, object]]:
         """(document number, weight) of each of ``wanted`` (sorted) holding the term, decoding only the blocks
-        that may hold one of them."""
-        found, first, position = [], 0, 0
-        for index, last in enumerate(self._lasts):
-            position = bisect_left(wanted, first, position)
-            end = bisect_left(wanted, last + 1, position)
-            if end > position:
-                weight = dict(zip(*self._block(index), strict=True)).get
-                found += [(docnum, tf) for docnum in wanted[position:end] if (tf := weight(docnum)) is not None]
-            elif position == len(wanted):
+        that may hold one of them.
+
+        Only the blocks holding a wanted document are visited. A block few of them fall in (a frequent
+        term scored for a phrase's matches) has each looked up by bisection; one many fall in is read into a dict.
+        """
+        found, lasts, position = [], self._lasts, 0
+        while position < len(wanted):
+            index = bisect_left(lasts, wanted[position])
+            if index == len(lasts):
                 break
-            first = last + 1
+            end = bisect_right(wanted, lasts[index], position)
+            ids, weights = self._block(index)
+            if (end - position) * BISECTED_SHARE < len(ids):
+                for docnum in wanted[position:end]:
+                    at = bisect_left(ids, docnum)
+                    if at < len(ids) and ids[at] == docnum:
+                        found.append((docnum, weights[at]))
+            else:
+                weight = dict(zip(ids, weights, strict=True)).get
+                found += [(docnum, tf) for docnum in wanted[position:end] if (tf := weight(docnum)) is not None]
+            position = end
         return found
 
 

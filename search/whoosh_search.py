@@ -34,6 +34,8 @@ WHOLE_RUN_BOOST = 2.0
 # whole index (the terms looked up in every segment, their postings decoded) took ~1–2 ms at 100k articles
 # whatever the number of matches.
 HEADLINE_CHECKS = 2000
+# Below the rounded score of a ranking's last hit by more than any score that rounds to it (``_scored``).
+ROUNDING_MARGIN = 1e-6
 
 
 def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> wq.Query | None:
@@ -231,8 +233,16 @@ def _headline(group) -> wq.Query | None:
 
 
 def _scored(current, must, docs, limit) -> list[tuple[int, float]]:
+    """The first ``limit`` of ``docs`` by score (to 6 decimals), ties newest first, then by document number.
+
+    Only hits scoring about as much as the ``limit``-th best raw score or more can be among them
+    (rounding never lowers a higher score below a lower one's): the others are not given a sort key.
+    """
     if not docs or limit <= 0:
         return []
     days = current.days
     hits = scores(current.searcher, must, docs)
+    if len(hits) > limit:
+        bound = round(heapq.nlargest(limit, [score for _docnum, score in hits])[-1], 6) - ROUNDING_MARGIN
+        hits = [hit for hit in hits if hit[1] >= bound]
     return heapq.nsmallest(limit, hits, key=lambda hit: (-round(hit[1], 6), -days[hit[0]], -hit[0]))
