@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import partial
+from functools import cached_property, partial
 from itertools import accumulate, pairwise
 from math import log
 
@@ -207,7 +207,7 @@ class RunPhrase(wq.Query):
         such as 习近平 is usually a term of its own; a term that long is never a bigram, so
         only a run of the folded text makes it. Only the other candidates need their text checked.
         """
-        runs = list(analysis.runs(self.text))
+        runs = self._runs
         if len(runs) != 1 or not runs[0].chinese or len(runs[0].text) < analysis.MIN_WORD_LENGTH:
             return set()
         word = term_postings(reader, self.fieldname, runs[0].text)
@@ -241,10 +241,15 @@ class RunPhrase(wq.Query):
         search = analysis.phrase_pattern(self.text).search
         return {docnum for docnum in docnums if search(texts[starts[docnum] : starts[docnum + 1]].decode("utf-8"))}
 
+    @cached_property
+    def _runs(self) -> list[analysis.Run]:
+        """The phrase's runs, which every segment's check asks for."""
+        return list(analysis.runs(self.text))
+
     def _needle(self) -> bytes | None:
         """The phrase as the bytes its folded text holds when it is one Chinese run; None when only
         ``analysis.phrase_pattern`` tells (runs that must be separate, latin words that must be whole)."""
-        runs = list(analysis.runs(self.text))
+        runs = self._runs
         if len(runs) == 1 and runs[0].chinese and len(runs[0].text) > 1:
             return runs[0].text.encode("utf-8")
         return None
