@@ -288,7 +288,7 @@ def held_texts(reader, fieldname: str) -> tuple[bytes, array]:
 
     Meant for a short field only: the headlines of 100k articles are ~5.6 MB; checking 250 of them
     through ``stored_bytes`` took ~1 ms (scattered documents are read in long ranges), a byte
-    search each in these texts ~0.1 ms.
+    search each in these texts ~0.2 ms.
     """
     held = _held.setdefault(reader, {})
     found = held.get(fieldname)
@@ -575,8 +575,8 @@ def match_within(searcher, query, docs) -> set[int]:
     for leaf, offset in searcher.leaf_searchers():
         first, end = bisect_left(wanted, offset), bisect_left(wanted, offset + leaf.doc_count_all())
         if first < end:
-            local = {docnum - offset for docnum in wanted[first:end]} if offset else set(wanted[first:end])
-            found.update(map(offset.__add__, _checked(leaf, query, local)) if offset else _checked(leaf, query, local))
+            local = {docnum - offset for docnum in wanted[first:end]}
+            found.update(offset + docnum for docnum in _checked(leaf, query, local))
     return found
 
 
