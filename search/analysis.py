@@ -52,9 +52,11 @@ def _folding_table() -> dict[int, int]:
 
 _FOLD = _folding_table()
 # ``str.translate`` looks every character up in ``_FOLD`` (~130 ns each); a regex finds the few that
-# fold (full-width punctuation, traditional characters) at C speed, so only those are looked up.
+# fold (full-width punctuation, traditional characters) at C speed, so only those are looked up. Its
+# group makes ``split`` keep them, every other item of the list: a callback per character found (a
+# Chinese article's full-width commas and colons) took ~30 µs of a 1,300-character text's 35.
 _FOLDS_TO = {chr(code): chr(folded) for code, folded in _FOLD.items()}
-_FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in sorted(_FOLDS_TO)) + "]")
+_FOLDABLE = re.compile("([" + "".join(re.escape(char) for char in sorted(_FOLDS_TO)) + "])")
 _RUN = re.compile(rf"[{CJK_CHARS}]+(?:[ \t\u3000]+[{CJK_CHARS}]+)*|[0-9a-z]+(?:\.[0-9]+)?")
 _LAYOUT_CHARS = frozenset(" \t\u3000")
 _CJK = re.compile(rf"[{CJK_CHARS}]")
@@ -73,16 +75,14 @@ def normalize(text: str) -> str:
     last_text, last_result = _last_normalized
     if text is last_text:
         return last_result
-    result = _FOLDABLE.sub(_fold_match, text).lower()
+    pieces = _FOLDABLE.split(text)
+    pieces[1::2] = map(_FOLDS_TO.__getitem__, pieces[1::2])
+    result = "".join(pieces).lower()
     _last_normalized = (text, result)
     return result
 
 
 _last_normalized = ("", "")
-
-
-def _fold_match(match: re.Match) -> str:
-    return _FOLDS_TO[match.group()]
 
 
 def is_chinese(text: str) -> bool:

@@ -133,9 +133,12 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         return whoosh_search.rank(request, parsed)
 
     def prepare(self):
-        """Open the searcher and build the facet columns now (worker warm-up), not in a reader's request."""
+        """Open the searcher, build the facet columns and read the headlines now (worker warm-up), not in a
+        reader's request."""
         with generation.lock():
-            generation.current().prepare()
+            current = generation.current()
+            current.prepare()
+            whoosh_search.hold_headlines(current)
 
     def generation_cache(self):
         with generation.lock():

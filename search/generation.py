@@ -29,6 +29,8 @@ NUMBER_FIELDS = (EVENT_DAY_FIELD, PAGE_NUMBER_FIELD)
 MISSING_NUMBER = 2**31 - 1  # what Whoosh's int column gives a document without the value
 YEAR = "year"
 FEW_VALUES = 64  # a column with at most this many values is counted by set intersections
+# Looking a document's value up and counting it costs about this many times a document's test in an intersection.
+LOOKUP_COST = 8
 DENSE_SHARE = 20  # ``newest`` walks the date order for sets of at least 1/20 of the documents
 _lock = threading.RLock()
 _generations: dict[str, IndexGeneration] = {}
@@ -136,6 +138,7 @@ class IndexGeneration:
     _live: frozenset[int] | None = None
     _tables: dict[str, dict] = field(default_factory=dict)
     _present: dict[str, frozenset[int]] = field(default_factory=dict)
+    _only: dict[str, list | None] = field(default_factory=dict)
     _by_date: list[int] | None = None
 
     @classmethod
@@ -200,9 +203,17 @@ class IndexGeneration:
         edition): all of ``docs`` hold it, and intersecting a frequent word's 40,000 matches with the
         whole archive took ~2 ms. A column of many values (officials, reporters) is counted only over
         the documents holding any value: those matches are not walked in Python once per facet.
+        A column where each document holds one value at most (years, kinds) is counted by looking each of
+        ``docs`` up once (``_only_values``) when that walks fewer of them than the intersections would
+        (2,000 matches over 20 years: ~0.2 ms against ~1.5 ms).
         """
         table = self._inverted(name)
         if len(table) <= FEW_VALUES:
+            column = self._only_values(name)
+            if column is not None and len(docs) * LOOKUP_COST < sum(min(len(docs), len(m)) for m in table.values()):
+                counts = Counter(map(column.__getitem__, docs))
+                counts.pop(None, None)
+                return counts
             everywhere = len(self.live_docs())
             counts = (
                 (value, len(docs) if len(members) == everywhere else len(docs & members))
@@ -260,9 +271,28 @@ class IndexGeneration:
         return self._sets.get_or_compute((name, low, high), compute)
 
     def prepare(self):
-        """Build every inverted column now (warm-up), not in the first filtered request."""
+        """Build every inverted column, and the value lists ``value_counts`` reads, now (warm-up), not in the
+        first filtered request."""
         for name in (*VALUE_FIELDS, YEAR):
-            self._inverted(name)
+            if len(self._inverted(name)) <= FEW_VALUES:
+                self._only_values(name)
+
+    def _only_values(self, name: str) -> list | None:
+        """The value each document holds in the keyword column ``name`` (``YEAR``: its year) by document number,
+        None for a document holding none; None instead of the list when some document holds several.
+        Built from ``_inverted`` once per generation."""
+        if name not in self._only:
+            column = [None] * len(self.days)
+            for value, docs in self._inverted(name).items():
+                for docnum in docs:
+                    if column[docnum] is not None:
+                        column = None
+                        break
+                    column[docnum] = value
+                if column is None:
+                    break
+            self._only[name] = column
+        return self._only[name]
 
     def _inverted(self, name: str) -> dict:
         """Value → live documents of a keyword column, or year → live documents for ``YEAR``.

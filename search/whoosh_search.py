@@ -18,7 +18,7 @@ from search.query import Item, ParsedQuery
 from search.schema import BODY_FIELD, EVENT_DAY_FIELD, FACETS, PAGE_NUMBER_FIELD, SCOPES_BY_NAME
 from search.whoosh_body import InBody
 from search.whoosh_lone import LoneChar
-from search.whoosh_match import RunPhrase, decoded_once, match_within, scores
+from search.whoosh_match import RunPhrase, decoded_once, held_texts, match_within, scores
 
 # Relevance scores at most this many matches per tier, the newest: a word found in 30,000 articles is
 # ranked among its newest 2,000 (every match when there are fewer). Whoosh scores each match in Python,
@@ -29,10 +29,13 @@ ORDER_KEPT = 100
 TEXT_FIELD = "text"
 HEADLINE_FIELD = "headline"
 WHOLE_RUN_BOOST = 2.0
-# Matches at most this many have their headlines checked one by one for the headline tier (``_in_title``):
-# a headline is read and checked in ~4 µs, while the headline match set of the whole index (the terms looked
-# up in every segment, their postings decoded) took ~1–2 ms at 100k articles whatever the number of matches.
-HEADLINE_CHECKS = 250
+# Matches at most this many have their headlines checked one by one for the headline tier (``_in_title``): a
+# headline kept in memory (``whoosh_match.held_texts``) is checked in ~0.7 µs, while the headline match set of the
+# whole index (the terms looked up in every segment, their postings decoded) took ~1–2 ms at 100k articles
+# whatever the number of matches.
+HEADLINE_CHECKS = 2000
+# Below the rounded score of a ranking's last hit by more than any score that rounds to it (``_scored``).
+ROUNDING_MARGIN = 1e-6
 
 
 def piece_query(text: str, fieldname: str = TEXT_FIELD, boost: float = 1.0) -> wq.Query | None:
@@ -199,6 +202,13 @@ def _by_relevance(current, parsed, must, docs, limit) -> list[tuple[int, float]]
     return ranked
 
 
+def hold_headlines(current):
+    """Read the headlines ``_in_title`` checks into memory now (worker warm-up, ~80 ms at 100k articles),
+    not in a reader's request."""
+    for leaf, _offset in current.searcher.leaf_searchers():
+        held_texts(leaf.reader(), HEADLINE_FIELD)
+
+
 def _in_title(current, titled, docs) -> set[int]:
     """Those of ``docs`` whose headline matches ``titled``: few are checked one by one (``match_within``), more
     are intersected with the headline matches of the whole index (kept for the generation)."""
@@ -223,8 +233,16 @@ def _headline(group) -> wq.Query | None:
 
 
 def _scored(current, must, docs, limit) -> list[tuple[int, float]]:
+    """The first ``limit`` of ``docs`` by score (to 6 decimals), ties newest first, then by document number.
+
+    Only hits scoring about as much as the ``limit``-th best raw score or more can be among them
+    (rounding never lowers a higher score below a lower one's): the others are not given a sort key.
+    """
     if not docs or limit <= 0:
         return []
     days = current.days
     hits = scores(current.searcher, must, docs)
+    if len(hits) > limit:
+        bound = round(heapq.nlargest(limit, [score for _docnum, score in hits])[-1], 6) - ROUNDING_MARGIN
+        hits = [hit for hit in hits if hit[1] >= bound]
     return heapq.nsmallest(limit, hits, key=lambda hit: (-round(hit[1], 6), -days[hit[0]], -hit[0]))

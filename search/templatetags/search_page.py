@@ -34,6 +34,20 @@ EMPTY_BAR_ITEM = (
 SELECTED_BAR = {"item_class": "selected", "current": ' aria-current="true"', "state": "（已选）"}
 NOT_SELECTED_BAR = dict.fromkeys(SELECTED_BAR, "")
 
+# One result of the page, as the page's loop wrote it before ``hit_items`` (same bytes).
+HIT_ITEM = (
+    '\n        <li class="hit">\n'
+    '          <h3><a href="{url}">{headline}</a></h3>\n'
+    '          <p class="meta">\n'
+    '            <time datetime="{day}">{date}</time>\n'
+    '            <span>{edition}</span>{page}\n'
+    '          </p>\n'
+    '          {snippet}\n'
+    '          {officials}\n'
+    '          {districts}\n'
+    '        </li>\n        '
+)
+
 
 def count_text(count: int):
     """``count|intcomma``: grouping separators start at thousands in every locale; intcomma costs ~8 µs a call."""
@@ -59,6 +73,34 @@ def histogram_items(bars) -> str:
         else EMPTY_BAR_ITEM.format(label=escape(bar.label))
         for bar in bars
     ))
+
+
+@register.filter
+def hit_items(rows) -> str:
+    """The list items of ``presentation.Row`` values: headline (matches marked), date, edition, page, snippet,
+    people and districts. Written here for the reason ``facet_items`` is: the template's loop over a
+    page of 20 took ~1 ms, most of what the page adds to the API's answer."""
+    return mark_safe("".join(
+        HIT_ITEM.format(
+            url=escape(row.url),
+            headline=row.headline_html or escape(row.headline),
+            day=escape(row.publication_date.isoformat()),
+            date=escape(chinese_date(row.publication_date)),
+            edition=escape(row.edition),
+            page=f"<span>{escape(row.page)}版</span>" if row.page else "",
+            snippet=f'<p class="snippet">{row.snippet_html}</p>' if row.snippet_html else "",
+            officials=_tags("人物", row.officials),
+            districts=_tags("区县", row.districts),
+        )
+        for row in rows
+    ))
+
+
+def _tags(label: str, links) -> str:
+    if not links:
+        return ""
+    named = "、".join(f'<a href="{escape(link.url)}">{escape(link.label)}</a>' for link in links)
+    return f'<p class="tags"><span class="label">{label}：</span>{named}</p>'
 
 
 @register.filter

@@ -171,3 +171,12 @@ def test_words_added_by_another_thread_while_segmenting_break_nothing(monkeypatc
         adder.join(10)
     assert "线程乙丙丁戊" in words
     assert "线程甲乙丙丁" in dictionary.segment("龘线程甲乙丙丁靐"), "the word added meanwhile is used next"
+
+
+def test_normalize_folds_every_character_as_the_folding_table_says():
+    """``normalize`` finds the characters that fold with a regex: it must give what looking each one up gives."""
+    texts = ["會議　召開，ＰＭ２．５指數（記者：王小平）", "，，", "會", "", "plain text 123"]
+    texts.append("中文，測試：（一）、二。" * 40)
+    for text in texts:
+        assert analysis.normalize(text) == text.translate(analysis._FOLD).lower(), text
+    assert analysis.normalize("會議，ＡＢ") == "会议,ab"

@@ -45,6 +45,22 @@ def test_every_declared_facet_counts_what_the_database_holds(seed_articles):
     assert dict(facets["reporter"]) == {"甲记者": 2, "乙记者": 1}
 
 
+@pytest.mark.parametrize("lookup_cost", [0, 10**9], ids=["values looked up", "sets intersected"])
+def test_a_query_counts_single_valued_facets_as_the_database(seed_articles, monkeypatch, lookup_cost):
+    """Years, kinds and editions are counted either way (``IndexGeneration.value_counts``), with equal counts."""
+    from collections import Counter
+
+    from search import generation
+
+    monkeypatch.setattr(generation, "LOOKUP_COST", lookup_cost)
+    response = run_search(SearchRequest(q="会议", per_page=100))
+    articles = Article.objects.filter(pk__in=[hit.article_id for hit in response.hits]).select_related("page__issue")
+    assert 1 < response.total == len(articles)
+    assert dict(response.facets["year"]) == Counter(a.publication_date.year for a in articles)
+    assert dict(response.facets["kind"]) == Counter(a.kind for a in articles)
+    assert dict(response.facets["edition"]) == Counter(a.page.issue.edition for a in articles)
+
+
 def test_the_official_facet_counts_officials_only(seed_articles):
     person = Person.objects.filter(mentions__isnull=False).first()
     assert str(person.pk) in dict(run_search(SearchRequest()).facets["official"])

@@ -85,6 +85,17 @@ def test_equal_matches_rank_newest_first(corpus):
     assert ids == [corpus["newer"].pk, corpus["older"].pk]
 
 
+def test_a_ranking_cut_short_starts_as_the_whole_ranking(corpus, monkeypatch):
+    """Each page scores only what it shows (``ORDER_KEPT`` 1): page by page the ranking is the one of a long page."""
+    from search import whoosh_search
+
+    monkeypatch.setattr(whoosh_search, "ORDER_KEPT", 1)
+    for q in ("蔬菜价格", "规划", "举行", "会议"):
+        paged = [hit for page in range(1, 6) for hit in ranked(q, per_page=1, page=page)[0]]
+        whole, response = ranked(q)
+        assert 1 < response.total <= 5 and paged[: response.total] == whole, q
+
+
 def test_traditional_and_simplified_characters_find_the_same_articles(corpus):
     simplified, _ = ranked("会议")
     traditional, _ = ranked("會議")

@@ -466,3 +466,34 @@ def test_reporters_page_lists_bylines_with_counts_and_links_to_their_articles(cl
     link = re.search(r'href="([^"]+)">乙记者</a>', response.content.decode()).group(1)
     results = client.get(link.replace("&amp;", "&")).context["results"]
     assert [row.url for row in results.rows] == [first.get_absolute_url()]
+
+
+# The search page's loop over its rows before ``hit_items`` wrote them in Python.
+ROWS_LOOP = """{% load search_page %}{% for row in rows %}
+        <li class="hit">
+          <h3><a href="{{ row.url }}">{% if row.headline_html %}{{ row.headline_html|safe }}{% else %}{{ row.headline }}{% endif %}</a></h3>
+          <p class="meta">
+            <time datetime="{{ row.publication_date.isoformat }}">{{ row.publication_date|chinese_date }}</time>
+            <span>{{ row.edition }}</span>{% if row.page %}<span>{{ row.page }}版</span>{% endif %}
+          </p>
+          {% if row.snippet_html %}<p class="snippet">{{ row.snippet_html|safe }}</p>{% endif %}
+          {% if row.officials %}<p class="tags"><span class="label">人物：</span>{% for o in row.officials %}<a href="{{ o.url }}">{{ o.label }}</a>{% if not forloop.last %}、{% endif %}{% endfor %}</p>{% endif %}
+          {% if row.districts %}<p class="tags"><span class="label">区县：</span>{% for d in row.districts %}<a href="{{ d.url }}">{{ d.label }}</a>{% if not forloop.last %}、{% endif %}{% endfor %}</p>{% endif %}
+        </li>
+        {% endfor %}"""  # noqa: E501
+
+
+def test_hit_items_write_the_rows_as_the_template_loop_did():
+    from django.template import Context, Template
+
+    from search.presentation import Link, Row
+    from search.templatetags.search_page import hit_items
+
+    rows = [
+        Row("/articles/1/?a=1&b=2", "<城市>&建设", date(2016, 9, 3), "日报", "A3", "…<mark>城市</mark>…",
+            [Link("王&小平", "/people/1/"), Link("李<四>", "/people/2/")], [Link("解放区", "/districts/jiefang/")],
+            headline_html="<mark>城市</mark>建设"),
+        Row("/articles/2/", "无标题\"稿件\"", date(2009, 1, 30), "晚报", "", "", [], []),
+    ]
+    assert str(hit_items(rows)) == Template(ROWS_LOOP).render(Context({"rows": rows}))
+    assert "&lt;城市&gt;" not in hit_items(rows) and "李&lt;四&gt;" in hit_items(rows)

@@ -81,7 +81,9 @@ def test_scores_by_density(chain_index):
     assert [hit["key"] for hit in hits] == ["0", "1"]
 
 
-def test_match_sets_and_window_scores_agree_with_whoosh(chain_index):
+@pytest.mark.parametrize("bisected_share", [0, 10**6], ids=["blocks bisected", "blocks as dicts"])
+def test_match_sets_and_window_scores_agree_with_whoosh(chain_index, monkeypatch, bisected_share):
+    monkeypatch.setattr(whoosh_match, "BISECTED_SHARE", bisected_share)
     searcher, _ = chain_index(
         ["会议记录在此。", "会议开始，记录在案", "今天天气晴，会议延期", "记录会议", "天气预报：晴", "会议记录会议记录"]
     )
