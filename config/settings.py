@@ -217,10 +217,16 @@ else:
         "default": {
             "ENGINE": "search.backend.JiebaWhooshEngine",
             "PATH": str(Path(os.environ.get("ARCHIVE_INDEX_PATH", DATA_DIR / "whoosh_index"))),
-            # rebuild_index/update_index batch: each batch commits one segment per writer process, and
-            # Whoosh merges ~20 small segments into one in a single process (7 of 18 minutes of a
-            # 100k rebuild with 5,000-article batches); 30,000 keeps 100k articles in 8 segments.
-            "BATCH_SIZE": 30_000,
+            # rebuild_index/update_index batch: each batch commits one segment per writer process (two on
+            # two cores), and Whoosh merges ~20 small segments into one in a single process (7 of 18
+            # minutes of a 100k rebuild with 5,000-article batches). A query pays for every segment (its
+            # terms looked up and their postings read in each): 100,000 keeps up to 100k articles in two
+            # segments, against eight with 30,000-article batches, and the index a fifth smaller. Each
+            # writer process holds its share's postings in memory until its segment is written: at 74.5k
+            # articles the rebuild's processes peaked at 2.8 GB together (1.5 GB the largest; 3.4 GB at
+            # 100k), against 1.6 GB with 30,000. With less memory, pass a smaller batch:
+            # ``rebuild_index --batch-size 30000`` (update_index takes the same option).
+            "BATCH_SIZE": 100_000,
         }
     }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20

@@ -40,11 +40,16 @@ from whoosh.reading import TermNotFound
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from search.whoosh_storage import FileRange
+
 INLINED, FLOAT_WEIGHT, FLOAT_MAX_WEIGHT, INLINED_VARINTS, VALUES_ARE_FREQUENCIES = 1, 2, 4, 8, 16
 _FLOAT = struct.Struct("!f")
 _FREQUENCY = struct.Struct("!I")  # whoosh.formats.Frequency's value
 _INT = struct.Struct("!i")  # whoosh.system's int: a postings block's length, negative for the last
 _KEY_VALUE_LENGTHS = struct.Struct("!ii")  # before each entry of Whoosh's hash table file
+_SLOT = struct.Struct("!Iq")  # a slot of its hash tables: the key's hash, its entry's position (0: empty)
+_SLOTS_PER_READ = 4
+_ENTRY_READ_AHEAD = 48  # value bytes read with an entry's key: most term infos are shorter
 _BLOCK_WINDOW_BITS, _BLOCK_MEMORY_LEVEL = 12, 4
 _INLINED_FREQUENCIES = bytes([INLINED | INLINED_VARINTS | VALUES_ARE_FREQUENCIES])
 _SAME_LENGTHS = [bytes((byte, byte)) for byte in range(256)]  # a term's min and max length byte, when equal
@@ -369,6 +374,58 @@ class CompactFieldCursor(W3FieldCursor):
 
 
 class CompactTermsReader(W3TermsReader):
+    """Whoosh 3's term table reader with a term's entry found by ``entry``, not Whoosh's ``HashReader``."""
+
+    def __init__(self, codec, dbfile, length, postfile):
+        super().__init__(codec, dbfile, length, postfile)
+        buffer = getattr(dbfile, "_buf", None)
+        self._read = buffer.read_at if isinstance(buffer, FileRange) else dbfile.get
+
+    def entry(self, key: bytes) -> bytes | None:
+        """The term table's value for ``key`` (field number and term bytes), or None if the segment lacks it.
+
+        Whoosh's ``HashReader`` answers through two generators and six layered ``get`` calls (each a
+        slice of the segment file), and a query looks ≈ 40 terms up in an index of eight segments.
+        This reads the same hash table (slots of hash and entry position, probed linearly from the
+        key's slot) with one read per few slots and one for the entry's lengths, key and value:
+        half the CPU per lookup (4.9 µs, Whoosh's 9.5 µs, on a 100k index in the page cache).
+        """
+        table = self._tindex
+        keyhash = table.hashfn(key)
+        start, slots = table.tables[keyhash & 255]
+        if not slots:
+            return None
+        read, end = self._read, start + slots * _SLOT.size
+        slot, unread = start + (keyhash >> 8) % slots * _SLOT.size, slots
+        while unread:
+            count = min(_SLOTS_PER_READ, unread, (end - slot) // _SLOT.size)
+            for slothash, position in _SLOT.iter_unpack(read(slot, count * _SLOT.size)):
+                if not position:
+                    return None
+                if slothash == keyhash:
+                    value = self._entry_value(position, key)
+                    if value is not None:
+                        return value
+            unread -= count
+            slot += count * _SLOT.size
+            if slot == end:
+                slot = start
+        return None
+
+    def _entry_value(self, position: int, key: bytes) -> bytes | None:
+        """The value of the table entry at ``position`` if its key is ``key``."""
+        chunk = self._read(position, _KEY_VALUE_LENGTHS.size + len(key) + _ENTRY_READ_AHEAD)
+        keylength, valuelength = _KEY_VALUE_LENGTHS.unpack_from(chunk)
+        value_start = _KEY_VALUE_LENGTHS.size + keylength
+        if keylength != len(key) or chunk[_KEY_VALUE_LENGTHS.size:value_start] != key:
+            return None
+        if len(chunk) >= value_start + valuelength:
+            return chunk[value_start : value_start + valuelength]
+        return self._read(position + value_start, valuelength)
+
+    def __contains__(self, term):
+        return self.entry(self._keycoder(*term)) is not None
+
     def cursor(self, fieldname, fieldobj):
         return CompactFieldCursor(self._tindex, fieldname, self._keycoder, self._keydecoder, fieldobj)
 
@@ -380,17 +437,24 @@ class CompactTermsReader(W3TermsReader):
                 for key, value in self._tindex.items_from(self._keycoder(fieldname, prefix)))
 
     def term_info(self, fieldname, tbytes):
-        try:
-            return CompactTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)])
-        except KeyError:
-            raise TermNotFound(f"No term {fieldname}:{tbytes!r}") from None
+        value = self.entry(self._keycoder(fieldname, tbytes))
+        if value is None:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
+        return CompactTermInfo.from_bytes(value)
+
+    def _found_info(self, fieldname, tbytes) -> CompactTermInfo:
+        """Raises KeyError for a term not in this segment (the segment reader counts it as 0)."""
+        key = self._keycoder(fieldname, tbytes)
+        value = self.entry(key)
+        if value is None:
+            raise KeyError(key)
+        return CompactTermInfo.from_bytes(value)
 
     def frequency(self, fieldname, tbytes):
-        """Raises KeyError for a term not in this segment (the segment reader counts it as 0)."""
-        return CompactTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)]).weight()
+        return self._found_info(fieldname, tbytes).weight()
 
     def doc_frequency(self, fieldname, tbytes):
-        return CompactTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)]).doc_frequency()
+        return self._found_info(fieldname, tbytes).doc_frequency()
 
 
 class CompactCodec(CachedLengthsCodec):

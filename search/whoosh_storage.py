@@ -37,6 +37,11 @@ class FileRange:
     def __len__(self):
         return self._length
 
+    def read_at(self, start: int, length: int) -> bytes:
+        """Up to ``length`` bytes from ``start`` with one ``os.pread``, the window left alone (a term table's
+        probes jump between its hash slots and its entries)."""
+        return os.pread(self._fd, max(0, min(length, self._length - start)), self._offset + start)
+
     def __getitem__(self, key):
         if not isinstance(key, slice):
             raise TypeError("FileRange supports slices only")

@@ -159,8 +159,8 @@ class TermPool:
     posting and sorts them all when the segment is written; grouping them by term
     sorts only the terms, and the codec writes each term's postings with list
     operations (``CompactFieldWriter.add_terms``). Everything stays in memory (Whoosh's pool
-    spilled to temporary runs, 40% slower): a 30,000-article batch (settings' BATCH_SIZE)
-    shared by two processes holds ≈ 5 million postings in each.
+    spilled to temporary runs, 40% slower): each of two processes sharing a batch (settings'
+    BATCH_SIZE) holds ≈ 5 million postings per 15,000 articles of its share.
 
     A field whose postings are plain term frequencies (``counted``, see
     ``PooledSegmentWriter.add_document``) keeps, per term text, one flat list of document

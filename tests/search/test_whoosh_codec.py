@@ -7,8 +7,9 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, NUMERIC, Schema
 
 from search import analysis, whoosh_match
-from search.whoosh_codec import CompactCodec, CompactTermInfo
+from search.whoosh_codec import _ENTRY_READ_AHEAD, CompactCodec, CompactTermInfo
 from search.whoosh_match import ChainText
+from search.whoosh_storage import FileRange
 from search.whoosh_writer import PooledSegmentWriter
 from tests.search.conftest import seed_text
 
@@ -196,3 +197,30 @@ def test_short_postings_blocks_are_written_uncompressed_and_read_back_alike(tmp_
             data = pooled.leaf_readers()[0][0]._terms._postfile.get(info._offset, info._length)
             compressions.update(compression for _, _, compression, _, _ in whoosh_match._block_headers(data))
     assert compressions == {0, 3}
+
+
+@pytest.mark.parametrize("compound", [True, False], ids=["segment file read with pread", "plain term file"])
+def test_term_entries_are_found_as_whoosh_hash_reader_finds_them(tmp_path, compound):
+    """``CompactTermsReader.entry`` against Whoosh's ``HashReader`` on every key of a term table (values longer
+    than its read-ahead among them) and on keys the table lacks."""
+    rng = random.Random(11)
+    common = "会议记录天气晴朗交通规划城乡建设"
+    texts = [common[rng.randint(0, 8):][: rng.randint(2, 12)] * rng.randint(1, 4) + f"编号{i}号" for i in range(600)]
+    (tmp_path / "ix").mkdir()
+    ix = index.create_in(str(tmp_path / "ix"), build(tmp_path / "schema", CompactCodec(), texts[:1]).schema)
+    with ix.writer(codec=CompactCodec(), compound=compound) as writer:
+        for i, text in enumerate(texts):
+            writer.add_document(key=str(i), body=text, title=text[:6])
+    reader = ix.reader()
+    terms = reader._terms
+    assert isinstance(getattr(terms._read, "__self__", None), FileRange) == compound
+    table = terms._tindex
+    entries = list(table.items())
+    assert len(entries) > 1000
+    assert any(len(value) > _ENTRY_READ_AHEAD for _, value in entries)
+    for key, value in entries:
+        assert terms.entry(key) == value, key
+    absent = [key + b"\0" for key, _ in entries[::5]]
+    absent += [bytes(rng.randrange(256) for _ in range(6)) for _ in range(500)]
+    for key in absent:
+        assert key not in table and terms.entry(key) is None, key
