@@ -20,6 +20,30 @@ def env_bool(name, default):
     return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def usable_memory(cgroup_limit: Path = Path("/sys/fs/cgroup/memory.max")) -> int:
+    """Bytes of memory this machine has, or its control group's limit (``cgroup_limit``, a container's) when lower."""
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    try:
+        limit = cgroup_limit.read_text().strip()
+    except OSError:
+        return memory
+    return min(memory, int(limit)) if limit.isdigit() else memory
+
+
+def whoosh_batch_size(memory: int) -> int:
+    """Articles per ``rebuild_index``/``update_index`` batch on Whoosh: as many as half of ``memory`` (bytes) holds.
+
+    Each batch commits one segment per writer process (two on two cores), and a query pays for every
+    segment (its terms looked up and their postings read in each): 100,000 keeps up to 100k articles in two
+    segments, against eight with 30,000-article batches, and the index a fifth smaller. The writers hold a
+    batch's postings in memory until its segments are written: ~38 KB per article across the processes
+    (2.8 GB at 74.5k articles, 3.4 GB at 100k), so 100,000 needs about 8 GB, and a smaller machine gets
+    smaller batches. Never under 10,000: Whoosh merges ~20 small segments into one in a single process
+    (7 of 18 minutes of a 100k rebuild with 5,000-article batches).
+    """
+    return max(10_000, min(100_000, memory // 2 // 40_000))
+
+
 DATA_DIR = Path(os.environ.get("ARCHIVE_DATA_DIR", BASE_DIR / "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -217,16 +241,8 @@ else:
         "default": {
             "ENGINE": "search.backend.JiebaWhooshEngine",
             "PATH": str(Path(os.environ.get("ARCHIVE_INDEX_PATH", DATA_DIR / "whoosh_index"))),
-            # rebuild_index/update_index batch: each batch commits one segment per writer process (two on
-            # two cores), and Whoosh merges ~20 small segments into one in a single process (7 of 18
-            # minutes of a 100k rebuild with 5,000-article batches). A query pays for every segment (its
-            # terms looked up and their postings read in each): 100,000 keeps up to 100k articles in two
-            # segments, against eight with 30,000-article batches, and the index a fifth smaller. Each
-            # writer process holds its share's postings in memory until its segment is written: at 74.5k
-            # articles the rebuild's processes peaked at 2.8 GB together (1.5 GB the largest; 3.4 GB at
-            # 100k), against 1.6 GB with 30,000. With less memory, pass a smaller batch:
-            # ``rebuild_index --batch-size 30000`` (update_index takes the same option).
-            "BATCH_SIZE": 100_000,
+            # why it follows the memory: ``whoosh_batch_size``; ``rebuild_index --batch-size N`` sets it for one run
+            "BATCH_SIZE": int(os.environ.get("ARCHIVE_INDEX_BATCH_SIZE") or whoosh_batch_size(usable_memory())),
         }
     }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
