@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import os
 import pickle
 import shutil
@@ -21,6 +20,7 @@ from pathlib import Path
 from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
+from archive.ingest.collector import collector_paused
 from search.locks import file_lock
 from search.whoosh_codec import CompactCodec
 
@@ -79,7 +79,9 @@ def index_writer(backend, mergetype=None, timeout=None):
         _remove_stale_job_folders(backend.path)
         backend.index = backend.index.refresh()
         writer = PooledSegmentWriter(backend.index, timeout=timeout, codec=CompactCodec())
-        with _collector_paused():
+        # a pool's millions of postings lists were walked again and again by collections of the older
+        # generations (a tenth of a rebuild's CPU); forked writers inherit the paused collector
+        with collector_paused():
             try:
                 yield writer
             except BaseException:
@@ -89,25 +91,6 @@ def index_writer(backend, mergetype=None, timeout=None):
                 writer.commit()
             else:
                 writer.commit(mergetype=mergetype)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off inside the block (unless it was off already).
-
-    A writer's pool holds millions of postings lists, none in a cycle, and the collections of
-    the older generations walked them again and again: a tenth of a rebuild's CPU. Cycles made
-    meanwhile (Django's model instances) are collected when the block ends. Forked writers
-    inherit the paused collector and end with their segment.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 PR_SET_PDEATHSIG = 1

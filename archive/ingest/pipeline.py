@@ -6,16 +6,14 @@ article: dates, people, meetings (and roles), districts.
 """
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from copy import deepcopy
 from datetime import date
 
 from archive.ingest.budget import UNLIMITED, Deadline
 from archive.ingest.canonical import CJK, canonical
 from archive.ingest.chrome import strip_chrome
+from archive.ingest.collector import collector_paused
 from archive.ingest.dates import read_event_date
 from archive.ingest.districts import find_districts
 from archive.ingest.gazetteer import Gazetteer
@@ -47,7 +45,8 @@ def parse_page(
     (see ``archive.ingest.people.extract_people``).
     """
     gazetteer = gazetteer or Gazetteer.default()
-    with _cycle_collection_paused():
+    # 5–10% of a page dense with names went to cycle collections walking jieba's word memory too
+    with collector_paused():
         articles, warnings = segment_page(strip_chrome(text), deadline)
         # an article printed again on the page (same kind and text) is read once; each copy gets its own records
         read: dict[tuple, ParsedArticle] = {}
@@ -60,24 +59,6 @@ def parse_page(
             else:
                 _copy_enrichment(first, article)
     return ParsedPage(articles=articles, warnings=warnings)
-
-
-@contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """Python's cycle collector held off while a page is parsed, and let run again after (unless it was off).
-
-    A dense page makes hundreds of thousands of short-lived objects (candidate names, words, positions), freed by
-    reference counting as the parse goes: none is part of a reference cycle the collector must find. Left on, it
-    runs every few hundred allocations and now and then walks every object the process holds, jieba's word memory
-    included: 5–10% of the parse of a page dense with names. A cycle made meanwhile is collected at its next run.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _copy_enrichment(source: ParsedArticle, target: ParsedArticle) -> None:
